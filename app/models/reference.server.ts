@@ -1,0 +1,55 @@
+import reference from '../../prisma/reference/dk-postcodes-by-municipality.json'
+import type { Db, Tx } from '~/utils/db.server'
+import { prisma } from '~/utils/db.server'
+
+type ReferenceFile = Record<string, Record<string, Record<string, string>>>
+
+/** Christiansø is in PostNord's list but is no municipality (the state runs it), so it is left out. */
+const NOT_A_MUNICIPALITY = new Set(['Christiansø'])
+
+/** The 98 municipalities with their region and postcodes, from PostNord's list (2018). */
+export function referenceMunicipalities() {
+  const rows: { name: string; region: string; postcodes: { code: string; town: string }[] }[] = []
+  for (const [region, municipalities] of Object.entries(reference as ReferenceFile)) {
+    for (const [name, postcodes] of Object.entries(municipalities)) {
+      if (NOT_A_MUNICIPALITY.has(name)) continue
+      rows.push({
+        name,
+        region,
+        postcodes: Object.entries(postcodes).map(([code, town]) => ({ code: code.padStart(4, '0'), town })),
+      })
+    }
+  }
+  return rows
+}
+
+/** Loads municipalities and postcodes once; later starts find them there and do nothing. */
+export async function ensureReferenceData(db: Db | Tx) {
+  if ((await db.municipality.count()) > 0) return
+  for (const municipality of referenceMunicipalities()) {
+    const created = await db.municipality.create({
+      data: { name: municipality.name, region: municipality.region },
+      select: { id: true },
+    })
+    await db.postcode.createMany({
+      data: municipality.postcodes.map((postcode) => ({ ...postcode, municipalityId: created.id })),
+    })
+  }
+}
+
+/** The municipalities a postcode belongs to (several for some postcodes); empty when unknown. */
+export async function municipalitiesForPostcode(code: string) {
+  const rows = await prisma.postcode.findMany({
+    where: { code: code.trim() },
+    select: { town: true, municipality: { select: { id: true, name: true } } },
+    orderBy: { municipality: { name: 'asc' } },
+  })
+  return rows.map((row) => ({ town: row.town, municipalityId: row.municipality.id, municipalityName: row.municipality.name }))
+}
+
+export function listMunicipalities() {
+  return prisma.municipality.findMany({
+    select: { id: true, name: true, region: true, centreId: true },
+    orderBy: [{ region: 'asc' }, { name: 'asc' }],
+  })
+}

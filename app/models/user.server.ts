@@ -1,0 +1,356 @@
+import type { Tx } from '~/utils/db.server'
+import { prisma } from '~/utils/db.server'
+import { isLocale, type Locale, type Role } from '~/utils/domain'
+import { queueEmail } from '~/utils/email.server'
+import { appUrl } from '~/utils/env.server'
+import { hashPassword, verifyPassword } from '~/utils/password.server'
+import { RULES, hitRateLimit } from '~/utils/rate-limit.server'
+import { TOKEN_LIFETIME_MS, consumeToken, findValidToken, issueToken } from '~/utils/tokens.server'
+import { audit } from '~/utils/audit.server'
+import { endAllSessions } from '~/utils/auth.server'
+
+const HOUR = 60 * 60 * 1000
+
+function localeOf(value: string): Locale {
+  return isLocale(value) ? value : 'da'
+}
+
+export async function findUserByEmail(email: string) {
+  return prisma.user.findUnique({ where: { email: email.toLowerCase() } })
+}
+
+/** Sends (queues) a fresh verification link to a user. */
+async function queueVerification(tx: Tx, user: { id: string; email: string; name: string; locale: string }) {
+  const token = await issueToken(tx, { purpose: 'verify_email', userId: user.id, email: user.email })
+  await queueEmail(tx, {
+    to: user.email,
+    toName: user.name,
+    locale: localeOf(user.locale),
+    template: 'verify-email',
+    props: { name: user.name, url: appUrl(`/verify-email?token=${token}`), expiresInHours: TOKEN_LIFETIME_MS.verify_email / HOUR },
+  })
+}
+
+/**
+ * Someone signed up with an address that already has an account. The page says the same as for
+ * a new address; the owner gets a note with a way back in instead of a verification link.
+ */
+async function queueAccountExists(tx: Tx, user: { email: string; name: string; locale: string }) {
+  await queueEmail(tx, {
+    to: user.email,
+    toName: user.name,
+    locale: localeOf(user.locale),
+    template: 'notice',
+    props: { kind: 'accountExists', name: user.name, url: appUrl('/forgot-password'), values: {} },
+  })
+}
+
+export type NewAccount = { name: string; email: string; password: string; phone: string | null; locale: Locale }
+
+export async function signUpVolunteer(account: NewAccount) {
+  const passwordHash = await hashPassword(account.password)
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email: account.email } })
+    if (existing) {
+      await queueAccountExists(tx, existing)
+      return { created: false as const }
+    }
+    const user = await tx.user.create({
+      data: { name: account.name, email: account.email, phone: account.phone, locale: account.locale, role: 'volunteer', passwordHash },
+    })
+    await tx.volunteerProfile.create({ data: { userId: user.id } })
+    await audit(tx, { actorId: user.id, action: 'user.signed_up', entityType: 'User', entityId: user.id, data: { role: 'volunteer' } })
+    await queueVerification(tx, user)
+    return { created: true as const, userId: user.id }
+  })
+}
+
+export type NewFacility = {
+  name: string
+  kind: string
+  address: string
+  postcode: string
+  town: string
+  municipalityId: string
+}
+
+/**
+ * Facility staff sign up either creating their facility (pending until a coordinator approves
+ * it; the creator becomes its leader and contact person) or asking to join an existing one
+ * (the leader approves).
+ */
+export async function signUpFacilityStaff(account: NewAccount, facility: { create: NewFacility } | { joinFacilityId: string }) {
+  const passwordHash = await hashPassword(account.password)
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email: account.email } })
+    if (existing) {
+      await queueAccountExists(tx, existing)
+      return { created: false as const }
+    }
+    const user = await tx.user.create({
+      data: { name: account.name, email: account.email, phone: account.phone, locale: account.locale, role: 'facility_staff', passwordHash },
+    })
+    if ('create' in facility) {
+      const created = await tx.facility.create({ data: { ...facility.create, status: 'pending' } })
+      await tx.facilityMembership.create({
+        data: { facilityId: created.id, userId: user.id, role: 'leader', isContactPerson: true, status: 'active' },
+      })
+      await audit(tx, { actorId: user.id, action: 'facility.created', entityType: 'Facility', entityId: created.id })
+    } else {
+      await tx.facilityMembership.create({
+        data: { facilityId: facility.joinFacilityId, userId: user.id, role: 'staff', status: 'requested' },
+      })
+      await audit(tx, { actorId: user.id, action: 'facility.join_requested', entityType: 'Facility', entityId: facility.joinFacilityId })
+    }
+    await audit(tx, { actorId: user.id, action: 'user.signed_up', entityType: 'User', entityId: user.id, data: { role: 'facility_staff' } })
+    await queueVerification(tx, user)
+    return { created: true as const, userId: user.id }
+  })
+}
+
+/**
+ * Confirms an address. The people waiting on this account hear about it now, not at sign-up,
+ * so nobody is bothered by an address that was never confirmed: the centre about a new facility,
+ * a leader about someone asking to join.
+ */
+export async function verifyEmail(token: string) {
+  return prisma.$transaction(async (tx) => {
+    const row = await findValidToken(tx, token, 'verify_email')
+    if (!row || !(await consumeToken(tx, row.id))) return { ok: false as const }
+    const user = await tx.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } })
+    await audit(tx, { actorId: user.id, action: 'user.email_verified', entityType: 'User', entityId: user.id })
+    await queueEmail(tx, {
+      to: user.email,
+      toName: user.name,
+      locale: localeOf(user.locale),
+      template: 'welcome',
+      props: { name: user.name, url: appUrl('/login'), role: user.role as Role },
+    })
+    const memberships = await tx.facilityMembership.findMany({
+      where: { userId: user.id },
+      select: { role: true, status: true, facility: { select: { id: true, name: true, status: true, municipalityId: true } } },
+    })
+    for (const membership of memberships) {
+      if (membership.role === 'leader' && membership.facility.status === 'pending') {
+        const coordinators = await tx.user.findMany({
+          where: { role: 'coordinator', deactivatedAt: null, centre: { municipalities: { some: { id: membership.facility.municipalityId } } } },
+          select: { email: true, name: true, locale: true },
+        })
+        for (const coordinator of coordinators) {
+          await queueEmail(tx, {
+            to: coordinator.email,
+            toName: coordinator.name,
+            locale: localeOf(coordinator.locale),
+            template: 'notice',
+            props: { kind: 'facilityPending', name: coordinator.name, url: appUrl('/centre'), values: { facility: membership.facility.name } },
+          })
+        }
+      }
+      if (membership.status === 'requested') {
+        const leaders = await tx.facilityMembership.findMany({
+          where: { facilityId: membership.facility.id, role: 'leader', status: 'active' },
+          select: { user: { select: { email: true, name: true, locale: true } } },
+        })
+        for (const { user: leader } of leaders) {
+          await queueEmail(tx, {
+            to: leader.email,
+            toName: leader.name,
+            locale: localeOf(leader.locale),
+            template: 'notice',
+            props: { kind: 'joinRequest', name: leader.name, url: appUrl('/facility'), values: { person: user.name, facility: membership.facility.name } },
+          })
+        }
+      }
+    }
+    return { ok: true as const, userId: user.id }
+  })
+}
+
+/** Sends a new verification link, e.g. when an unconfirmed user tries to log in. */
+export async function resendVerification(userId: string) {
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId } })
+    if (!user.emailVerifiedAt) await queueVerification(tx, user)
+  })
+}
+
+export type LoginResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: 'invalid' | 'unverified' | 'rate-limited'; retryAfterSeconds?: number }
+
+export async function login({ email, password, ip }: { email: string; password: string; ip: string }): Promise<LoginResult> {
+  const limit = hitRateLimit([
+    { key: `login:ip:${ip}`, rule: RULES.loginPerIp },
+    { key: `login:account:${email}`, rule: RULES.loginPerAccount },
+  ])
+  if (!limit.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds }
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, emailVerifiedAt: true, deactivatedAt: true },
+  })
+  const valid = await verifyPassword(user?.passwordHash, password)
+  if (!user || !valid || user.deactivatedAt) return { ok: false, reason: 'invalid' }
+  if (!user.emailVerifiedAt) {
+    await resendVerification(user.id)
+    return { ok: false, reason: 'unverified' }
+  }
+  return { ok: true, userId: user.id }
+}
+
+/** Always looks the same from outside, whether the address has an account or not. */
+export async function requestPasswordReset({ email, ip }: { email: string; ip: string }) {
+  const limit = hitRateLimit([
+    { key: `reset:ip:${ip}`, rule: RULES.resetPerIp },
+    { key: `reset:account:${email}`, rule: RULES.resetPerAccount },
+  ])
+  if (!limit.ok) return { ok: false as const, retryAfterSeconds: limit.retryAfterSeconds }
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email } })
+    if (!user || user.deactivatedAt || !user.passwordHash) return
+    const token = await issueToken(tx, { purpose: 'reset_password', userId: user.id, email: user.email })
+    await queueEmail(tx, {
+      to: user.email,
+      toName: user.name,
+      locale: localeOf(user.locale),
+      template: 'reset-password',
+      props: { name: user.name, url: appUrl(`/reset-password?token=${token}`), expiresInMinutes: TOKEN_LIFETIME_MS.reset_password / 60_000 },
+    })
+  })
+  return { ok: true as const }
+}
+
+export async function isTokenValid(token: string, purpose: 'reset_password' | 'invitation') {
+  return Boolean(await findValidToken(prisma, token, purpose))
+}
+
+/** Sets a new password from a reset link; every session of the account ends. */
+export async function resetPassword(token: string, password: string) {
+  const passwordHash = await hashPassword(password)
+  const result = await prisma.$transaction(async (tx) => {
+    const row = await findValidToken(tx, token, 'reset_password')
+    if (!row || !(await consumeToken(tx, row.id))) return { ok: false as const }
+    // Following the link proves the address is theirs.
+    const user = await tx.user.update({
+      where: { id: row.userId },
+      data: { passwordHash, emailVerifiedAt: new Date() },
+      select: { id: true, emailVerifiedAt: true },
+    })
+    await audit(tx, { actorId: user.id, action: 'user.password_reset', entityType: 'User', entityId: user.id })
+    return { ok: true as const, userId: user.id }
+  })
+  if (result.ok) await endAllSessions(result.userId)
+  return result
+}
+
+export type Invitation = { name: string; email: string; role: 'coordinator' | 'admin'; centreId: string | null; locale: Locale }
+
+/** An admin creates a coordinator or admin account; the person sets a password from the e-mail. */
+export async function inviteUser(actor: { id: string; name: string }, invitation: Invitation) {
+  return prisma.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: invitation.email } })) return { ok: false as const, reason: 'email-taken' as const }
+    let roleDescription = invitation.role === 'admin' ? 'admin' : 'coordinator'
+    if (invitation.role === 'coordinator') {
+      const centre = invitation.centreId ? await tx.centre.findUnique({ where: { id: invitation.centreId } }) : null
+      if (!centre) return { ok: false as const, reason: 'centre-missing' as const }
+      roleDescription = centre.name
+    }
+    const user = await tx.user.create({
+      data: {
+        name: invitation.name,
+        email: invitation.email,
+        role: invitation.role,
+        centreId: invitation.role === 'coordinator' ? invitation.centreId : null,
+        locale: invitation.locale,
+      },
+    })
+    const token = await issueToken(tx, { purpose: 'invitation', userId: user.id, email: user.email })
+    await queueEmail(tx, {
+      to: user.email,
+      toName: user.name,
+      locale: invitation.locale,
+      template: 'invitation',
+      props: {
+        name: user.name,
+        url: appUrl(`/invitation?token=${token}`),
+        invitedBy: actor.name,
+        roleDescription,
+        role: invitation.role,
+        expiresInDays: TOKEN_LIFETIME_MS.invitation / (24 * HOUR),
+      },
+    })
+    await audit(tx, { actorId: actor.id, action: 'user.invited', entityType: 'User', entityId: user.id, data: { role: invitation.role, centreId: invitation.centreId } })
+    return { ok: true as const, userId: user.id }
+  })
+}
+
+/** The invited person chooses a password; the link confirms their address too. */
+export async function acceptInvitation(token: string, password: string) {
+  const passwordHash = await hashPassword(password)
+  return prisma.$transaction(async (tx) => {
+    const row = await findValidToken(tx, token, 'invitation')
+    if (!row || !(await consumeToken(tx, row.id))) return { ok: false as const }
+    const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash, emailVerifiedAt: new Date() } })
+    await audit(tx, { actorId: user.id, action: 'user.invitation_accepted', entityType: 'User', entityId: user.id })
+    return { ok: true as const, userId: user.id }
+  })
+}
+
+export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } })
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) return { ok: false as const }
+  const passwordHash = await hashPassword(newPassword)
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } })
+    await audit(tx, { actorId: userId, action: 'user.password_changed', entityType: 'User', entityId: userId })
+  })
+  return { ok: true as const }
+}
+
+/** Sends a confirmation link to the new address; the change happens when it is followed. */
+export async function requestEmailChange(userId: string, newEmail: string, password: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } })
+  if (!(await verifyPassword(user.passwordHash, password))) return { ok: false as const, reason: 'password' as const }
+  if (newEmail === user.email) return { ok: false as const, reason: 'same' as const }
+  await prisma.$transaction(async (tx) => {
+    // A taken address gets no link and no hint, so nobody learns who has an account.
+    if (await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } })) return
+    const token = await issueToken(tx, { purpose: 'change_email', userId, email: newEmail, data: { email: newEmail } })
+    await queueEmail(tx, {
+      to: newEmail,
+      toName: user.name,
+      locale: localeOf(user.locale),
+      template: 'change-email',
+      props: { name: user.name, newEmail, url: appUrl(`/verify-email?token=${token}&change=1`), expiresInHours: TOKEN_LIFETIME_MS.change_email / HOUR },
+    })
+  })
+  return { ok: true as const }
+}
+
+export async function confirmEmailChange(token: string) {
+  return prisma.$transaction(async (tx) => {
+    const row = await findValidToken(tx, token, 'change_email')
+    if (!row) return { ok: false as const }
+    const newEmail = (JSON.parse(row.data ?? '{}') as { email?: string }).email
+    if (!newEmail || (await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } }))) return { ok: false as const }
+    if (!(await consumeToken(tx, row.id))) return { ok: false as const }
+    const before = await tx.user.findUniqueOrThrow({ where: { id: row.userId }, select: { email: true } })
+    await tx.user.update({ where: { id: row.userId }, data: { email: newEmail, emailVerifiedAt: new Date() } })
+    await audit(tx, { actorId: row.userId, action: 'user.email_changed', entityType: 'User', entityId: row.userId, data: { from: before.email, to: newEmail } })
+    return { ok: true as const, userId: row.userId }
+  })
+}
+
+export async function updateAccount(userId: string, data: { name: string; phone: string | null; locale: Locale }) {
+  await prisma.user.update({ where: { id: userId }, data })
+}
+
+export async function saveLocale(userId: string, locale: Locale) {
+  await prisma.user.update({ where: { id: userId }, data: { locale } })
+}
+
+export async function getAccount(userId: string) {
+  return prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, phone: true, locale: true, role: true },
+  })
+}

@@ -1,0 +1,199 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useChangeLanguage } from 'remix-i18next/react'
+import { GeneralErrorBoundary } from './components/error-boundary'
+import { ToastMessage } from './components/toast'
+import { getSession } from './utils/auth.server'
+import { isDemo } from './utils/env.server'
+import { getLocale } from './utils/i18n.server'
+import { navigationFor } from './utils/permissions'
+import { loadActor } from './utils/permissions.server'
+import { readToast } from './utils/toast.server'
+import stylesheet from './styles/app.css'
+
+export const handle = { i18n: ['common'] }
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [{ user, refreshCookie }, locale, { toast, setCookie }] = await Promise.all([
+    getSession(request),
+    getLocale(request),
+    readToast(request),
+  ])
+  const actor = user ? await loadActor(user) : null
+  const headers = new Headers()
+  if (refreshCookie) headers.append('Set-Cookie', refreshCookie)
+  if (setCookie) headers.append('Set-Cookie', setCookie)
+  const demo = isDemo()
+  return json(
+    {
+      locale,
+      user: user ? { id: user.id, name: user.name, role: user.role, emailVerified: user.emailVerified } : null,
+      nav: navigationFor(actor),
+      toast,
+      demo,
+      showMailbox: demo || user?.role === 'admin',
+    },
+    { headers },
+  )
+}
+
+export type RootLoaderData = typeof loader
+
+/** The root's data from anywhere in the tree (the signed-in user, the locale). */
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>('root')
+}
+
+function LanguageSwitch({ locale }: { locale: string }) {
+  const { t } = useTranslation()
+  const location = useLocation()
+  const other = locale === 'da' ? 'en' : 'da'
+  return (
+    <Form method="post" action="/language" className="language-switch" reloadDocument>
+      <input type="hidden" name="lng" value={other} />
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <button type="submit" className="link-button" lang={other}>
+        {t('language.switchTo')}
+      </button>
+    </Form>
+  )
+}
+
+export function Document({ children, locale }: { children: React.ReactNode; locale: string }) {
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+function Header() {
+  const data = useRootData()
+  const { t } = useTranslation()
+  return (
+    <header className="site-header">
+      <div className="container header-row">
+        <Link to="/" className="brand">
+          <span aria-hidden="true" className="brand-mark">
+            ⌂
+          </span>{' '}
+          Frivilligbro
+        </Link>
+        <nav aria-label={t('nav.label')} className="main-nav">
+          <ul>
+            {data?.nav.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/admin'}>
+                  {t(item.labelKey)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="header-actions">
+          {data ? <LanguageSwitch locale={data.locale} /> : null}
+          {data?.user ? (
+            <Form method="post" action="/logout">
+              <button type="submit" className="button button-secondary button-small">
+                {t('nav.logout')}
+              </button>
+            </Form>
+          ) : (
+            <>
+              <Link to="/login" className="button button-secondary button-small">
+                {t('nav.login')}
+              </Link>
+              <Link to="/signup" className="button button-small">
+                {t('nav.signup')}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  )
+}
+
+function Footer() {
+  const data = useRootData()
+  const { t } = useTranslation()
+  return (
+    <footer className="site-footer">
+      <div className="container footer-row">
+        <p>{t('footer.about')}</p>
+        <ul className="footer-links">
+          <li>
+            <Link to="/jobs">{t('nav.jobs')}</Link>
+          </li>
+          {data?.showMailbox ? (
+            <li>
+              <Link to="/mailbox">{t('nav.mailbox')}</Link>
+            </li>
+          ) : null}
+          <li>
+            <a href="/healthz">{t('footer.status')}</a>
+          </li>
+        </ul>
+        {data?.demo ? <p className="demo-note">{t('footer.demo')}</p> : null}
+      </div>
+    </footer>
+  )
+}
+
+export function AppShell({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('skipLink')}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1} className="container main">
+        {children}
+      </main>
+      <Footer />
+    </>
+  )
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>()
+  useChangeLanguage(data.locale)
+  return (
+    <Document locale={data.locale}>
+      <AppShell>
+        <ToastMessage toast={data.toast} />
+        <Outlet />
+      </AppShell>
+    </Document>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Frivilligbro' }]
+
+export function ErrorBoundary() {
+  const data = useRootData()
+  return (
+    <Document locale={data?.locale ?? 'da'}>
+      <AppShell>
+        <GeneralErrorBoundary />
+      </AppShell>
+    </Document>
+  )
+}

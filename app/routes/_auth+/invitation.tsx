@@ -1,0 +1,62 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { Field, FormError, SubmitButton } from '~/components/forms'
+import { acceptInvitation, isTokenValid } from '~/models/user.server'
+import { createUserSession } from '~/utils/auth.server'
+import { formFailure, newPasswordField, parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { toastCookie } from '~/utils/toast.server'
+
+const AcceptSchema = z
+  .object({ token: z.string().min(1), password: newPasswordField, confirm: z.string() })
+  .refine((value) => value.password === value.confirm, { path: ['confirm'], message: 'validation.passwordsDiffer' })
+
+export const handle = { i18n: ['auth'] }
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get('token') ?? ''
+  const t = await getFixedT(request, 'auth')
+  return json({ title: t('invitation.title'), token, valid: await isTokenValid(token, 'invitation') })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await readForm(request)
+  const form = parseForm(formData, AcceptSchema)
+  if (!form.ok) return json(form, { status: 400 })
+  const result = await acceptInvitation(form.data.token, form.data.password)
+  if (!result.ok) return formFailure(formData, { formError: 'auth:invitation.invalid' })
+  const headers = new Headers()
+  headers.append('Set-Cookie', await createUserSession(result.userId))
+  headers.append('Set-Cookie', await toastCookie({ key: 'auth:invitation.done' }))
+  return redirect('/', { headers })
+}
+
+export default function InvitationPage() {
+  const { t } = useTranslation('auth')
+  const { token, valid } = useLoaderData<typeof loader>()
+  const state = useActionData<typeof action>()
+  return (
+    <div className="narrow">
+      <h1>{t('invitation.title')}</h1>
+      {valid ? (
+        <>
+          <p className="lead">{t('invitation.intro')}</p>
+          <Form method="post" className="stack" noValidate>
+            <FormError state={state} />
+            <input type="hidden" name="token" value={token} />
+            <Field label={t('fields.newPassword')} name="password" type="password" autoComplete="new-password" hint={t('fields.passwordHint')} required state={state} />
+            <Field label={t('fields.confirmPassword')} name="confirm" type="password" autoComplete="new-password" required state={state} />
+            <SubmitButton>{t('invitation.submit')}</SubmitButton>
+          </Form>
+        </>
+      ) : (
+        <p className="lead">{t('invitation.invalid')}</p>
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

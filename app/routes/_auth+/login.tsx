@@ -1,0 +1,69 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { Field, FormError, SubmitButton } from '~/components/forms'
+import { login } from '~/models/user.server'
+import { createUserSession, requireAnonymous, safeRedirect } from '~/utils/auth.server'
+import { emailField, formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { clientIp } from '~/utils/rate-limit.server'
+
+const LoginSchema = z.object({
+  email: emailField,
+  password: z.string({ required_error: 'validation.required' }).min(1, 'validation.required').max(200, 'validation.tooLong?maximum=200'),
+  redirectTo: z.string().optional(),
+})
+
+export const handle = { i18n: ['auth'] }
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  const t = await getFixedT(request, 'auth')
+  return json({ title: t('login.title') })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const formData = await readForm(request)
+  const form = parseForm(formData, LoginSchema)
+  if (!form.ok) return json(form, { status: 400 })
+  const result = await login({ email: form.data.email, password: form.data.password, ip: clientIp(context) })
+  if (!result.ok) {
+    if (result.reason === 'rate-limited') {
+      const minutes = String(Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60)))
+      return formFailure(formData, { formError: `validation.rateLimited?minutes=${minutes}` }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } })
+    }
+    return formFailure(formData, { formError: result.reason === 'unverified' ? 'auth:login.unverified' : 'auth:login.invalid' })
+  }
+  const cookie = await createUserSession(result.userId)
+  return redirect(safeRedirect(form.data.redirectTo, '/'), { headers: { 'Set-Cookie': cookie } })
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation('auth')
+  const state = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  useLoaderData<typeof loader>()
+  return (
+    <div className="narrow">
+      <h1>{t('login.title')}</h1>
+      <Form method="post" className="stack" noValidate>
+        <FormError state={state} />
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <Field label={t('fields.email')} name="email" type="email" autoComplete="email" required state={state} />
+        <Field label={t('fields.password')} name="password" type="password" autoComplete="current-password" required state={state} />
+        <SubmitButton>{t('login.submit')}</SubmitButton>
+      </Form>
+      <p>
+        <Link to="/forgot-password">{t('login.forgot')}</Link>
+      </p>
+      <p>
+        {t('login.noAccount')} <Link to="/signup">{t('login.signupLink')}</Link>
+      </p>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

@@ -1,0 +1,62 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { Field, FormError, SubmitButton } from '~/components/forms'
+import { isTokenValid, resetPassword } from '~/models/user.server'
+import { formFailure, newPasswordField, parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const ResetSchema = z
+  .object({ token: z.string().min(1), password: newPasswordField, confirm: z.string() })
+  .refine((value) => value.password === value.confirm, { path: ['confirm'], message: 'validation.passwordsDiffer' })
+
+export const handle = { i18n: ['auth'] }
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get('token') ?? ''
+  const t = await getFixedT(request, 'auth')
+  return json({ title: t('reset.title'), token, valid: await isTokenValid(token, 'reset_password') })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await readForm(request)
+  const form = parseForm(formData, ResetSchema)
+  if (!form.ok) return json(form, { status: 400 })
+  const result = await resetPassword(form.data.token, form.data.password)
+  if (!result.ok) return formFailure(formData, { formError: 'auth:reset.invalid' })
+  return redirectWithToast('/login', { key: 'auth:reset.done' })
+}
+
+export default function ResetPasswordPage() {
+  const { t } = useTranslation('auth')
+  const { token, valid } = useLoaderData<typeof loader>()
+  const state = useActionData<typeof action>()
+  if (!valid) {
+    return (
+      <div className="narrow">
+        <h1>{t('reset.title')}</h1>
+        <p className="lead">{t('reset.invalid')}</p>
+        <p>
+          <Link to="/forgot-password">{t('reset.again')}</Link>
+        </p>
+      </div>
+    )
+  }
+  return (
+    <div className="narrow">
+      <h1>{t('reset.title')}</h1>
+      <Form method="post" className="stack" noValidate>
+        <FormError state={state} />
+        <input type="hidden" name="token" value={token} />
+        <Field label={t('fields.newPassword')} name="password" type="password" autoComplete="new-password" hint={t('fields.passwordHint')} required state={state} />
+        <Field label={t('fields.confirmPassword')} name="confirm" type="password" autoComplete="new-password" required state={state} />
+        <SubmitButton>{t('reset.submit')}</SubmitButton>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

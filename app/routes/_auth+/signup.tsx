@@ -1,0 +1,70 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { CheckboxField, Field, FormError, SubmitButton } from '~/components/forms'
+import { signUpVolunteer } from '~/models/user.server'
+import { requireAnonymous } from '~/utils/auth.server'
+import { emailField, formFailure, nameField, newPasswordField, parseForm, phoneField, readForm } from '~/utils/forms.server'
+import { getFixedT, getLocale } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { RULES, clientIp, hitRateLimit } from '~/utils/rate-limit.server'
+
+const SignupSchema = z.object({
+  name: nameField,
+  email: emailField,
+  phone: phoneField,
+  password: newPasswordField,
+  consent: z.literal('on', { errorMap: () => ({ message: 'auth:signup.consentRequired' }) }),
+})
+
+export const handle = { i18n: ['auth'] }
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  const t = await getFixedT(request, 'auth')
+  return json({ title: t('signup.title') })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const formData = await readForm(request)
+  const form = parseForm(formData, SignupSchema)
+  if (!form.ok) return json(form, { status: 400 })
+  const limit = hitRateLimit([{ key: `signup:ip:${clientIp(context)}`, rule: RULES.signupPerIp }])
+  if (!limit.ok) {
+    const minutes = String(Math.max(1, Math.ceil(limit.retryAfterSeconds / 60)))
+    return formFailure(formData, { formError: `validation.rateLimited?minutes=${minutes}` }, { status: 429 })
+  }
+  await signUpVolunteer({ ...form.data, locale: await getLocale(request) })
+  // The same page whether the address was new or already had an account.
+  return redirect('/signup/check-email')
+}
+
+export default function SignupPage() {
+  const { t } = useTranslation('auth')
+  const state = useActionData<typeof action>()
+  return (
+    <div className="narrow">
+      <h1>{t('signup.title')}</h1>
+      <p className="lead">{t('signup.intro')}</p>
+      <p className="callout">
+        {t('signup.staffQuestion')} <Link to="/signup/facility">{t('signup.staffLink')}</Link>
+      </p>
+      <Form method="post" className="stack" noValidate>
+        <FormError state={state} />
+        <Field label={t('fields.name')} name="name" autoComplete="name" required state={state} />
+        <Field label={t('fields.email')} name="email" type="email" autoComplete="email" required state={state} />
+        <Field label={t('fields.phone')} name="phone" type="tel" autoComplete="tel" hint={t('fields.phoneHint')} state={state} />
+        <Field label={t('fields.newPassword')} name="password" type="password" autoComplete="new-password" hint={t('fields.passwordHint')} required state={state} />
+        <CheckboxField label={t('signup.consent')} name="consent" state={state} />
+        <SubmitButton>{t('signup.submit')}</SubmitButton>
+      </Form>
+      <p>
+        {t('signup.haveAccount')} <Link to="/login">{t('signup.loginLink')}</Link>
+      </p>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

@@ -1,0 +1,99 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { SubmitButton } from '~/components/forms'
+import { outboxOverview, retryMessage } from '~/models/outbox.server'
+import { formatShortDateTime } from '~/utils/dates'
+import { isLocale } from '~/utils/domain'
+import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { requirePermission } from '~/utils/permissions.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const RetrySchema = z.object({ messageId: z.string().min(1) })
+
+export const handle = { i18n: ['admin'] }
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'admin:access')
+  const t = await getFixedT(request, 'admin')
+  return json({ title: t('outbox.title'), ...(await outboxOverview()) })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requirePermission(request, 'admin:access')
+  const formData = await readForm(request)
+  const form = parseForm(formData, RetrySchema)
+  if (!form.ok) return json(form, { status: 400 })
+  if (!(await retryMessage(form.data.messageId))) return formFailure(formData, { formError: 'admin:outbox.notFailed' })
+  return redirectWithToast('/admin/outbox', { key: 'admin:outbox.retried' })
+}
+
+type Row = Awaited<ReturnType<typeof outboxOverview>>['failed'][number]
+
+function MessageTable({ rows, caption, retry }: { rows: (Omit<Row, 'createdAt' | 'nextAttemptAt' | 'deadlineAt' | 'sentAt'> & { createdAt: string; nextAttemptAt: string })[]; caption: string; retry?: boolean }) {
+  const { t, i18n } = useTranslation('admin')
+  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('mailbox.to')}</th>
+            <th scope="col">{t('mailbox.subject')}</th>
+            <th scope="col">{t('outbox.attempts')}</th>
+            <th scope="col">{retry ? t('outbox.lastError') : t('outbox.nextAttempt')}</th>
+            {retry ? <th scope="col">{t('outbox.action')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>{row.toEmail}</td>
+              <td>
+                <Link to={`/mailbox/${row.id}`}>{row.subject}</Link>
+              </td>
+              <td>{row.attempts}</td>
+              <td>{retry ? (row.lastError ?? '—') : formatShortDateTime(row.nextAttemptAt, locale)}</td>
+              {retry ? (
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="messageId" value={row.id} />
+                    <SubmitButton className="button button-small">{t('outbox.retry')}</SubmitButton>
+                  </Form>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+export default function AdminOutboxPage() {
+  const { t } = useTranslation('admin')
+  const { failed, pending, counts } = useLoaderData<typeof loader>()
+  return (
+    <div>
+      <h1>{t('outbox.title')}</h1>
+      <p className="lead">{t('outbox.intro')}</p>
+      <ul className="stat-list">
+        {(['pending', 'sent', 'failed', 'kept'] as const).map((status) => (
+          <li key={status}>
+            <strong>{counts[status] ?? 0}</strong> {t(`outbox.status.${status}`)}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('outbox.failed')}</h2>
+      {failed.length === 0 ? <p className="empty">{t('outbox.noFailed')}</p> : <MessageTable rows={failed} caption={t('outbox.failed')} retry />}
+      <h2>{t('outbox.pending')}</h2>
+      {pending.length === 0 ? <p className="empty">{t('outbox.noPending')}</p> : <MessageTable rows={pending} caption={t('outbox.pending')} />}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

@@ -1,0 +1,79 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { SubmitButton } from '~/components/forms'
+import { approveFacility, pendingFacilities } from '~/models/facility.server'
+import { formatDate } from '~/utils/dates'
+import { isLocale } from '~/utils/domain'
+import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { facilityScope, forbidden, notFound, requirePermission } from '~/utils/permissions.server'
+import { can } from '~/utils/permissions'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const ApproveSchema = z.object({ intent: z.literal('approve-facility'), facilityId: z.string().min(1) })
+
+export const handle = { i18n: ['admin'] }
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor, user } = await requirePermission(request, 'centre:work')
+  const t = await getFixedT(request, 'admin')
+  return json({ title: t('centre.title'), name: user.name, pending: await pendingFacilities(actor.centreMunicipalityIds) })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor, user } = await requirePermission(request, 'centre:work')
+  const formData = await readForm(request)
+  const form = parseForm(formData, ApproveSchema)
+  if (!form.ok) return json(form, { status: 400 })
+  const scope = await facilityScope(form.data.facilityId)
+  if (!scope) notFound()
+  if (!can(actor, 'facility:approve', scope)) forbidden()
+  const result = await approveFacility(user.id, form.data.facilityId)
+  if (!result.ok) return formFailure(formData, { formError: 'admin:centre.alreadyHandled' })
+  return redirectWithToast('/centre', { key: 'admin:centre.approved', values: { name: result.name } })
+}
+
+export default function CentreHomePage() {
+  const { t, i18n } = useTranslation(['admin', 'common'])
+  const { name, pending } = useLoaderData<typeof loader>()
+  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  return (
+    <div>
+      <h1>{t('centre.title')}</h1>
+      <p className="lead">{t('centre.greeting', { name })}</p>
+      <section aria-labelledby="pending-heading">
+        <h2 id="pending-heading">{t('centre.pendingFacilities')}</h2>
+        {pending.length === 0 ? (
+          <p className="empty">{t('centre.noPending')}</p>
+        ) : (
+          <ul className="card-list">
+            {pending.map((facility) => (
+              <li key={facility.id} className="card">
+                <h3>{facility.name}</h3>
+                <p>
+                  {t(`common:facilityKind.${facility.kind}`)} · {facility.address}, {facility.postcode} {facility.town} · {facility.municipality.name}
+                </p>
+                <p>
+                  {t('centre.createdBy', {
+                    names: facility.memberships.map((m) => `${m.user.name} (${m.user.email})`).join(', '),
+                    date: formatDate(facility.createdAt, locale),
+                  })}
+                </p>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="approve-facility" />
+                  <input type="hidden" name="facilityId" value={facility.id} />
+                  <SubmitButton>{t('centre.approve', { name: facility.name })}</SubmitButton>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

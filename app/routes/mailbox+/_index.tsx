@@ -1,0 +1,60 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { recentMessages } from '~/models/outbox.server'
+import { formatShortDateTime } from '~/utils/dates'
+import { isLocale } from '~/utils/domain'
+import { getFixedT } from '~/utils/i18n.server'
+import { requireMailboxAccess } from '~/utils/mailbox.server'
+import { pageTitle } from '~/utils/meta'
+
+export const handle = { i18n: ['admin'] }
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireMailboxAccess(request)
+  const t = await getFixedT(request, 'admin')
+  return json({ title: t('mailbox.title'), messages: await recentMessages() })
+}
+
+export default function MailboxPage() {
+  const { t, i18n } = useTranslation('admin')
+  const { messages } = useLoaderData<typeof loader>()
+  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  return (
+    <div>
+      <h1>{t('mailbox.title')}</h1>
+      <p className="lead">{t('mailbox.intro')}</p>
+      {messages.length === 0 ? (
+        <p className="empty">{t('mailbox.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('mailbox.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mailbox.to')}</th>
+                <th scope="col">{t('mailbox.subject')}</th>
+                <th scope="col">{t('mailbox.created')}</th>
+                <th scope="col">{t('mailbox.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((message) => (
+                <tr key={message.id}>
+                  <td>{message.toEmail}</td>
+                  <td>
+                    <Link to={`/mailbox/${message.id}`}>{message.subject}</Link>
+                  </td>
+                  <td>{formatShortDateTime(message.createdAt, locale)}</td>
+                  <td>{t(`outbox.status.${message.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

@@ -1,0 +1,160 @@
+import { redirect } from '@remix-run/node'
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
+import { prisma } from './db.server'
+import type { Locale, Role } from './domain'
+import { useSecureCookies } from './env.server'
+
+/** Lucia's storage: the Session table, read and written through Prisma. */
+const adapter: Adapter = {
+  async getSessionAndUser(sessionId) {
+    const row = await prisma.session.findUnique({
+      where: { id: sessionId },
+      select: {
+        id: true,
+        userId: true,
+        expiresAt: true,
+        user: { select: { id: true, email: true, name: true, role: true, locale: true, centreId: true, emailVerifiedAt: true, deactivatedAt: true } },
+      },
+    })
+    if (!row) return [null, null]
+    const session: DatabaseSession = { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} }
+    const { id, ...attributes } = row.user
+    const user: DatabaseUser = { id, attributes }
+    return [session, user]
+  },
+  async getUserSessions(userId) {
+    const rows = await prisma.session.findMany({ where: { userId }, select: { id: true, userId: true, expiresAt: true } })
+    return rows.map((row) => ({ ...row, attributes: {} }))
+  },
+  async setSession(session) {
+    await prisma.session.create({ data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt } })
+  },
+  async updateSessionExpiration(sessionId, expiresAt) {
+    await prisma.session.updateMany({ where: { id: sessionId }, data: { expiresAt } })
+  },
+  async deleteSession(sessionId) {
+    await prisma.session.deleteMany({ where: { id: sessionId } })
+  },
+  async deleteUserSessions(userId) {
+    await prisma.session.deleteMany({ where: { userId } })
+  },
+  async deleteExpiredSessions() {
+    await prisma.session.deleteMany({ where: { expiresAt: { lte: new Date() } } })
+  },
+}
+
+let luciaInstance: ReturnType<typeof createLucia> | undefined
+function createLucia() {
+  return new Lucia(adapter, {
+    sessionExpiresIn: new TimeSpan(30, 'd'),
+    sessionCookie: {
+      name: 'frivilligbro_session',
+      expires: true,
+      attributes: { secure: useSecureCookies(), sameSite: 'lax', path: '/' },
+    },
+    getUserAttributes: (attributes) => ({
+      email: attributes.email,
+      name: attributes.name,
+      role: attributes.role as Role,
+      locale: attributes.locale as Locale,
+      centreId: attributes.centreId,
+      emailVerified: attributes.emailVerifiedAt !== null,
+      deactivated: attributes.deactivatedAt !== null,
+    }),
+  })
+}
+export function lucia() {
+  return (luciaInstance ??= createLucia())
+}
+
+declare module 'lucia' {
+  interface Register {
+    Lucia: ReturnType<typeof createLucia>
+    DatabaseUserAttributes: {
+      email: string
+      name: string
+      role: string
+      locale: string
+      centreId: string | null
+      emailVerifiedAt: Date | null
+      deactivatedAt: Date | null
+    }
+  }
+}
+
+export type SessionUser = {
+  id: string
+  email: string
+  name: string
+  role: Role
+  locale: Locale
+  centreId: string | null
+  emailVerified: boolean
+  deactivated: boolean
+}
+
+type SessionLookup = { user: SessionUser | null; sessionId: string | null; refreshCookie: string | null }
+const lookups = new WeakMap<Request, Promise<SessionLookup>>()
+
+/** The signed-in user, or null. Looked up once per request however many callers ask. */
+export function getSession(request: Request): Promise<SessionLookup> {
+  let lookup = lookups.get(request)
+  if (!lookup) {
+    lookup = lookupSession(request)
+    lookups.set(request, lookup)
+  }
+  return lookup
+}
+
+async function lookupSession(request: Request): Promise<SessionLookup> {
+  const sessionId = lucia().readSessionCookie(request.headers.get('Cookie') ?? '')
+  if (!sessionId) return { user: null, sessionId: null, refreshCookie: null }
+  const { session, user } = await lucia().validateSession(sessionId)
+  if (!session || !user || user.deactivated) {
+    return { user: null, sessionId: null, refreshCookie: lucia().createBlankSessionCookie().serialize() }
+  }
+  const refreshCookie = session.fresh ? lucia().createSessionCookie(session.id).serialize() : null
+  return { user: { ...user }, sessionId: session.id, refreshCookie }
+}
+
+export async function getUser(request: Request) {
+  return (await getSession(request)).user
+}
+
+/** Every protected loader and action starts here: no session → to the log-in page and back. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request)
+  if (!user) {
+    const url = new URL(request.url)
+    const redirectTo = `${url.pathname}${url.search}`
+    throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`)
+  }
+  return user
+}
+
+export async function requireAnonymous(request: Request) {
+  if (await getUser(request)) throw redirect('/')
+}
+
+/** Starts a session and returns the Set-Cookie header value. */
+export async function createUserSession(userId: string) {
+  const session = await lucia().createSession(userId, {})
+  return lucia().createSessionCookie(session.id).serialize()
+}
+
+export async function endSession(request: Request) {
+  const { sessionId } = await getSession(request)
+  if (sessionId) await lucia().invalidateSession(sessionId)
+  return lucia().createBlankSessionCookie().serialize()
+}
+
+/** "Log out on all devices" and what a password change or reset does to other sessions. */
+export async function endAllSessions(userId: string) {
+  await lucia().invalidateUserSessions(userId)
+}
+
+/** Only relative paths inside the app are followed after log-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+  return to
+}

@@ -1,0 +1,63 @@
+import { render } from '@react-email/render'
+import { createElement } from 'react'
+import { subjectKey, templates, type EmailTemplates, type EmailT, type TemplateName } from '../../emails/index'
+import type { Tx } from './db.server'
+import type { Locale } from './domain'
+import { getFixedT } from './i18n.server'
+import { wakeOutbox } from './outbox.server'
+
+export type Attachment = { filename: string; contentType: string; content: string }
+
+export type EmailRequest<N extends TemplateName> = {
+  to: string
+  toName?: string | null
+  locale: Locale
+  template: N
+  props: EmailTemplates[N]
+  /** Makes the message idempotent: a second request with the same key is ignored. */
+  dedupeKey?: string
+  attachments?: Attachment[]
+}
+
+/** How long the worker keeps retrying before a message is marked failed for an admin to see. */
+export const DELIVERY_DEADLINE_MS = 48 * 60 * 60 * 1000
+
+export async function renderEmail<N extends TemplateName>(template: N, props: EmailTemplates[N], locale: Locale) {
+  const t = (await getFixedT(locale, 'emails')) as unknown as EmailT
+  const element = createElement(templates[template] as never, { ...props, t } as never)
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])
+  const values = { ...(props as Record<string, unknown>), ...((props as { values?: Record<string, string> }).values ?? {}) }
+  return { subject: t(subjectKey(template, props), values), html, text }
+}
+
+/**
+ * Renders a message in the recipient's language and writes it to the outbox inside the caller's
+ * transaction, so the message exists exactly when the change that caused it does.
+ */
+export async function queueEmail<N extends TemplateName>(tx: Tx, request: EmailRequest<N>) {
+  if (request.dedupeKey) {
+    const existing = await tx.outboxMessage.findUnique({ where: { dedupeKey: request.dedupeKey }, select: { id: true } })
+    if (existing) return null
+  }
+  const { subject, html, text } = await renderEmail(request.template, request.props, request.locale)
+  const now = new Date()
+  const message = await tx.outboxMessage.create({
+    data: {
+      dedupeKey: request.dedupeKey ?? null,
+      toEmail: request.to,
+      toName: request.toName ?? null,
+      locale: request.locale,
+      template: request.template,
+      subject,
+      html,
+      text,
+      attachments: request.attachments ? JSON.stringify(request.attachments) : null,
+      nextAttemptAt: now,
+      deadlineAt: new Date(now.getTime() + DELIVERY_DEADLINE_MS),
+    },
+    select: { id: true },
+  })
+  // The transaction commits right after; the worker then picks the message up without waiting.
+  setTimeout(wakeOutbox, 25).unref?.()
+  return message
+}

@@ -1,0 +1,80 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+import { DEFAULT_DATABASE_URL, databaseFilePath } from './database-url'
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, 'must be a file: URL, e.g. file:./data/frivilligbro.db or file:/var/lib/frivilligbro/app.db')
+    .default(DEFAULT_DATABASE_URL),
+  APP_URL: z.string().url('must be a full URL such as https://frivilligbro.example.dk').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.dk:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Frivilligbro <no-reply@frivilligbro.test>'),
+  DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Lets the test suite run several clocks-free workers at full speed; never set in production. */
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+})
+
+export type Env = z.infer<typeof schema> & { APP_URL: string; SESSION_SECRET: string; dataDir: string }
+
+let cached: Env | undefined
+
+/** Reads and validates the environment once; throws one readable error listing every problem. */
+export function getEnv(): Env {
+  if (cached) return cached
+  const blankAsUnset = Object.fromEntries(
+    Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ''),
+  )
+  const parsed = schema.safeParse(blankAsUnset)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid environment — fix these settings (see README, Configuration):\n${lines.join('\n')}`)
+  }
+  const env = parsed.data
+  const dataDir = path.dirname(databaseFilePath(env.DATABASE_URL))
+  cached = {
+    ...env,
+    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    SESSION_SECRET: env.SESSION_SECRET ?? readOrCreateSecret(dataDir),
+    dataDir,
+  }
+  return cached
+}
+
+/** A secret generated on first start and kept beside the database, so restarts keep sessions. */
+function readOrCreateSecret(dataDir: string) {
+  const file = path.join(dataDir, 'session-secret')
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch {
+    const secret = crypto.randomBytes(32).toString('hex')
+    fs.mkdirSync(dataDir, { recursive: true })
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' })
+    return secret
+  }
+}
+
+export function isDemo() {
+  return getEnv().DEMO_DATA === 'on'
+}
+
+/** Cookies are Secure whenever the app is served over https (every real deployment). */
+export function useSecureCookies() {
+  return getEnv().APP_URL.startsWith('https://')
+}
+
+/** An absolute link into the app, for e-mails. */
+export function appUrl(pathAndQuery: string) {
+  return `${getEnv().APP_URL}${pathAndQuery}`
+}

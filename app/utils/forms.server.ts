@@ -1,0 +1,136 @@
+import { json } from '@remix-run/node'
+import { z, type ZodIssue, type ZodTypeAny } from 'zod'
+import type { FieldErrors } from './forms'
+
+/** Maps zod's built-in issues to message keys in common.json (validation.*). */
+function issueToMessage(issue: ZodIssue): string {
+  if (issue.message && issue.message.startsWith('validation.')) return issue.message
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.received === 'undefined' || issue.received === 'null' ? 'validation.required' : 'validation.invalid'
+    case 'too_small':
+      if (issue.type === 'string') return issue.minimum === 1 ? 'validation.required' : `validation.tooShort?minimum=${issue.minimum}`
+      if (issue.type === 'array') return issue.minimum === 1 ? 'validation.chooseOne' : `validation.chooseAtLeast?minimum=${issue.minimum}`
+      return `validation.tooSmall?minimum=${issue.minimum}`
+    case 'too_big':
+      if (issue.type === 'string') return `validation.tooLong?maximum=${issue.maximum}`
+      return `validation.tooBig?maximum=${issue.maximum}`
+    case 'invalid_string':
+      if (issue.validation === 'email') return 'validation.email'
+      if (issue.validation === 'url') return 'validation.url'
+      return 'validation.invalid'
+    case 'invalid_enum_value':
+    case 'invalid_literal':
+    case 'invalid_union_discriminator':
+      return 'validation.choose'
+    case 'invalid_date':
+      return 'validation.date'
+    default:
+      return 'validation.invalid'
+  }
+}
+
+/** Form values as plain strings (first value per name, arrays for repeated names), for echoing back. */
+export function formValues(formData: FormData) {
+  const values: Record<string, string | string[]> = {}
+  for (const key of new Set(formData.keys())) {
+    if (/password/i.test(key)) continue // never sent back to the page
+    const all = formData.getAll(key).filter((value): value is string => typeof value === 'string')
+    values[key] = all.length > 1 ? all : (all[0] ?? '')
+  }
+  return values
+}
+
+function formObject(formData: FormData, arrayFields: readonly string[]) {
+  const object: Record<string, unknown> = {}
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key).filter((value): value is string => typeof value === 'string')
+    object[key] = arrayFields.includes(key) ? all : all[0]
+  }
+  for (const key of arrayFields) object[key] ??= []
+  return object
+}
+
+export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError?: string; values: Record<string, string | string[]> }
+export type FormResult<T> = { ok: true; data: T } | FormFailure
+
+/**
+ * Validates a posted form with a zod schema. Fields named in `arrayFields` are read as lists.
+ * Never throws on bad input: the caller returns the failure with status 400.
+ */
+export function parseForm<S extends ZodTypeAny>(
+  formData: FormData,
+  schema: S,
+  options: { arrayFields?: readonly string[] } = {},
+): FormResult<z.output<S>> {
+  const result = schema.safeParse(formObject(formData, options.arrayFields ?? []))
+  if (result.success) return { ok: true, data: result.data }
+  const fieldErrors: FieldErrors = {}
+  let formError: string | undefined
+  for (const issue of result.error.issues) {
+    const field = issue.path.join('.')
+    const message = issueToMessage(issue)
+    if (!field) {
+      formError ??= message
+      continue
+    }
+    ;(fieldErrors[field] ??= []).push(message)
+  }
+  return { ok: false, fieldErrors, formError, values: formValues(formData) }
+}
+
+/** A failed form, or a single problem found after validation, as a 400 response. */
+export function formFailure(
+  formData: FormData,
+  problem: { fieldErrors?: FieldErrors; formError?: string },
+  init: ResponseInit = {},
+) {
+  return json<FormFailure>(
+    { ok: false, fieldErrors: problem.fieldErrors ?? {}, formError: problem.formError, values: formValues(formData) },
+    { status: 400, ...init },
+  )
+}
+
+/** Reads the request body as a form; a body that is not a form is a 400, not a 500. */
+export async function readForm(request: Request) {
+  try {
+    return await request.formData()
+  } catch {
+    throw json({ ok: false, fieldErrors: {}, formError: 'validation.badRequest', values: {} }, { status: 400 })
+  }
+}
+
+// Shared field schemas, so every form says the same thing about the same kind of field.
+export const emailField = z
+  .string({ required_error: 'validation.required' })
+  .trim()
+  .min(1, 'validation.required')
+  .max(254, 'validation.tooLong?maximum=254')
+  .email('validation.email')
+  .transform((value) => value.toLowerCase())
+
+export const newPasswordField = z
+  .string({ required_error: 'validation.required' })
+  .min(10, 'validation.passwordTooShort')
+  .max(200, 'validation.tooLong?maximum=200')
+
+export const nameField = z
+  .string({ required_error: 'validation.required' })
+  .trim()
+  .min(1, 'validation.required')
+  .max(120, 'validation.tooLong?maximum=120')
+
+export const phoneField = z
+  .string()
+  .trim()
+  .max(30, 'validation.tooLong?maximum=30')
+  .regex(/^$|^\+?[0-9 ()-]{8,20}$/, 'validation.phone')
+  .optional()
+  .transform((value) => (value ? value : null))
+
+export const localeField = z.enum(['da', 'en'], { errorMap: () => ({ message: 'validation.choose' }) })
+
+export const checkboxField = z
+  .string()
+  .optional()
+  .transform((value) => value === 'on' || value === 'true')

@@ -1,0 +1,8 @@
+import pino from 'pino'
+
+/** Structured JSON log lines on stdout; LOG_LEVEL sets how much (silent in tests). */
+export const logger = pino({
+  level: process.env.LOG_LEVEL || (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  base: { app: 'frivilligbro' },
+  timestamp: pino.stdTimeFunctions.isoTime,
+})

@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest'
+import { can, navigationFor, type Actor, type VolunteerScope } from './permissions'
+
+const gribskov = 'm-gribskov'
+const hillerod = 'm-hillerod'
+
+const admin: Actor = { id: 'admin', role: 'admin', centreId: null, centreMunicipalityIds: [], memberships: [] }
+const coordinator: Actor = { id: 'coord', role: 'coordinator', centreId: 'c-gribskov', centreMunicipalityIds: [gribskov], memberships: [] }
+const otherCoordinator: Actor = { id: 'coord2', role: 'coordinator', centreId: 'c-hillerod', centreMunicipalityIds: [hillerod], memberships: [] }
+const leader: Actor = { id: 'leader', role: 'facility_staff', centreId: null, centreMunicipalityIds: [], memberships: [{ facilityId: 'f1', role: 'leader', isContactPerson: true }] }
+const staff: Actor = { id: 'staff', role: 'facility_staff', centreId: null, centreMunicipalityIds: [], memberships: [{ facilityId: 'f1', role: 'staff', isContactPerson: false }] }
+const otherStaff: Actor = { id: 'staff2', role: 'facility_staff', centreId: null, centreMunicipalityIds: [], memberships: [{ facilityId: 'f2', role: 'leader', isContactPerson: true }] }
+const volunteer: Actor = { id: 'vol', role: 'volunteer', centreId: null, centreMunicipalityIds: [], memberships: [] }
+const otherVolunteer: Actor = { id: 'vol2', role: 'volunteer', centreId: null, centreMunicipalityIds: [], memberships: [] }
+
+const f1 = { facilityId: 'f1', municipalityId: gribskov }
+const f2 = { facilityId: 'f2', municipalityId: hillerod }
+
+describe('facility permissions', () => {
+  test('a coordinator approves facilities in their centre’s municipalities only', () => {
+    expect(can(coordinator, 'facility:approve', f1)).toBe(true)
+    expect(can(coordinator, 'facility:approve', f2)).toBe(false)
+    expect(can(otherCoordinator, 'facility:approve', f2)).toBe(true)
+  })
+  test('nobody but a coordinator approves facilities', () => {
+    for (const actor of [admin, leader, staff, volunteer]) expect(can(actor, 'facility:approve', f1)).toBe(false)
+  })
+  test('staff see their own facility, not others', () => {
+    expect(can(staff, 'facility:view', f1)).toBe(true)
+    expect(can(staff, 'facility:view', f2)).toBe(false)
+    expect(can(otherStaff, 'facility:view', f1)).toBe(false)
+  })
+  test('only the leader manages staff and edits the profile; staff do not', () => {
+    expect(can(leader, 'facility:manage-staff', f1)).toBe(true)
+    expect(can(staff, 'facility:manage-staff', f1)).toBe(false)
+    expect(can(leader, 'facility:edit', f1)).toBe(true)
+    expect(can(staff, 'facility:edit', f1)).toBe(false)
+    expect(can(otherStaff, 'facility:manage-staff', f1)).toBe(false)
+  })
+  test('a signed-out visitor can do nothing', () => {
+    expect(can(null, 'facility:view', f1)).toBe(false)
+    expect(can(null, 'admin:access')).toBe(false)
+  })
+})
+
+describe('a volunteer’s private data', () => {
+  const scope: VolunteerScope = { volunteerId: 'vol', municipalityIds: [gribskov], matchedFacilityIds: ['f1'] }
+  const unmatched: VolunteerScope = { volunteerId: 'vol', municipalityIds: [gribskov], matchedFacilityIds: [] }
+
+  test('is seen by the volunteer and by coordinators of their centre', () => {
+    expect(can(volunteer, 'volunteer:view-private', scope)).toBe(true)
+    expect(can(coordinator, 'volunteer:view-private', scope)).toBe(true)
+    expect(can(otherCoordinator, 'volunteer:view-private', scope)).toBe(false)
+  })
+  test('is seen by staff of a facility only after a match is approved there', () => {
+    expect(can(staff, 'volunteer:view-private', scope)).toBe(true)
+    expect(can(staff, 'volunteer:view-private', unmatched)).toBe(false)
+    expect(can(otherStaff, 'volunteer:view-private', scope)).toBe(false)
+  })
+  test('is not seen by other volunteers or by admins', () => {
+    expect(can(otherVolunteer, 'volunteer:view-private', scope)).toBe(false)
+    expect(can(admin, 'volunteer:view-private', scope)).toBe(false)
+  })
+  test('checks are recorded by the centre’s coordinators only; the profile is edited by its owner only', () => {
+    expect(can(coordinator, 'volunteer:record-checks', scope)).toBe(true)
+    expect(can(otherCoordinator, 'volunteer:record-checks', scope)).toBe(false)
+    expect(can(leader, 'volunteer:record-checks', scope)).toBe(false)
+    expect(can(volunteer, 'volunteer:edit-profile', scope)).toBe(true)
+    expect(can(coordinator, 'volunteer:edit-profile', scope)).toBe(false)
+  })
+})
+
+describe('areas of the app', () => {
+  test('administration is for admins, centre work for coordinators of that centre', () => {
+    expect(can(admin, 'admin:access')).toBe(true)
+    expect(can(coordinator, 'admin:access')).toBe(false)
+    expect(can(coordinator, 'centre:work')).toBe(true)
+    expect(can(coordinator, 'centre:work', { centreId: 'c-gribskov' })).toBe(true)
+    expect(can(coordinator, 'centre:work', { centreId: 'c-hillerod' })).toBe(false)
+    expect(can(admin, 'centre:work')).toBe(false)
+    expect(can(volunteer, 'centre:work')).toBe(false)
+  })
+  test('the navigation shows each role its own start page', () => {
+    const links = (actor: Actor | null) => navigationFor(actor).map((item) => item.to)
+    expect(links(null)).toEqual(['/jobs'])
+    expect(links(volunteer)).toEqual(['/jobs', '/volunteer', '/settings'])
+    expect(links(staff)).toEqual(['/jobs', '/facility', '/settings'])
+    expect(links(coordinator)).toEqual(['/jobs', '/centre', '/settings'])
+    expect(links(admin)).toEqual(['/jobs', '/admin', '/admin/outbox', '/settings'])
+  })
+})

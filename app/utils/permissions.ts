@@ -1,0 +1,104 @@
+import type { Role } from './domain'
+
+/**
+ * The rules of who may do what, as pure functions shared by server and browser. The server
+ * enforces them through app/utils/permissions.server.ts in every loader and action; the browser
+ * only uses them to decide what to show (navigation, buttons).
+ */
+
+export type Membership = { facilityId: string; role: 'leader' | 'staff'; isContactPerson: boolean }
+
+export type Actor = {
+  id: string
+  role: Role
+  /** Coordinators: their centre. */
+  centreId: string | null
+  /** Coordinators: the municipalities their centre covers. */
+  centreMunicipalityIds: string[]
+  /** Facility staff: their active memberships. */
+  memberships: Membership[]
+}
+
+/** A facility, as far as permissions care. */
+export type FacilityScope = { facilityId: string; municipalityId: string }
+/** A volunteer, as far as permissions care. */
+export type VolunteerScope = {
+  volunteerId: string
+  /** Home municipality plus the municipalities of ads they applied to or are matched with. */
+  municipalityIds: string[]
+  /** Facilities where the volunteer has an approved (active or paused) match. */
+  matchedFacilityIds: string[]
+}
+/** A centre's own pages. */
+export type CentreScope = { centreId: string }
+
+export type ScopeOf = {
+  'admin:access': undefined
+  'mailbox:view': undefined
+  'centre:work': CentreScope | undefined
+  'facility:view': FacilityScope
+  'facility:edit': FacilityScope
+  'facility:manage-staff': FacilityScope
+  'facility:approve': FacilityScope
+  'volunteer:view-private': VolunteerScope
+  'volunteer:edit-profile': VolunteerScope
+  'volunteer:record-checks': VolunteerScope
+}
+export type Permission = keyof ScopeOf
+
+function membership(actor: Actor, facilityId: string) {
+  return actor.memberships.find((m) => m.facilityId === facilityId)
+}
+function coversMunicipality(actor: Actor, municipalityId: string) {
+  return actor.role === 'coordinator' && actor.centreMunicipalityIds.includes(municipalityId)
+}
+
+const rules: { [P in Permission]: (actor: Actor, scope: ScopeOf[P]) => boolean } = {
+  'admin:access': (actor) => actor.role === 'admin',
+  'mailbox:view': (actor) => actor.role === 'admin',
+  'centre:work': (actor, scope) =>
+    actor.role === 'coordinator' && actor.centreId !== null && (!scope || scope.centreId === actor.centreId),
+  'facility:view': (actor, scope) =>
+    actor.role === 'admin' || coversMunicipality(actor, scope.municipalityId) || Boolean(membership(actor, scope.facilityId)),
+  'facility:edit': (actor, scope) =>
+    coversMunicipality(actor, scope.municipalityId) || membership(actor, scope.facilityId)?.role === 'leader',
+  'facility:manage-staff': (actor, scope) => membership(actor, scope.facilityId)?.role === 'leader',
+  'facility:approve': (actor, scope) => coversMunicipality(actor, scope.municipalityId),
+  // PRODUCT.md: a volunteer's personal data is seen by coordinators of their centre and, once a
+  // match is approved, by staff of that facility. Nobody else — admins included.
+  'volunteer:view-private': (actor, scope) =>
+    actor.id === scope.volunteerId ||
+    scope.municipalityIds.some((id) => coversMunicipality(actor, id)) ||
+    (actor.role === 'facility_staff' && scope.matchedFacilityIds.some((id) => Boolean(membership(actor, id)))),
+  'volunteer:edit-profile': (actor, scope) => actor.id === scope.volunteerId,
+  'volunteer:record-checks': (actor, scope) => scope.municipalityIds.some((id) => coversMunicipality(actor, id)),
+}
+
+export function can<P extends Permission>(actor: Actor | null, permission: P, scope?: ScopeOf[P]) {
+  if (!actor) return false
+  return rules[permission](actor, scope as ScopeOf[P])
+}
+
+export type NavItem = { to: string; labelKey: string }
+
+/** What each role sees in the header: the things it can do. */
+export function navigationFor(actor: Actor | null): NavItem[] {
+  const items: NavItem[] = [{ to: '/jobs', labelKey: 'nav.jobs' }]
+  if (!actor) return items
+  switch (actor.role) {
+    case 'volunteer':
+      items.push({ to: '/volunteer', labelKey: 'nav.volunteerHome' })
+      break
+    case 'facility_staff':
+      items.push({ to: '/facility', labelKey: 'nav.facilityHome' })
+      break
+    case 'coordinator':
+      items.push({ to: '/centre', labelKey: 'nav.centreHome' })
+      break
+    case 'admin':
+      items.push({ to: '/admin', labelKey: 'nav.admin' }, { to: '/admin/outbox', labelKey: 'nav.outbox' })
+      break
+  }
+  items.push({ to: '/settings', labelKey: 'nav.settings' })
+  return items
+}
