@@ -75,12 +75,15 @@ const DAY_MS = 86_400_000
 /** A calendar day in Copenhagen; month is 1–12. */
 type LocalDay = { y: number; m: number; d: number }
 
+/** "Now" for the whole demo, so that timestamps meant to be equal (a thread's lastPostAt and its last post) are. */
+let storyNow = Date.now()
+
 function ago(days: number, hours = 0) {
-  return new Date(Date.now() - days * DAY_MS - hours * 3_600_000)
+  return new Date(storyNow - days * DAY_MS - hours * 3_600_000)
 }
 
 function ahead(days: number, hours = 0) {
-  return new Date(Date.now() + days * DAY_MS + hours * 3_600_000)
+  return new Date(storyNow + days * DAY_MS + hours * 3_600_000)
 }
 
 function todayInCopenhagen(): LocalDay {
@@ -149,6 +152,7 @@ const OFFERS_HILLEROD =
 /** The demo story. Expects reference data and no users; writes everything in one transaction. */
 export async function seedDemo(db: PrismaClient): Promise<void> {
   const started = Date.now()
+  storyNow = started
   await ensureReferenceData(db)
   // Hashing is deliberately slow; every demo account shares one hash of the demo password.
   const passwordHash = await hashPassword(DEMO_PASSWORD)
@@ -1434,8 +1438,8 @@ async function writeDemo(tx: Tx, passwordHash: string) {
   step('matches (4 active, 1 proposed, 1 paused, 1 ended)')
 
   // --- Visit plans, windows and visits -------------------------------------------------------
-  const now = Date.now()
-  const loggedAt = (endsAt: Date) => new Date(endsAt.getTime() + 3 * 3_600_000)
+  const now = storyNow
+  const loggedAt = (endsAt: Date) => new Date(Math.min(now, endsAt.getTime() + 3 * 3_600_000))
 
   // Frederik: every Tuesday 15–17 at Skovbrynet, started six weeks before last Tuesday.
   const planFrederik = await tx.visitPlan.create({
@@ -1670,8 +1674,10 @@ async function writeDemo(tx: Tx, passwordHash: string) {
   }
   await tx.visitPlan.update({ where: { id: planHanne.id }, data: { generatedUntil: localDate(addDays(pauseFrom, -7)) } })
 
-  // Jens: an ended Wednesday plan; a few of his logged visits remain for the statistics.
+  // Jens: a Wednesday plan that ended when the photo course finished.
   const jensLast = addDays(previousWeekday(3), -7 * 7)
+  const jensWeeks = 21
+  const jensFirst = addDays(jensLast, -jensWeeks * 7)
   const planJens = await tx.visitPlan.create({
     data: {
       matchId: matchJens.id,
@@ -1679,7 +1685,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       startTime: '17:00',
       endTime: '19:00',
       frequency: 'weekly',
-      startDate: localDate(addDays(jensLast, -3 * 7)),
+      startDate: localDate(jensFirst),
       endDate: localDate(jensLast),
       location: 'Caféen',
       status: 'ended',
@@ -1689,10 +1695,12 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       createdAt: ago(206),
     },
   })
-  for (let week = 3; week >= 0; week--) {
-    const day = addDays(jensLast, -week * 7)
+  for (let week = 0; week <= jensWeeks; week++) {
+    const day = addDays(jensFirst, week * 7)
     const startsAt = at(day, '17:00')
     const endsAt = at(day, '19:00')
+    // Fyrtårnet was closed in the autumn holiday week; Birgitte cancelled that visit in good time.
+    const cancelled = week === 9
     await tx.visit.create({
       data: {
         matchId: matchJens.id,
@@ -1703,12 +1711,16 @@ async function writeDemo(tx: Tx, passwordHash: string) {
         startsAt,
         endsAt,
         location: 'Caféen',
-        status: 'done',
-        hours: 2,
-        helpedWith: json(['photos']),
-        note: week === 0 ? 'Sidste gang: vi viste de færdige fotoalbum på projektoren.' : 'Billedredigering og fotoalbum.',
-        loggedById: jens,
-        loggedAt: loggedAt(endsAt),
+        status: cancelled ? 'cancelled' : 'done',
+        cancelledById: cancelled ? birgitte : null,
+        cancelReason: cancelled ? 'Fyrtårnet holder lukket i efterårsferien.' : null,
+        cancelledAt: cancelled ? new Date(startsAt.getTime() - 10 * DAY_MS) : null,
+        sequence: cancelled ? 1 : 0,
+        hours: cancelled ? null : 2,
+        helpedWith: json(cancelled ? [] : ['photos']),
+        note: cancelled ? null : week === jensWeeks ? 'Sidste gang: vi viste de færdige fotoalbum på projektoren.' : 'Billedredigering og fotoalbum.',
+        loggedById: cancelled ? null : jens,
+        loggedAt: cancelled ? null : loggedAt(endsAt),
         createdAt: ago(205),
       },
     })

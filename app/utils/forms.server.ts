@@ -4,7 +4,8 @@ import type { FieldErrors } from './forms'
 
 /** Maps zod's built-in issues to message keys in common.json (validation.*). */
 function issueToMessage(issue: ZodIssue): string {
-  if (issue.message && issue.message.startsWith('validation.')) return issue.message
+  // Our own messages are message keys ("validation.required", "auth:signup.consentRequired").
+  if (/^(validation\.|[a-z]+:[a-zA-Z])/.test(issue.message)) return issue.message
   switch (issue.code) {
     case 'invalid_type':
       return issue.received === 'undefined' || issue.received === 'null' ? 'validation.required' : 'validation.invalid'
