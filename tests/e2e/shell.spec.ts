@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test'
+import { expectAccessible, logIn } from './helpers'
+
+test('the home page explains the programme and the skip link moves focus to the content', async ({ page }) => {
+  await page.goto('/')
+  await expect(page).toHaveTitle(/Frivilligbro/)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  for (const name of ['Til dig, der vil være frivillig', 'Til bosteder og dagtilbud', 'Til frivilligcentret']) {
+    await expect(page.getByRole('heading', { name })).toBeVisible()
+  }
+  await page.keyboard.press('Tab')
+  const skip = page.getByRole('link', { name: 'Gå til indhold' })
+  await expect(skip).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('main')).toBeFocused()
+  await expect(page.getByRole('banner')).toBeVisible()
+  await expect(page.getByRole('contentinfo')).toBeVisible()
+  await expectAccessible(page)
+})
+
+test('the job board lists published ads and an ad has its own page', async ({ page }) => {
+  await page.goto('/jobs')
+  await expect(page.getByRole('heading', { level: 1, name: 'Jobopslag' })).toBeVisible()
+  await expectAccessible(page)
+  const first = page.getByRole('main').getByRole('listitem').getByRole('heading', { level: 2 }).getByRole('link').first()
+  const title = await first.textContent()
+  await first.click()
+  await expect(page.getByRole('heading', { level: 1, name: title ?? '' })).toBeVisible()
+  await expectAccessible(page)
+})
+
+test('each demo account sees its own start page; other areas answer 403', async ({ page }) => {
+  const accounts = [
+    { email: 'frivillig@frivilligbro.test', link: 'Min side', heading: 'Min side', forbidden: '/centre' },
+    { email: 'tilbud@frivilligbro.test', link: 'Vores tilbud', heading: 'Vores tilbud', forbidden: '/admin' },
+    { email: 'koordinator@frivilligbro.test', link: 'Frivilligcenter', heading: 'Frivilligcenter', forbidden: '/facility' },
+    { email: 'admin@frivilligbro.test', link: 'Administration', heading: 'Administration', forbidden: '/volunteer' },
+  ]
+  for (const account of accounts) {
+    await page.context().clearCookies()
+    await logIn(page, account.email)
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: account.link, exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: account.heading })).toBeVisible()
+    await expectAccessible(page)
+    const response = await page.goto(account.forbidden)
+    expect(response?.status()).toBe(403)
+    await expect(page.getByRole('heading', { name: 'Det har du ikke adgang til' })).toBeVisible()
+  }
+})
+
+test('an unknown page is a friendly 404; the mailbox shows kept e-mails in the demo', async ({ page }) => {
+  const response = await page.goto('/findes-ikke')
+  expect(response?.status()).toBe(404)
+  await expect(page.getByRole('heading', { name: 'Siden findes ikke' })).toBeVisible()
+  await expectAccessible(page)
+  await page.goto('/mailbox')
+  await expect(page.getByRole('heading', { level: 1, name: 'Postkasse' })).toBeVisible()
+  await expectAccessible(page)
+})
+
+test('the health check answers, and a cross-site post is refused', async ({ request, baseURL }) => {
+  const health = await request.get('/healthz')
+  expect(health.status()).toBe(200)
+  expect(await health.json()).toMatchObject({ status: 'ok', database: 'ok' })
+  const forged = await request.post('/login', { form: { email: 'a@b.dk', password: 'x' }, headers: { Origin: 'https://evil.example' } })
+  expect(forged.status()).toBe(403)
+  const own = await request.post('/login', { form: { email: 'a@b.dk', password: 'x' }, headers: { Origin: baseURL ?? '' } })
+  expect(own.status()).toBe(400)
+})
+
+test('settings: "log out on all devices" ends the other sessions too', async ({ page, browser }) => {
+  await logIn(page, 'tilbud@frivilligbro.test')
+  const other = await browser.newPage()
+  await logIn(other, 'tilbud@frivilligbro.test')
+  await page.goto('/settings')
+  await page.getByRole('button', { name: 'Log ud på alle enheder' }).click()
+  await expect(page.getByText('Du er logget ud på alle enheder.')).toBeVisible()
+  await other.goto('/settings')
+  await expect(other).toHaveURL(/\/login\?redirectTo=%2Fsettings/)
+  await other.close()
+})
