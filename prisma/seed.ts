@@ -47,7 +47,7 @@ export async function seedIfEmpty(
         passwordHash: await hashPassword(options.adminPassword),
       },
     })
-    console.log(`✓ admin ${options.adminEmail} created`)
+    console.log(`✓ admin ${options.adminEmail.trim().toLowerCase()} created`)
   } else {
     console.log(
       'No admin account was created: the database has no users and DEMO_DATA=off. ' +
@@ -242,7 +242,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
   })
 
   const tina = await user({ email: 'tilbud@frivilligbro.test', name: 'Tina Tilbud', role: 'facility_staff', phone: '48 79 40 01', createdDaysAgo: 130 })
-  const jonas = await user({ email: 'jonas.skovbrynet@frivilligbro.test', name: 'Jonas Berg', role: 'facility_staff', phone: '48 79 40 02', createdDaysAgo: 128 })
+  const jonas = await user({ email: 'jonas.skovbrynet@frivilligbro.test', name: 'Jonas Berg', role: 'facility_staff', phone: '48 79 40 02', createdDaysAgo: 131 })
   const ali = await user({ email: 'ali.skovbrynet@frivilligbro.test', name: 'Ali Hassan', role: 'facility_staff', createdDaysAgo: 2 })
   const mette = await user({ email: 'mette.kildevang@frivilligbro.test', name: 'Mette Sørensen', role: 'facility_staff', phone: '48 39 21 00', createdDaysAgo: 110 })
   const lars = await user({ email: 'lars.tvaers@frivilligbro.test', name: 'Lars Holm', role: 'facility_staff', phone: '48 30 55 10', createdDaysAgo: 200 })
@@ -1621,7 +1621,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
 
   // Hanne: Mondays 13–15 at Tværs, paused while she travels.
   const lastMonday = previousWeekday(1)
-  const firstMonday = addDays(lastMonday, -22 * 7)
+  const firstMonday = addDays(lastMonday, -22 * 7) // = pauseFrom - 21 weeks
   const planHanne = await tx.visitPlan.create({
     data: {
       matchId: matchHanne.id,
@@ -1648,10 +1648,13 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       createdAt: ago(15),
     },
   })
-  for (let week = 4; week >= 1; week--) {
+  const hanneWeeks = 21
+  for (let week = hanneWeeks; week >= 1; week--) {
     const day = addDays(pauseFrom, -week * 7)
     const startsAt = at(day, '13:00')
     const endsAt = at(day, '15:00')
+    // Tværs closes for three weeks' holiday; Lars cancelled those Mondays well ahead.
+    const holiday = week >= 12 && week <= 14
     await tx.visit.create({
       data: {
         matchId: matchHanne.id,
@@ -1662,12 +1665,20 @@ async function writeDemo(tx: Tx, passwordHash: string) {
         startsAt,
         endsAt,
         location: 'IT-hjørnet',
-        status: 'done',
-        hours: 2,
-        helpedWith: json(['games']),
-        note: week === 1 ? 'Sidste gang før pausen: Mario Kart-turnering, og Lars overtager indtil jeg er tilbage.' : 'Minecraft og Mario Kart. God stemning.',
-        loggedById: hanne,
-        loggedAt: loggedAt(endsAt),
+        status: holiday ? 'cancelled' : 'done',
+        cancelledById: holiday ? lars : null,
+        cancelReason: holiday ? 'Tværs holder ferielukket i tre uger.' : null,
+        cancelledAt: holiday ? new Date(startsAt.getTime() - 30 * DAY_MS) : null,
+        sequence: holiday ? 1 : 0,
+        hours: holiday ? null : 2,
+        helpedWith: json(holiday ? [] : ['games']),
+        note: holiday
+          ? null
+          : week === 1
+            ? 'Sidste gang før pausen: Mario Kart-turnering. Lars holder spilleeftermiddagen kørende, til jeg er tilbage.'
+            : 'Minecraft og Mario Kart. God stemning.',
+        loggedById: holiday ? null : hanne,
+        loggedAt: holiday ? null : loggedAt(endsAt),
         createdAt: ago(164),
       },
     })

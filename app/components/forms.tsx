@@ -42,7 +42,6 @@ export function Field({ label, name, state, hint, defaultValue, type = 'text', .
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {props.required ? <span className="required-mark" aria-hidden="true"> *</span> : null}
       </label>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
@@ -112,7 +111,6 @@ export function SelectField({ label, name, state, options, placeholder, hint, de
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {props.required ? <span className="required-mark" aria-hidden="true"> *</span> : null}
       </label>
       {hint ? (
         <p id={`${id}-hint`} className="hint">

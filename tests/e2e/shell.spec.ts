@@ -70,12 +70,13 @@ test('the health check answers, and a cross-site post is refused', async ({ requ
 
 test('settings: "log out on all devices" ends the other sessions too', async ({ page, browser }) => {
   await logIn(page, 'tilbud@frivilligbro.test')
-  const other = await browser.newPage()
+  const otherContext = await browser.newContext()
+  const other = await otherContext.newPage()
   await logIn(other, 'tilbud@frivilligbro.test')
   await page.goto('/settings')
   await page.getByRole('button', { name: 'Log ud på alle enheder' }).click()
   await expect(page.getByText('Du er logget ud på alle enheder.')).toBeVisible()
   await other.goto('/settings')
   await expect(other).toHaveURL(/\/login\?redirectTo=%2Fsettings/)
-  await other.close()
+  await otherContext.close()
 })
