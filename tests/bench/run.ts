@@ -1,0 +1,645 @@
+// HTTP benchmark for Frivilligbro: `npm run bench` (= `tsx tests/bench/run.ts`).
+//
+//   1. makes sure a national-scale database exists at tests/.tmp/bench/large.db (migrate, then
+//      `tsx prisma/seed.ts --large`, which takes a few minutes; later runs reuse the file),
+//   2. builds the app if build/index.js is missing,
+//   3. starts the built app (`tsx app/server.ts`) on a free port on 127.0.0.1,
+//   4. runs every scenario with autocannon (a warm-up, then a measured run),
+//   5. prints a table and writes tests/.tmp/bench/results.json.
+//
+// Options:
+//   --duration <s>       measured seconds per scenario (default 10)
+//   --connections <n>    concurrent connections (default 20)
+//   --warmup <s>         warm-up seconds per scenario (default 2; 0 skips the warm-up)
+//   --only <name>        run only matching scenarios (exact name, else substring; repeatable or comma-separated)
+//   --reseed             throw the benchmark database away and seed it again
+//   --database <path>    use this database file instead of tests/.tmp/bench/large.db
+//   --no-seed            never run the large seed; the server migrates the file and seeds the demo if it is empty
+//   --build              run `npm run build` even if a build exists
+//
+// Traffic only ever goes to 127.0.0.1, and every run is bounded by --duration.
+//
+// Adding a page: append one entry to `scenarios` below. `setup(ctx)` runs once against the live
+// server before the warm-up and may return a path picked from the data, extra headers (e.g. the
+// cookie from `logIn`) or a body.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import http from 'node:http'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const benchDir = path.join(root, 'tests', '.tmp', 'bench')
+const defaultDatabase = path.join(benchDir, 'large.db')
+const resultsFile = path.join(benchDir, 'results.json')
+const HOST = '127.0.0.1'
+const HEALTH_TIMEOUT_MS = 120_000
+
+export const DEMO_VOLUNTEER = { email: 'frivillig@frivilligbro.test', password: 'Demo-adgang-2026' }
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+// ---------------------------------------------------------------------------------------------
+
+export type ScenarioContext = {
+  /** http://127.0.0.1:PORT, no trailing slash. */
+  baseUrl: string
+  /** The Origin header every non-GET request needs. */
+  origin: string
+}
+
+export type ScenarioSetup = {
+  /** Replaces the scenario's path (must start with "/"). */
+  path?: string
+  headers?: Record<string, string>
+  body?: string
+}
+
+export type Scenario = {
+  name: string
+  method?: 'GET' | 'POST'
+  /** The request path; may be left out when `setup` returns one. */
+  path?: string
+  headers?: Record<string, string>
+  body?: string
+  /** Statuses that count as success (default [200]); anything else is counted as an error. */
+  expect?: number[]
+  /** Runs once against the live server before the warm-up. */
+  setup?: (ctx: ScenarioContext) => Promise<ScenarioSetup | void>
+}
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString()
+
+export const scenarios: Scenario[] = [
+  { name: 'home', path: '/' },
+  { name: 'healthz', path: '/healthz' },
+  { name: 'jobs board', path: '/jobs' },
+  { name: 'jobs board page 50', path: '/jobs?page=50' },
+  {
+    name: 'ad page',
+    setup: async ({ baseUrl }) => {
+      const page = await request(`${baseUrl}/jobs`)
+      if (page.status !== 200) throw new Error(`GET /jobs answered ${page.status}`)
+      const match = page.body.match(/href="\/jobs\/([A-Za-z0-9_-]+)"/)
+      if (!match) throw new Error('no /jobs/<id> link on /jobs — are there published ads?')
+      return { path: `/jobs/${match[1]}` }
+    },
+  },
+  {
+    name: 'log-in',
+    method: 'POST',
+    path: '/login',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form(DEMO_VOLUNTEER),
+    expect: [302],
+    // Fails fast with a clear message if the demo log-in does not exist in this database.
+    setup: async (ctx) => {
+      await logIn(ctx, DEMO_VOLUNTEER.email, DEMO_VOLUNTEER.password)
+    },
+  },
+]
+
+/** Logs in once and returns the Cookie header to send; for scenarios behind a log-in. */
+export async function logIn(ctx: ScenarioContext, email: string, password: string): Promise<string> {
+  const response = await request(`${ctx.baseUrl}/login`, {
+    method: 'POST',
+    headers: { origin: ctx.origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body: form({ email, password }),
+  })
+  const setCookie = response.headers['set-cookie'] ?? []
+  if (response.status !== 302 || setCookie.length === 0) {
+    throw new Error(`log-in as ${email} failed: ${response.status} (expected 302 with Set-Cookie)`)
+  }
+  return setCookie.map((cookie) => cookie.split(';')[0]).join('; ')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+// ---------------------------------------------------------------------------------------------
+
+type SimpleResponse = { status: number; headers: http.IncomingHttpHeaders; body: string }
+
+/** One HTTP request to 127.0.0.1 (node:http, so that Origin can be set and redirects are not followed). */
+function request(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+): Promise<SimpleResponse> {
+  const target = new URL(url)
+  if (target.hostname !== HOST) return Promise.reject(new Error(`refusing to send a request to ${target.host}`))
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      target,
+      {
+        method: options.method ?? 'GET',
+        headers: { ...options.headers, ...(options.body ? { 'content-length': String(Buffer.byteLength(options.body)) } : {}) },
+        timeout: options.timeoutMs ?? 30_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+        res.on('error', reject)
+      },
+    )
+    req.on('timeout', () => req.destroy(new Error(`timed out: ${url}`)))
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, HOST, () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Runs a command with the terminal attached (progress output streams through); throws on failure. */
+function runVisible(command: string, args: string[], env: Record<string, string> = {}) {
+  console.log(`$ ${[command, ...args].join(' ')}`)
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  if (result.error) throw result.error
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`)
+}
+
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
+
+function removeDatabase(file: string) {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true })
+}
+
+/** Relative to the repository when inside it, else absolute. */
+function displayPath(file: string) {
+  const relative = path.relative(root, file)
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative
+}
+
+function formatBytes(bytes: number) {
+  return bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. The database
+// ---------------------------------------------------------------------------------------------
+
+function ensureLargeDatabase(file: string, reseed: boolean) {
+  if (fs.existsSync(file) && !reseed) {
+    console.log(`Using the benchmark database ${displayPath(file)} (${formatBytes(fs.statSync(file).size)}); --reseed makes a new one.`)
+    return
+  }
+  // Seed into a side file and rename it at the end, so an interrupted seed is never mistaken for a finished one.
+  const seeding = file.replace(/(\.db)?$/, '.seeding.db')
+  removeDatabase(seeding)
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const env = { DATABASE_URL: `file:${seeding}` }
+  console.log(`Seeding the national-scale benchmark database into ${displayPath(file)} — this takes a few minutes.`)
+  const started = Date.now()
+  try {
+    runVisible(bin('prisma'), ['migrate', 'deploy'], env)
+    runVisible(bin('tsx'), ['prisma/seed.ts', '--large'], env)
+  } catch (error) {
+    removeDatabase(seeding)
+    throw error
+  }
+  removeDatabase(file)
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(seeding + suffix)) fs.renameSync(seeding + suffix, file + suffix)
+  }
+  console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s (${formatBytes(fs.statSync(file).size)}).`)
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. + 3. The build and the server
+// ---------------------------------------------------------------------------------------------
+
+function ensureBuild(force: boolean) {
+  if (!force && fs.existsSync(path.join(root, 'build', 'index.js'))) {
+    console.log('Using the existing build (build/index.js); --build rebuilds it.')
+    return
+  }
+  runVisible('npm', ['run', 'build'])
+}
+
+type Server = { baseUrl: string; stop: () => Promise<void> }
+
+let liveChild: ChildProcess | undefined
+
+/** Kills the server's whole process group (tsx runs the app in a child of its own). */
+function killChild(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    try {
+      child.kill(signal)
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function startServer(databaseFile: string): Promise<Server> {
+  const port = await freePort()
+  const baseUrl = `http://${HOST}:${port}`
+  const recent: string[] = []
+  const child = spawn(bin('tsx'), ['app/server.ts'], {
+    cwd: root,
+    detached: true, // its own process group, so that stopping it also stops tsx's child
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: `file:${databaseFile}`,
+      APP_URL: baseUrl,
+      SMTP_URL: '',
+      DEMO_DATA: 'on',
+      LOG_LEVEL: 'warn',
+      RATE_LIMITS: 'off',
+      // Not written beside the database file: a throw-away secret for this run.
+      SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
+    },
+  })
+  liveChild = child
+  for (const stream of [child.stdout, child.stderr]) {
+    let partial = ''
+    stream?.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString('utf8')).split('\n')
+      partial = lines.pop() ?? ''
+      for (const line of lines) {
+        recent.push(line)
+        if (recent.length > 40) recent.shift()
+        process.stderr.write(`[server] ${line}\n`)
+      }
+    })
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+
+  const stop = async () => {
+    killChild(child, 'SIGTERM')
+    const stopped = await Promise.race([exited.then(() => true), sleep(8_000).then(() => false)])
+    if (!stopped) {
+      killChild(child, 'SIGKILL')
+      await Promise.race([exited, sleep(2_000)])
+    }
+    if (liveChild === child) liveChild = undefined
+  }
+
+  console.log(`Starting the app on ${baseUrl} …`)
+  const started = Date.now()
+  while (Date.now() - started < HEALTH_TIMEOUT_MS) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${recent.join('\n')}`)
+    }
+    try {
+      const response = await request(`${baseUrl}/healthz`, { timeoutMs: 2_000 })
+      if (response.status === 200) {
+        console.log(`Ready after ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+        return { baseUrl, stop }
+      }
+    } catch {
+      // not listening yet
+    }
+    await sleep(250)
+  }
+  await stop()
+  throw new Error(`the server did not answer GET /healthz with 200 within ${HEALTH_TIMEOUT_MS / 1000} s:\n${recent.join('\n')}`)
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Running a scenario
+// ---------------------------------------------------------------------------------------------
+
+export type ScenarioResult = {
+  name: string
+  method: string
+  path: string
+  connections: number
+  durationSeconds: number
+  requests: number
+  requestsPerSecond: number
+  p50Ms: number
+  p95Ms: number
+  p99Ms: number
+  maxMs: number
+  /** Unexpected statuses + connection errors + timeouts. */
+  errors: number
+  unexpectedStatuses: number
+  transportErrors: number
+  timeouts: number
+  statusCodes: Record<string, number>
+  expect: number[]
+  flagged: boolean
+  failure?: string
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: Float64Array, p: number) {
+  if (sorted.length === 0) return 0
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[rank]
+}
+
+type Target = { method: 'GET' | 'POST'; url: string; headers: Record<string, string>; body?: string }
+
+function cannon(target: Target, connections: number, durationSeconds: number, onResponse?: (status: number, ms: number) => void) {
+  return new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: target.url,
+        method: target.method,
+        headers: target.headers,
+        body: target.body,
+        connections,
+        duration: durationSeconds,
+        timeout: 10,
+      },
+      (error: unknown, result: autocannon.Result) => (error ? reject(error) : resolve(result)),
+    )
+    if (onResponse) {
+      instance.on('response', (_client, statusCode, _bytes, responseTime) => onResponse(statusCode, responseTime))
+    }
+  })
+}
+
+async function runScenario(
+  scenario: Scenario,
+  ctx: ScenarioContext,
+  options: { connections: number; duration: number; warmup: number },
+): Promise<ScenarioResult> {
+  const method = scenario.method ?? 'GET'
+  const expect = scenario.expect ?? [200]
+  const prepared = (await scenario.setup?.(ctx)) ?? {}
+  const requestPath = prepared.path ?? scenario.path
+  if (!requestPath || !requestPath.startsWith('/')) throw new Error(`scenario "${scenario.name}" has no path starting with "/"`)
+  const url = new URL(requestPath, ctx.baseUrl)
+  if (url.origin !== ctx.baseUrl) throw new Error(`scenario "${scenario.name}" would leave ${ctx.baseUrl}`)
+  const target: Target = {
+    method,
+    url: url.href,
+    headers: { ...(method === 'GET' ? {} : { origin: ctx.origin }), ...scenario.headers, ...prepared.headers },
+    body: prepared.body ?? scenario.body,
+  }
+
+  if (options.warmup > 0) await cannon(target, options.connections, options.warmup)
+
+  let latencies = new Float64Array(1 << 14)
+  let count = 0
+  const statusCodes: Record<string, number> = {}
+  const result = await cannon(target, options.connections, options.duration, (status, ms) => {
+    if (count === latencies.length) {
+      const bigger = new Float64Array(latencies.length * 2)
+      bigger.set(latencies)
+      latencies = bigger
+    }
+    latencies[count++] = ms
+    statusCodes[status] = (statusCodes[status] ?? 0) + 1
+  })
+  const sorted = latencies.slice(0, count).sort()
+  const unexpectedStatuses = Object.entries(statusCodes)
+    .filter(([status]) => !expect.includes(Number(status)))
+    .reduce((sum, [, n]) => sum + n, 0)
+  const timeouts = result.timeouts
+  const transportErrors = result.errors - result.timeouts
+  const errors = unexpectedStatuses + result.errors
+  const round = (n: number) => Math.round(n * 10) / 10
+  return {
+    name: scenario.name,
+    method,
+    path: requestPath,
+    connections: options.connections,
+    durationSeconds: result.duration,
+    requests: count,
+    requestsPerSecond: round(count / (result.duration || options.duration)),
+    p50Ms: round(percentile(sorted, 50)),
+    p95Ms: round(percentile(sorted, 95)),
+    p99Ms: round(percentile(sorted, 99)),
+    maxMs: round(sorted.length ? sorted[sorted.length - 1] : 0),
+    errors,
+    unexpectedStatuses,
+    transportErrors,
+    timeouts,
+    statusCodes,
+    expect,
+    flagged: errors > 0 || count === 0,
+  }
+}
+
+function failedResult(scenario: Scenario, options: { connections: number }, error: unknown): ScenarioResult {
+  return {
+    name: scenario.name,
+    method: scenario.method ?? 'GET',
+    path: scenario.path ?? '',
+    connections: options.connections,
+    durationSeconds: 0,
+    requests: 0,
+    requestsPerSecond: 0,
+    p50Ms: 0,
+    p95Ms: 0,
+    p99Ms: 0,
+    maxMs: 0,
+    errors: 1,
+    unexpectedStatuses: 0,
+    transportErrors: 0,
+    timeouts: 0,
+    statusCodes: {},
+    expect: scenario.expect ?? [200],
+    flagged: true,
+    failure: error instanceof Error ? error.message : String(error),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Reporting
+// ---------------------------------------------------------------------------------------------
+
+function table(results: ScenarioResult[]) {
+  const header = ['scenario', 'requests/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors']
+  const rows = results.map((r) => [
+    r.flagged ? `${r.name} ✗` : r.name,
+    r.requestsPerSecond.toFixed(1),
+    r.p50Ms.toFixed(1),
+    r.p95Ms.toFixed(1),
+    r.p99Ms.toFixed(1),
+    r.failure ? 'FAILED' : String(r.errors),
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`
+  const rule = `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`
+  return [line(header), rule, ...rows.map(line)].join('\n')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '2' },
+      only: { type: 'string', multiple: true },
+      reseed: { type: 'boolean', default: false },
+      database: { type: 'string' },
+      'no-seed': { type: 'boolean', default: false },
+      build: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: false,
+  })
+  const number = (name: string, raw: string, min: number, max: number) => {
+    const value = Number(raw)
+    if (!Number.isFinite(value) || value < min || value > max) throw new Error(`--${name} must be a number from ${min} to ${max}, got "${raw}"`)
+    return value
+  }
+  const only = (values.only ?? []).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean)
+  return {
+    help: values.help,
+    duration: Math.round(number('duration', values.duration, 1, 600)),
+    connections: Math.round(number('connections', values.connections, 1, 1000)),
+    warmup: Math.round(number('warmup', values.warmup, 0, 120)),
+    only,
+    reseed: values.reseed,
+    database: values.database ? path.resolve(process.cwd(), values.database) : defaultDatabase,
+    seed: !values['no-seed'],
+    build: values.build,
+  }
+}
+
+function selectScenarios(only: string[]) {
+  if (only.length === 0) return scenarios
+  const chosen = new Set<Scenario>()
+  for (const wanted of only) {
+    const w = wanted.toLowerCase()
+    const exact = scenarios.filter((s) => s.name.toLowerCase() === w)
+    const matches = exact.length ? exact : scenarios.filter((s) => s.name.toLowerCase().includes(w))
+    if (matches.length === 0) throw new Error(`--only "${wanted}" matches no scenario; there are: ${scenarios.map((s) => s.name).join(', ')}`)
+    for (const match of matches) chosen.add(match)
+  }
+  return scenarios.filter((s) => chosen.has(s))
+}
+
+async function main() {
+  const options = parseOptions()
+  if (options.help) {
+    const source = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    const lines = source.split('\n')
+    const end = lines.findIndex((l) => !l.startsWith('//'))
+    console.log(lines.slice(0, end).map((l) => l.slice(3)).join('\n'))
+    return 0
+  }
+  const chosen = selectScenarios(options.only)
+
+  if (options.reseed && !options.database.startsWith(path.join(root, 'tests', '.tmp') + path.sep)) {
+    throw new Error(`--reseed deletes the database; it is only allowed for files under tests/.tmp/, not ${options.database}`)
+  }
+  if (options.seed) ensureLargeDatabase(options.database, options.reseed)
+  else console.log(`Using ${options.database} as it is (--no-seed); the server seeds the demo into it if it is empty.`)
+  ensureBuild(options.build)
+
+  const server = await startServer(options.database)
+  stopServer = server.stop
+  const ctx: ScenarioContext = { baseUrl: server.baseUrl, origin: server.baseUrl }
+  const results: ScenarioResult[] = []
+  try {
+    const perScenario = options.warmup + options.duration
+    console.log(
+      `Running ${chosen.length} scenario(s): ${options.warmup} s warm-up + ${options.duration} s measured at ${options.connections} connections (≈ ${chosen.length * perScenario} s).`,
+    )
+    for (const scenario of chosen) {
+      process.stdout.write(`  ${scenario.name} … `)
+      try {
+        const result = await runScenario(scenario, ctx, options)
+        results.push(result)
+        const statuses = Object.entries(result.statusCodes).map(([s, n]) => `${s}×${n}`).join(' ')
+        console.log(`${result.requestsPerSecond.toFixed(1)} req/s, p95 ${result.p95Ms.toFixed(1)} ms (${statuses || 'no responses'}${result.errors ? `, ${result.errors} errors` : ''})`)
+      } catch (error) {
+        const failed = failedResult(scenario, options, error)
+        results.push(failed)
+        console.log(`FAILED: ${failed.failure}`)
+      }
+    }
+  } finally {
+    await server.stop()
+    stopServer = undefined
+  }
+
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGB: Math.round(os.totalmem() / 1e9),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  }
+  const databaseSize = fs.existsSync(options.database) ? fs.statSync(options.database).size : 0
+  console.log('')
+  console.log(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, ${machine.platform}`)
+  console.log(`Database: ${displayPath(options.database)} (${formatBytes(databaseSize)})`)
+  console.log(`Load: ${options.connections} connections, ${options.duration} s per scenario after a ${options.warmup} s warm-up`)
+  console.log('')
+  console.log(table(results))
+  const flagged = results.filter((r) => r.flagged)
+  if (flagged.length) {
+    console.log('')
+    for (const r of flagged) {
+      const detail = r.failure ?? `expected ${r.expect.join('/')}, got ${JSON.stringify(r.statusCodes)}; ${r.transportErrors} connection errors, ${r.timeouts} timeouts`
+      console.log(`✗ ${r.name}: ${detail}`)
+    }
+  }
+
+  fs.mkdirSync(benchDir, { recursive: true })
+  const report = {
+    finishedAt: new Date().toISOString(),
+    machine,
+    database: { file: options.database, bytes: databaseSize },
+    options: { connections: options.connections, durationSeconds: options.duration, warmupSeconds: options.warmup },
+    results,
+  }
+  fs.writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`)
+  console.log(`\nResults written to ${path.relative(root, resultsFile)}`)
+  return flagged.length ? 1 : 0
+}
+
+let stopServer: (() => Promise<void>) | undefined
+
+async function interrupted(signal: NodeJS.Signals) {
+  console.error(`\n${signal}: stopping the server …`)
+  if (stopServer) await stopServer().catch(() => {})
+  else if (liveChild) killChild(liveChild, 'SIGKILL')
+  process.exit(130)
+}
+
+// Runs only as a script, so that other code may import `scenarios` and the helpers.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  process.once('SIGINT', () => void interrupted('SIGINT'))
+  process.once('SIGTERM', () => void interrupted('SIGTERM'))
+  // Last resort (e.g. an uncaught error): never leave the server running.
+  process.on('exit', () => {
+    if (liveChild) killChild(liveChild, 'SIGKILL')
+  })
+  main().then(
+    (code) => {
+      process.exitCode = code
+    },
+    async (error) => {
+      console.error(`\nBenchmark failed: ${error instanceof Error ? error.message : error}`)
+      if (stopServer) await stopServer().catch(() => {})
+      process.exitCode = 1
+    },
+  )
+}
