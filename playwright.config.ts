@@ -18,8 +18,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'tests/.tmp/playwright-report' }]],
-  outputDir: 'tests/.tmp/test-results',
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: `tests/.tmp/e2e-${PORT}/report` }]],
+  outputDir: `tests/.tmp/e2e-${PORT}/test-results`,
   use: {
     baseURL,
     locale: 'da-DK',
@@ -51,7 +51,8 @@ export default defineConfig({
       env: {
         PORT: String(PORT),
         APP_URL: baseURL,
-        DATABASE_URL: 'file:./tests/.tmp/e2e/e2e.db',
+        // One folder per port, so runs on different ports can go side by side.
+        DATABASE_URL: `file:./tests/.tmp/e2e-${PORT}/db/e2e.db`,
         SMTP_URL: `smtp://127.0.0.1:${MAIL_PORT}`,
         DEMO_DATA: 'on',
         RATE_LIMITS: 'off',

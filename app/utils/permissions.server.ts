@@ -87,3 +87,20 @@ export async function volunteerScope(volunteerId: string): Promise<VolunteerScop
     matchedFacilityIds: matches.filter((m) => m.status === 'active' || m.status === 'paused').map((m) => m.facilityId),
   }
 }
+
+/**
+ * For routes about one facility (its ads, staff, matches): 404 when it does not exist, 403 when
+ * the signed-in user may not do this there. Returns the user, actor and the facility's scope.
+ */
+export async function requireFacilityPermission(
+  request: Request,
+  permission: 'facility:view' | 'facility:edit' | 'facility:manage-staff' | 'facility:approve' | 'jobAd:manage' | 'jobAd:review' | 'match:decide',
+  facilityId: string | undefined,
+) {
+  const user = await requireUser(request)
+  const scope = facilityId ? await facilityScope(facilityId) : null
+  if (!scope) notFound()
+  const actor = await loadActor(user)
+  if (!can(actor, permission, scope)) forbidden()
+  return { user, actor, scope }
+}

@@ -43,6 +43,28 @@ describe('facility permissions', () => {
   })
 })
 
+describe('job ads, applications and matches', () => {
+  test('any staff member of the facility manages its ads; other facilities and volunteers do not', () => {
+    expect(can(leader, 'jobAd:manage', f1)).toBe(true)
+    expect(can(staff, 'jobAd:manage', f1)).toBe(true)
+    expect(can(otherStaff, 'jobAd:manage', f1)).toBe(false)
+    expect(can(volunteer, 'jobAd:manage', f1)).toBe(false)
+    expect(can(coordinator, 'jobAd:manage', f1)).toBe(false)
+  })
+  test('the centre covering the facility reviews its ads and decides its matches', () => {
+    expect(can(coordinator, 'jobAd:review', f1)).toBe(true)
+    expect(can(otherCoordinator, 'jobAd:review', f1)).toBe(false)
+    expect(can(leader, 'jobAd:review', f1)).toBe(false)
+    expect(can(coordinator, 'match:decide', f1)).toBe(true)
+    expect(can(otherCoordinator, 'match:decide', f1)).toBe(false)
+    expect(can(admin, 'match:decide', f1)).toBe(false)
+  })
+  test('only volunteers apply', () => {
+    expect(can(volunteer, 'application:create')).toBe(true)
+    for (const actor of [admin, coordinator, leader, staff]) expect(can(actor, 'application:create')).toBe(false)
+  })
+})
+
 describe('a volunteer’s private data', () => {
   const scope: VolunteerScope = { volunteerId: 'vol', municipalityIds: [gribskov], matchedFacilityIds: ['f1'] }
   const unmatched: VolunteerScope = { volunteerId: 'vol', municipalityIds: [gribskov], matchedFacilityIds: [] }

@@ -43,6 +43,14 @@ export type ScopeOf = {
   'volunteer:view-private': VolunteerScope
   'volunteer:edit-profile': VolunteerScope
   'volunteer:record-checks': VolunteerScope
+  /** Write, submit, pause, mark filled and close the facility's job ads. */
+  'jobAd:manage': FacilityScope
+  /** Publish a submitted ad or return it with a comment. */
+  'jobAd:review': FacilityScope
+  /** Apply to published ads. */
+  'application:create': undefined
+  /** Review applications, see candidates, approve or decline matches for ads of this facility. */
+  'match:decide': FacilityScope
 }
 export type Permission = keyof ScopeOf
 
@@ -72,6 +80,10 @@ const rules: { [P in Permission]: (actor: Actor, scope: ScopeOf[P]) => boolean }
     (actor.role === 'facility_staff' && scope.matchedFacilityIds.some((id) => Boolean(membership(actor, id)))),
   'volunteer:edit-profile': (actor, scope) => actor.id === scope.volunteerId,
   'volunteer:record-checks': (actor, scope) => scope.municipalityIds.some((id) => coversMunicipality(actor, id)),
+  'jobAd:manage': (actor, scope) => Boolean(membership(actor, scope.facilityId)),
+  'jobAd:review': (actor, scope) => coversMunicipality(actor, scope.municipalityId),
+  'application:create': (actor) => actor.role === 'volunteer',
+  'match:decide': (actor, scope) => coversMunicipality(actor, scope.municipalityId),
 }
 
 export function can<P extends Permission>(actor: Actor | null, permission: P, scope?: ScopeOf[P]) {

@@ -2,10 +2,10 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll } from 'vitest'
-import { BASE_DB, TMP_DIR } from './paths'
+import { BASE_DB, RUN_DIR } from './paths'
 
 // Each test file gets its own copy of the migrated base database: a real SQLite file, no mocks.
-const file = path.join(TMP_DIR, `test-${process.env.VITEST_POOL_ID ?? '0'}-${crypto.randomBytes(4).toString('hex')}.db`)
+const file = path.join(RUN_DIR, `test-${process.env.VITEST_POOL_ID ?? '0'}-${crypto.randomBytes(4).toString('hex')}.db`)
 fs.copyFileSync(BASE_DB, file)
 
 process.env.DATABASE_URL = `file:${file}`

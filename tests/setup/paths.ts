@@ -1,6 +1,11 @@
 import path from 'node:path'
 
-/** Scratch space for test databases and the e-mail catcher; git-ignored, removed by the tests. */
+/** Scratch space for test databases and the e-mail catcher; git-ignored. */
 export const TMP_DIR = path.resolve(process.cwd(), 'tests', '.tmp')
+/**
+ * Each `vitest run` works in a folder of its own (named by the global setup's process id, passed
+ * to the workers through the environment), so two runs side by side never touch each other's files.
+ */
+export const RUN_DIR = process.env.FRIVILLIGBRO_TEST_RUN_DIR ?? path.join(TMP_DIR, `vitest-${process.pid}`)
 /** A migrated database with reference data, copied for every test file. */
-export const BASE_DB = path.join(TMP_DIR, 'base.db')
+export const BASE_DB = path.join(RUN_DIR, 'base.db')

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { publishedAd } from '~/models/job.server'
+import { publishedAd } from '~/models/job-board.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound } from '~/utils/permissions.server'
 

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { BOARD_PAGE_SIZE, publishedAds } from '~/models/job.server'
+import { BOARD_PAGE_SIZE, publishedAds } from '~/models/job-board.server'
 import { formatDate } from '~/utils/dates'
 import { isLocale } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
