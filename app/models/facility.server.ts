@@ -317,7 +317,7 @@ export async function moveEthicsEntry(actorId: string, facilityId: string, entry
 
 export function facilityStaff(facilityId: string) {
   return prisma.facilityMembership.findMany({
-    where: { facilityId, status: { in: ['active', 'requested'] } },
+    where: { facilityId, status: 'active' },
     select: {
       id: true,
       role: true,
