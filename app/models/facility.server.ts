@@ -1,6 +1,7 @@
 import { prisma } from '~/utils/db.server'
 import { TASKS, isLocale } from '~/utils/domain'
 import { TOKEN_LIFETIME_MS, issueToken } from '~/utils/tokens.server'
+import { TARGET_GROUPS } from '~/utils/facility'
 import { municipalitiesForPostcode } from './reference.server'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
@@ -126,17 +127,6 @@ export function membershipFacility(membershipId: string) {
 // The facility's own pages: profile, IT screening, ethics policy, staff; the centre's overview
 // ---------------------------------------------------------------------------------------------
 
-/** Target groups a facility can say it serves; labels in facility.json `targetGroup.<code>`. */
-export const TARGET_GROUPS = [
-  'udviklingshæmning',
-  'autisme',
-  'sindslidelse',
-  'erhvervet hjerneskade',
-  'ældre',
-  'fysisk handicap',
-  'andet',
-] as const
-export type TargetGroup = (typeof TARGET_GROUPS)[number]
 
 /** Each model function below is scoped by facility: an id of another facility is "not found". */
 type Missing = { ok: false; reason: 'not-found' }

@@ -147,7 +147,7 @@ describe('facility pages: who may do what', () => {
       const page = await run(route.loader as Handler, getRequest(`/facility/${facility.id}/x`, other.cookie), params)
       expect(page.status).toBe(403)
     }
-    const posts: [Handler, Record<string, string>][] = [
+    const posts: [Handler, Record<string, string | string[]>][] = [
       [profile.action as Handler, validProfile],
       [screening.action as Handler, { residentWishes: 'x' }],
       [ethics.action as Handler, { intent: 'delete', entryId: entry.entryId }],
