@@ -236,7 +236,8 @@ export type ItScreeningInput = { residentWishes: string; wishedTasks: string[]; 
 
 export async function saveItScreening(actorId: string, facilityId: string, input: ItScreeningInput) {
   const wishedTasks = TASKS.filter((task) => input.wishedTasks.includes(task))
-  const data = { ...input, wishedTasks: JSON.stringify(wishedTasks) }
+  const { residentWishes, technology, network, staffReadiness } = input
+  const data = { residentWishes, technology, network, staffReadiness, wishedTasks: JSON.stringify(wishedTasks) }
   return prisma.$transaction(async (tx) => {
     if ((await tx.facility.count({ where: { id: facilityId } })) === 0) return missing
     await tx.facilityItScreening.upsert({ where: { facilityId }, create: { facilityId, ...data }, update: data })
@@ -255,11 +256,16 @@ export function ethicsPolicy(facilityId: string) {
 
 export type EthicsEntryInput = { technology: string; dilemma: string; agreedValues: string }
 
+/** Only the entry's own fields reach the database, whatever else the caller's object carries. */
+function entryFields({ technology, dilemma, agreedValues }: EthicsEntryInput) {
+  return { technology, dilemma, agreedValues }
+}
+
 export async function addEthicsEntry(actorId: string, facilityId: string, input: EthicsEntryInput) {
   return prisma.$transaction(async (tx) => {
     if ((await tx.facility.count({ where: { id: facilityId } })) === 0) return missing
     const last = await tx.ethicsPolicyEntry.findFirst({ where: { facilityId }, orderBy: { position: 'desc' }, select: { position: true } })
-    const entry = await tx.ethicsPolicyEntry.create({ data: { facilityId, ...input, position: (last?.position ?? -1) + 1 }, select: { id: true } })
+    const entry = await tx.ethicsPolicyEntry.create({ data: { facilityId, ...entryFields(input), position: (last?.position ?? -1) + 1 }, select: { id: true } })
     await audit(tx, { actorId, action: 'facility.ethics_entry_added', entityType: 'Facility', entityId: facilityId, data: { entryId: entry.id, technology: input.technology } })
     return { ok: true as const, entryId: entry.id }
   })
@@ -267,7 +273,7 @@ export async function addEthicsEntry(actorId: string, facilityId: string, input:
 
 export async function updateEthicsEntry(actorId: string, facilityId: string, entryId: string, input: EthicsEntryInput) {
   return prisma.$transaction(async (tx) => {
-    const updated = await tx.ethicsPolicyEntry.updateMany({ where: { id: entryId, facilityId }, data: input })
+    const updated = await tx.ethicsPolicyEntry.updateMany({ where: { id: entryId, facilityId }, data: entryFields(input) })
     if (updated.count === 0) return missing
     await audit(tx, { actorId, action: 'facility.ethics_entry_updated', entityType: 'Facility', entityId: facilityId, data: { entryId } })
     return { ok: true as const }

@@ -136,6 +136,29 @@ describe('facility pages: malformed and hostile posts get 400 with field errors'
   })
 })
 
+test('valid posts on every facility page are saved and redirect back with a message', async () => {
+  const { facility, cookie } = await leaderOfNewFacility()
+  const params = { facilityId: facility.id }
+  const path = `/facility/${facility.id}/ethics`
+  const entry = { technology: 'Facebook', dilemma: 'Venneanmodninger', agreedValues: 'Ikke venner privat' }
+  expect((await run(ethics.action as Handler, formRequest(path, { intent: 'add', ...entry }, { cookie }), params)).status).toBe(302)
+  expect((await run(ethics.action as Handler, formRequest(path, { intent: 'add', ...entry, technology: 'MitID' }, { cookie }), params)).status).toBe(302)
+  const [first, second] = await prisma.ethicsPolicyEntry.findMany({ where: { facilityId: facility.id }, orderBy: { position: 'asc' } })
+  expect((await run(ethics.action as Handler, formRequest(path, { intent: 'update', entryId: first.id, ...entry, agreedValues: 'Nyt' }, { cookie }), params)).status).toBe(302)
+  expect((await run(ethics.action as Handler, formRequest(path, { intent: 'move', entryId: second.id, direction: 'up' }, { cookie }), params)).status).toBe(302)
+  expect((await prisma.ethicsPolicyEntry.findMany({ where: { facilityId: facility.id }, orderBy: { position: 'asc' } })).map((e) => e.technology)).toEqual(['MitID', 'Facebook'])
+  expect((await run(ethics.action as Handler, formRequest(path, { intent: 'delete', entryId: first.id }, { cookie }), params)).status).toBe(302)
+  expect(await prisma.ethicsPolicyEntry.count({ where: { facilityId: facility.id } })).toBe(1)
+
+  const saved = await run(screening.action as Handler, formRequest(`/facility/${facility.id}/screening`, { wishedTasks: ['video_calls', 'photos'], network: 'Gæste-wifi' }, { cookie }), params)
+  expect(saved.status).toBe(302)
+  expect(await prisma.facilityItScreening.findUnique({ where: { facilityId: facility.id } })).toMatchObject({ wishedTasks: '["video_calls","photos"]', network: 'Gæste-wifi' })
+
+  const invited = await run(staff.action as Handler, formRequest(`/facility/${facility.id}/staff`, { intent: 'invite', name: 'Nanna', email: 'Nanna@Example.test', locale: 'da' }, { cookie }), params)
+  expect(invited.status).toBe(302)
+  expect(await prisma.user.findUnique({ where: { email: 'nanna@example.test' } })).toMatchObject({ role: 'facility_staff', passwordHash: null })
+})
+
 describe('facility pages: who may do what', () => {
   test("staff of another facility get 403 on every page and every post; an unknown facility is 404", async () => {
     const { facility } = await leaderOfNewFacility()
