@@ -29,6 +29,16 @@ test('the leader keeps the profile, ethics policy and staff up to date; an invit
   await expect(page.getByLabel('Praktisk information til første besøg')).toHaveValue('Parkér ved hus A, og ring på ved kontoret. Spørg efter Ali.')
   await expect(page.getByLabel('Ældre')).toBeChecked()
 
+  // IT screening: what residents want help with.
+  await page.goto('/facility')
+  await page.getByRole('link', { name: 'IT-screening' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'IT-screening' })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Spil').check()
+  await page.getByRole('button', { name: 'Gem IT-screening' }).click()
+  await expect(page.getByText('IT-screeningen er gemt.')).toBeVisible()
+  await expect(page.getByLabel('Spil')).toBeChecked()
+
   // Ethics policy: a new entry goes to the end of the list.
   await page.goto('/facility')
   await page.getByRole('link', { name: 'Politik for digital etik' }).click()
