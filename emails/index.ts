@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react'
 import { ChangeEmail, type ChangeEmailProps } from './change-email'
+import { FacilityInvitation, type FacilityInvitationProps } from './facility-invitation'
+import { FacilityStaffAdded, type FacilityStaffAddedProps } from './facility-staff-added'
+import { FacilityStatus, type FacilityStatusProps } from './facility-status'
 import { Invitation, type InvitationProps } from './invitation'
 import { Notice, type NoticeProps } from './notice'
 import { ResetPassword, type ResetPasswordProps } from './reset-password'
@@ -17,6 +20,9 @@ export type EmailTemplates = {
   invitation: InvitationProps
   welcome: WelcomeProps
   notice: NoticeProps
+  'facility-invitation': FacilityInvitationProps
+  'facility-staff-added': FacilityStaffAddedProps
+  'facility-status': FacilityStatusProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -27,11 +33,15 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   invitation: Invitation,
   welcome: Welcome,
   notice: Notice,
+  'facility-invitation': FacilityInvitation,
+  'facility-staff-added': FacilityStaffAdded,
+  'facility-status': FacilityStatus,
 }
 
 /** The subject's message key; a notice has one per kind. */
 export function subjectKey<N extends TemplateName>(name: N, props: EmailTemplates[N]) {
   if (name === 'notice') return `notice.${(props as NoticeProps).kind}.subject`
+  if (name === 'facility-status') return `facilityStatus.${(props as FacilityStatusProps).kind}.subject`
   const camel = name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
   return `${camel}.subject`
 }

@@ -291,7 +291,7 @@ export async function acceptInvitation(token: string, password: string) {
     if (!row || !(await consumeToken(tx, row.id))) return { ok: false as const }
     const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash, emailVerifiedAt: new Date() } })
     await audit(tx, { actorId: user.id, action: 'user.invitation_accepted', entityType: 'User', entityId: user.id })
-    return { ok: true as const, userId: user.id }
+    return { ok: true as const, userId: user.id, role: user.role as Role }
   })
 }
 

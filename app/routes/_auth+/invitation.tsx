@@ -31,7 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = new Headers()
   headers.append('Set-Cookie', await createUserSession(result.userId))
   headers.append('Set-Cookie', await toastCookie({ key: 'auth:invitation.done' }))
-  return redirect('/', { headers })
+  // Invited facility staff land on their facility; other roles on the start page.
+  return redirect(result.role === 'facility_staff' ? '/facility' : '/', { headers })
 }
 
 export default function InvitationPage() {

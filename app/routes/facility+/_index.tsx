@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { SubmitButton } from '~/components/forms'
@@ -13,12 +13,12 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 const ApproveJoinSchema = z.object({ intent: z.literal('approve-join'), membershipId: z.string().min(1) })
 
-export const handle = { i18n: ['admin'] }
+export const handle = { i18n: ['facility'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireRole(request, ['facility_staff'])
-  const t = await getFixedT(request, 'admin')
-  return json({ title: t('facility.title'), name: user.name, memberships: await facilitiesOfStaff(user.id) })
+  const t = await getFixedT(request, 'facility')
+  return json({ title: t('home.title'), name: user.name, memberships: await facilitiesOfStaff(user.id) })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,54 +30,98 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!membership) notFound()
   if (!can(actor, 'facility:manage-staff', { facilityId: membership.facilityId, municipalityId: membership.facility.municipalityId })) forbidden()
   const result = await approveJoinRequest(user.id, form.data.membershipId)
-  if (!result.ok) return formFailure(formData, { formError: 'admin:facility.alreadyHandled' })
-  return redirectWithToast('/facility', { key: 'admin:facility.joinApproved', values: { name: result.name } })
+  if (!result.ok) return formFailure(formData, { formError: 'facility:home.alreadyHandled' })
+  return redirectWithToast('/facility', { key: 'facility:home.joinApproved', values: { name: result.name } })
 }
 
 export default function FacilityHomePage() {
-  const { t } = useTranslation(['admin', 'common'])
+  const { t } = useTranslation(['facility', 'common'])
   const { name, memberships } = useLoaderData<typeof loader>()
   return (
     <div>
-      <h1>{t('facility.title')}</h1>
-      <p className="lead">{t('facility.greeting', { name })}</p>
-      {memberships.length === 0 ? <p className="empty">{t('facility.none')}</p> : null}
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.greeting', { name })}</p>
+      {memberships.length === 0 ? <p className="empty">{t('home.none')}</p> : null}
       <ul className="card-list">
-        {memberships.map(({ facility, role, status, isContactPerson }) => (
-          <li key={facility.id} className="card">
-            <h2>{facility.name}</h2>
-            <p>
-              {facility.town} · {facility.municipality.name}
-            </p>
-            <p>
-              {status === 'requested'
-                ? t('facility.waitingForLeader')
-                : [t(`facility.role.${role}`), isContactPerson ? t('facility.contactPerson') : null].filter(Boolean).join(' · ')}
-            </p>
-            {facility.status === 'pending' ? <p className="callout">{t('facility.pendingApproval')}</p> : null}
-            {role === 'leader' && status === 'active' ? (
-              <section aria-label={t('facility.joinRequests')}>
-                <h3>{t('facility.joinRequests')}</h3>
-                {facility.memberships.length === 0 ? (
-                  <p className="empty">{t('facility.noJoinRequests')}</p>
-                ) : (
+        {memberships.map(({ facility, role, status, isContactPerson }) => {
+          const active = status === 'active'
+          const leader = role === 'leader' && active
+          const hints = [
+            facility._count.ethicsEntries === 0 ? 'ethics' : null,
+            !facility.itScreening ? 'screening' : null,
+            !facility.description.trim() ? 'description' : null,
+            !facility.practicalInfo.trim() ? 'practicalInfo' : null,
+          ].filter((hint): hint is string => hint !== null)
+          return (
+            <li key={facility.id} className="card">
+              <h2>{facility.name}</h2>
+              <p>
+                {facility.town} · {facility.municipality.name} · {t(`home.status.${facility.status}`)}
+              </p>
+              <p>{active ? [t(`role.${role}`), isContactPerson ? t('home.contactPerson') : null].filter(Boolean).join(' · ') : t('home.waitingForLeader')}</p>
+              {facility.status === 'pending' ? <p className="callout">{t('home.pendingApproval')}</p> : null}
+              {facility.status === 'inactive' ? <p className="callout">{t('home.inactive')}</p> : null}
+              {active && leader && hints.length > 0 ? (
+                <section aria-labelledby={`todo-${facility.id}`}>
+                  <h3 id={`todo-${facility.id}`}>{t('home.todo')}</h3>
                   <ul>
-                    {facility.memberships.map((request) => (
-                      <li key={request.id}>
-                        {request.user.name} ({request.user.email}){' '}
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="approve-join" />
-                          <input type="hidden" name="membershipId" value={request.id} />
-                          <SubmitButton className="button button-small">{t('facility.approveJoin', { name: request.user.name })}</SubmitButton>
-                        </Form>
+                    {hints.map((hint) => (
+                      <li key={hint}>
+                        <Link to={`/facility/${facility.id}/${hint === 'ethics' ? 'ethics' : hint === 'screening' ? 'screening' : 'profile'}`}>{t(`home.hint.${hint}`)}</Link>
                       </li>
                     ))}
                   </ul>
-                )}
-              </section>
-            ) : null}
-          </li>
-        ))}
+                </section>
+              ) : null}
+              {active ? (
+                <nav aria-label={t('home.linksLabel', { name: facility.name })}>
+                  <ul className="link-list">
+                    {leader ? (
+                      <>
+                        <li>
+                          <Link to={`/facility/${facility.id}/profile`}>{t('home.links.profile')}</Link>
+                        </li>
+                        <li>
+                          <Link to={`/facility/${facility.id}/screening`}>{t('home.links.screening')}</Link>
+                        </li>
+                        <li>
+                          <Link to={`/facility/${facility.id}/ethics`}>{t('home.links.ethics')}</Link>
+                        </li>
+                        <li>
+                          <Link to={`/facility/${facility.id}/staff`}>{t('home.links.staff')}</Link>
+                        </li>
+                      </>
+                    ) : null}
+                    <li>
+                      <Link to="/facility/ads">{t('home.links.ads')}</Link>
+                    </li>
+                  </ul>
+                </nav>
+              ) : null}
+              {leader ? (
+                <section aria-labelledby={`join-${facility.id}`}>
+                  <h3 id={`join-${facility.id}`}>{t('home.joinRequests')}</h3>
+                  {facility.memberships.length === 0 ? (
+                    <p className="empty">{t('home.noJoinRequests')}</p>
+                  ) : (
+                    <ul>
+                      {facility.memberships.map((request) => (
+                        <li key={request.id}>
+                          {request.user.name} ({request.user.email}){' '}
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="approve-join" />
+                            <input type="hidden" name="membershipId" value={request.id} />
+                            <SubmitButton className="button button-small">{t('home.approveJoin', { name: request.user.name })}</SubmitButton>
+                          </Form>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              ) : null}
+            </li>
+          )
+        })}
       </ul>
     </div>
   )

@@ -1,0 +1,188 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { Field, FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
+import { addEthicsEntry, ethicsPolicy, facilityProfile, moveEthicsEntry, removeEthicsEntry, updateEthicsEntry } from '~/models/facility.server'
+import { parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { notFound, requireFacilityPermission } from '~/utils/permissions.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const required = (maximum: number) =>
+  z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(maximum, `validation.tooLong?maximum=${maximum}`)
+const EntryFields = { technology: required(120), dilemma: required(2000), agreedValues: required(2000) }
+const entryId = z.string({ required_error: 'validation.invalid' }).min(1).max(100)
+
+const EthicsSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('add'), ...EntryFields }),
+  z.object({ intent: z.literal('update'), entryId, ...EntryFields }),
+  z.object({ intent: z.literal('delete'), entryId }),
+  z.object({ intent: z.literal('move'), entryId, direction: z.enum(['up', 'down']) }),
+])
+
+export const handle = { i18n: ['facility'] }
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireFacilityPermission(request, 'facility:edit', params.facilityId)
+  const [facility, entries] = await Promise.all([facilityProfile(params.facilityId!), ethicsPolicy(params.facilityId!)])
+  if (!facility) notFound()
+  const url = new URL(request.url)
+  const t = await getFixedT(request, 'facility')
+  return json({ title: t('ethics.title', { name: facility.name }), name: facility.name, entries, editId: url.searchParams.get('edit'), deleteId: url.searchParams.get('delete') })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requireFacilityPermission(request, 'facility:edit', params.facilityId)
+  const facilityId = params.facilityId!
+  const formData = await readForm(request)
+  const form = parseForm(formData, EthicsSchema)
+  if (!form.ok) return json(form, { status: 400 })
+  const back = `/facility/${facilityId}/ethics`
+  const data = form.data
+  switch (data.intent) {
+    case 'add': {
+      const result = await addEthicsEntry(user.id, facilityId, data)
+      if (!result.ok) notFound()
+      return redirectWithToast(back, { key: 'facility:ethics.added', values: { technology: data.technology } })
+    }
+    case 'update': {
+      const result = await updateEthicsEntry(user.id, facilityId, data.entryId, data)
+      if (!result.ok) notFound()
+      return redirectWithToast(back, { key: 'facility:ethics.updated', values: { technology: data.technology } })
+    }
+    case 'delete': {
+      const result = await removeEthicsEntry(user.id, facilityId, data.entryId)
+      if (!result.ok) notFound()
+      return redirectWithToast(back, { key: 'facility:ethics.deleted' })
+    }
+    case 'move': {
+      const result = await moveEthicsEntry(user.id, facilityId, data.entryId, data.direction)
+      if (!result.ok) notFound()
+      return redirectWithToast(back, { key: 'facility:ethics.moved' })
+    }
+  }
+}
+
+function EntryFieldsEditor({ state, entry }: { state: FormState; entry?: { technology: string; dilemma: string; agreedValues: string } }) {
+  const { t } = useTranslation('facility')
+  return (
+    <>
+      <Field label={t('ethics.technology')} name="technology" hint={t('ethics.technologyHint')} defaultValue={entry?.technology} required state={state} />
+      <TextAreaField label={t('ethics.dilemma')} name="dilemma" hint={t('ethics.dilemmaHint')} defaultValue={entry?.dilemma} rows={3} required state={state} />
+      <TextAreaField label={t('ethics.agreedValues')} name="agreedValues" hint={t('ethics.agreedValuesHint')} defaultValue={entry?.agreedValues} rows={3} required state={state} />
+    </>
+  )
+}
+
+export default function FacilityEthicsPage() {
+  const { t } = useTranslation(['facility', 'common'])
+  const { name, entries, editId, deleteId } = useLoaderData<typeof loader>()
+  const state = useActionData<typeof action>()
+  const postedIntent = state?.values?.intent
+  const postedEntry = state?.values?.entryId
+  return (
+    <div className="narrow">
+      <p>
+        <Link to="/facility">{t('back')}</Link>
+      </p>
+      <h1>{t('ethics.heading')}</h1>
+      <p className="lead">{t('ethics.intro', { name })}</p>
+      {entries.length === 0 ? (
+        <section className="callout" aria-labelledby="ethics-example">
+          <h2 id="ethics-example">{t('ethics.emptyTitle')}</h2>
+          <p>{t('ethics.empty')}</p>
+          <dl>
+            <dt>{t('ethics.technology')}</dt>
+            <dd>{t('ethics.example.technology')}</dd>
+            <dt>{t('ethics.dilemma')}</dt>
+            <dd>{t('ethics.example.dilemma')}</dd>
+            <dt>{t('ethics.agreedValues')}</dt>
+            <dd>{t('ethics.example.agreedValues')}</dd>
+          </dl>
+        </section>
+      ) : (
+        <ol className="card-list">
+          {entries.map((entry, index) => {
+            const editing = editId === entry.id || (postedIntent === 'update' && postedEntry === entry.id)
+            return (
+              <li key={entry.id} className="card">
+                {editing ? (
+                  <Form method="post" action={`?edit=${entry.id}`} className="stack" noValidate>
+                    <h2>{t('ethics.editHeading', { technology: entry.technology })}</h2>
+                    <FormError state={postedIntent === 'update' ? state : undefined} />
+                    <input type="hidden" name="intent" value="update" />
+                    <input type="hidden" name="entryId" value={entry.id} />
+                    <EntryFieldsEditor state={postedIntent === 'update' ? state : undefined} entry={entry} />
+                    <div>
+                      <SubmitButton>{t('ethics.saveEntry')}</SubmitButton> <Link to=".">{t('cancel')}</Link>
+                    </div>
+                  </Form>
+                ) : (
+                  <>
+                    <h2>{entry.technology}</h2>
+                    <dl>
+                      <dt>{t('ethics.dilemma')}</dt>
+                      <dd>{entry.dilemma}</dd>
+                      <dt>{t('ethics.agreedValues')}</dt>
+                      <dd>{entry.agreedValues}</dd>
+                    </dl>
+                    {deleteId === entry.id ? (
+                      <Form method="post" className="callout" role="group" aria-label={t('ethics.confirmDelete', { technology: entry.technology })}>
+                        <p>{t('ethics.confirmDelete', { technology: entry.technology })}</p>
+                        <input type="hidden" name="intent" value="delete" />
+                        <input type="hidden" name="entryId" value={entry.id} />
+                        <SubmitButton>{t('ethics.confirmDeleteButton')}</SubmitButton> <Link to=".">{t('cancel')}</Link>
+                      </Form>
+                    ) : (
+                      <div className="actions">
+                        <Link to={`?edit=${entry.id}`} className="button button-small button-secondary" aria-label={t('ethics.editLabel', { technology: entry.technology })}>
+                          {t('ethics.edit')}
+                        </Link>{' '}
+                        <Link to={`?delete=${entry.id}`} className="button button-small button-secondary" aria-label={t('ethics.deleteLabel', { technology: entry.technology })}>
+                          {t('ethics.delete')}
+                        </Link>{' '}
+                        {index > 0 ? (
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="move" />
+                            <input type="hidden" name="entryId" value={entry.id} />
+                            <input type="hidden" name="direction" value="up" />
+                            <button type="submit" className="link-button" aria-label={t('ethics.moveUpLabel', { technology: entry.technology })}>
+                              {t('ethics.moveUp')}
+                            </button>
+                          </Form>
+                        ) : null}
+                        {index < entries.length - 1 ? (
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="move" />
+                            <input type="hidden" name="entryId" value={entry.id} />
+                            <input type="hidden" name="direction" value="down" />
+                            <button type="submit" className="link-button" aria-label={t('ethics.moveDownLabel', { technology: entry.technology })}>
+                              {t('ethics.moveDown')}
+                            </button>
+                          </Form>
+                        ) : null}
+                      </div>
+                    )}
+                  </>
+                )}
+              </li>
+            )
+          })}
+        </ol>
+      )}
+      <section aria-labelledby="ethics-add">
+        <h2 id="ethics-add">{t('ethics.addHeading')}</h2>
+        <Form method="post" className="stack" noValidate>
+          <FormError state={postedIntent === 'add' || !postedIntent ? state : undefined} />
+          <input type="hidden" name="intent" value="add" />
+          <EntryFieldsEditor state={postedIntent === 'add' ? state : undefined} />
+          <SubmitButton>{t('ethics.add')}</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

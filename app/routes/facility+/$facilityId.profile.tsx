@@ -1,0 +1,136 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { CheckboxGroup } from '~/components/facility'
+import { Field, FormError, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
+import { facilityProfile, updateFacilityProfile } from '~/models/facility.server'
+import { TARGET_GROUPS } from '~/utils/facility'
+import { municipalitiesForPostcode } from '~/models/reference.server'
+import { FACILITY_KINDS, parseList } from '~/utils/domain'
+import { formFailure, formValues, nameField, parseForm, phoneField, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { notFound, requireFacilityPermission } from '~/utils/permissions.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const optionalText = (maximum: number) => z.string().trim().max(maximum, `validation.tooLong?maximum=${maximum}`).optional().default('')
+
+const ProfileSchema = z.object({
+  name: nameField,
+  kind: z.enum(FACILITY_KINDS, { errorMap: () => ({ message: 'validation.choose' }) }),
+  targetGroups: z
+    .array(z.string())
+    .max(TARGET_GROUPS.length, 'validation.choose')
+    .refine((groups) => groups.every((group) => (TARGET_GROUPS as readonly string[]).includes(group)), 'validation.choose'),
+  address: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(200, 'validation.tooLong?maximum=200'),
+  postcode: z.string({ required_error: 'validation.required' }).trim().regex(/^\d{4}$/, 'validation.postcode'),
+  municipalityId: z.string().max(100).optional(),
+  description: optionalText(4000),
+  practicalInfo: optionalText(2000),
+  phone: phoneField,
+  email: optionalText(254)
+    .refine((value) => value === '' || z.string().email().safeParse(value).success, 'validation.email')
+    .transform((value) => (value ? value.toLowerCase() : null)),
+  website: optionalText(300)
+    .refine((value) => value === '' || /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value), 'validation.url')
+    .transform((value) => value || null),
+})
+
+export const handle = { i18n: ['facility'] }
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireFacilityPermission(request, 'facility:edit', params.facilityId)
+  const facility = await facilityProfile(params.facilityId!)
+  if (!facility) notFound()
+  const t = await getFixedT(request, 'facility')
+  // A postcode on a municipal border keeps its chosen municipality visible and changeable.
+  const places = await municipalitiesForPostcode(facility.postcode)
+  return json({
+    title: t('profile.title', { name: facility.name }),
+    facility: { ...facility, targetGroups: parseList(facility.targetGroups) },
+    municipalityChoices: places.length > 1 ? places.map((p) => ({ id: p.municipalityId, name: p.municipalityName })) : [],
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requireFacilityPermission(request, 'facility:edit', params.facilityId)
+  const formData = await readForm(request)
+  const form = parseForm(formData, ProfileSchema, { arrayFields: ['targetGroups'] })
+  if (!form.ok) return json(form, { status: 400 })
+  const result = await updateFacilityProfile(user.id, params.facilityId!, form.data)
+  if (result.ok) return redirectWithToast(`/facility/${params.facilityId}/profile`, { key: 'facility:profile.saved' })
+  if (result.reason === 'not-found') notFound()
+  if (result.reason === 'postcode-unknown') return formFailure(formData, { fieldErrors: { postcode: ['validation.postcodeUnknown'] } })
+  return json(
+    { ok: false as const, fieldErrors: { municipalityId: ['facility:profile.chooseMunicipality'] }, values: formValues(formData), municipalityChoices: result.choices },
+    { status: 400 },
+  )
+}
+
+export default function FacilityProfilePage() {
+  const { t } = useTranslation(['facility', 'common'])
+  const { facility, municipalityChoices } = useLoaderData<typeof loader>()
+  const state = useActionData<typeof action>()
+  const choices = state && 'municipalityChoices' in state ? state.municipalityChoices : municipalityChoices
+  return (
+    <div className="narrow">
+      <p>
+        <Link to="/facility">{t('back')}</Link>
+      </p>
+      <h1>{t('profile.heading')}</h1>
+      <p className="lead">{t('profile.intro', { name: facility.name })}</p>
+      <Form method="post" className="stack" noValidate>
+        <FormError state={state} />
+        <fieldset>
+          <legend>{t('profile.about')}</legend>
+          <Field label={t('profile.name')} name="name" defaultValue={facility.name} required state={state} />
+          <SelectField
+            label={t('profile.kind')}
+            name="kind"
+            state={state}
+            defaultValue={facility.kind}
+            options={FACILITY_KINDS.map((kind) => ({ value: kind, label: t(`common:facilityKind.${kind}`) }))}
+          />
+          <CheckboxGroup
+            legend={t('profile.targetGroups')}
+            hint={t('profile.targetGroupsHint')}
+            name="targetGroups"
+            state={state}
+            selected={facility.targetGroups}
+            options={TARGET_GROUPS.map((group) => ({ value: group, label: t(`targetGroup.${group}`) }))}
+          />
+          <TextAreaField label={t('profile.description')} name="description" hint={t('profile.descriptionHint')} defaultValue={facility.description} state={state} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('profile.where')}</legend>
+          <Field label={t('profile.address')} name="address" autoComplete="street-address" defaultValue={facility.address} required state={state} />
+          <Field label={t('profile.postcode')} name="postcode" inputMode="numeric" autoComplete="postal-code" maxLength={4} defaultValue={facility.postcode} required state={state} />
+          {choices.length > 0 ? (
+            <SelectField
+              label={t('profile.municipality')}
+              name="municipalityId"
+              hint={t('profile.municipalityHint')}
+              state={state}
+              defaultValue={facility.municipalityId}
+              placeholder={t('common:choose')}
+              options={choices.map((choice) => ({ value: choice.id, label: choice.name }))}
+            />
+          ) : (
+            <p className="hint">{t('profile.municipalityIs', { municipality: facility.municipality.name, town: facility.town })}</p>
+          )}
+          <TextAreaField label={t('profile.practicalInfo')} name="practicalInfo" hint={t('profile.practicalInfoHint')} defaultValue={facility.practicalInfo} state={state} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('profile.contact')}</legend>
+          <Field label={t('profile.phone')} name="phone" type="tel" autoComplete="tel" defaultValue={facility.phone ?? ''} state={state} />
+          <Field label={t('profile.email')} name="email" type="email" autoComplete="email" defaultValue={facility.email ?? ''} state={state} />
+          <Field label={t('profile.website')} name="website" type="url" hint={t('profile.websiteHint')} defaultValue={facility.website ?? ''} state={state} />
+        </fieldset>
+        <SubmitButton>{t('profile.save')}</SubmitButton>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
