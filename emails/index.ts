@@ -1,4 +1,8 @@
 import type { ComponentType } from 'react'
+import { AdExpired, type AdExpiredProps } from './ad-expired'
+import { AdPublished, type AdPublishedProps } from './ad-published'
+import { AdReturned, type AdReturnedProps } from './ad-returned'
+import { AdSubmitted, type AdSubmittedProps } from './ad-submitted'
 import { ChangeEmail, type ChangeEmailProps } from './change-email'
 import { Invitation, type InvitationProps } from './invitation'
 import { Notice, type NoticeProps } from './notice'
@@ -17,6 +21,10 @@ export type EmailTemplates = {
   invitation: InvitationProps
   welcome: WelcomeProps
   notice: NoticeProps
+  'ad-submitted': AdSubmittedProps
+  'ad-returned': AdReturnedProps
+  'ad-published': AdPublishedProps
+  'ad-expired': AdExpiredProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -27,6 +35,10 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   invitation: Invitation,
   welcome: Welcome,
   notice: Notice,
+  'ad-submitted': AdSubmitted,
+  'ad-returned': AdReturned,
+  'ad-published': AdPublished,
+  'ad-expired': AdExpired,
 }
 
 /** The subject's message key; a notice has one per kind. */
