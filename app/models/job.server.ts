@@ -5,6 +5,9 @@ import { formatDate } from '~/utils/dates'
 import { isLocale, parseList, type Frequency, type JobAdStatus, type Locale, type Task } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
+import { TRANSITIONS, canTransition, type Transition } from '~/utils/job-ad'
+
+export { TRANSITIONS, canTransition, type Transition }
 
 /**
  * A job ad's life cycle (PRODUCT.md): draft → submitted → published (a coordinator approves, or
@@ -16,25 +19,6 @@ import { appUrl } from '~/utils/env.server'
 /** How long a published ad is shown before it closes by itself; renewing starts the period again. */
 export const AD_LIFETIME_DAYS = 182
 const DAY_MS = 24 * 60 * 60 * 1000
-
-/** Which states each transition may start from. */
-export const TRANSITIONS = {
-  edit: ['draft'],
-  submit: ['draft'],
-  return: ['submitted'],
-  publish: ['submitted'],
-  pause: ['published'],
-  resume: ['paused'],
-  fill: ['published', 'paused'],
-  renew: ['published', 'paused'],
-  close: ['draft', 'submitted', 'published', 'paused', 'filled'],
-  expire: ['published', 'paused'],
-} as const satisfies Record<string, readonly JobAdStatus[]>
-export type Transition = keyof typeof TRANSITIONS
-
-export function canTransition(status: string, transition: Transition) {
-  return (TRANSITIONS[transition] as readonly string[]).includes(status)
-}
 
 /** What the ad builder's form holds, already validated. */
 export type JobAdInput = {
