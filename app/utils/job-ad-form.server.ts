@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { JobAdInput } from '~/models/job.server'
 import { formatInZone } from './dates'
 import { FREQUENCIES, TASKS } from './domain'
-import { checkboxField } from './forms.server'
+import { checkboxField, parseForm, type FormResult } from './forms.server'
 import { AD_LANGUAGES, MAX_VOLUNTEERS } from './job-ad'
 
 /**
@@ -75,22 +75,75 @@ export const JobAdFormSchema = z
       .transform((value) => value || null),
   })
   .superRefine((form, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message })
-    if (form.timeFrom && form.timeTo && form.timeTo <= form.timeFrom) issue('timeTo', 'jobs:errors.endBeforeStart')
-    if (Boolean(form.timeFrom) !== Boolean(form.timeTo)) issue(form.timeFrom ? 'timeTo' : 'timeFrom', 'jobs:errors.timePair')
-    if (form.intent !== 'submit') return
-    // A complete ad: what, the boundaries, when, from when, and who to ask.
-    if (form.tasks.length === 0) issue('tasks', 'jobs:errors.taskRequired')
-    if (form.description.length < 40) issue('description', 'jobs:errors.descriptionShort')
-    if (!form.boundaries) issue('boundaries', 'jobs:errors.boundariesRequired')
-    if (form.frequency !== 'flexible') {
-      if (form.weekdays.length === 0) issue('weekdays', 'jobs:errors.weekdayRequired')
-      if (!form.timeFrom && !form.timeTo) issue('timeFrom', 'jobs:errors.timeRequired')
-    }
-    if (!form.startDate) issue('startDate', 'jobs:errors.startDateRequired')
-    else if (form.startDate < formatInZone(new Date(), 'yyyy-MM-dd', 'da')) issue('startDate', 'jobs:errors.startDatePast')
-    if (!form.contactPersonId) issue('contactPersonId', 'jobs:errors.contactPersonRequired')
+    for (const [path, message] of completenessProblems(form)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message })
   })
+
+type CheckedFields = {
+  intent: string
+  tasks: string[]
+  description: string
+  boundaries: string
+  frequency: string
+  weekdays: string[]
+  timeFrom: string | null
+  timeTo: string | null
+  startDate: string | null
+  contactPersonId: string | null
+}
+
+/** The rules that look at several fields at once; a draft only has to make sense, a submitted ad must be complete. */
+function completenessProblems(form: CheckedFields) {
+  const problems: [string, string][] = []
+  if (form.timeFrom && form.timeTo && form.timeTo <= form.timeFrom) problems.push(['timeTo', 'jobs:errors.endBeforeStart'])
+  if (Boolean(form.timeFrom) !== Boolean(form.timeTo)) problems.push([form.timeFrom ? 'timeTo' : 'timeFrom', 'jobs:errors.timePair'])
+  if (form.intent !== 'submit') return problems
+  // A complete ad: what, the boundaries, when, from when, and who to ask.
+  if (form.tasks.length === 0) problems.push(['tasks', 'jobs:errors.taskRequired'])
+  if (form.description.length < 40) problems.push(['description', 'jobs:errors.descriptionShort'])
+  if (!form.boundaries) problems.push(['boundaries', 'jobs:errors.boundariesRequired'])
+  if (form.frequency !== 'flexible') {
+    if (form.weekdays.length === 0) problems.push(['weekdays', 'jobs:errors.weekdayRequired'])
+    if (!form.timeFrom && !form.timeTo) problems.push(['timeFrom', 'jobs:errors.timeRequired'])
+  }
+  if (!form.startDate) problems.push(['startDate', 'jobs:errors.startDateRequired'])
+  else if (form.startDate < formatInZone(new Date(), 'yyyy-MM-dd', 'da')) problems.push(['startDate', 'jobs:errors.startDatePast'])
+  if (!form.contactPersonId) problems.push(['contactPersonId', 'jobs:errors.contactPersonRequired'])
+  return problems
+}
+
+/**
+ * Parses the builder's form. zod skips the whole-form rules as soon as one field fails, so on a
+ * failure they are run again on whatever could be read: the person sees every problem at once.
+ */
+export function parseJobAdForm(formData: FormData): FormResult<JobAdForm> {
+  const form = parseForm(formData, JobAdFormSchema, { arrayFields: JOB_AD_ARRAY_FIELDS })
+  if (form.ok) return form
+  const text = (name: string) => {
+    const value = formData.get(name)
+    return typeof value === 'string' ? value.trim() : ''
+  }
+  const validTime = (name: string) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(text(name)) ? text(name) : null)
+  const raw: CheckedFields = {
+    intent: text('intent'),
+    tasks: formData.getAll('tasks').filter((value): value is string => typeof value === 'string'),
+    description: text('description'),
+    boundaries: text('boundaries'),
+    frequency: text('frequency'),
+    weekdays: formData.getAll('weekdays').filter((value): value is string => typeof value === 'string'),
+    timeFrom: validTime('timeFrom') ?? (text('timeFrom') ? 'invalid' : null),
+    timeTo: validTime('timeTo') ?? (text('timeTo') ? 'invalid' : null),
+    startDate: /^\d{4}-\d{2}-\d{2}$/.test(text('startDate')) ? text('startDate') : text('startDate') ? 'invalid' : null,
+    contactPersonId: text('contactPersonId') || null,
+  }
+  for (const [field, message] of completenessProblems(raw)) {
+    // A field that already has its own error keeps it; "invalid" values are not compared.
+    if (form.fieldErrors[field]?.length) continue
+    if (field === 'timeTo' && (raw.timeFrom === 'invalid' || raw.timeTo === 'invalid')) continue
+    if (field === 'startDate' && raw.startDate === 'invalid') continue
+    form.fieldErrors[field] = [message]
+  }
+  return form
+}
 
 export type JobAdForm = z.output<typeof JobAdFormSchema>
 

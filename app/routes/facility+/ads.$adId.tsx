@@ -10,7 +10,7 @@ import { isLocale } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { canTransition } from '~/utils/job-ad'
-import { JOB_AD_ARRAY_FIELDS, JobAdFormSchema, jobAdInput, jobAdProblemMessage } from '~/utils/job-ad-form.server'
+import { jobAdInput, jobAdProblemMessage, parseJobAdForm } from '~/utils/job-ad-form.server'
 import { pageTitle } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { forbidden, notFound, requireRole } from '~/utils/permissions.server'
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request)
   const intent = formData.get('intent')
   if (intent === 'save' || intent === 'submit') {
-    const form = parseForm(formData, JobAdFormSchema, { arrayFields: JOB_AD_ARRAY_FIELDS })
+    const form = parseJobAdForm(formData)
     if (!form.ok) return json(form, { status: 400 })
     const submit = form.data.intent === 'submit'
     const result = await saveJobAd(user.id, { adId }, jobAdInput(form.data), { submit })

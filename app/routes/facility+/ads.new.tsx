@@ -3,9 +3,9 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { JobAdForm } from '~/components/job-ads'
 import { contactPersonChoices, saveJobAd } from '~/models/job.server'
-import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { formFailure, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { JOB_AD_ARRAY_FIELDS, JobAdFormSchema, jobAdInput, jobAdProblemMessage } from '~/utils/job-ad-form.server'
+import { jobAdInput, jobAdProblemMessage, parseJobAdForm } from '~/utils/job-ad-form.server'
 import { pageTitle } from '~/utils/meta'
 import { requireFacilityPermission, requireRole } from '~/utils/permissions.server'
 import { prisma } from '~/utils/db.server'
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request)
   const facilityId = chosenFacility(request, formData.get('facilityId'), actor.memberships)
   await requireFacilityPermission(request, 'jobAd:manage', facilityId ?? undefined)
-  const form = parseForm(formData, JobAdFormSchema, { arrayFields: JOB_AD_ARRAY_FIELDS })
+  const form = parseJobAdForm(formData)
   if (!form.ok) return json(form, { status: 400 })
   const submit = form.data.intent === 'submit'
   const result = await saveJobAd(user.id, { facilityId: facilityId! }, jobAdInput(form.data), { submit })
