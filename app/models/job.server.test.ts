@@ -5,6 +5,7 @@ import {
   AD_LIFETIME_DAYS,
   changeJobAdStatus,
   closeExpiredJobAds,
+  jobAdForWork,
   publishJobAd,
   returnJobAd,
   saveJobAd,
@@ -32,6 +33,8 @@ describe('writing and submitting', () => {
     const ad = await prisma.jobAd.findUniqueOrThrow({ where: { id: result.ok ? result.id : '' } })
     expect(ad).toMatchObject({ status: 'draft', municipalityId: w.facility.municipalityId, createdById: w.leader.id, contactPersonId: w.contact.id })
     expect(JSON.parse(ad.tasks)).toEqual(['video_calls', 'tablets_phones'])
+    // What the builder reads back is what was saved, so editing a draft loses nothing.
+    expect(await jobAdForWork(ad.id)).toMatchObject({ weekdays: [2], tasks: ['video_calls', 'tablets_phones'], languages: ['da'], timeFrom: '15:00', timeTo: '17:00' })
     expect(await auditActions(ad.id)).toEqual(['ad.created'])
     expect(await outboxTo(w.coordinator.email)).toHaveLength(0)
   })

@@ -371,6 +371,16 @@ const adSelect = {
   municipality: { select: { name: true } },
 } as const
 
+/** Weekdays are stored as a JSON array of numbers 1–7 (parseList keeps only strings). */
+function parseWeekdays(value: string) {
+  try {
+    const parsed: unknown = JSON.parse(value)
+    return Array.isArray(parsed) ? parsed.map(Number).filter((day) => Number.isInteger(day) && day >= 1 && day <= 7) : []
+  } catch {
+    return []
+  }
+}
+
 /** One ad with everything the builder and the review show; lists are parsed. */
 export async function jobAdForWork(adId: string) {
   const ad = await prisma.jobAd.findUnique({ where: { id: adId }, select: adSelect })
@@ -378,9 +388,7 @@ export async function jobAdForWork(adId: string) {
   return {
     ...ad,
     tasks: parseList(ad.tasks) as Task[],
-    weekdays: parseList(ad.weekdays)
-      .map(Number)
-      .filter((day) => day >= 1 && day <= 7),
+    weekdays: parseWeekdays(ad.weekdays),
     languages: parseList(ad.languages),
   }
 }
