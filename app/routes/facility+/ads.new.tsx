@@ -64,7 +64,7 @@ export default function NewJobAdPage() {
     return (
       <div className="narrow">
         <h1>{t('new.title')}</h1>
-        <p className="lead">{t('new.chooseFacility')}</p>
+        <p className="lead">{facilities.length ? t('new.chooseFacility') : t('list.noFacility')}</p>
         <ul>
           {facilities.map((f) => (
             <li key={f.id}>
