@@ -99,7 +99,7 @@ function Header() {
           <ul>
             {data?.nav.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/admin'}>
+                <NavLink to={item.to} end={data.nav.some((other) => other.to.startsWith(`${item.to}/`))}>
                   {t(item.labelKey)}
                 </NavLink>
               </li>

@@ -1,4 +1,8 @@
 import type { ComponentType } from 'react'
+import { AdExpired, type AdExpiredProps } from './ad-expired'
+import { AdPublished, type AdPublishedProps } from './ad-published'
+import { AdReturned, type AdReturnedProps } from './ad-returned'
+import { AdSubmitted, type AdSubmittedProps } from './ad-submitted'
 import { ChangeEmail, type ChangeEmailProps } from './change-email'
 import { FacilityInvitation, type FacilityInvitationProps } from './facility-invitation'
 import { FacilityStaffAdded, type FacilityStaffAddedProps } from './facility-staff-added'
@@ -23,6 +27,10 @@ export type EmailTemplates = {
   'facility-invitation': FacilityInvitationProps
   'facility-staff-added': FacilityStaffAddedProps
   'facility-status': FacilityStatusProps
+  'ad-submitted': AdSubmittedProps
+  'ad-returned': AdReturnedProps
+  'ad-published': AdPublishedProps
+  'ad-expired': AdExpiredProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -36,6 +44,10 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'facility-invitation': FacilityInvitation,
   'facility-staff-added': FacilityStaffAdded,
   'facility-status': FacilityStatus,
+  'ad-submitted': AdSubmitted,
+  'ad-returned': AdReturned,
+  'ad-published': AdPublished,
+  'ad-expired': AdExpired,
 }
 
 /** The subject's message key; a notice has one per kind. */

@@ -102,10 +102,10 @@ export function navigationFor(actor: Actor | null): NavItem[] {
       items.push({ to: '/volunteer', labelKey: 'nav.volunteerHome' })
       break
     case 'facility_staff':
-      items.push({ to: '/facility', labelKey: 'nav.facilityHome' })
+      items.push({ to: '/facility', labelKey: 'nav.facilityHome' }, { to: '/facility/ads', labelKey: 'nav.facilityAds' })
       break
     case 'coordinator':
-      items.push({ to: '/centre', labelKey: 'nav.centreHome' })
+      items.push({ to: '/centre', labelKey: 'nav.centreHome' }, { to: '/centre/ads', labelKey: 'nav.centreAds' })
       break
     case 'admin':
       items.push({ to: '/admin', labelKey: 'nav.admin' }, { to: '/admin/outbox', labelKey: 'nav.outbox' })
