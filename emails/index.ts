@@ -1,4 +1,7 @@
 import type { ComponentType } from 'react'
+import { ApplicationConfirmation, type ApplicationConfirmationProps } from './application-confirmation'
+import { ApplicationReceived, type ApplicationReceivedProps } from './application-received'
+import { ApplicationWithdrawn, type ApplicationWithdrawnProps } from './application-withdrawn'
 import { ChangeEmail, type ChangeEmailProps } from './change-email'
 import { Invitation, type InvitationProps } from './invitation'
 import { Notice, type NoticeProps } from './notice'
@@ -17,6 +20,9 @@ export type EmailTemplates = {
   invitation: InvitationProps
   welcome: WelcomeProps
   notice: NoticeProps
+  'application-confirmation': ApplicationConfirmationProps
+  'application-received': ApplicationReceivedProps
+  'application-withdrawn': ApplicationWithdrawnProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -27,6 +33,9 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   invitation: Invitation,
   welcome: Welcome,
   notice: Notice,
+  'application-confirmation': ApplicationConfirmation,
+  'application-received': ApplicationReceived,
+  'application-withdrawn': ApplicationWithdrawn,
 }
 
 /** The subject's message key; a notice has one per kind. */
