@@ -1,10 +1,8 @@
 import { audit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { DAY_PARTS, parseList, TASKS, type Task } from '~/utils/domain'
+import { PROFILE_ITEMS, type ProfileItem } from '~/utils/volunteer'
 
-/** Languages a volunteer can say they speak; labels in volunteer.json under `language.<code>`. */
-export const VOLUNTEER_LANGUAGES = ['da', 'en', 'de', 'ar', 'tr', 'pl', 'uk', 'so'] as const
-export type VolunteerLanguage = (typeof VOLUNTEER_LANGUAGES)[number]
 export type DayPart = (typeof DAY_PARTS)[number]
 
 /** What a volunteer's start page shows: the next visit, matches and applications. */
@@ -58,10 +56,6 @@ export async function volunteerProfile(userId: string) {
   }
 }
 export type VolunteerProfileView = NonNullable<Awaited<ReturnType<typeof volunteerProfile>>>
-
-/** The parts of a profile the centre needs to match well; each links to its place on the profile page. */
-export const PROFILE_ITEMS = ['skills', 'availability', 'postcode', 'areas', 'languages', 'bio', 'consent'] as const
-export type ProfileItem = (typeof PROFILE_ITEMS)[number]
 
 export function profileCompleteness(profile: Pick<VolunteerProfileView, 'skills' | 'availability' | 'postcode' | 'areas' | 'languages' | 'bio' | 'consentDataAt'>) {
   const done: Record<ProfileItem, boolean> = {

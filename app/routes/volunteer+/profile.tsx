@@ -5,7 +5,6 @@ import { z } from 'zod'
 import { CheckboxField, ErrorList, Field, FormError, SelectField, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { listMunicipalities, municipalitiesForPostcode } from '~/models/reference.server'
 import {
-  VOLUNTEER_LANGUAGES,
   existingMunicipalityIds,
   pauseVolunteer,
   profileCompleteness,
@@ -19,10 +18,10 @@ import volunteerStyles from '~/styles/volunteer.css'
 import { checkboxField, formFailure, formValues, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
+import { SKILL_LEVELS, VOLUNTEER_LANGUAGES } from '~/utils/volunteer'
 import { notFound, requireRole } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-const SKILL_LEVELS = ['0', '1', '2', '3'] as const
 const SLOT = /^[1-7]-(morning|afternoon|evening)$/
 
 const skillLevelField = z.enum(SKILL_LEVELS, { errorMap: () => ({ message: 'validation.choose' }) }).optional()
