@@ -53,7 +53,7 @@ test('a new volunteer fills the profile, applies to a published ad, sees it, get
   await expect(page.getByText('Postnummeret ligger i flere kommuner. Vælg den, du bor i.')).toBeVisible()
   await page.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Gribskov Kommune' })
   // Regions fold away until the volunteer lives in one; open the capital region.
-  await page.getByText('Region Hovedstaden').click()
+  await page.locator('summary', { hasText: 'Region Hovedstaden' }).click()
   await page.getByRole('checkbox', { name: 'Gribskov Kommune' }).check()
   await page.getByRole('checkbox', { name: 'Hillerød Kommune' }).check()
   await expectAccessible(page)
