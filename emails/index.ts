@@ -3,6 +3,9 @@ import { AdExpired, type AdExpiredProps } from './ad-expired'
 import { AdPublished, type AdPublishedProps } from './ad-published'
 import { AdReturned, type AdReturnedProps } from './ad-returned'
 import { AdSubmitted, type AdSubmittedProps } from './ad-submitted'
+import { ApplicationConfirmation, type ApplicationConfirmationProps } from './application-confirmation'
+import { ApplicationReceived, type ApplicationReceivedProps } from './application-received'
+import { ApplicationWithdrawn, type ApplicationWithdrawnProps } from './application-withdrawn'
 import { ChangeEmail, type ChangeEmailProps } from './change-email'
 import { FacilityInvitation, type FacilityInvitationProps } from './facility-invitation'
 import { FacilityStaffAdded, type FacilityStaffAddedProps } from './facility-staff-added'
@@ -31,6 +34,9 @@ export type EmailTemplates = {
   'ad-returned': AdReturnedProps
   'ad-published': AdPublishedProps
   'ad-expired': AdExpiredProps
+  'application-confirmation': ApplicationConfirmationProps
+  'application-received': ApplicationReceivedProps
+  'application-withdrawn': ApplicationWithdrawnProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -48,6 +54,9 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'ad-returned': AdReturned,
   'ad-published': AdPublished,
   'ad-expired': AdExpired,
+  'application-confirmation': ApplicationConfirmation,
+  'application-received': ApplicationReceived,
+  'application-withdrawn': ApplicationWithdrawn,
 }
 
 /** The subject's message key; a notice has one per kind. */

@@ -1,4 +1,9 @@
+import { audit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
+import { DAY_PARTS, parseList, TASKS, type Task } from '~/utils/domain'
+import { PROFILE_ITEMS, type ProfileItem } from '~/utils/volunteer'
+
+export type DayPart = (typeof DAY_PARTS)[number]
 
 /** What a volunteer's start page shows: the next visit, matches and applications. */
 export async function volunteerOverview(userId: string) {
@@ -21,4 +26,142 @@ export async function volunteerOverview(userId: string) {
     }),
   ])
   return { applications, matches, nextVisit }
+}
+
+/** The volunteer's own profile, as their profile page edits it. */
+export async function volunteerProfile(userId: string) {
+  const profile = await prisma.volunteerProfile.findUnique({
+    where: { userId },
+    select: {
+      id: true,
+      bio: true,
+      postcode: true,
+      municipalityId: true,
+      municipality: { select: { name: true, region: true } },
+      employer: true,
+      languages: true,
+      pausedAt: true,
+      consentDataAt: true,
+      consentNews: true,
+      skills: { select: { task: true, level: true } },
+      availability: { select: { weekday: true, part: true } },
+      areas: { select: { municipalityId: true } },
+    },
+  })
+  if (!profile) return null
+  return {
+    ...profile,
+    languages: parseList(profile.languages),
+    areas: profile.areas.map((area) => area.municipalityId),
+  }
+}
+export type VolunteerProfileView = NonNullable<Awaited<ReturnType<typeof volunteerProfile>>>
+
+export function profileCompleteness(profile: Pick<VolunteerProfileView, 'skills' | 'availability' | 'postcode' | 'areas' | 'languages' | 'bio' | 'consentDataAt'>) {
+  const done: Record<ProfileItem, boolean> = {
+    skills: profile.skills.length > 0,
+    availability: profile.availability.length > 0,
+    postcode: Boolean(profile.postcode),
+    areas: profile.areas.length > 0,
+    languages: profile.languages.length > 0,
+    bio: profile.bio.trim().length > 0,
+    consent: Boolean(profile.consentDataAt),
+  }
+  const missing = PROFILE_ITEMS.filter((item) => !done[item])
+  const percent = Math.round(((PROFILE_ITEMS.length - missing.length) / PROFILE_ITEMS.length) * 100)
+  return { percent, missing, complete: missing.length === 0 }
+}
+
+export type ProfileUpdate = {
+  bio: string
+  employer: string | null
+  postcode: string | null
+  municipalityId: string | null
+  languages: string[]
+  skills: { task: Task; level: 1 | 2 | 3 }[]
+  availability: { weekday: number; part: DayPart }[]
+  areas: string[]
+  consentData: boolean
+  consentNews: boolean
+}
+
+/** The municipality ids among these that exist; the profile form refuses any other. */
+export async function existingMunicipalityIds(ids: string[]) {
+  if (ids.length === 0) return []
+  const rows = await prisma.municipality.findMany({ where: { id: { in: ids } }, select: { id: true } })
+  return rows.map((row) => row.id)
+}
+
+/**
+ * Saves the whole profile at once: the lists are replaced, so what the form shows is what is stored.
+ * Giving data consent stamps the time; taking it back clears it (and stops new applications).
+ */
+export async function updateVolunteerProfile(userId: string, update: ProfileUpdate) {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.volunteerProfile.upsert({
+      where: { userId },
+      create: { userId },
+      update: {},
+      select: { id: true, consentDataAt: true },
+    })
+    const consentDataAt = update.consentData ? (current.consentDataAt ?? new Date()) : null
+    await tx.volunteerProfile.update({
+      where: { id: current.id },
+      data: {
+        bio: update.bio,
+        employer: update.employer,
+        postcode: update.postcode,
+        municipalityId: update.municipalityId,
+        languages: JSON.stringify([...new Set(update.languages)]),
+        consentDataAt,
+        consentNews: update.consentNews,
+      },
+    })
+    await tx.volunteerSkill.deleteMany({ where: { profileId: current.id } })
+    await tx.volunteerAvailability.deleteMany({ where: { profileId: current.id } })
+    await tx.volunteerArea.deleteMany({ where: { profileId: current.id } })
+    const skills = new Map(update.skills.map((skill) => [skill.task, skill.level]))
+    if (skills.size) {
+      await tx.volunteerSkill.createMany({ data: [...skills].map(([task, level]) => ({ profileId: current.id, task, level })) })
+    }
+    const slots = new Map(update.availability.map((slot) => [`${slot.weekday}-${slot.part}`, slot]))
+    if (slots.size) {
+      await tx.volunteerAvailability.createMany({ data: [...slots.values()].map((slot) => ({ profileId: current.id, ...slot })) })
+    }
+    const areas = [...new Set(update.areas)]
+    if (areas.length) {
+      await tx.volunteerArea.createMany({ data: areas.map((municipalityId) => ({ profileId: current.id, municipalityId })) })
+    }
+    await audit(tx, {
+      actorId: userId,
+      action: 'volunteer.profile_updated',
+      entityType: 'VolunteerProfile',
+      entityId: current.id,
+      data: { consentData: update.consentData, consentNews: update.consentNews, skills: skills.size, availability: slots.size, areas: areas.length },
+    })
+  })
+}
+
+/** A paused volunteer is not suggested to facilities; their applications and matches stay. */
+export async function pauseVolunteer(userId: string) {
+  return setPaused(userId, true)
+}
+
+export async function resumeVolunteer(userId: string) {
+  return setPaused(userId, false)
+}
+
+async function setPaused(userId: string, paused: boolean) {
+  return prisma.$transaction(async (tx) => {
+    const profile = await tx.volunteerProfile.findUnique({ where: { userId }, select: { id: true, pausedAt: true } })
+    if (!profile) return false
+    if (Boolean(profile.pausedAt) === paused) return true
+    await tx.volunteerProfile.update({ where: { id: profile.id }, data: { pausedAt: paused ? new Date() : null } })
+    await audit(tx, { actorId: userId, action: paused ? 'volunteer.paused' : 'volunteer.resumed', entityType: 'VolunteerProfile', entityId: profile.id })
+    return true
+  })
+}
+
+export function isTask(value: string): value is Task {
+  return (TASKS as readonly string[]).includes(value)
 }

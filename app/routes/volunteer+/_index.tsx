@@ -1,43 +1,110 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { volunteerOverview } from '~/models/volunteer.server'
+import { SubmitButton } from '~/components/forms'
+import { profileCompleteness, volunteerOverview, volunteerProfile } from '~/models/volunteer.server'
+import volunteerStyles from '~/styles/volunteer.css'
 import { formatDateTime } from '~/utils/dates'
 import { isLocale } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
-import { requireRole } from '~/utils/permissions.server'
+import { notFound, requireRole } from '~/utils/permissions.server'
 
-export const handle = { i18n: ['admin'] }
+export const handle = { i18n: ['volunteer'] }
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: volunteerStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireRole(request, ['volunteer'])
-  const t = await getFixedT(request, 'admin')
-  return json({ title: t('volunteer.title'), name: user.name, ...(await volunteerOverview(user.id)) })
+  const [overview, profile] = await Promise.all([volunteerOverview(user.id), volunteerProfile(user.id)])
+  if (!profile) notFound()
+  const t = await getFixedT(request, 'volunteer')
+  return json({
+    title: t('home.title'),
+    name: user.name,
+    paused: Boolean(profile.pausedAt),
+    completeness: profileCompleteness(profile),
+    ...overview,
+  })
 }
 
 export default function VolunteerHomePage() {
-  const { t, i18n } = useTranslation(['admin', 'common'])
-  const { name, applications, matches, nextVisit } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation(['volunteer', 'common'])
+  const { name, paused, completeness, applications, matches, nextVisit } = useLoaderData<typeof loader>()
   const locale = isLocale(i18n.language) ? i18n.language : 'da'
   return (
-    <div>
-      <h1>{t('volunteer.title')}</h1>
-      <p className="lead">{t('volunteer.greeting', { name })}</p>
+    <div className="volunteer-page">
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.greeting', { name })}</p>
+
+      {paused ? (
+        <section className="paused-banner" aria-labelledby="paused-heading">
+          <h2 id="paused-heading">{t('pause.pausedHeading')}</h2>
+          <p>{t('pause.pausedBody')}</p>
+          <Form method="post" action="/volunteer/profile">
+            <input type="hidden" name="intent" value="resume" />
+            <SubmitButton>{t('pause.resume')}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+
+      <nav aria-label={t('home.shortcuts')}>
+        <ul className="footer-links">
+          <li>
+            <Link to="/volunteer/profile">{t('home.editProfile')}</Link>
+          </li>
+          <li>
+            <Link to="/volunteer/applications">{t('home.allApplications')}</Link>
+          </li>
+          <li>
+            <Link to="/jobs">{t('home.findJobs')}</Link>
+          </li>
+        </ul>
+      </nav>
+
+      <section aria-labelledby="profile-heading" className="card completeness">
+        <h2 id="profile-heading">{t('completeness.heading')}</h2>
+        <p>
+          <label htmlFor="completeness-meter">{t('completeness.label', { percent: completeness.percent })}</label>
+        </p>
+        <progress id="completeness-meter" max={100} value={completeness.percent}>
+          {completeness.percent} %
+        </progress>
+        {completeness.complete ? (
+          <p>{t('completeness.done')}</p>
+        ) : (
+          <>
+            <p>{t('completeness.missingIntro')}</p>
+            <ul>
+              {completeness.missing.map((item) => (
+                <li key={item}>
+                  <Link to={`/volunteer/profile#${item}`}>{t(`completeness.item.${item}`)}</Link>
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Link to="/volunteer/profile" className="button">
+                {t('completeness.action')}
+              </Link>
+            </p>
+          </>
+        )}
+      </section>
+
       <section aria-labelledby="next-visit-heading" className="card">
-        <h2 id="next-visit-heading">{t('volunteer.nextVisit')}</h2>
+        <h2 id="next-visit-heading">{t('home.nextVisit')}</h2>
         {nextVisit ? (
           <p>
             {formatDateTime(nextVisit.startsAt, locale)} · {nextVisit.facility.name}
           </p>
         ) : (
-          <p className="empty">{t('volunteer.noVisit')}</p>
+          <p className="empty">{t('home.noVisit')}</p>
         )}
       </section>
+
       <section aria-labelledby="matches-heading">
-        <h2 id="matches-heading">{t('volunteer.matches')}</h2>
+        <h2 id="matches-heading">{t('home.matches')}</h2>
         {matches.length === 0 ? (
-          <p className="empty">{t('volunteer.noMatches')}</p>
+          <p className="empty">{t('home.noMatches')}</p>
         ) : (
           <ul>
             {matches.map((match) => (
@@ -48,20 +115,32 @@ export default function VolunteerHomePage() {
           </ul>
         )}
       </section>
+
       <section aria-labelledby="applications-heading">
-        <h2 id="applications-heading">{t('volunteer.applications')}</h2>
+        <h2 id="applications-heading">{t('home.applications')}</h2>
         {applications.length === 0 ? (
-          <p className="empty">
-            {t('volunteer.noApplications')} <Link to="/jobs">{t('volunteer.findJobs')}</Link>
-          </p>
+          <div className="callout">
+            <p>{t('home.noApplications')}</p>
+            <p>
+              <Link to="/jobs" className="button">
+                {t('home.findJobs')}
+              </Link>
+            </p>
+          </div>
         ) : (
-          <ul>
-            {applications.map((application) => (
-              <li key={application.id}>
-                {application.jobAd.title} ({application.jobAd.facility.name}) — {t(`common:applicationStatus.${application.status}`)}
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul>
+              {applications.map((application) => (
+                <li key={application.id}>
+                  {application.jobAd.title} ({application.jobAd.facility.name}) —{' '}
+                  <span className="status-label">{t(`common:applicationStatus.${application.status}`)}</span>
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Link to="/volunteer/applications">{t('home.allApplications')}</Link>
+            </p>
+          </>
         )}
       </section>
     </div>
