@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react'
+import { ApplicationDeclined, type ApplicationDeclinedProps } from './application-declined'
 import { ChangeEmail, type ChangeEmailProps } from './change-email'
 import { Invitation, type InvitationProps } from './invitation'
+import { MatchApproved, type MatchApprovedProps } from './match-approved'
 import { Notice, type NoticeProps } from './notice'
 import { ResetPassword, type ResetPasswordProps } from './reset-password'
 import type { EmailT } from './types'
@@ -17,6 +19,8 @@ export type EmailTemplates = {
   invitation: InvitationProps
   welcome: WelcomeProps
   notice: NoticeProps
+  'match-approved': MatchApprovedProps
+  'application-declined': ApplicationDeclinedProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -27,6 +31,8 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   invitation: Invitation,
   welcome: Welcome,
   notice: Notice,
+  'match-approved': MatchApproved,
+  'application-declined': ApplicationDeclined,
 }
 
 /** The subject's message key; a notice has one per kind. */

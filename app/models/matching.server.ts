@@ -32,10 +32,20 @@ const adSelect = {
 
 type AdRow = Prisma.JobAdGetPayload<{ select: typeof adSelect }>
 
+/** The ad's weekdays column is a JSON array of numbers (1–7). */
+export function parseWeekdays(value: string | null | undefined): number[] {
+  try {
+    const parsed: unknown = JSON.parse(value ?? '[]')
+    return Array.isArray(parsed) ? parsed.map(Number).filter((day) => Number.isInteger(day) && day >= 1 && day <= 7) : []
+  } catch {
+    return []
+  }
+}
+
 function adForScore(ad: AdRow): AdForScore {
   return {
     tasks: parseList(ad.tasks),
-    weekdays: parseList(ad.weekdays).map(Number).filter(Number.isFinite),
+    weekdays: parseWeekdays(ad.weekdays),
     timeFrom: ad.timeFrom,
     timeTo: ad.timeTo,
     municipalityId: ad.municipalityId,
