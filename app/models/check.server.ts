@@ -1,6 +1,8 @@
+import { TZDate } from '@date-fns/tz'
+import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { audit } from '~/utils/audit.server'
-import { CHECK_KINDS, type CheckKind } from '~/utils/domain'
+import { CHECK_KINDS, TIME_ZONE, type CheckKind } from '~/utils/domain'
 
 /** The checks an ad requires, from its three flags. */
 export function requiredChecks(ad: { requiresConfidentiality: boolean; requiresCriminalRecord: boolean; requiresChildCertificate: boolean }): CheckKind[] {
@@ -77,3 +79,46 @@ export async function recordCheck(actorId: string, volunteerId: string, input: R
     return check
   })
 }
+
+const dateField = z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+
+/** Midnight of a "yyyy-MM-dd" day in Copenhagen, as a plain Date for Prisma. */
+export function copenhagenDay(value: string) {
+  const [y, m, d] = value.split('-').map(Number)
+  const date = new TZDate(y, m - 1, d, 0, 0, 0, TIME_ZONE)
+  return Number.isNaN(date.getTime()) || date.getDate() !== d ? null : new Date(date.getTime())
+}
+
+/** The record-check form, shared by the application page and the volunteer page. */
+export const RecordCheckSchema = z
+  .object({
+    intent: z.literal('record-check'),
+    kind: z.enum(CHECK_KINDS, { errorMap: () => ({ message: 'validation.choose' }) }),
+    checkedAt: dateField,
+    expiresAt: z.string().trim().max(10).optional(),
+    note: z.string().trim().max(500, 'validation.tooLong?maximum=500').optional(),
+  })
+  .transform((value, ctx) => {
+    const checkedAt = copenhagenDay(value.checkedAt)
+    if (!checkedAt) {
+      ctx.addIssue({ code: 'custom', path: ['checkedAt'], message: 'validation.date' })
+      return z.NEVER
+    }
+    if (checkedAt.getTime() > Date.now()) {
+      ctx.addIssue({ code: 'custom', path: ['checkedAt'], message: 'matching:checks.futureDate' })
+      return z.NEVER
+    }
+    let expiresAt: Date | null = null
+    if (value.expiresAt) {
+      expiresAt = /^\d{4}-\d{2}-\d{2}$/.test(value.expiresAt) ? copenhagenDay(value.expiresAt) : null
+      if (!expiresAt) {
+        ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'validation.date' })
+        return z.NEVER
+      }
+      if (expiresAt.getTime() <= checkedAt.getTime()) {
+        ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'matching:checks.expiryBeforeCheck' })
+        return z.NEVER
+      }
+    }
+    return { kind: value.kind, checkedAt, expiresAt, note: value.note || null }
+  })

@@ -1,9 +1,10 @@
+import { TZDate } from '@date-fns/tz'
 import { missingChecks, type MissingCheck } from '~/models/check.server'
 import { LIVE_MATCH_STATUSES } from '~/models/matching.server'
 import { audit } from '~/utils/audit.server'
 import { formatDateTime } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
-import { isLocale, type Locale } from '~/utils/domain'
+import { TIME_ZONE, isLocale, type Locale } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -289,4 +290,51 @@ export function matchedVolunteersOfFacility(facilityId: string) {
     },
     orderBy: [{ status: 'asc' }, { approvedAt: 'desc' }],
   })
+}
+
+/** The name of a coordinator's centre, for signatures. */
+export async function centreName(centreId: string | null) {
+  if (!centreId) return ''
+  return (await prisma.centre.findUnique({ where: { id: centreId }, select: { name: true } }))?.name ?? ''
+}
+
+/** A Copenhagen wall-clock date and time ("yyyy-MM-dd", "HH:mm") as an instant; null if no such time. */
+export function copenhagenDateTime(date: string, time: string) {
+  const [y, m, d] = date.split('-').map(Number)
+  const [hh, mm] = time.split(':').map(Number)
+  const value = new TZDate(y, m - 1, d, hh, mm, 0, TIME_ZONE)
+  if (Number.isNaN(value.getTime()) || value.getDate() !== d || value.getHours() !== hh) return null
+  return new Date(value.getTime())
+}
+
+/** A volunteer as their centre sees them: profile, contact data, applications and matches. */
+export function volunteerForCentre(volunteerId: string) {
+  return prisma.user.findFirst({
+    where: { id: volunteerId, role: 'volunteer' },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      phone: true,
+      volunteerProfile: {
+        select: {
+          bio: true,
+          postcode: true,
+          employer: true,
+          languages: true,
+          pausedAt: true,
+          municipality: { select: { name: true } },
+          skills: { select: { task: true, level: true }, orderBy: { level: 'desc' } },
+          availability: { select: { weekday: true, part: true }, orderBy: [{ weekday: 'asc' }] },
+          areas: { select: { municipality: { select: { name: true } } } },
+        },
+      },
+      matches: { select: { id: true, status: true, jobAd: { select: { title: true } }, facility: { select: { name: true } } }, orderBy: { createdAt: 'desc' } },
+    },
+  })
+}
+
+/** The facilities of a staff member, by id, with what the permission check needs. */
+export function staffFacilities(facilityIds: string[]) {
+  return prisma.facility.findMany({ where: { id: { in: facilityIds } }, select: { id: true, name: true, municipalityId: true }, orderBy: { name: 'asc' } })
 }

@@ -254,3 +254,20 @@ export async function adsForVolunteer(volunteerId: string, options: { limit?: nu
     })
   return { paused: false, ads: rankByScore(ranked).slice(0, options.limit ?? SUGGESTION_LIMIT) }
 }
+
+/** The score and reasons of one volunteer for one ad (the application page). */
+export async function scoreVolunteerForAd(volunteerId: string, adId: string) {
+  const [regions, ad, rows, application] = await Promise.all([
+    municipalities(),
+    prisma.jobAd.findUnique({ where: { id: adId }, select: adSelect }),
+    prisma.$queryRaw<VolunteerRow[]>`SELECT ${volunteerColumns} FROM VolunteerProfile p JOIN User u ON u.id = p.userId WHERE p.userId = ${volunteerId}`,
+    prisma.application.findFirst({ where: { volunteerId, jobAdId: adId }, select: { id: true } }),
+  ])
+  if (!ad || !rows[0]) return null
+  return scoreMatch(toVolunteer(rows[0], regions, Boolean(application)), adForScore(ad))
+}
+
+/** Which facility an ad belongs to, for the permission check before anything else is loaded. */
+export async function adFacilityId(adId: string) {
+  return (await prisma.jobAd.findUnique({ where: { id: adId }, select: { facilityId: true } }))?.facilityId ?? null
+}
