@@ -86,7 +86,7 @@ const dateField = z.string({ required_error: 'validation.required' }).trim().min
 export function copenhagenDay(value: string) {
   const [y, m, d] = value.split('-').map(Number)
   const date = new TZDate(y, m - 1, d, 0, 0, 0, TIME_ZONE)
-  return Number.isNaN(date.getTime()) || date.getDate() !== d ? null : new Date(date.getTime())
+  return Number.isNaN(date.getTime()) || date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d ? null : new Date(date.getTime())
 }
 
 /** The record-check form, shared by the application page and the volunteer page. */

@@ -303,7 +303,7 @@ export function copenhagenDateTime(date: string, time: string) {
   const [y, m, d] = date.split('-').map(Number)
   const [hh, mm] = time.split(':').map(Number)
   const value = new TZDate(y, m - 1, d, hh, mm, 0, TIME_ZONE)
-  if (Number.isNaN(value.getTime()) || value.getDate() !== d || value.getHours() !== hh) return null
+  if (Number.isNaN(value.getTime()) || value.getFullYear() !== y || value.getMonth() !== m - 1 || value.getDate() !== d || value.getHours() !== hh) return null
   return new Date(value.getTime())
 }
 
