@@ -6,11 +6,13 @@ import { AdSubmitted, type AdSubmittedProps } from './ad-submitted'
 import { ApplicationConfirmation, type ApplicationConfirmationProps } from './application-confirmation'
 import { ApplicationReceived, type ApplicationReceivedProps } from './application-received'
 import { ApplicationWithdrawn, type ApplicationWithdrawnProps } from './application-withdrawn'
+import { ApplicationDeclined, type ApplicationDeclinedProps } from './application-declined'
 import { ChangeEmail, type ChangeEmailProps } from './change-email'
 import { FacilityInvitation, type FacilityInvitationProps } from './facility-invitation'
 import { FacilityStaffAdded, type FacilityStaffAddedProps } from './facility-staff-added'
 import { FacilityStatus, type FacilityStatusProps } from './facility-status'
 import { Invitation, type InvitationProps } from './invitation'
+import { MatchApproved, type MatchApprovedProps } from './match-approved'
 import { Notice, type NoticeProps } from './notice'
 import { ResetPassword, type ResetPasswordProps } from './reset-password'
 import type { EmailT } from './types'
@@ -37,6 +39,8 @@ export type EmailTemplates = {
   'application-confirmation': ApplicationConfirmationProps
   'application-received': ApplicationReceivedProps
   'application-withdrawn': ApplicationWithdrawnProps
+  'match-approved': MatchApprovedProps
+  'application-declined': ApplicationDeclinedProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -57,6 +61,8 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'application-confirmation': ApplicationConfirmation,
   'application-received': ApplicationReceived,
   'application-withdrawn': ApplicationWithdrawn,
+  'match-approved': MatchApproved,
+  'application-declined': ApplicationDeclined,
 }
 
 /** The subject's message key; a notice has one per kind. */

@@ -1,9 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { SubmitButton } from '~/components/forms'
 import { approveFacility, pendingFacilities } from '~/models/facility.server'
+import { applicationQueue } from '~/models/match.server'
 import { formatDate } from '~/utils/dates'
 import { isLocale } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -15,12 +16,13 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 const ApproveSchema = z.object({ intent: z.literal('approve-facility'), facilityId: z.string().min(1) })
 
-export const handle = { i18n: ['admin'] }
+export const handle = { i18n: ['admin', 'matching'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, user } = await requirePermission(request, 'centre:work')
   const t = await getFixedT(request, 'admin')
-  return json({ title: t('centre.title'), name: user.name, pending: await pendingFacilities(actor.centreMunicipalityIds) })
+  const [pending, queue] = await Promise.all([pendingFacilities(actor.centreMunicipalityIds), applicationQueue(actor.centreMunicipalityIds)])
+  return json({ title: t('centre.title'), name: user.name, pending, queue })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,13 +39,42 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CentreHomePage() {
-  const { t, i18n } = useTranslation(['admin', 'common'])
-  const { name, pending } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation(['admin', 'common', 'matching'])
+  const { name, pending, queue } = useLoaderData<typeof loader>()
   const locale = isLocale(i18n.language) ? i18n.language : 'da'
   return (
     <div>
       <h1>{t('centre.title')}</h1>
       <p className="lead">{t('centre.greeting', { name })}</p>
+      <section aria-labelledby="queue-heading">
+        <h2 id="queue-heading">{t('matching:queue.heading')}</h2>
+        <p>{t('matching:queue.intro')}</p>
+        {queue.length === 0 ? (
+          <p className="empty">{t('matching:queue.empty')}</p>
+        ) : (
+          <ol className="card-list">
+            {queue.map((application) => (
+              <li key={application.id} className="card">
+                <h3>
+                  <Link to={`/centre/applications/${application.id}`} aria-label={t('matching:queue.open', { name: application.volunteer.name })}>
+                    {application.volunteer.name}
+                  </Link>
+                </h3>
+                <p>
+                  {t('matching:queue.to', { ad: application.jobAd.title, facility: application.jobAd.facility.name })} ·{' '}
+                  {t(`common:applicationStatus.${application.status}`)}
+                </p>
+                <p>
+                  {application.waitedHours >= 24
+                    ? t('matching:queue.waitedDays', { count: Math.floor(application.waitedHours / 24) })
+                    : t('matching:queue.waitedHours', { count: application.waitedHours })}{' '}
+                  {application.overdue ? <span className="flag">{t('matching:queue.overdue')}</span> : null}
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
       <section aria-labelledby="pending-heading">
         <h2 id="pending-heading">{t('centre.pendingFacilities')}</h2>
         {pending.length === 0 ? (

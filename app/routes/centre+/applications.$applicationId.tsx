@@ -1,0 +1,226 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { Field, FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { ChecksSection, ReasonList } from '~/components/matching'
+import { listChecks, missingChecks, recordCheck, RecordCheckSchema, requiredChecks } from '~/models/check.server'
+import { applicationForReview, approveMatch, centreName, copenhagenDateTime, declineApplication, markInReview } from '~/models/match.server'
+import { scoreVolunteerForAd } from '~/models/matching.server'
+import { formatDate } from '~/utils/dates'
+import { isLocale, parseList } from '~/utils/domain'
+import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT, getLocale } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { notFound, requireFacilityPermission, requirePermission, volunteerScope } from '~/utils/permissions.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const ApproveSchema = z.object({
+  intent: z.literal('approve'),
+  introDate: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
+  introTime: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'matching:approve.invalidTime'),
+  introPlace: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(300, 'validation.tooLong?maximum=300'),
+})
+const DeclineSchema = z.object({
+  intent: z.literal('decline'),
+  note: z.string({ required_error: 'validation.required' }).trim().min(20, 'validation.tooShort?minimum=20').max(3000, 'validation.tooLong?maximum=3000'),
+})
+const IntentSchema = z.object({ intent: z.enum(['approve', 'decline', 'record-check']) })
+
+export const handle = { i18n: ['matching'] }
+
+/** The centre's coordinator for this ad's municipality, or 403/404. */
+async function requireDecider(request: Request, applicationId: string | undefined) {
+  await requirePermission(request, 'centre:work')
+  const application = applicationId ? await applicationForReview(applicationId) : null
+  if (!application) notFound()
+  const { user } = await requireFacilityPermission(request, 'match:decide', application.jobAd.facilityId)
+  return { user, application }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, application } = await requireDecider(request, params.applicationId)
+  if (application.status === 'submitted') {
+    await markInReview(user.id, application.id)
+    application.status = 'in_review'
+  }
+  const [checks, missing, fit, centre] = await Promise.all([
+    listChecks(application.volunteer.id),
+    missingChecks(application.volunteer.id, application.jobAd),
+    scoreVolunteerForAd(application.volunteer.id, application.jobAd.id),
+    centreName(user.centreId),
+  ])
+  const t = await getFixedT(request, 'matching')
+  return json({
+    title: t('application.title', { name: application.volunteer.name }),
+    application,
+    checks,
+    missing,
+    required: requiredChecks(application.jobAd),
+    fit,
+    declineDefault: t('decline.default', { name: application.volunteer.name.split(' ')[0], facility: application.jobAd.facility.name, ad: application.jobAd.title, coordinator: user.name, centre }),
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, application } = await requireDecider(request, params.applicationId)
+  const formData = await readForm(request)
+  const intent = parseForm(formData, IntentSchema)
+  if (!intent.ok) return json(intent, { status: 400 })
+  const t = await getFixedT(request, 'matching')
+  const locale = await getLocale(request)
+
+  if (intent.data.intent === 'record-check') {
+    await requirePermission(request, 'volunteer:record-checks', await volunteerScope(application.volunteer.id))
+    const form = parseForm(formData, RecordCheckSchema)
+    if (!form.ok) return json(form, { status: 400 })
+    await recordCheck(user.id, application.volunteer.id, form.data)
+    return redirectWithToast(`/centre/applications/${application.id}`, { key: 'matching:checks.recorded', values: { kind: t(`checkKind.${form.data.kind}`) } })
+  }
+
+  if (intent.data.intent === 'decline') {
+    const form = parseForm(formData, DeclineSchema)
+    if (!form.ok) return json(form, { status: 400 })
+    const result = await declineApplication(user.id, { applicationId: application.id, note: form.data.note })
+    if (!result.ok) return formFailure(formData, { formError: 'matching:approve.alreadyDecided' })
+    return redirectWithToast('/centre', { key: 'matching:decline.declined', values: { name: application.volunteer.name } })
+  }
+
+  const form = parseForm(formData, ApproveSchema)
+  if (!form.ok) return json(form, { status: 400 })
+  const introAt = copenhagenDateTime(form.data.introDate, form.data.introTime)
+  if (!introAt) return formFailure(formData, { fieldErrors: { introDate: ['validation.date'] } })
+  const result = await approveMatch(user.id, { applicationId: application.id, introAt, introPlace: form.data.introPlace })
+  if (!result.ok) {
+    switch (result.reason) {
+      case 'missing-checks': {
+        const checks = result.missing
+          .map((m) => (m.reason === 'expired' ? t('checks.expired', { kind: t(`checkKind.${m.kind}`), date: m.expiredAt ? formatDate(m.expiredAt, locale) : '' }) : t('checks.missing', { kind: t(`checkKind.${m.kind}`) })))
+          .join('; ')
+        return formFailure(formData, { formError: `matching:approve.missingChecks?checks=${encodeURIComponent(checks)}` })
+      }
+      case 'intro-in-past':
+        return formFailure(formData, { fieldErrors: { introDate: ['matching:approve.inPast'] } })
+      case 'ad-full':
+        return formFailure(formData, { formError: 'matching:approve.adFull' })
+      case 'ad-not-open':
+        return formFailure(formData, { formError: 'matching:approve.adNotOpen' })
+      case 'paused':
+        return formFailure(formData, { formError: 'matching:approve.paused' })
+      case 'no-contact':
+        return formFailure(formData, { formError: 'matching:approve.noContact' })
+      default:
+        return formFailure(formData, { formError: 'matching:approve.alreadyDecided' })
+    }
+  }
+  return redirectWithToast('/centre', { key: result.adFilled ? 'matching:approve.approvedFilled' : 'matching:approve.approved', values: { name: application.volunteer.name } })
+}
+
+export default function ApplicationPage() {
+  const { t, i18n } = useTranslation(['matching', 'common'])
+  const { application, checks, missing, required, fit, declineDefault } = useLoaderData<typeof loader>()
+  const state = useActionData<typeof action>()
+  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const { volunteer, jobAd } = application
+  const profile = volunteer.volunteerProfile
+  const open = application.status === 'submitted' || application.status === 'in_review'
+  const intent = state && 'values' in state ? state.values?.intent : undefined
+  return (
+    <div>
+      <h1>{t('application.title', { name: volunteer.name })}</h1>
+      <p className="lead">{t('application.about', { ad: jobAd.title, facility: jobAd.facility.name, date: formatDate(application.createdAt, locale) })}</p>
+      <p>
+        {t('application.status')}: <strong>{t(`common:applicationStatus.${application.status}`)}</strong> ·{' '}
+        <Link to={`/centre/ads/${jobAd.id}/candidates`}>{t('application.candidatesLink')}</Link> ·{' '}
+        <Link to={`/centre/volunteers/${volunteer.id}`}>{t('application.volunteerLink')}</Link>
+      </p>
+
+      <section aria-labelledby="motivation-heading">
+        <h2 id="motivation-heading">{t('application.motivation')}</h2>
+        <p className="prewrap">{application.motivation}</p>
+      </section>
+
+      {fit ? (
+        <section aria-labelledby="fit-heading">
+          <h2 id="fit-heading">{t('application.fit', { score: fit.score })}</h2>
+          <ReasonList reasons={fit.reasons} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t('application.profile')}</h2>
+        {profile?.pausedAt ? <p className="form-error">{t('application.paused')}</p> : null}
+        <dl className="meta-list">
+          <dt>{t('application.phone')}</dt>
+          <dd>{volunteer.phone ?? t('application.noPhone')}</dd>
+          <dt>{t('application.email')}</dt>
+          <dd>
+            <a href={`mailto:${volunteer.email}`}>{volunteer.email}</a>
+          </dd>
+          <dt>{t('application.municipality')}</dt>
+          <dd>
+            {profile?.postcode ?? ''} {profile?.municipality?.name ?? ''}
+          </dd>
+          <dt>{t('application.areas')}</dt>
+          <dd>{profile?.areas.map((a) => a.municipality.name).join(', ')}</dd>
+          <dt>{t('application.skills')}</dt>
+          <dd>{profile?.skills.map((s) => `${t(`common:task.${s.task}`)} (${t(`application.level.${s.level}`)})`).join(', ')}</dd>
+          <dt>{t('application.availability')}</dt>
+          <dd>{profile?.availability.map((a) => `${t(`common:weekday.${a.weekday}`)} ${t(`dayPart.${a.part}`)}`).join(', ')}</dd>
+          <dt>{t('application.languages')}</dt>
+          <dd>{parseList(profile?.languages).map((code) => t(`language.${code}`, { defaultValue: code })).join(', ')}</dd>
+          {profile?.employer ? (
+            <>
+              <dt>{t('application.employer')}</dt>
+              <dd>{profile.employer}</dd>
+            </>
+          ) : null}
+        </dl>
+        {profile?.bio ? (
+          <>
+            <h3>{t('application.bio')}</h3>
+            <p className="prewrap">{profile.bio}</p>
+          </>
+        ) : null}
+      </section>
+
+      <ChecksSection checks={checks} missing={missing} required={required} state={state} />
+
+      {open ? (
+        <>
+          <section aria-labelledby="approve-heading" className="card">
+            <h2 id="approve-heading">{t('approve.heading')}</h2>
+            <p>{t('approve.intro')}</p>
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="intent" value="approve" />
+              {intent === 'approve' ? <FormError state={state} /> : null}
+              <Field label={t('approve.date')} name="introDate" type="date" state={intent === 'approve' ? state : undefined} />
+              <Field label={t('approve.time')} name="introTime" type="time" state={intent === 'approve' ? state : undefined} defaultValue="15:00" />
+              <Field
+                label={t('approve.place')}
+                name="introPlace"
+                hint={t('approve.placeHint')}
+                state={intent === 'approve' ? state : undefined}
+                defaultValue={`${jobAd.facility.address}, ${jobAd.facility.postcode} ${jobAd.facility.town}`}
+              />
+              <SubmitButton>{t('approve.submit')}</SubmitButton>
+            </Form>
+          </section>
+          <section aria-labelledby="decline-heading" className="card">
+            <h2 id="decline-heading">{t('decline.heading')}</h2>
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="intent" value="decline" />
+              {intent === 'decline' ? <FormError state={state} /> : null}
+              <TextAreaField label={t('decline.note')} name="note" hint={t('decline.noteHint')} rows={10} state={intent === 'decline' ? state : undefined} defaultValue={declineDefault} />
+              <SubmitButton className="button button-secondary">{t('decline.submit')}</SubmitButton>
+            </Form>
+          </section>
+        </>
+      ) : (
+        <p className="callout">{t('application.decided', { status: t(`common:applicationStatus.${application.status}`) })}</p>
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

@@ -1,0 +1,121 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ChecksSection, ReasonList } from '~/components/matching'
+import { listChecks, recordCheck, RecordCheckSchema } from '~/models/check.server'
+import { volunteerForCentre } from '~/models/match.server'
+import { adsForVolunteer } from '~/models/matching.server'
+import { parseList } from '~/utils/domain'
+import { parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { notFound, requirePermission, volunteerScope } from '~/utils/permissions.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export const handle = { i18n: ['matching'] }
+
+/** Coordinators of the volunteer's centre only: the page shows contact data and checks. */
+async function requireVolunteerForCentre(request: Request, volunteerId: string | undefined, permission: 'volunteer:view-private' | 'volunteer:record-checks') {
+  const { user } = await requirePermission(request, 'centre:work')
+  const volunteer = volunteerId ? await volunteerForCentre(volunteerId) : null
+  if (!volunteer) notFound()
+  await requirePermission(request, permission, await volunteerScope(volunteer.id))
+  return { user, volunteer }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { volunteer } = await requireVolunteerForCentre(request, params.volunteerId, 'volunteer:view-private')
+  const [checks, ranked] = await Promise.all([listChecks(volunteer.id), adsForVolunteer(volunteer.id)])
+  const t = await getFixedT(request, 'matching')
+  return json({ title: t('volunteer.title', { name: volunteer.name }), volunteer, checks, ranked })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, volunteer } = await requireVolunteerForCentre(request, params.volunteerId, 'volunteer:record-checks')
+  const formData = await readForm(request)
+  const form = parseForm(formData, RecordCheckSchema)
+  if (!form.ok) return json(form, { status: 400 })
+  await recordCheck(user.id, volunteer.id, form.data)
+  const t = await getFixedT(request, 'matching')
+  return redirectWithToast(`/centre/volunteers/${volunteer.id}`, { key: 'matching:checks.recorded', values: { kind: t(`checkKind.${form.data.kind}`) } })
+}
+
+export default function VolunteerForCentrePage() {
+  const { t } = useTranslation(['matching', 'common'])
+  const { volunteer, checks, ranked } = useLoaderData<typeof loader>()
+  const state = useActionData<typeof action>()
+  const profile = volunteer.volunteerProfile
+  return (
+    <div>
+      <h1>{volunteer.name}</h1>
+      {profile?.pausedAt ? <p className="form-error">{t('application.paused')}</p> : null}
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t('application.profile')}</h2>
+        <dl className="meta-list">
+          <dt>{t('application.phone')}</dt>
+          <dd>{volunteer.phone ?? t('application.noPhone')}</dd>
+          <dt>{t('application.email')}</dt>
+          <dd>
+            <a href={`mailto:${volunteer.email}`}>{volunteer.email}</a>
+          </dd>
+          <dt>{t('application.municipality')}</dt>
+          <dd>
+            {profile?.postcode ?? ''} {profile?.municipality?.name ?? ''}
+          </dd>
+          <dt>{t('application.areas')}</dt>
+          <dd>{profile?.areas.map((a) => a.municipality.name).join(', ')}</dd>
+          <dt>{t('application.skills')}</dt>
+          <dd>{profile?.skills.map((s) => `${t(`common:task.${s.task}`)} (${t(`application.level.${s.level}`)})`).join(', ')}</dd>
+          <dt>{t('application.availability')}</dt>
+          <dd>{profile?.availability.map((a) => `${t(`common:weekday.${a.weekday}`)} ${t(`dayPart.${a.part}`)}`).join(', ')}</dd>
+          <dt>{t('application.languages')}</dt>
+          <dd>{parseList(profile?.languages).map((code) => t(`language.${code}`, { defaultValue: code })).join(', ')}</dd>
+        </dl>
+        {profile?.bio ? <p className="prewrap">{profile.bio}</p> : null}
+      </section>
+      {volunteer.matches.length > 0 ? (
+        <section aria-labelledby="matches-heading">
+          <h2 id="matches-heading">{t('volunteer.matches')}</h2>
+          <ul>
+            {volunteer.matches.map((match) => (
+              <li key={match.id}>
+                {match.jobAd.title} · {match.facility.name} · {t(`common:matchStatus.${match.status}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <ChecksSection checks={checks} state={state} />
+      <section aria-labelledby="ads-heading">
+        <h2 id="ads-heading">{t('volunteer.ads')}</h2>
+        {ranked.paused ? (
+          <p className="empty">{t('volunteer.pausedNoAds')}</p>
+        ) : ranked.ads.length === 0 ? (
+          <p className="empty">{t('volunteer.adsEmpty')}</p>
+        ) : (
+          <ol className="card-list">
+            {ranked.ads.map((ad) => (
+              <li key={ad.adId} className="card">
+                <h3>
+                  <Link to={`/centre/ads/${ad.adId}/candidates`}>{ad.title}</Link>
+                </h3>
+                <p>
+                  {ad.facilityName} · {ad.municipalityName} · <strong>{t('score', { score: ad.score })}</strong>
+                  {ad.applicationId ? (
+                    <>
+                      {' · '}
+                      <Link to={`/centre/applications/${ad.applicationId}`}>{t('volunteer.applied')}</Link>
+                    </>
+                  ) : null}
+                </p>
+                <ReasonList reasons={ad.reasons} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

@@ -1,0 +1,68 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { matchedVolunteersOfFacility, staffFacilities } from '~/models/match.server'
+import { formatDateTime } from '~/utils/dates'
+import { isLocale } from '~/utils/domain'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { can, requireRole } from '~/utils/permissions.server'
+
+export const handle = { i18n: ['matching'] }
+
+/**
+ * Facility staff see the volunteers matched with their own facilities, with contact details:
+ * the privacy rule opens them only once the centre has approved the match.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireRole(request, ['facility_staff'])
+  const facilities = (await staffFacilities(actor.memberships.map((m) => m.facilityId))).filter((facility) =>
+    can(actor, 'facility:view', { facilityId: facility.id, municipalityId: facility.municipalityId }),
+  )
+  const withVolunteers = await Promise.all(facilities.map(async (facility) => ({ ...facility, matches: await matchedVolunteersOfFacility(facility.id) })))
+  const t = await getFixedT(request, 'matching')
+  return json({ title: t('facility.title'), facilities: withVolunteers })
+}
+
+export default function FacilityVolunteersPage() {
+  const { t, i18n } = useTranslation(['matching', 'common'])
+  const { facilities } = useLoaderData<typeof loader>()
+  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const empty = facilities.every((facility) => facility.matches.length === 0)
+  return (
+    <div>
+      <h1>{t('facility.title')}</h1>
+      <p className="lead">{t('facility.intro')}</p>
+      {empty ? <p className="empty">{t('facility.empty')}</p> : null}
+      {facilities
+        .filter((facility) => facility.matches.length > 0)
+        .map((facility) => (
+          <section key={facility.id} aria-labelledby={`facility-${facility.id}`}>
+            <h2 id={`facility-${facility.id}`}>{facility.name}</h2>
+            <ul className="card-list">
+              {facility.matches.map((match) => (
+                <li key={match.id} className="card">
+                  <h3>{match.volunteer.name}</h3>
+                  <dl className="meta-list">
+                    <dt>{t('application.phone')}</dt>
+                    <dd>{match.volunteer.phone ?? t('application.noPhone')}</dd>
+                    <dt>{t('application.email')}</dt>
+                    <dd>
+                      <a href={`mailto:${match.volunteer.email}`}>{match.volunteer.email}</a>
+                    </dd>
+                    <dt>{t('facility.ad')}</dt>
+                    <dd>{match.jobAd.title}</dd>
+                    <dt>{t('facility.status')}</dt>
+                    <dd>{t(`common:matchStatus.${match.status}`)}</dd>
+                  </dl>
+                  {match.introAt ? <p>{t('facility.intro_meeting', { when: formatDateTime(match.introAt, locale), place: match.introPlace ?? '' })}</p> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

@@ -1,0 +1,113 @@
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+import { TIME_ZONE } from './domain'
+
+/**
+ * A small iCalendar (RFC 5545) writer for meeting invitations. Times are written as
+ * Europe/Copenhagen wall-clock times with a TZID and the zone's rules in a VTIMEZONE, so a
+ * meeting at 15:00 stays 15:00 in every calendar on both sides of a daylight-saving change.
+ */
+export type CalendarEvent = {
+  /** Stable across updates of the same event (e.g. "match-<id>@frivilligbro"), so calendars replace, not duplicate. */
+  uid: string
+  /** Raised on every change of the same event. */
+  sequence: number
+  start: Date
+  end: Date
+  summary: string
+  description?: string
+  location?: string
+  organizer?: { name: string; email: string }
+  attendees?: { name: string; email: string }[]
+  /** When the file was written; defaults to now. */
+  stamp?: Date
+}
+
+const VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${TIME_ZONE}`,
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+]
+
+/** TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 3.3.11). */
+export function escapeText(value: string) {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
+}
+
+/** Parameter values with ":;," must be quoted; quotes themselves are not allowed. */
+function paramValue(value: string) {
+  const clean = value.replace(/"/g, "'")
+  return /[:;,]/.test(clean) ? `"${clean}"` : clean
+}
+
+/** Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 character. */
+export function foldLine(line: string) {
+  const encoder = new TextEncoder()
+  if (encoder.encode(line).length <= 75) return line
+  const parts: string[] = []
+  let current = ''
+  let octets = 0
+  for (const char of line) {
+    const size = encoder.encode(char).length
+    // The first line holds 75 octets; continuation lines start with a space, so 74 more.
+    const limit = parts.length === 0 ? 75 : 74
+    if (octets + size > limit) {
+      parts.push(current)
+      current = ''
+      octets = 0
+    }
+    current += char
+    octets += size
+  }
+  parts.push(current)
+  return parts.join('\r\n ')
+}
+
+function localTime(date: Date) {
+  return format(new TZDate(date.getTime(), TIME_ZONE), "yyyyMMdd'T'HHmmss")
+}
+
+function utcTime(date: Date) {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+}
+
+/** The whole calendar file, CRLF line endings, METHOD:REQUEST (an invitation). */
+export function calendarInvitation(event: CalendarEvent) {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Frivilligbro//Frivilligbro//DA',
+    'CALSCALE:GREGORIAN',
+    'METHOD:REQUEST',
+    ...VTIMEZONE,
+    'BEGIN:VEVENT',
+    `UID:${event.uid}`,
+    `SEQUENCE:${event.sequence}`,
+    `DTSTAMP:${utcTime(event.stamp ?? new Date())}`,
+    `DTSTART;TZID=${TIME_ZONE}:${localTime(event.start)}`,
+    `DTEND;TZID=${TIME_ZONE}:${localTime(event.end)}`,
+    `SUMMARY:${escapeText(event.summary)}`,
+  ]
+  if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`)
+  if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`)
+  if (event.organizer) lines.push(`ORGANIZER;CN=${paramValue(event.organizer.name)}:mailto:${event.organizer.email}`)
+  for (const attendee of event.attendees ?? []) {
+    lines.push(`ATTENDEE;CN=${paramValue(attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${attendee.email}`)
+  }
+  lines.push('STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'END:VEVENT', 'END:VCALENDAR')
+  return lines.map(foldLine).join('\r\n') + '\r\n'
+}
