@@ -124,6 +124,7 @@ describe('sorting and pages', () => {
     const result = await search('')
     expect(result.total).toBe(4)
     expect(result.ads.map((ad) => ad.id)).toEqual([ids.kitchen, ids.video, ids.games, ids.lake])
+    expect(result.ads[3]).toMatchObject({ weekdays: [1, 3], timeFrom: '15:00', timeTo: '17:00', frequency: 'weekly', tasks: ['photos'] })
   })
 
   test('nearest to a postcode: same municipality, then same region, then by postcode distance', async () => {

@@ -210,6 +210,16 @@ const cardSelect = {
   municipality: { select: { name: true } },
 } as const
 
+/** The weekdays column: a JSON array of ISO weekday numbers (parseList keeps strings only). */
+function parseWeekdays(value: string) {
+  try {
+    const parsed: unknown = JSON.parse(value)
+    return Array.isArray(parsed) ? parsed.map(Number).filter((day) => Number.isInteger(day) && day >= 1 && day <= 7) : []
+  } catch {
+    return []
+  }
+}
+
 /** Rows fetched by id, put back in the order the board's query chose. */
 function inOrder<R extends { id: string }>(ids: string[], rows: R[]) {
   const byId = new Map(rows.map((row) => [row.id, row]))
@@ -230,7 +240,7 @@ export async function searchBoard(filters: BoardFilters, now = new Date()) {
     anyPublished,
     /** The place "nearest" was measured from; null when sorting by newest or the postcode is unknown. */
     nearestTo: place ? { postcode: filters.postcode ?? '', town: place.town } : null,
-    ads: rows.map((row) => ({ ...row, tasks: parseList(row.tasks), weekdays: parseList(row.weekdays).map(Number) })),
+    ads: rows.map((row) => ({ ...row, tasks: parseList(row.tasks), weekdays: parseWeekdays(row.weekdays) })),
   }
 }
 
@@ -281,7 +291,7 @@ export async function feedAds(filters: BoardFilters, now = new Date()) {
         })
       : [],
   )
-  return rows.map((row) => ({ ...row, tasks: parseList(row.tasks), weekdays: parseList(row.weekdays).map(Number) }))
+  return rows.map((row) => ({ ...row, tasks: parseList(row.tasks), weekdays: parseWeekdays(row.weekdays) }))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -337,7 +347,7 @@ export async function publishedAd(id: string, now = new Date()) {
     ...rest,
     hasContactPerson: contactPersonId !== null,
     tasks: parseList(ad.tasks),
-    weekdays: parseList(ad.weekdays).map(Number),
+    weekdays: parseWeekdays(ad.weekdays),
     languages: parseList(ad.languages),
     facility: { ...ad.facility, targetGroups: parseList(ad.facility.targetGroups) },
   }
