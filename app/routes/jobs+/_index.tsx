@@ -170,9 +170,10 @@ export default function JobBoardPage() {
       </section>
 
       <section aria-labelledby={`${id}-results`}>
-        <h2 id={`${id}-results`}>
+        {/* The count is a paragraph, not a heading: each ad card below is an h2 of its own. */}
+        <p id={`${id}-results`} className="result-count" role="status">
           {filtered ? t('countMatching', { count: total }) : t('count', { count: total })}
-        </h2>
+        </p>
         {filters.sort === 'nearest' ? (
           <p className="hint">
             {nearestTo
@@ -195,9 +196,9 @@ export default function JobBoardPage() {
           <ul className="card-list">
             {ads.map((ad) => (
               <li key={ad.id} className="card">
-                <h3>
+                <h2>
                   <Link to={`/jobs/${ad.id}`}>{ad.title}</Link>
-                </h3>
+                </h2>
                 <p>
                   {ad.facility.name} · {ad.facility.postcode} {ad.facility.town} · {ad.municipality.name}
                 </p>
