@@ -250,8 +250,26 @@ async function hasPublishedAds(now: Date) {
   return rows.length > 0
 }
 
-/** Choices for the board's filter form: municipalities by region, and known target groups. */
-export async function boardChoices() {
+const CHOICES_TTL_MS = 5 * 60 * 1000
+let cachedChoices: { until: number; value: Promise<BoardChoices> } | undefined
+type BoardChoices = { regions: { region: string; municipalities: string[] }[]; targetGroups: string[] }
+
+/**
+ * Choices for the board's filter form: municipalities by region, and known target groups. They
+ * change rarely, and listing the target groups reads every facility, so the answer is kept in
+ * memory for five minutes (a new target group shows up in the suggestions a little later).
+ */
+export function boardChoices(now = Date.now()): Promise<BoardChoices> {
+  if (cachedChoices && cachedChoices.until > now) return cachedChoices.value
+  const value = loadBoardChoices()
+  cachedChoices = { until: now + CHOICES_TTL_MS, value }
+  value.catch(() => {
+    cachedChoices = undefined
+  })
+  return value
+}
+
+async function loadBoardChoices(): Promise<BoardChoices> {
   const [municipalities, groups] = await Promise.all([
     prisma.municipality.findMany({ select: { name: true, region: true }, orderBy: [{ region: 'asc' }, { name: 'asc' }] }),
     // Target groups named by facilities that have published ads (a few dozen distinct words).
