@@ -89,6 +89,7 @@ describe('free-text search', () => {
     expect(await titles(`q=${encodeURIComponent('NEAR(køkken')}`)).toEqual([])
     expect(ftsTerms('" * OR NEAR( ')).toBe('"or"* "near"*')
     expect(ftsTerms('"*(')).toBeNull()
+    expect(ftsTerms('a køk')).toBe('"a" "køk"*')
     expect(await prisma.jobAd.count()).toBeGreaterThan(4)
   })
 })

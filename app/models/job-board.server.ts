@@ -88,7 +88,7 @@ export function hasActiveFilters(filters: BoardFilters) {
 
 /**
  * Turns what a visitor typed into a safe FTS5 query: only runs of letters and digits are kept,
- * each one quoted and made a prefix ("køk" finds "køkken"), all of them required. Operators,
+ * each one quoted and (from two letters) made a prefix ("køk" finds "køkken"), all of them required. Operators,
  * quotes, `*`, `NEAR(` or `OR` typed by the visitor are therefore just words or nothing at all.
  * Returns null when nothing searchable is left.
  */
@@ -96,7 +96,8 @@ export function ftsTerms(input: string | undefined): string | null {
   if (!input) return null
   const words = input.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
   const terms = [...new Set(words.map((word) => word.slice(0, MAX_TERM_LENGTH)))].slice(0, MAX_TERMS)
-  return terms.length ? terms.map((term) => `"${term}"*`).join(' ') : null
+  // A one-letter prefix would match nearly every ad (and is the slowest query), so it is a whole word.
+  return terms.length ? terms.map((term) => (term.length > 1 ? `"${term}"*` : `"${term}"`)).join(' ') : null
 }
 
 function ftsMatch(filters: Pick<BoardFilters, 'q' | 'targetGroup'>) {
