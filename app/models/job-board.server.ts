@@ -1,36 +1,326 @@
+// The public job board, the ad page and the feeds: the only place with board queries.
+// Everything here is public, so every query shows PUBLISHED, unexpired ads only and selects no
+// private contact data (no contact person's name, phone or e-mail; no facility phone or e-mail).
+import { z } from 'zod'
+import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
-import { parseList } from '~/utils/domain'
+import { FREQUENCIES, TASKS, parseList, type Frequency, type Task } from '~/utils/domain'
 
 export const BOARD_PAGE_SIZE = 20
+export const FEED_SIZE = 50
+export const BOARD_SORTS = ['newest', 'nearest'] as const
+export type BoardSort = (typeof BOARD_SORTS)[number]
 
-/** Published ads, newest first — what visitors see on the public board. */
-export async function publishedAds(page: number) {
-  const where = { status: 'published' }
-  const [total, rows] = await Promise.all([
-    prisma.jobAd.count({ where }),
-    prisma.jobAd.findMany({
-      where,
-      select: {
-        id: true,
-        title: true,
-        tasks: true,
-        frequency: true,
-        publishedAt: true,
-        facility: { select: { name: true, town: true } },
-        municipality: { select: { name: true } },
-      },
-      orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
-      skip: (page - 1) * BOARD_PAGE_SIZE,
-      take: BOARD_PAGE_SIZE,
-    }),
-  ])
-  return { total, ads: rows.map((row) => ({ ...row, tasks: parseList(row.tasks) })) }
+const MAX_TERMS = 8
+const MAX_TERM_LENGTH = 40
+
+// ---------------------------------------------------------------------------------------------
+// Filters from the URL (the board's form and the feeds share them)
+// ---------------------------------------------------------------------------------------------
+
+/** Free text, cut to a sane length (a pasted essay still searches by its first words). */
+const text = (max: number) =>
+  z
+    .string()
+    .catch('')
+    .transform((value) => value.trim().slice(0, max) || undefined)
+
+/**
+ * Query parameters of /jobs, /jobs.rss and /jobs.json. Unknown task, weekday, frequency and sort
+ * values are dropped (a hand-made feed URL with a typo still works); a municipality or region
+ * name that does not exist matches no ads, rather than silently showing all of them.
+ */
+const BoardQuerySchema = z.object({
+  q: text(200),
+  municipality: z.array(z.string().trim().max(100)).catch([]).transform((names) => names.filter(Boolean).slice(0, 20)),
+  region: text(100),
+  task: z.array(z.string()).catch([]).transform((values) => values.filter((v): v is Task => (TASKS as readonly string[]).includes(v))),
+  weekday: z.array(z.string()).catch([]).transform((values) => [...new Set(values.map(Number).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7))]),
+  frequency: z
+    .array(z.string())
+    .catch([])
+    .transform((values) => values.filter((v): v is Frequency => (FREQUENCIES as readonly string[]).includes(v))),
+  targetGroup: text(100),
+  sort: z.enum(BOARD_SORTS).catch('newest'),
+  postcode: text(10),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+})
+
+export type BoardFilters = z.output<typeof BoardQuerySchema>
+
+const LIST_PARAMS = ['municipality', 'task', 'weekday', 'frequency'] as const
+
+/** Reads the board's filters from a URL's query string; never throws. */
+export function boardFiltersFromUrl(searchParams: URLSearchParams): BoardFilters {
+  const raw: Record<string, unknown> = {}
+  for (const key of Object.keys(BoardQuerySchema.shape)) {
+    raw[key] = (LIST_PARAMS as readonly string[]).includes(key) ? searchParams.getAll(key) : (searchParams.get(key) ?? undefined)
+  }
+  return BoardQuerySchema.parse(raw)
 }
 
-/** One published ad for its public page; no private contact data. */
-export async function publishedAd(id: string) {
+/** The filters back as a query string (without the page), for links and the feeds' addresses. */
+export function boardQueryString(filters: Partial<BoardFilters>, extra: Record<string, string> = {}) {
+  const params = new URLSearchParams()
+  if (filters.q) params.set('q', filters.q)
+  for (const name of filters.municipality ?? []) params.append('municipality', name)
+  if (filters.region) params.set('region', filters.region)
+  for (const task of filters.task ?? []) params.append('task', task)
+  for (const day of filters.weekday ?? []) params.append('weekday', String(day))
+  for (const frequency of filters.frequency ?? []) params.append('frequency', frequency)
+  if (filters.targetGroup) params.set('targetGroup', filters.targetGroup)
+  if (filters.sort && filters.sort !== 'newest') params.set('sort', filters.sort)
+  if (filters.postcode) params.set('postcode', filters.postcode)
+  for (const [key, value] of Object.entries(extra)) params.set(key, value)
+  const query = params.toString()
+  return query ? `?${query}` : ''
+}
+
+export function hasActiveFilters(filters: BoardFilters) {
+  return Boolean(
+    filters.q || filters.municipality.length || filters.region || filters.task.length || filters.weekday.length || filters.frequency.length || filters.targetGroup,
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Free-text search (FTS5, see prisma/migrations/*_job_ad_search)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Turns what a visitor typed into a safe FTS5 query: only runs of letters and digits are kept,
+ * each one quoted and (from two letters) made a prefix ("køk" finds "køkken"), all of them required. Operators,
+ * quotes, `*`, `NEAR(` or `OR` typed by the visitor are therefore just words or nothing at all.
+ * Returns null when nothing searchable is left.
+ */
+export function ftsTerms(input: string | undefined): string | null {
+  if (!input) return null
+  const words = input.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
+  const terms = [...new Set(words.map((word) => word.slice(0, MAX_TERM_LENGTH)))].slice(0, MAX_TERMS)
+  // A one-letter prefix would match nearly every ad (and is the slowest query), so it is a whole word.
+  return terms.length ? terms.map((term) => (term.length > 1 ? `"${term}"*` : `"${term}"`)).join(' ') : null
+}
+
+function ftsMatch(filters: Pick<BoardFilters, 'q' | 'targetGroup'>) {
+  const q = ftsTerms(filters.q)
+  const group = ftsTerms(filters.targetGroup)
+  const parts = [q ? `(${q})` : null, group ? `(targetGroup : (${group}))` : null].filter(Boolean)
+  return parts.length ? parts.join(' AND ') : null
+}
+
+// ---------------------------------------------------------------------------------------------
+// The board
+// ---------------------------------------------------------------------------------------------
+
+/** The WHERE clause every public list shares: published, not expired, plus the filters. */
+function boardWhere(filters: BoardFilters, now: Date) {
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`a."status" = 'published'`,
+    Prisma.sql`(a."expiresAt" IS NULL OR a."expiresAt" > ${now.toISOString()})`,
+  ]
+  if (filters.municipality.length) {
+    conditions.push(Prisma.sql`a."municipalityId" IN (SELECT "id" FROM "Municipality" WHERE "name" IN (${Prisma.join(filters.municipality)}))`)
+  }
+  if (filters.region) {
+    conditions.push(Prisma.sql`a."municipalityId" IN (SELECT "id" FROM "Municipality" WHERE "region" = ${filters.region})`)
+  }
+  if (filters.task.length) {
+    conditions.push(Prisma.sql`(${Prisma.join(filters.task.map((task) => Prisma.sql`instr(a."tasks", ${`"${task}"`}) > 0`), ' OR ')})`)
+  }
+  if (filters.weekday.length) {
+    // weekdays is a JSON array of the digits 1–7, so a digit's presence is enough.
+    conditions.push(Prisma.sql`(${Prisma.join(filters.weekday.map((day) => Prisma.sql`instr(a."weekdays", ${String(day)}) > 0`), ' OR ')})`)
+  }
+  if (filters.frequency.length) {
+    conditions.push(Prisma.sql`a."frequency" IN (${Prisma.join(filters.frequency)})`)
+  }
+  const match = ftsMatch(filters)
+  if (match) {
+    // The unary + keeps SQLite on the covering board index instead of looking up each hit by id,
+    // which is several times faster for common words on the national data set.
+    conditions.push(Prisma.sql`+a."id" IN (SELECT "jobAdId" FROM "JobAdSearch" WHERE "JobAdSearch" MATCH ${match})`)
+  }
+  return Prisma.join(conditions, ' AND ')
+}
+
+/** Where "nearest" is measured from: the postcode's municipalities and their regions. */
+async function postcodePlace(postcode: string | undefined) {
+  if (!postcode || !/^\d{4}$/.test(postcode)) return null
+  const rows = await prisma.postcode.findMany({
+    where: { code: postcode },
+    select: { town: true, municipalityId: true, municipality: { select: { region: true } } },
+  })
+  if (rows.length === 0) return null
+  return {
+    code: Number(postcode),
+    town: rows[0].town,
+    municipalityIds: rows.map((row) => row.municipalityId),
+    regions: [...new Set(rows.map((row) => row.municipality.region))],
+  }
+}
+
+/**
+ * Ids of the ads on one page of the board, and how many ads match in all.
+ *
+ * "Nearest" without coordinates (the reference data has none): ads in the postcode's own
+ * municipality first, then the rest of its region, then everything else; within each group by
+ * the numeric distance between postcodes (Danish postcodes grow roughly with distance from
+ * Copenhagen, so close numbers are usually close places), then newest first.
+ */
+async function boardPage(filters: BoardFilters, limit: number, offset: number, now: Date) {
+  const where = boardWhere(filters, now)
+  const place = filters.sort === 'nearest' ? await postcodePlace(filters.postcode) : null
+  let rows: { id: string }[]
+  if (place) {
+    rows = await prisma.$queryRaw<{ id: string }[]>`
+      SELECT a."id" FROM "JobAd" a
+      JOIN "Facility" f INDEXED BY "Facility_id_postcode_idx" ON f."id" = a."facilityId"
+      WHERE ${where}
+      ORDER BY CASE
+          WHEN a."municipalityId" IN (${Prisma.join(place.municipalityIds)}) THEN 0
+          WHEN a."municipalityId" IN (SELECT "id" FROM "Municipality" WHERE "region" IN (${Prisma.join(place.regions)})) THEN 1
+          ELSE 2 END,
+        abs(CAST(f."postcode" AS INTEGER) - ${place.code}),
+        a."publishedAt" DESC, a."id"
+      LIMIT ${limit} OFFSET ${offset}`
+  } else {
+    rows = await prisma.$queryRaw<{ id: string }[]>`
+      SELECT a."id" FROM "JobAd" a WHERE ${where}
+      ORDER BY a."publishedAt" DESC, a."id"
+      LIMIT ${limit} OFFSET ${offset}`
+  }
+  // A first page that is not full already says how many there are.
+  let total = offset + rows.length
+  if (rows.length === limit || (rows.length === 0 && offset > 0)) {
+    const [count] = await prisma.$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS "total" FROM "JobAd" a WHERE ${where}`
+    total = Number(count.total)
+  }
+  return { ids: rows.map((row) => row.id), total, place }
+}
+
+const cardSelect = {
+  id: true,
+  title: true,
+  tasks: true,
+  weekdays: true,
+  timeFrom: true,
+  timeTo: true,
+  frequency: true,
+  startDate: true,
+  publishedAt: true,
+  facility: { select: { name: true, town: true, postcode: true } },
+  municipality: { select: { name: true } },
+} as const
+
+/** The weekdays column: a JSON array of ISO weekday numbers (parseList keeps strings only). */
+function parseWeekdays(value: string) {
+  try {
+    const parsed: unknown = JSON.parse(value)
+    return Array.isArray(parsed) ? parsed.map(Number).filter((day) => Number.isInteger(day) && day >= 1 && day <= 7) : []
+  } catch {
+    return []
+  }
+}
+
+/** Rows fetched by id, put back in the order the board's query chose. */
+function inOrder<R extends { id: string }>(ids: string[], rows: R[]) {
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ids.map((id) => byId.get(id)).filter((row): row is R => row !== undefined)
+}
+
+/** One page of the public board: the cards, how many match, and whether any ad exists at all. */
+export async function searchBoard(filters: BoardFilters, now = new Date()) {
+  const page = filters.page
+  const { ids, total, place } = await boardPage(filters, BOARD_PAGE_SIZE, (page - 1) * BOARD_PAGE_SIZE, now)
+  const rows = inOrder(ids, ids.length ? await prisma.jobAd.findMany({ where: { id: { in: ids } }, select: cardSelect }) : [])
+  // Tells "no ads at all" (empty board) apart from "no ads match your filters".
+  const anyPublished = total > 0 || !hasActiveFilters(filters) ? total > 0 : await hasPublishedAds(now)
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / BOARD_PAGE_SIZE)),
+    page,
+    anyPublished,
+    /** The place "nearest" was measured from; null when sorting by newest or the postcode is unknown. */
+    nearestTo: place ? { postcode: filters.postcode ?? '', town: place.town } : null,
+    ads: rows.map((row) => ({ ...row, tasks: parseList(row.tasks), weekdays: parseWeekdays(row.weekdays) })),
+  }
+}
+
+async function hasPublishedAds(now: Date) {
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT 1 FROM "JobAd" a WHERE a."status" = 'published' AND (a."expiresAt" IS NULL OR a."expiresAt" > ${now.toISOString()}) LIMIT 1`
+  return rows.length > 0
+}
+
+const CHOICES_TTL_MS = 5 * 60 * 1000
+let cachedChoices: { until: number; value: Promise<BoardChoices> } | undefined
+type BoardChoices = { regions: { region: string; municipalities: string[] }[]; targetGroups: string[] }
+
+/**
+ * Choices for the board's filter form: municipalities by region, and known target groups. They
+ * change rarely, and listing the target groups reads every facility, so the answer is kept in
+ * memory for five minutes (a new target group shows up in the suggestions a little later).
+ */
+export function boardChoices(now = Date.now()): Promise<BoardChoices> {
+  if (cachedChoices && cachedChoices.until > now) return cachedChoices.value
+  const value = loadBoardChoices()
+  cachedChoices = { until: now + CHOICES_TTL_MS, value }
+  value.catch(() => {
+    cachedChoices = undefined
+  })
+  return value
+}
+
+async function loadBoardChoices(): Promise<BoardChoices> {
+  const [municipalities, groups] = await Promise.all([
+    prisma.municipality.findMany({ select: { name: true, region: true }, orderBy: [{ region: 'asc' }, { name: 'asc' }] }),
+    // Target groups named by facilities that have published ads (a few dozen distinct words).
+    prisma.$queryRaw<{ value: string }[]>`
+      SELECT DISTINCT g."value" AS "value"
+      FROM "Facility" f, json_each(CASE WHEN json_valid(f."targetGroups") THEN f."targetGroups" ELSE '[]' END) g
+      WHERE f."status" = 'active' AND EXISTS (SELECT 1 FROM "JobAd" a WHERE a."facilityId" = f."id" AND a."status" = 'published')
+      ORDER BY 1
+      LIMIT 200`,
+  ])
+  const regions = [...new Set(municipalities.map((m) => m.region))]
+  return {
+    regions: regions.map((region) => ({ region, municipalities: municipalities.filter((m) => m.region === region).map((m) => m.name) })),
+    targetGroups: groups.map((g) => g.value).filter((value) => typeof value === 'string' && value.length > 0),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feeds
+// ---------------------------------------------------------------------------------------------
+
+/** The newest matching published ads for /jobs.rss and /jobs.json (no paging; newest first). */
+export async function feedAds(filters: BoardFilters, now = new Date()) {
+  const { ids } = await boardPage({ ...filters, sort: 'newest', page: 1 }, FEED_SIZE, 0, now)
+  const rows = inOrder(
+    ids,
+    ids.length
+      ? await prisma.jobAd.findMany({
+          where: { id: { in: ids } },
+          select: {
+            ...cardSelect,
+            description: true,
+            targetGroup: true,
+            updatedAt: true,
+            facility: { select: { name: true, town: true, postcode: true, kind: true } },
+          },
+        })
+      : [],
+  )
+  return rows.map((row) => ({ ...row, tasks: parseList(row.tasks), weekdays: parseWeekdays(row.weekdays) }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ad page
+// ---------------------------------------------------------------------------------------------
+
+/** One published, unexpired ad for its public page; no private contact data of anyone. */
+export async function publishedAd(id: string, now = new Date()) {
   const ad = await prisma.jobAd.findFirst({
-    where: { id, status: 'published' },
+    where: { id, status: 'published', OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     select: {
       id: true,
       title: true,
@@ -44,19 +334,40 @@ export async function publishedAd(id: string) {
       frequency: true,
       startDate: true,
       volunteersWanted: true,
+      requiresConfidentiality: true,
+      requiresCriminalRecord: true,
+      requiresChildCertificate: true,
+      minimumAge: true,
+      languages: true,
       offers: true,
       publishedAt: true,
+      expiresAt: true,
+      updatedAt: true,
+      // Only whether there is a contact person: who it is stays private until a match is approved.
+      contactPersonId: true,
       facility: {
         select: {
           name: true,
           kind: true,
           town: true,
+          postcode: true,
           description: true,
+          practicalInfo: true,
+          targetGroups: true,
           ethicsEntries: { select: { id: true, technology: true, dilemma: true, agreedValues: true }, orderBy: { position: 'asc' } },
         },
       },
-      municipality: { select: { name: true } },
+      municipality: { select: { name: true, region: true } },
     },
   })
-  return ad ? { ...ad, tasks: parseList(ad.tasks), weekdays: parseList(ad.weekdays) } : null
+  if (!ad) return null
+  const { contactPersonId, ...rest } = ad
+  return {
+    ...rest,
+    hasContactPerson: contactPersonId !== null,
+    tasks: parseList(ad.tasks),
+    weekdays: parseWeekdays(ad.weekdays),
+    languages: parseList(ad.languages),
+    facility: { ...ad.facility, targetGroups: parseList(ad.facility.targetGroups) },
+  }
 }

@@ -90,6 +90,12 @@ export const scenarios: Scenario[] = [
       return { path: `/jobs/${match[1]}` }
     },
   },
+  // The public board's search and filters, and the feeds (issue 3).
+  { name: 'board search', path: '/jobs?q=videoopkald' },
+  { name: 'board filtered', path: `/jobs?region=${encodeURIComponent('Region Hovedstaden')}&task=video_calls&weekday=2&frequency=weekly` },
+  { name: 'board nearest', path: '/jobs?sort=nearest&postcode=8000&page=3' },
+  { name: 'jobs.rss', path: '/jobs.rss' },
+  { name: 'jobs.json', path: `/jobs.json?municipality=${encodeURIComponent('Aarhus Kommune')}&task=video_calls` },
   {
     name: 'log-in',
     method: 'POST',

@@ -1,70 +1,177 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { publishedAd } from '~/models/job-board.server'
+import { formatDate, formatInZone } from '~/utils/dates'
+import { isLocale } from '~/utils/domain'
+import { appUrl } from '~/utils/env.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound } from '~/utils/permissions.server'
+import { capitalize, describeSchedule } from '~/utils/schedule'
+import { jobPostingJsonLd } from '~/utils/structured-data'
+import boardStyles from '~/styles/board.css'
+import printStyles from '~/styles/print.css'
+
+export const handle = { i18n: ['board'] }
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: boardStyles },
+  { rel: 'stylesheet', href: printStyles, media: 'print' },
+]
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  // Public: only published ads exist here; drafts and closed ads are a 404.
+  // Deliberately public: only published, unexpired ads exist here; drafts and closed ads are a 404.
   const ad = await publishedAd(params.jobId ?? '')
   if (!ad) notFound()
-  return json({ title: ad.title, ad })
+  const url = appUrl(`/jobs/${ad.id}`)
+  return json({
+    title: ad.title,
+    ad,
+    url,
+    today: formatInZone(new Date(), 'yyyy-MM-dd', 'da'),
+    jsonLd: jobPostingJsonLd(ad, url),
+  })
+}
+
+function languageName(code: string, locale: string) {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
 }
 
 export default function JobAdPage() {
-  const { t } = useTranslation()
-  const { ad } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation(['board', 'common'])
+  const { ad, url, today, jsonLd } = useLoaderData<typeof loader>()
+  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const id = useId()
+  const requirements = [
+    ad.requiresConfidentiality ? t('ad.reqConfidentiality') : null,
+    ad.requiresCriminalRecord ? t('ad.reqCriminalRecord') : null,
+    ad.requiresChildCertificate ? t('ad.reqChildCertificate') : null,
+    ad.minimumAge ? t('ad.minimumAge', { age: ad.minimumAge }) : null,
+    ad.languages.length ? t('ad.languages', { languages: ad.languages.map((code) => languageName(code, locale)).join(', ') }) : null,
+  ].filter((line): line is string => line !== null)
   return (
-    <article>
-      <p>
-        <Link to="/jobs">← {t('jobs.back')}</Link>
+    <article className="job-ad">
+      {/* schema.org JobPosting for search engines; serialised with "<" escaped (see structured-data.ts). */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      <p className="no-print">
+        <Link to="/jobs">← {t('ad.back')}</Link>
       </p>
       <h1>{ad.title}</h1>
       <p className="lead">
-        {ad.facility.name} · {t(`facilityKind.${ad.facility.kind}`)} · {ad.facility.town} · {ad.municipality.name}
+        {ad.facility.name} · {t(`common:facilityKind.${ad.facility.kind}`)} · {ad.facility.postcode} {ad.facility.town} · {ad.municipality.name}
       </p>
-      <p className="tags">
+      <ul className="tags" aria-label={t('ad.tasks')}>
         {ad.tasks.map((task) => (
-          <span key={task} className="tag">
-            {t(`task.${task}`)}
-          </span>
+          <li key={task} className="tag">
+            {t(`common:task.${task}`)}
+          </li>
         ))}
-      </p>
-      <h2>{t('jobs.about')}</h2>
-      <p className="prewrap">{ad.description}</p>
-      {ad.boundaries ? (
-        <>
-          <h2>{t('jobs.boundaries')}</h2>
-          <p className="prewrap">{ad.boundaries}</p>
-        </>
-      ) : null}
-      {ad.timeFrom && ad.timeTo ? (
-        <>
-          <h2>{t('jobs.when')}</h2>
+      </ul>
+
+      <section aria-labelledby={`${id}-when`}>
+        <h2 id={`${id}-when`}>{t('ad.when')}</h2>
+        <p className="schedule">{capitalize(describeSchedule(t, locale, ad, today))}</p>
+        <p>{t('ad.volunteersWanted', { count: ad.volunteersWanted })}</p>
+      </section>
+
+      <section aria-labelledby={`${id}-about`}>
+        <h2 id={`${id}-about`}>{t('ad.about')}</h2>
+        <p className="prewrap">{ad.description}</p>
+        {ad.targetGroup ? (
           <p>
-            {ad.weekdays.map((day) => t(`weekday.${day}`)).join(', ')} {t('jobs.time', { from: ad.timeFrom, to: ad.timeTo })} · {t(`frequency.${ad.frequency}`)}
+            <strong>{t('ad.targetGroup')}:</strong> {ad.targetGroup}
           </p>
-        </>
-      ) : null}
-      {ad.facility.ethicsEntries.length > 0 ? (
-        <section aria-labelledby="ethics-heading">
-          <h2 id="ethics-heading">{t('jobs.ethics')}</h2>
-          <dl className="ethics">
-            {ad.facility.ethicsEntries.map((entry) => (
-              <div key={entry.id}>
-                <dt>{entry.technology}</dt>
-                <dd>
-                  <p>{entry.dilemma}</p>
-                  <p>
-                    <strong>{entry.agreedValues}</strong>
-                  </p>
-                </dd>
-              </div>
-            ))}
-          </dl>
+        ) : null}
+      </section>
+
+      {ad.boundaries ? (
+        <section aria-labelledby={`${id}-boundaries`}>
+          <h2 id={`${id}-boundaries`}>{t('ad.boundaries')}</h2>
+          <p className="prewrap">{ad.boundaries}</p>
         </section>
       ) : null}
+
+      <section aria-labelledby={`${id}-requirements`}>
+        <h2 id={`${id}-requirements`}>{t('ad.requirements')}</h2>
+        {requirements.length ? (
+          <ul>
+            {requirements.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('ad.noRequirements')}</p>
+        )}
+      </section>
+
+      {ad.offers ? (
+        <section aria-labelledby={`${id}-offers`}>
+          <h2 id={`${id}-offers`}>{t('ad.offers')}</h2>
+          <p className="prewrap">{ad.offers}</p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby={`${id}-contact`}>
+        <h2 id={`${id}-contact`}>{t('ad.contact')}</h2>
+        {/* Only the role: who the contact person is stays private until the centre approves a match. */}
+        <p>{ad.hasContactPerson ? t('ad.contactRole') : t('ad.contactViaCentre')}</p>
+      </section>
+
+      <p className="apply no-print">
+        <Link to={`/jobs/${ad.id}/apply`} className="button">
+          {t('ad.apply')}
+        </Link>
+        <span className="hint"> {t('ad.applyHint')}</span>
+      </p>
+
+      <section aria-labelledby={`${id}-facility`}>
+        <h2 id={`${id}-facility`}>{t('ad.facility', { name: ad.facility.name })}</h2>
+        {ad.facility.description ? <p className="prewrap">{ad.facility.description}</p> : null}
+        {ad.facility.targetGroups.length ? <p>{t('ad.facilityTargetGroups', { groups: ad.facility.targetGroups.join(', ') })}</p> : null}
+        {ad.facility.practicalInfo ? (
+          <>
+            <h3>{t('ad.practical')}</h3>
+            <p className="prewrap">{ad.facility.practicalInfo}</p>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby={`${id}-ethics`} className="ethics-policy">
+        <h2 id={`${id}-ethics`}>{t('ad.ethics')}</h2>
+        {ad.facility.ethicsEntries.length > 0 ? (
+          <>
+            <p>{t('ad.ethicsIntro')}</p>
+            <dl className="ethics">
+              {ad.facility.ethicsEntries.map((entry) => (
+                <div key={entry.id}>
+                  <dt>{entry.technology}</dt>
+                  <dd>
+                    <p>
+                      <span className="label">{t('ad.dilemma')}:</span> {entry.dilemma}
+                    </p>
+                    <p>
+                      <span className="label">{t('ad.agreedValues')}:</span> <strong>{entry.agreedValues}</strong>
+                    </p>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        ) : (
+          <p>{t('ad.noEthics')}</p>
+        )}
+      </section>
+
+      <footer className="job-ad-footer">
+        {ad.publishedAt ? <p className="hint">{t('ad.published', { date: formatDate(ad.publishedAt, locale) })}</p> : null}
+        {ad.expiresAt ? <p className="hint">{t('ad.expires', { date: formatDate(ad.expiresAt, locale) })}</p> : null}
+        <p className="print-only">{t('ad.printNote', { url })}</p>
+      </footer>
     </article>
   )
 }

@@ -1,65 +1,277 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { BOARD_PAGE_SIZE, publishedAds } from '~/models/job-board.server'
-import { formatDate } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { boardChoices, boardFiltersFromUrl, boardQueryString, hasActiveFilters, searchBoard } from '~/models/job-board.server'
+import { formatDate, formatInZone } from '~/utils/dates'
+import { FREQUENCIES, TASKS, WEEKDAYS, isLocale } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
+import { capitalize, describeSchedule } from '~/utils/schedule'
+import boardStyles from '~/styles/board.css'
 
-const QuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) })
+export const handle = { i18n: ['board'] }
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: boardStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // The board is public: anyone may read published ads.
-  const { page } = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const t = await getFixedT(request)
-  const { total, ads } = await publishedAds(page)
-  return json({ title: t('jobs.title'), page, total, pages: Math.max(1, Math.ceil(total / BOARD_PAGE_SIZE)), ads })
+  // Deliberately public: the board shows published ads to anyone, signed in or not.
+  const filters = boardFiltersFromUrl(new URL(request.url).searchParams)
+  const t = await getFixedT(request, 'board')
+  const [result, choices] = await Promise.all([searchBoard(filters), boardChoices()])
+  return json(
+    {
+      title: t('title'),
+      filters,
+      filtered: hasActiveFilters(filters),
+      feedQuery: boardQueryString({ ...filters, sort: 'newest', postcode: undefined }),
+      today: formatInZone(new Date(), 'yyyy-MM-dd', 'da'),
+      choices,
+      ...result,
+    },
+  )
+}
+
+function pageNumbers(page: number, pages: number) {
+  const wanted = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2].filter((n) => n >= 1 && n <= pages))
+  return [...wanted].sort((a, b) => a - b)
 }
 
 export default function JobBoardPage() {
-  const { t, i18n } = useTranslation()
-  const { ads, page, pages, total } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation(['board', 'common'])
+  const data = useLoaderData<typeof loader>()
+  const { filters, ads, total, page, pages, anyPublished, filtered, choices, nearestTo, today } = data
+  const location = useLocation()
   const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const id = useId()
+  const hrefFor = (n: number) => `/jobs${boardQueryString(filters, n > 1 ? { page: String(n) } : {})}`
   return (
-    <div>
-      <h1>{t('jobs.title')}</h1>
-      <p className="lead">{t('jobs.intro')}</p>
-      <p aria-live="polite">{t('jobs.count', { count: total })}</p>
-      {ads.length === 0 ? (
-        <p className="empty">{t('jobs.empty')}</p>
-      ) : (
-        <ul className="card-list">
-          {ads.map((ad) => (
-            <li key={ad.id} className="card">
-              <h2>
-                <Link to={`/jobs/${ad.id}`}>{ad.title}</Link>
-              </h2>
-              <p>
-                {ad.facility.name} · {ad.facility.town} · {ad.municipality.name}
-              </p>
-              <p className="tags">
-                {ad.tasks.map((task) => (
-                  <span key={task} className="tag">
-                    {t(`task.${task}`)}
-                  </span>
-                ))}
-              </p>
-              {ad.publishedAt ? <p className="hint">{t('jobs.published', { date: formatDate(ad.publishedAt, locale) })}</p> : null}
-            </li>
-          ))}
+    <div className="board">
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('intro')}</p>
+
+      <section aria-labelledby={`${id}-search`} className="board-search">
+        <h2 id={`${id}-search`}>{t('search.heading')}</h2>
+        {/* A plain GET form: works without JavaScript, and every filter stays in the URL. Keyed by
+            the query so its fields show the current filters after a client-side navigation. */}
+        <Form method="get" action="/jobs" className="board-form" key={location.search}>
+          <div className="field board-q">
+            <label htmlFor={`${id}-q`}>{t('search.q')}</label>
+            <p id={`${id}-q-hint`} className="hint">
+              {t('search.qHint')}
+            </p>
+            <input id={`${id}-q`} type="search" name="q" defaultValue={filters.q ?? ''} aria-describedby={`${id}-q-hint`} maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-region`}>{t('search.region')}</label>
+            <select id={`${id}-region`} name="region" defaultValue={filters.region ?? ''}>
+              <option value="">{t('search.anyRegion')}</option>
+              {choices.regions.map(({ region }) => (
+                <option key={region} value={region}>
+                  {region}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-municipality`}>{t('search.municipality')}</label>
+            <select id={`${id}-municipality`} name="municipality" defaultValue={filters.municipality[0] ?? ''}>
+              <option value="">{t('search.anyMunicipality')}</option>
+              {choices.regions.map(({ region, municipalities }) => (
+                <optgroup key={region} label={region}>
+                  {municipalities.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-task`}>{t('search.task')}</label>
+            <select id={`${id}-task`} name="task" defaultValue={filters.task[0] ?? ''}>
+              <option value="">{t('search.anyTask')}</option>
+              {TASKS.map((task) => (
+                <option key={task} value={task}>
+                  {t(`common:task.${task}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-frequency`}>{t('search.frequency')}</label>
+            <select id={`${id}-frequency`} name="frequency" defaultValue={filters.frequency[0] ?? ''}>
+              <option value="">{t('search.anyFrequency')}</option>
+              {FREQUENCIES.map((frequency) => (
+                <option key={frequency} value={frequency}>
+                  {capitalize(t(`schedule.frequency.${frequency}`))}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-target`}>{t('search.targetGroup')}</label>
+            <p id={`${id}-target-hint`} className="hint">
+              {t('search.targetGroupHint')}
+            </p>
+            <input
+              id={`${id}-target`}
+              name="targetGroup"
+              list={`${id}-target-list`}
+              defaultValue={filters.targetGroup ?? ''}
+              aria-describedby={`${id}-target-hint`}
+              maxLength={100}
+            />
+            <datalist id={`${id}-target-list`}>
+              {choices.targetGroups.map((group) => (
+                <option key={group} value={group} />
+              ))}
+            </datalist>
+          </div>
+          <fieldset className="board-weekdays">
+            <legend>{t('search.weekdays')}</legend>
+            {WEEKDAYS.map((day) => (
+              <div key={day} className="field field-checkbox">
+                <input id={`${id}-day-${day}`} type="checkbox" name="weekday" value={day} defaultChecked={filters.weekday.includes(day)} />
+                <label htmlFor={`${id}-day-${day}`}>{capitalize(t(`schedule.days.${day}`))}</label>
+              </div>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor={`${id}-sort`}>{t('search.sort')}</label>
+            <select id={`${id}-sort`} name="sort" defaultValue={filters.sort}>
+              <option value="newest">{t('search.sortNewest')}</option>
+              <option value="nearest">{t('search.sortNearest')}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-postcode`}>{t('search.postcode')}</label>
+            <p id={`${id}-postcode-hint`} className="hint">
+              {t('search.postcodeHint')}
+            </p>
+            <input
+              id={`${id}-postcode`}
+              name="postcode"
+              inputMode="numeric"
+              autoComplete="postal-code"
+              maxLength={4}
+              defaultValue={filters.postcode ?? ''}
+              aria-describedby={`${id}-postcode-hint`}
+            />
+          </div>
+          <div className="board-actions">
+            <button type="submit" className="button">
+              {t('search.submit')}
+            </button>
+            {filtered || filters.sort !== 'newest' ? <Link to="/jobs">{t('search.clear')}</Link> : null}
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby={`${id}-results`}>
+        {/* The count is a paragraph, not a heading: each ad card below is an h2 of its own. */}
+        <p id={`${id}-results`} className="result-count" role="status">
+          {filtered ? t('countMatching', { count: total }) : t('count', { count: total })}
+        </p>
+        {filters.sort === 'nearest' ? (
+          <p className="hint">
+            {nearestTo
+              ? t('nearestTo', { postcode: nearestTo.postcode, town: nearestTo.town })
+              : filters.postcode
+                ? t('postcodeUnknown', { postcode: filters.postcode })
+                : t('nearestNeedsPostcode')}
+          </p>
+        ) : null}
+        {!anyPublished ? (
+          <p className="empty">{t('empty')}</p>
+        ) : ads.length === 0 ? (
+          <div className="empty">
+            <p>{t('noResults')}</p>
+            <p>
+              <Link to="/jobs">{t('search.clear')}</Link>
+            </p>
+          </div>
+        ) : (
+          <ul className="card-list">
+            {ads.map((ad) => (
+              <li key={ad.id} className="card">
+                <h2>
+                  <Link to={`/jobs/${ad.id}`}>{ad.title}</Link>
+                </h2>
+                <p>
+                  {ad.facility.name} · {ad.facility.postcode} {ad.facility.town} · {ad.municipality.name}
+                </p>
+                <p>{capitalize(describeSchedule(t, locale, ad, today))}</p>
+                <ul className="tags" aria-label={t('ad.tasks')}>
+                  {ad.tasks.map((task) => (
+                    <li key={task} className="tag">
+                      {t(`common:task.${task}`)}
+                    </li>
+                  ))}
+                </ul>
+                {ad.publishedAt ? <p className="hint">{t('published', { date: formatDate(ad.publishedAt, locale) })}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {pages > 1 ? (
+          <nav aria-label={t('pagination')} className="pagination">
+            <p>{t('pageOf', { page, pages })}</p>
+            <ul>
+              {page > 1 ? (
+                <li>
+                  <Link to={hrefFor(page - 1)} rel="prev">
+                    {t('previous')}
+                  </Link>
+                </li>
+              ) : null}
+              {pageNumbers(page, pages).map((n, index, all) => (
+                <li key={n}>
+                  {index > 0 && all[index - 1] !== n - 1 ? <span aria-hidden="true">… </span> : null}
+                  {n === page ? (
+                    <a aria-current="page" href={hrefFor(n)} aria-label={t('pageLabel', { page: n })}>
+                      {n}
+                    </a>
+                  ) : (
+                    <Link to={hrefFor(n)} aria-label={t('pageLabel', { page: n })}>
+                      {n}
+                    </Link>
+                  )}
+                </li>
+              ))}
+              {page < pages ? (
+                <li>
+                  <Link to={hrefFor(page + 1)} rel="next">
+                    {t('next')}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
+      </section>
+
+      <section aria-labelledby={`${id}-feeds`} className="board-feeds">
+        <h2 id={`${id}-feeds`}>{t('feeds.heading')}</h2>
+        <p>{t('feeds.intro')}</p>
+        <ul>
+          <li>
+            <a href={`/jobs.rss${data.feedQuery}`}>
+              {t('feeds.rss')}
+            </a>
+          </li>
+          <li>
+            <a href={`/jobs.json${data.feedQuery}`}>{t('feeds.json')}</a>
+          </li>
         </ul>
-      )}
-      {pages > 1 ? (
-        <nav aria-label={t('jobs.pagination')} className="pagination">
-          {page > 1 ? <Link to={`?page=${page - 1}`}>{t('jobs.previous')}</Link> : null}
-          <span>{t('jobs.pageOf', { page, pages })}</span>
-          {page < pages ? <Link to={`?page=${page + 1}`}>{t('jobs.next')}</Link> : null}
-        </nav>
-      ) : null}
+      </section>
     </div>
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  ...pageTitle(data?.title),
+  { tagName: 'link', rel: 'alternate', type: 'application/rss+xml', title: 'RSS', href: `/jobs.rss${data?.feedQuery ?? ''}` },
+  { tagName: 'link', rel: 'alternate', type: 'application/feed+json', title: 'JSON Feed', href: `/jobs.json${data?.feedQuery ?? ''}` },
+]

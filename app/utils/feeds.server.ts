@@ -1,0 +1,107 @@
+// RSS 2.0 and JSON Feed 1.1 for the public job board (/jobs.rss, /jobs.json), so municipal sites
+// and national portals can pick the ads up. Both carry the same published ads as the board.
+import type { feedAds } from '~/models/job-board.server'
+import { formatInZone } from './dates'
+import type { Locale } from './domain'
+import { appUrl } from './env.server'
+import { capitalize, describeSchedule } from './schedule'
+
+type FeedAd = Awaited<ReturnType<typeof feedAds>>[number]
+type T = (key: string, options?: Record<string, unknown>) => string
+
+export type FeedInput = {
+  ads: FeedAd[]
+  locale: Locale
+  t: T
+  /** The board's filters as "?…" (or ""), so the feed links back to the same selection. */
+  query: string
+  filtered: boolean
+}
+
+/** Feeds change at most when an ad is published or closed; five minutes of caching is plenty. */
+export const FEED_CACHE_CONTROL = 'public, max-age=300'
+
+// Characters XML 1.0 does not allow at all (a pasted control character would break the feed).
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+
+export function escapeXml(value: string) {
+  return value
+    .replace(INVALID_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+}
+
+function summary(ad: FeedAd, input: FeedInput, today: string) {
+  const place = `${ad.facility.name}, ${ad.facility.postcode} ${ad.facility.town} (${ad.municipality.name})`
+  const when = capitalize(describeSchedule(input.t, input.locale, ad, today))
+  return `${place}. ${when}.`
+}
+
+function channel(input: FeedInput) {
+  const title = input.t('board:feeds.title') + (input.filtered ? ` (${input.t('board:feeds.filtered')})` : '')
+  return { title, description: input.t('board:feeds.description'), home: appUrl(`/jobs${input.query}`) }
+}
+
+export function rssFeed(input: FeedInput, now = new Date()) {
+  const today = formatInZone(now, 'yyyy-MM-dd', 'da')
+  const { title, description, home } = channel(input)
+  const items = input.ads.map((ad) => {
+    const url = appUrl(`/jobs/${ad.id}`)
+    const categories = ad.tasks.map((task) => `      <category>${escapeXml(input.t(`common:task.${task}`))}</category>`)
+    return [
+      '    <item>',
+      `      <title>${escapeXml(ad.title)}</title>`,
+      `      <link>${escapeXml(url)}</link>`,
+      `      <guid isPermaLink="true">${escapeXml(url)}</guid>`,
+      ad.publishedAt ? `      <pubDate>${new Date(ad.publishedAt).toUTCString()}</pubDate>` : null,
+      `      <description>${escapeXml(`${summary(ad, input, today)}\n\n${ad.description}`)}</description>`,
+      ...categories,
+      '    </item>',
+    ]
+      .filter((line) => line !== null)
+      .join('\n')
+  })
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+    '  <channel>',
+    `    <title>${escapeXml(title)}</title>`,
+    `    <link>${escapeXml(home)}</link>`,
+    `    <description>${escapeXml(description)}</description>`,
+    `    <language>${input.locale}</language>`,
+    `    <atom:link href="${escapeXml(appUrl(`/jobs.rss${input.query}`))}" rel="self" type="application/rss+xml"/>`,
+    `    <lastBuildDate>${now.toUTCString()}</lastBuildDate>`,
+    `    <ttl>5</ttl>`,
+    ...items,
+    '  </channel>',
+    '</rss>',
+    '',
+  ].join('\n')
+}
+
+export function jsonFeed(input: FeedInput, now = new Date()) {
+  const today = formatInZone(now, 'yyyy-MM-dd', 'da')
+  const { title, description, home } = channel(input)
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title,
+    home_page_url: home,
+    feed_url: appUrl(`/jobs.json${input.query}`),
+    description,
+    language: input.locale,
+    items: input.ads.map((ad) => ({
+      id: appUrl(`/jobs/${ad.id}`),
+      url: appUrl(`/jobs/${ad.id}`),
+      title: ad.title,
+      summary: summary(ad, input, today),
+      content_text: `${summary(ad, input, today)}\n\n${ad.description}`,
+      date_published: ad.publishedAt ? new Date(ad.publishedAt).toISOString() : undefined,
+      date_modified: new Date(ad.updatedAt).toISOString(),
+      tags: ad.tasks.map((task) => input.t(`common:task.${task}`)),
+    })),
+  }
+}
