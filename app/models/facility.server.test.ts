@@ -206,3 +206,16 @@ test('a coordinator deactivates and reactivates a facility with a reason; the le
   expect(log.map((row) => row.action)).toEqual(expect.arrayContaining(['facility.deactivated', 'facility.reactivated']))
   expect(log.find((row) => row.action === 'facility.deactivated')?.actorId).toBe(coordinator.id)
 })
+
+test('deactivating a facility takes its published ads off the board; drafts stay as they are', async () => {
+  const centre = await createCentre(['Gribskov Kommune'])
+  const coordinator = await createUser('coordinator', { centreId: centre.id })
+  const facility = await createFacility('Gribskov Kommune')
+  const ad = (status: string) => prisma.jobAd.create({ data: { facilityId: facility.id, municipalityId: facility.municipalityId, title: `Opslag ${status}`, status } })
+  const published = await ad('published')
+  const draft = await ad('draft')
+  expect(await setFacilityActive(coordinator.id, facility.id, false, 'Lukker')).toMatchObject({ ok: true })
+  expect((await prisma.jobAd.findUniqueOrThrow({ where: { id: published.id } })).status).toBe('paused')
+  expect((await prisma.jobAd.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('draft')
+  expect(await prisma.auditLog.count({ where: { entityId: published.id, action: 'ad.paused' } })).toBe(1)
+})

@@ -448,6 +448,15 @@ export async function setFacilityActive(actorId: string, facilityId: string, act
       select: { name: true, memberships: { where: { role: 'leader', status: 'active' }, select: { user: { select: { email: true, name: true, locale: true } } } } },
     })
     await audit(tx, { actorId, action: active ? 'facility.reactivated' : 'facility.deactivated', entityType: 'Facility', entityId: facilityId, data: { reason } })
+    if (!active) {
+      // An inactive facility takes no volunteers: its published ads leave the board and the feeds
+      // (paused, so they can be resumed once the facility is active again).
+      const published = await tx.jobAd.findMany({ where: { facilityId, status: 'published' }, select: { id: true } })
+      await tx.jobAd.updateMany({ where: { id: { in: published.map((ad) => ad.id) } }, data: { status: 'paused' } })
+      for (const ad of published) {
+        await audit(tx, { actorId, action: 'ad.paused', entityType: 'JobAd', entityId: ad.id, data: { reason: 'facility.deactivated' } })
+      }
+    }
     for (const { user } of facility.memberships) {
       await queueEmail(tx, {
         to: user.email,

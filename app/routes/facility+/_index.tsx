@@ -95,6 +95,9 @@ export default function FacilityHomePage() {
                     <li>
                       <Link to="/facility/ads">{t('home.links.ads')}</Link>
                     </li>
+                    <li>
+                      <Link to="/facility/volunteers">{t('home.links.volunteers')}</Link>
+                    </li>
                   </ul>
                 </nav>
               ) : null}
