@@ -64,9 +64,11 @@ test('a new volunteer fills the profile, applies to a published ad, sees it, get
 
   // Apply to a published ad from the board.
   await page.goto('/jobs')
-  await page.locator('main a[href^="/jobs/"]').first().click()
-  await page.waitForURL(/\/jobs\/[^/]+$/)
-  const adTitle = (await page.getByRole('heading', { level: 1 }).textContent())!.trim()
+  const adLink = page.locator('main h2 a[href^="/jobs/"]').first()
+  const adTitle = (await adLink.textContent())!.trim()
+  await adLink.click()
+  // Read the address only once the ad's own page is showing (client-side navigation).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(adTitle)
   const adPath = new URL(page.url()).pathname
   await page.goto(`${adPath}/apply`)
   await expect(page.getByRole('heading', { level: 1 })).toContainText(adTitle)
