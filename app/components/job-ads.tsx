@@ -219,24 +219,7 @@ export function scheduleText(
     .join(' · ')
 }
 
-export type JobAdViewData = {
-  title: string
-  tasks: string[]
-  description: string
-  boundaries: string
-  targetGroup: string
-  weekdays: number[]
-  timeFrom: string | null
-  timeTo: string | null
-  frequency: string
-  startDate: string | null
-  volunteersWanted: number
-  requiresConfidentiality: boolean
-  requiresCriminalRecord: boolean
-  requiresChildCertificate: boolean
-  minimumAge: number | null
-  languages: string[]
-  offers: string
+export type JobAdViewData = Omit<JobAdFormDefaults, 'contactPersonId'> & {
   contactPerson: { name: string } | null
   facility: { name: string; kind: string; town: string }
   municipality: { name: string }

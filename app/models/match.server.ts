@@ -1,3 +1,4 @@
+import type { Prisma } from '~/generated/prisma/client'
 import { TZDate } from '@date-fns/tz'
 import { missingChecks, type MissingCheck } from '~/models/check.server'
 import { LIVE_MATCH_STATUSES } from '~/models/matching.server'
@@ -12,6 +13,21 @@ import { calendarInvitation } from '~/utils/ics'
 
 const OPEN_APPLICATION_STATUSES = ['submitted', 'in_review']
 /** An application that has waited longer than this is flagged in the queue: nobody should be left waiting. */
+
+/** What the centre sees of a volunteer's profile, on the application review and the volunteer page. */
+const volunteerProfileForCentre = {
+  bio: true,
+  postcode: true,
+  employer: true,
+  languages: true,
+  birthYear: true,
+  pausedAt: true,
+  municipality: { select: { name: true } },
+  skills: { select: { task: true, level: true }, orderBy: { level: 'desc' } },
+  availability: { select: { weekday: true, part: true }, orderBy: [{ weekday: 'asc' }] },
+  areas: { select: { municipality: { select: { name: true } } } },
+} satisfies Prisma.VolunteerProfileSelect
+
 export const WAITING_FLAG_HOURS = 48
 /** Intro meetings are booked for an hour. */
 const INTRO_MINUTES = 60
@@ -55,20 +71,7 @@ export function applicationForReview(applicationId: string) {
           name: true,
           email: true,
           phone: true,
-          volunteerProfile: {
-            select: {
-              bio: true,
-              postcode: true,
-              employer: true,
-              languages: true,
-              birthYear: true,
-              pausedAt: true,
-              municipality: { select: { name: true } },
-              skills: { select: { task: true, level: true }, orderBy: { level: 'desc' } },
-              availability: { select: { weekday: true, part: true }, orderBy: [{ weekday: 'asc' }] },
-              areas: { select: { municipality: { select: { name: true } } } },
-            },
-          },
+          volunteerProfile: { select: volunteerProfileForCentre },
         },
       },
       jobAd: {
@@ -316,19 +319,7 @@ export function volunteerForCentre(volunteerId: string) {
       name: true,
       email: true,
       phone: true,
-      volunteerProfile: {
-        select: {
-          bio: true,
-          postcode: true,
-          employer: true,
-          languages: true,
-          pausedAt: true,
-          municipality: { select: { name: true } },
-          skills: { select: { task: true, level: true }, orderBy: { level: 'desc' } },
-          availability: { select: { weekday: true, part: true }, orderBy: [{ weekday: 'asc' }] },
-          areas: { select: { municipality: { select: { name: true } } } },
-        },
-      },
+      volunteerProfile: { select: volunteerProfileForCentre },
       matches: { select: { id: true, status: true, jobAd: { select: { title: true } }, facility: { select: { name: true } } }, orderBy: { createdAt: 'desc' } },
     },
   })
