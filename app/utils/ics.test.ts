@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz'
 import { describe, expect, test } from 'vitest'
-import { calendarInvitation, escapeText, foldLine } from './ics'
+import { calendarFeed, calendarInvitation, escapeText, foldLine } from './ics'
 
 const copenhagen = (y: number, m: number, d: number, h: number, min = 0) => new Date(new TZDate(y, m - 1, d, h, min, 0, 'Europe/Copenhagen').getTime())
 
@@ -87,5 +87,49 @@ describe('calendar invitations keep Copenhagen wall-clock times', () => {
     expect(folded).not.toContain('\uFFFD')
     const props = parse(event(copenhagen(2026, 3, 30, 15), { description: 'ø'.repeat(200) }))
     expect(props.find((p) => p.name === 'DESCRIPTION')?.value).toBe('ø'.repeat(200))
+  })
+})
+
+describe('a calendar feed read by a real iCalendar parser (ical.js)', () => {
+  test('events keep 15:00–17:00 Copenhagen time on both sides of both daylight-saving changes; cancelled events say so', async () => {
+    const { default: ICAL } = await import('ical.js')
+    const days: [number, number, number][] = [
+      [2026, 3, 28],
+      [2026, 3, 30],
+      [2026, 10, 24],
+      [2026, 10, 26],
+    ]
+    const ics = calendarFeed(
+      'Mine besøg',
+      days.map(([y, m, d], index) => ({
+        uid: `visit-${index}@frivilligbro`,
+        sequence: index,
+        start: copenhagen(y, m, d, 15),
+        end: copenhagen(y, m, d, 17),
+        summary: 'Besøg, Skovbrynet',
+        status: index === 3 ? ('CANCELLED' as const) : undefined,
+      })),
+    )
+    const calendar = new ICAL.Component(ICAL.parse(ics))
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH')
+    const zone = new ICAL.Timezone(calendar.getFirstSubcomponent('vtimezone')!)
+    ICAL.TimezoneService.register(zone, 'Europe/Copenhagen')
+    const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent))
+    expect(events.map((e) => e.uid)).toEqual(['visit-0@frivilligbro', 'visit-1@frivilligbro', 'visit-2@frivilligbro', 'visit-3@frivilligbro'])
+    for (const [index, e] of events.entries()) {
+      const [y, m, d] = days[index]
+      expect(e.startDate.toString()).toBe(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T15:00:00`)
+      expect(e.endDate.hour).toBe(17)
+      // The absolute instant matches what the app stored (CET +1, CEST +2).
+      expect(e.startDate.toJSDate().toISOString()).toBe(copenhagen(y, m, d, 15).toISOString())
+      expect(e.component.getFirstPropertyValue('sequence')).toBe(index)
+    }
+    expect(events.map((e) => e.component.getFirstPropertyValue('status'))).toEqual(['CONFIRMED', 'CONFIRMED', 'CONFIRMED', 'CANCELLED'])
+    ICAL.TimezoneService.reset()
+  })
+
+  test('a cancellation sent by e-mail uses METHOD:CANCEL', () => {
+    expect(event(copenhagen(2026, 5, 5, 15), { status: 'CANCELLED' })).toContain('METHOD:CANCEL\r\n')
+    expect(event(copenhagen(2026, 5, 5, 15))).toContain('METHOD:REQUEST\r\n')
   })
 })

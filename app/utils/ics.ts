@@ -21,6 +21,8 @@ export type CalendarEvent = {
   attendees?: { name: string; email: string }[]
   /** When the file was written; defaults to now. */
   stamp?: Date
+  /** CANCELLED keeps the event in the calendar file so calendars remove it; defaults to CONFIRMED. */
+  status?: 'CONFIRMED' | 'CANCELLED'
 }
 
 const VTIMEZONE = [
@@ -85,19 +87,12 @@ function utcTime(date: Date) {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
 }
 
-/** The whole calendar file, CRLF line endings, METHOD:REQUEST (an invitation). */
-export function calendarInvitation(event: CalendarEvent) {
+function eventLines(event: CalendarEvent, stamp: Date) {
   const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Frivilligbro//Frivilligbro//DA',
-    'CALSCALE:GREGORIAN',
-    'METHOD:REQUEST',
-    ...VTIMEZONE,
     'BEGIN:VEVENT',
     `UID:${event.uid}`,
     `SEQUENCE:${event.sequence}`,
-    `DTSTAMP:${utcTime(event.stamp ?? new Date())}`,
+    `DTSTAMP:${utcTime(event.stamp ?? stamp)}`,
     `DTSTART;TZID=${TIME_ZONE}:${localTime(event.start)}`,
     `DTEND;TZID=${TIME_ZONE}:${localTime(event.end)}`,
     `SUMMARY:${escapeText(event.summary)}`,
@@ -108,6 +103,40 @@ export function calendarInvitation(event: CalendarEvent) {
   for (const attendee of event.attendees ?? []) {
     lines.push(`ATTENDEE;CN=${paramValue(attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${attendee.email}`)
   }
-  lines.push('STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'END:VEVENT', 'END:VCALENDAR')
+  lines.push(`STATUS:${event.status ?? 'CONFIRMED'}`, 'TRANSP:OPAQUE', 'END:VEVENT')
+  return lines
+}
+
+function calendarFile(header: string[], events: CalendarEvent[]) {
+  const stamp = new Date()
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Frivilligbro//Frivilligbro//DA',
+    'CALSCALE:GREGORIAN',
+    ...header,
+    ...VTIMEZONE,
+    ...events.flatMap((event) => eventLines(event, stamp)),
+    'END:VCALENDAR',
+  ]
   return lines.map(foldLine).join('\r\n') + '\r\n'
+}
+
+/**
+ * One event sent by e-mail: METHOD:REQUEST for a new or changed event, METHOD:CANCEL when the
+ * event's status is CANCELLED (the calendar then removes the event with the same UID).
+ */
+export function calendarInvitation(event: CalendarEvent) {
+  return calendarFile([`METHOD:${event.status === 'CANCELLED' ? 'CANCEL' : 'REQUEST'}`], [event])
+}
+
+/**
+ * A subscribable calendar (a personal feed): METHOD:PUBLISH with every event; cancelled events
+ * stay in with STATUS:CANCELLED so subscribed calendars drop them. `name` is shown by the calendar app.
+ */
+export function calendarFeed(name: string, events: CalendarEvent[]) {
+  return calendarFile(
+    ['METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`, `X-WR-TIMEZONE:${TIME_ZONE}`, 'REFRESH-INTERVAL;VALUE=DURATION:PT1H'],
+    events,
+  )
 }
