@@ -16,6 +16,16 @@ import enJobs from '../../public/locales/en/jobs.json'
 import enBoard from '../../public/locales/en/board.json'
 import enVolunteer from '../../public/locales/en/volunteer.json'
 import enMatching from '../../public/locales/en/matching.json'
+import daVisits from '../../public/locales/da/visits.json'
+import enVisits from '../../public/locales/en/visits.json'
+import daBooking from '../../public/locales/da/booking.json'
+import enBooking from '../../public/locales/en/booking.json'
+import daFollowup from '../../public/locales/da/followup.json'
+import enFollowup from '../../public/locales/en/followup.json'
+import daThreads from '../../public/locales/da/threads.json'
+import enThreads from '../../public/locales/en/threads.json'
+import daModeration from '../../public/locales/da/moderation.json'
+import enModeration from '../../public/locales/en/moderation.json'
 import { DEFAULT_LOCALE, LOCALES } from './domain'
 
 /**
@@ -23,15 +33,15 @@ import { DEFAULT_LOCALE, LOCALES } from './domain'
  * in the right language on the first paint with no extra request (the files are small).
  */
 export const resources = {
-  da: { common: daCommon, auth: daAuth, admin: daAdmin, emails: daEmails, facility: daFacility, jobs: daJobs, board: daBoard, volunteer: daVolunteer, matching: daMatching },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, facility: enFacility, jobs: enJobs, board: enBoard, volunteer: enVolunteer, matching: enMatching },
+  da: { common: daCommon, auth: daAuth, admin: daAdmin, emails: daEmails, facility: daFacility, jobs: daJobs, board: daBoard, volunteer: daVolunteer, matching: daMatching, visits: daVisits, booking: daBooking, followup: daFollowup, threads: daThreads, moderation: daModeration },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, facility: enFacility, jobs: enJobs, board: enBoard, volunteer: enVolunteer, matching: enMatching, visits: enVisits, booking: enBooking, followup: enFollowup, threads: enThreads, moderation: enModeration },
 } as const
 
 export const i18nConfig = {
   supportedLngs: [...LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: 'common',
-  ns: ['common', 'auth', 'admin', 'emails', 'facility', 'jobs', 'board', 'volunteer', 'matching'],
+  ns: ['common', 'auth', 'admin', 'emails', 'facility', 'jobs', 'board', 'volunteer', 'matching', 'visits', 'booking', 'followup', 'threads', 'moderation'],
   interpolation: { escapeValue: false },
   returnNull: false,
 } as const
