@@ -9,7 +9,8 @@ import type { Reason } from '~/utils/match-score'
 export function ReasonList({ reasons }: { reasons: Reason[] }) {
   const { t } = useTranslation(['matching', 'common'])
   const item = (code: string, reason: Reason) => {
-    if (reason.code === 'tasks') return t(`common:task.${code}`)
+    // Task names are labels ("Sociale medier"); inside a sentence they start in lower case.
+    if (reason.code === 'tasks') return lowerFirst(t(`common:task.${code}`))
     if (reason.code === 'availability' || reason.code === 'partlyAvailable') {
       const [weekday, part] = code.split('.')
       return `${t(`common:weekday.${weekday}`)} ${t(`matching:dayPart.${part}`)}`
@@ -26,6 +27,10 @@ export function ReasonList({ reasons }: { reasons: Reason[] }) {
       ))}
     </ul>
   )
+}
+
+function lowerFirst(text: string) {
+  return text.charAt(0).toLocaleLowerCase() + text.slice(1)
 }
 
 type CheckRow = { id: string; kind: string; checkedAt: string | Date; expiresAt: string | Date | null; note: string | null; recordedBy: { name: string } | null }
