@@ -13,6 +13,8 @@ import { logger } from './utils/logger.server'
 // The Express server (app/server.ts) reaches these through the server build's entry module, so
 // the app and its background work share one Prisma client and one set of settings.
 export { startBackgroundWork, stopBackgroundWork } from './utils/background.server'
+// …and the version the anonymous page cache (app/utils/page-cache.server.ts) is checked against.
+export { publicContentVersion } from './models/job-board.server'
 
 const ABORT_DELAY = 5_000
 

@@ -371,3 +371,18 @@ export async function publishedAd(id: string, now = new Date()) {
     facility: { ...ad.facility, targetGroups: parseList(ad.facility.targetGroups) },
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Freshness of what anonymous visitors see
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The version of everything public on the board, ad pages and feeds: the database bumps it on any
+ * change to a job ad, facility or ethics-policy entry (migration *_public_content_version). Throws
+ * when the row is missing, so that a cache keyed by it is bypassed rather than never emptied.
+ */
+export async function publicContentVersion() {
+  const rows = await prisma.$queryRaw<{ version: number | bigint }[]>`SELECT "version" FROM "PublicContentVersion" WHERE "id" = 1`
+  if (rows.length === 0) throw new Error('PublicContentVersion has no row')
+  return Number(rows[0].version)
+}
