@@ -1,6 +1,7 @@
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { parseList } from '~/utils/domain'
+import { parseWeekdays } from './job.server'
 import {
   LEVEL_WEIGHT,
   MAX_ACTIVE_MATCHES,
@@ -41,16 +42,6 @@ const adSelect = {
 } as const
 
 type AdRow = Prisma.JobAdGetPayload<{ select: typeof adSelect }>
-
-/** The ad's weekdays column is a JSON array of numbers (1–7). */
-export function parseWeekdays(value: string | null | undefined): number[] {
-  try {
-    const parsed: unknown = JSON.parse(value ?? '[]')
-    return Array.isArray(parsed) ? parsed.map(Number).filter((day) => Number.isInteger(day) && day >= 1 && day <= 7) : []
-  } catch {
-    return []
-  }
-}
 
 function adForScore(ad: AdRow): AdForScore {
   return {
