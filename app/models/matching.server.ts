@@ -160,7 +160,7 @@ async function topSuggestions(
       ? Prisma.sql`${WEIGHTS.flexibleSchedule}`
       : Prisma.sql`(SELECT CASE WHEN max(c) = ${parts.length} THEN ${WEIGHTS.availability} WHEN count(*) > 0 THEN ${WEIGHTS.partlyAvailable} ELSE 0 END
           FROM (SELECT count(*) AS c FROM VolunteerAvailability a
-                WHERE a.profileId = places.id AND a.weekday IN (${Prisma.join(days)}) AND a.part IN (${Prisma.join(parts)}) GROUP BY a.weekday))`
+                WHERE a.profileId = fit.id AND a.weekday IN (${Prisma.join(days)}) AND a.part IN (${Prisma.join(parts)}) GROUP BY a.weekday))`
   // The task points as scoreMatch rounds them: from whole tenths, so never below its float result.
   const bounds = (take: number) => prisma.$queryRaw<{ id: string; bound: number | bigint | null }[]>`
     WITH nearby AS (
@@ -169,14 +169,14 @@ async function topSuggestions(
       SELECT va.profileId, 0 FROM VolunteerArea va WHERE va.municipalityId = ${ad.municipalityId}
     ),
     places AS (SELECT id, max(home) AS home FROM nearby GROUP BY id),
-    -- MATERIALIZED: each volunteer's task points are summed once, not again for the WHERE.
+    -- MATERIALIZED: each volunteer's task points are summed once, not again for the WHERE; the
+    -- availability is then looked up only for those who share a task.
     fit AS MATERIALIZED (
       SELECT id, home,
-        (SELECT sum(${levelTenths}) FROM VolunteerSkill s WHERE s.profileId = places.id AND s.task IN (${Prisma.join(forScore.tasks)})) AS tenths,
-        ${availabilityPoints} AS availability
+        (SELECT sum(${levelTenths}) FROM VolunteerSkill s WHERE s.profileId = places.id AND s.task IN (${Prisma.join(forScore.tasks)})) AS tenths
       FROM places
     )
-    SELECT id, round(CAST(${WEIGHTS.tasks} * tenths AS REAL) / ${10 * forScore.tasks.length}) + availability
+    SELECT id, round(CAST(${WEIGHTS.tasks} * tenths AS REAL) / ${10 * forScore.tasks.length}) + ${availabilityPoints}
         + CASE home WHEN 1 THEN ${WEIGHTS.sameMunicipality} ELSE ${WEIGHTS.travelArea} END AS bound
     FROM fit WHERE tenths > 0
     ORDER BY bound DESC, id
