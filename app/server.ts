@@ -5,7 +5,8 @@
  * 2. applies database migrations,
  * 3. seeds reference data, and the demo when the database is empty (unless DEMO_DATA=off),
  * 4. serves the Remix build with Express, one structured log line per request, an Origin check
- *    on every non-GET request, and starts the background work (the e-mail outbox worker).
+ *    on every non-GET request, a short-lived cache of anonymous board, ad-page and feed answers
+ *    (app/utils/page-cache.server.ts), and starts the background work (the e-mail outbox worker).
  */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
@@ -17,6 +18,7 @@ import express from 'express'
 import { verifyRequestOrigin } from 'lucia'
 import { getEnv } from './utils/env.server'
 import { logger } from './utils/logger.server'
+import { anonymousPageCache } from './utils/page-cache.server'
 
 const root = process.cwd()
 
@@ -45,7 +47,7 @@ async function prepareDatabase(env: ReturnType<typeof getEnv>) {
   }
 }
 
-type EntryModule = { startBackgroundWork: () => void; stopBackgroundWork: () => Promise<void> }
+type EntryModule = { startBackgroundWork: () => void; stopBackgroundWork: () => Promise<void>; publicContentVersion: () => Promise<number> }
 
 async function main() {
   let env: ReturnType<typeof getEnv>
@@ -90,6 +92,8 @@ async function main() {
 
   app.use('/build', express.static(path.join(root, 'public', 'build'), { immutable: true, maxAge: '1y' }))
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
+  // Anonymous visitors of the board, ad pages and feeds: see app/utils/page-cache.server.ts.
+  app.use(anonymousPageCache({ version: entry.publicContentVersion }))
   app.all('*', createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? 'unknown' }) }))
 
   const server = app.listen(env.PORT, () => {

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { addStaff, createCentre, createFacility, createUser } from '../../tests/setup/fixtures'
+import { boardAd } from '../../tests/setup/fixtures-board'
 import { prisma } from '~/utils/db.server'
+import { publishedAd } from './job-board.server'
 import { acceptInvitation } from './user.server'
 import {
   addEthicsEntry,
@@ -175,6 +177,29 @@ describe('staff', () => {
     const other = await createFacility('Gribskov Kommune')
     expect(await setContactPerson(leader.id, other.id, leaderMembership.id, false)).toEqual({ ok: false, reason: 'not-found' })
     expect(await auditActions(facility.id)).toEqual(expect.arrayContaining(['facility.contact_person_added', 'facility.contact_person_removed', 'facility.staff_removed']))
+  })
+
+  test('removing a contact person leaves their ads at this facility without one, and the ad page says so', async () => {
+    const facility = await createFacility('Gribskov Kommune')
+    const elsewhere = await createFacility('Gribskov Kommune')
+    const leader = await createUser('facility_staff')
+    const contact = await createUser('facility_staff')
+    await addStaff(facility.id, leader.id, 'leader')
+    const membership = await addStaff(facility.id, contact.id, 'staff')
+    await addStaff(elsewhere.id, contact.id, 'leader')
+    const theirs = await boardAd(facility, { contactPersonId: contact.id })
+    const leaders = await boardAd(facility, { contactPersonId: leader.id })
+    const atOtherPlace = await boardAd(elsewhere, { contactPersonId: contact.id })
+    expect((await publishedAd(theirs.id))?.hasContactPerson).toBe(true)
+
+    expect(await removeStaffMember(leader.id, facility.id, membership.id)).toMatchObject({ ok: true })
+    const contactOf = async (id: string) => (await prisma.jobAd.findUniqueOrThrow({ where: { id } })).contactPersonId
+    expect(await contactOf(theirs.id)).toBeNull()
+    expect(await contactOf(leaders.id)).toBe(leader.id)
+    expect(await contactOf(atOtherPlace.id)).toBe(contact.id)
+    expect((await publishedAd(theirs.id))?.hasContactPerson).toBe(false)
+    const removal = await prisma.auditLog.findFirstOrThrow({ where: { entityId: facility.id, action: 'facility.staff_removed' } })
+    expect(JSON.parse(removal.data ?? '{}')).toMatchObject({ userId: contact.id, adsWithoutContactPerson: 1 })
   })
 })
 

@@ -338,7 +338,10 @@ export async function setContactPerson(actorId: string, facilityId: string, memb
   })
 }
 
-/** A leader removes someone from the staff; a facility never ends up without an active leader. */
+/**
+ * A leader removes someone from the staff; a facility never ends up without an active leader. The
+ * facility's ads that named them as contact person are left without one, for the leader to choose anew.
+ */
 export async function removeStaffMember(actorId: string, facilityId: string, membershipId: string) {
   return prisma.$transaction(async (tx) => {
     const membership = await tx.facilityMembership.findFirst({
@@ -351,7 +354,15 @@ export async function removeStaffMember(actorId: string, facilityId: string, mem
       if (leaders <= 1) return { ok: false as const, reason: 'last-leader' as const }
     }
     await tx.facilityMembership.update({ where: { id: membershipId }, data: { status: 'removed', isContactPerson: false } })
-    await audit(tx, { actorId, action: 'facility.staff_removed', entityType: 'Facility', entityId: facilityId, data: { userId: membership.user.id } })
+    // Someone who has left cannot be an ad's contact person: those ads now say there is none yet.
+    const ads = await tx.jobAd.updateMany({ where: { facilityId, contactPersonId: membership.user.id }, data: { contactPersonId: null } })
+    await audit(tx, {
+      actorId,
+      action: 'facility.staff_removed',
+      entityType: 'Facility',
+      entityId: facilityId,
+      data: { userId: membership.user.id, adsWithoutContactPerson: ads.count },
+    })
     return { ok: true as const, name: membership.user.name }
   })
 }

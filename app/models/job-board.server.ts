@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { FREQUENCIES, TASKS, parseList, type Frequency, type Task } from '~/utils/domain'
+import { jobAdContentSelect, parseWeekdays } from './job.server'
 
 export const BOARD_PAGE_SIZE = 20
 export const FEED_SIZE = 50
@@ -211,16 +212,6 @@ const cardSelect = {
   municipality: { select: { name: true } },
 } as const
 
-/** The weekdays column: a JSON array of ISO weekday numbers (parseList keeps strings only). */
-function parseWeekdays(value: string) {
-  try {
-    const parsed: unknown = JSON.parse(value)
-    return Array.isArray(parsed) ? parsed.map(Number).filter((day) => Number.isInteger(day) && day >= 1 && day <= 7) : []
-  } catch {
-    return []
-  }
-}
-
 /** Rows fetched by id, put back in the order the board's query chose. */
 function inOrder<R extends { id: string }>(ids: string[], rows: R[]) {
   const byId = new Map(rows.map((row) => [row.id, row]))
@@ -322,29 +313,9 @@ export async function publishedAd(id: string, now = new Date()) {
   const ad = await prisma.jobAd.findFirst({
     where: { id, status: 'published', OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     select: {
-      id: true,
-      title: true,
-      tasks: true,
-      description: true,
-      boundaries: true,
-      targetGroup: true,
-      weekdays: true,
-      timeFrom: true,
-      timeTo: true,
-      frequency: true,
-      startDate: true,
-      volunteersWanted: true,
-      requiresConfidentiality: true,
-      requiresCriminalRecord: true,
-      requiresChildCertificate: true,
-      minimumAge: true,
-      languages: true,
-      offers: true,
-      publishedAt: true,
-      expiresAt: true,
-      updatedAt: true,
-      // Only whether there is a contact person: who it is stays private until a match is approved.
-      contactPersonId: true,
+      ...jobAdContentSelect,
+      // jobAdContentSelect has only the contact person's id, turned into a yes/no below: who it is
+      // stays private until a match is approved.
       facility: {
         select: {
           name: true,
@@ -370,4 +341,19 @@ export async function publishedAd(id: string, now = new Date()) {
     languages: parseList(ad.languages),
     facility: { ...ad.facility, targetGroups: parseList(ad.facility.targetGroups) },
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Freshness of what anonymous visitors see
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The version of everything public on the board, ad pages and feeds: the database bumps it on any
+ * change to a job ad, facility or ethics-policy entry (migration *_public_content_version). Throws
+ * when the row is missing, so that a cache keyed by it is bypassed rather than never emptied.
+ */
+export async function publicContentVersion() {
+  const rows = await prisma.$queryRaw<{ version: number | bigint }[]>`SELECT "version" FROM "PublicContentVersion" WHERE "id" = 1`
+  if (rows.length === 0) throw new Error('PublicContentVersion has no row')
+  return Number(rows[0].version)
 }

@@ -335,10 +335,12 @@ async function moveAd(
   }
 }
 
-const adSelect = {
+/**
+ * What an ad says, for every page that shows one: the builder and review here, the public ad page
+ * (job-board.server.ts, which adds only public facility fields and never the contact person).
+ */
+export const jobAdContentSelect = {
   id: true,
-  facilityId: true,
-  municipalityId: true,
   title: true,
   tasks: true,
   description: true,
@@ -357,14 +359,20 @@ const adSelect = {
   languages: true,
   offers: true,
   contactPersonId: true,
+  publishedAt: true,
+  expiresAt: true,
+  updatedAt: true,
+} as const
+
+const adSelect = {
+  ...jobAdContentSelect,
+  facilityId: true,
+  municipalityId: true,
   status: true,
   reviewComment: true,
   submittedAt: true,
-  publishedAt: true,
-  expiresAt: true,
   closedAt: true,
   createdAt: true,
-  updatedAt: true,
   contactPerson: { select: { name: true } },
   createdBy: { select: { name: true } },
   facility: { select: { id: true, name: true, kind: true, town: true, status: true, description: true } },
@@ -372,9 +380,9 @@ const adSelect = {
 } as const
 
 /** Weekdays are stored as a JSON array of numbers 1–7 (parseList keeps only strings). */
-function parseWeekdays(value: string) {
+export function parseWeekdays(value: string | null | undefined): number[] {
   try {
-    const parsed: unknown = JSON.parse(value)
+    const parsed: unknown = JSON.parse(value ?? '[]')
     return Array.isArray(parsed) ? parsed.map(Number).filter((day) => Number.isInteger(day) && day >= 1 && day <= 7) : []
   } catch {
     return []

@@ -76,7 +76,8 @@ export const WEIGHTS = {
   tooYoungPenalty: 50,
 }
 
-const LEVEL_WEIGHT: Record<number, number> = { 1: 0.5, 2: 0.8, 3: 1 }
+/** How much a task in common counts by the volunteer's level; any other level counts as 2 (good). */
+export const LEVEL_WEIGHT: Record<number, number> = { 1: 0.5, 2: 0.8, 3: 1 }
 
 function minutes(time: string) {
   const [h, m] = time.split(':').map(Number)

@@ -41,6 +41,8 @@ const HOST = '127.0.0.1'
 const HEALTH_TIMEOUT_MS = 120_000
 
 export const DEMO_VOLUNTEER = { email: 'frivillig@frivilligbro.test', password: 'Demo-adgang-2026' }
+/** Only in the --large data (prisma/seed-large.ts): the coordinator of Frivilligcenter København. */
+export const LARGE_COPENHAGEN_COORDINATOR = { email: 'koordinator.koebenhavn@frivilligbro.test', password: 'Demo-adgang-2026' }
 
 // ---------------------------------------------------------------------------------------------
 // Scenarios
@@ -96,6 +98,24 @@ export const scenarios: Scenario[] = [
   { name: 'board nearest', path: '/jobs?sort=nearest&postcode=8000&page=3' },
   { name: 'jobs.rss', path: '/jobs.rss' },
   { name: 'jobs.json', path: `/jobs.json?municipality=${encodeURIComponent('Aarhus Kommune')}&task=video_calls` },
+  {
+    // The heaviest case: Copenhagen's coordinator ranks an open ad among the ~12,000 volunteers
+    // who live in or travel to Københavns Kommune (50,000 in all). Needs the --large data.
+    name: 'matching candidates',
+    setup: async (ctx) => {
+      const cookie = await logIn(ctx, LARGE_COPENHAGEN_COORDINATOR.email, LARGE_COPENHAGEN_COORDINATOR.password)
+      const board = await request(`${ctx.baseUrl}/jobs?municipality=${encodeURIComponent('Københavns Kommune')}`)
+      const ids = [...board.body.matchAll(/href="\/jobs\/([A-Za-z0-9_-]+)"/g)].map((m) => m[1])
+      for (const id of ids) {
+        const path = `/centre/ads/${id}/candidates`
+        const page = await request(`${ctx.baseUrl}${path}`, { headers: { cookie } })
+        if (page.status !== 200) throw new Error(`GET ${path} as ${LARGE_COPENHAGEN_COORDINATOR.email} answered ${page.status}`)
+        // An ad that still has places ranks suggestions; a full one skips the expensive part.
+        if (page.body.includes('id="suggestions-heading"')) return { path, headers: { cookie } }
+      }
+      throw new Error('no open published ad in Københavns Kommune on /jobs — is this the --large data?')
+    },
+  },
   {
     name: 'log-in',
     method: 'POST',
