@@ -18,9 +18,10 @@ const ChangeSchema = z.object({
   reason: z
     .string({ required_error: 'validation.required' })
     .trim()
-    .min(1, 'validation.required')
-    .min(10, 'validation.tooShort?minimum=10')
-    .max(2000, 'validation.tooLong?maximum=2000'),
+    .max(2000, 'validation.tooLong?maximum=2000')
+    .superRefine((value, ctx) => {
+      if (value.length < 10) ctx.addIssue({ code: 'custom', message: value ? 'validation.tooShort?minimum=10' : 'validation.required' })
+    }),
 })
 
 export const handle = { i18n: ['followup'] }

@@ -18,9 +18,10 @@ import { redirectWithToast } from '~/utils/toast.server'
 const reason = z
   .string({ required_error: 'validation.required' })
   .trim()
-  .min(1, 'validation.required')
-  .min(5, 'validation.tooShort?minimum=5')
   .max(1000, 'validation.tooLong?maximum=1000')
+  .superRefine((value, ctx) => {
+    if (value.length < 5) ctx.addIssue({ code: 'custom', message: value ? 'validation.tooShort?minimum=5' : 'validation.required' })
+  })
 const time = z.union([z.literal(''), z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'booking:window.invalidTime')]).optional().default('')
 const CancelSchema = z.object({ intent: z.literal('cancel'), reason })
 const MoveSchema = z.object({
@@ -35,7 +36,10 @@ const LogSchema = z
     intent: z.literal('log'),
     outcome: z.enum(['done', 'no_show'], { errorMap: () => ({ message: 'validation.choose' }) }),
     hours: z.string().trim().optional().default(''),
-    helpedWith: z.array(z.enum(TASKS, { errorMap: () => ({ message: 'validation.choose' }) })).max(TASKS.length),
+    helpedWith: z
+      .array(z.string())
+      .max(TASKS.length, 'validation.choose')
+      .refine((tasks) => tasks.every((task) => (TASKS as readonly string[]).includes(task)), 'validation.choose'),
     note: z
       .string()
       .trim()
