@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { TZDate } from '@date-fns/tz'
 import { addDays, addMonths } from 'date-fns'
 import type { Prisma } from '~/generated/prisma/client'
-import { contactOfMatch } from '~/models/visit-change.server'
+import { contactOfMatch, sqliteInstant } from '~/models/visit-change.server'
 import { audit } from '~/utils/audit.server'
 import { prisma, type Tx } from '~/utils/db.server'
 import { TIME_ZONE, isLocale, type Locale } from '~/utils/domain'
@@ -44,13 +44,17 @@ export function nextFollowUpDue(approvedAt: Date, latestDueAt: Date | null, now:
 
 /** Housekeeping: every active match has its next check-in on the calendar. Running it twice changes nothing. */
 export async function scheduleFollowUps(now = new Date()) {
-  const matches = await prisma.match.findMany({
-    where: { status: 'active', approvedAt: { not: null } },
-    select: { id: true, approvedAt: true, followUps: { select: { dueAt: true }, orderBy: { dueAt: 'desc' }, take: 1 } },
-  })
+  // Only matches without a check-in ahead need one; the FollowUp(matchId) index makes this one
+  // pass over the active matches instead of loading every follow-up.
+  const stamp = sqliteInstant(now)
+  const matches = await prisma.$queryRaw<{ id: string; approvedAt: string; latest: string | null }[]>`
+    SELECT m."id", m."approvedAt", (SELECT max(f."dueAt") FROM "FollowUp" f WHERE f."matchId" = m."id") AS "latest"
+    FROM "Match" m
+    WHERE m."status" = 'active' AND m."approvedAt" IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM "FollowUp" f WHERE f."matchId" = m."id" AND f."dueAt" > ${stamp})`
   const rows: { matchId: string; dueAt: Date; status: string; createdAt: Date }[] = []
   for (const match of matches) {
-    const dueAt = nextFollowUpDue(match.approvedAt!, match.followUps[0]?.dueAt ?? null, now)
+    const dueAt = nextFollowUpDue(new Date(match.approvedAt), match.latest ? new Date(match.latest) : null, now)
     if (dueAt) rows.push({ matchId: match.id, dueAt, status: 'due', createdAt: now })
   }
   if (rows.length > 0) await prisma.followUp.createMany({ data: rows })
@@ -222,9 +226,14 @@ export async function answerCheckIn(token: string, answer: CheckInAnswer, now = 
 /** The coordinator's start page: recent answers, and check-ins overdue (due over a week ago, answers missing). */
 export async function centreFollowUps(municipalityIds: string[], now = new Date()) {
   const inCentre = { facility: { municipalityId: { in: municipalityIds } } }
+  // Step by step through indexed ids: the centre's matches, their check-ins of the last months, their answers.
+  const matchIds = (await prisma.match.findMany({ where: inCentre, select: { id: true } })).map((m) => m.id)
+  const recent = (
+    await prisma.followUp.findMany({ where: { matchId: { in: matchIds }, dueAt: { gte: new Date(now.getTime() - 365 * 86_400_000) } }, select: { id: true } })
+  ).map((f) => f.id)
   const [answers, overdue] = await Promise.all([
     prisma.followUpResponse.findMany({
-      where: { answeredAt: { gte: new Date(now.getTime() - 90 * 86_400_000) }, followUp: { match: inCentre } },
+      where: { followUpId: { in: recent }, answeredAt: { gte: new Date(now.getTime() - 90 * 86_400_000) } },
       select: {
         id: true,
         respondentRole: true,
