@@ -165,6 +165,17 @@ describe('bad input gets 400 and a message next to the field, never a 500', () =
     expect(backwards.fieldErrors.validTo).toEqual(['booking:window.toBeforeFrom'])
     expect(await prisma.visitWindow.count({ where: { facilityId: w.facility.id } })).toBe(1)
 
+    // A good window is saved (and audited); closing it takes it off the volunteer's booking page.
+    const created = await windows({ intent: 'create', title: 'Spilcafé fredag', weekday: '5', startTime: '15:00', endTime: '17:00', capacity: '4', validFrom: '2026-01-01', validTo: '', location: 'Kælderen' })
+    expect(created.status).toBe(302)
+    const spil = await prisma.visitWindow.findFirstOrThrow({ where: { facilityId: w.facility.id, title: 'Spilcafé fredag' } })
+    expect(spil).toMatchObject({ weekday: 5, startTime: '15:00', endTime: '17:00', capacity: 4, validTo: null, location: 'Kælderen', active: true })
+    expect(await prisma.auditLog.count({ where: { action: 'window.created', entityId: spil.id, actorId: w.contact.id } })).toBe(1)
+    const bookList = async () => (await run(bookPage.loader as Handler, getRequest('/visits/book', w.cookies.volunteer))).text()
+    expect(await bookList()).toContain('Spilcafé fredag')
+    expect((await windows({ intent: 'close', windowId: spil.id })).status).toBe(302)
+    expect(await bookList()).not.toContain('Spilcafé fredag')
+
     // The one who misses the last place is told so, in words.
     await prisma.visitWindow.update({ where: { id: w.window.id }, data: { capacity: 1 } })
     const today = new Date()
