@@ -18,6 +18,11 @@ import { ResetPassword, type ResetPasswordProps } from './reset-password'
 import type { EmailT } from './types'
 import { VerifyEmail, type VerifyEmailProps } from './verify-email'
 import { Welcome, type WelcomeProps } from './welcome'
+import { VisitBooked, type VisitBookedProps } from './visit-booked'
+import { VisitCancelled, type VisitCancelledProps } from './visit-cancelled'
+import { VisitMoved, type VisitMovedProps } from './visit-moved'
+import { FollowUpRequest, type FollowUpRequestProps } from './follow-up-request'
+import { FollowUpMatchChanged, type FollowUpMatchChangedProps } from './follow-up-match-changed'
 
 export type { EmailT } from './types'
 
@@ -41,6 +46,11 @@ export type EmailTemplates = {
   'application-withdrawn': ApplicationWithdrawnProps
   'match-approved': MatchApprovedProps
   'application-declined': ApplicationDeclinedProps
+  'visit-booked': VisitBookedProps
+  'visit-cancelled': VisitCancelledProps
+  'visit-moved': VisitMovedProps
+  'follow-up-request': FollowUpRequestProps
+  'follow-up-match-changed': FollowUpMatchChangedProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -63,6 +73,11 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'application-withdrawn': ApplicationWithdrawn,
   'match-approved': MatchApproved,
   'application-declined': ApplicationDeclined,
+  'visit-booked': VisitBooked,
+  'visit-cancelled': VisitCancelled,
+  'visit-moved': VisitMoved,
+  'follow-up-request': FollowUpRequest,
+  'follow-up-match-changed': FollowUpMatchChanged,
 }
 
 /** The subject's message key; a notice has one per kind. */

@@ -1483,6 +1483,9 @@ async function writeDemo(tx: Tx, passwordHash: string) {
     const endsAt = at(day, '17:00')
     const past = endsAt.getTime() < now
     const cancelled = week === 3
+    // Last Tuesday's visit is over but nobody has logged it yet: the coordinator sees it, and
+    // Frederik can log it.
+    const unlogged = week === 6
     await tx.visit.create({
       data: {
         matchId: matchFrederik.id,
@@ -1493,15 +1496,15 @@ async function writeDemo(tx: Tx, passwordHash: string) {
         startsAt,
         endsAt,
         location: 'Fællesstuen i hus B',
-        status: !past ? 'planned' : cancelled ? 'cancelled' : 'done',
+        status: !past || unlogged ? 'planned' : cancelled ? 'cancelled' : 'done',
         cancelledById: past && cancelled ? frederik : null,
         cancelReason: past && cancelled ? 'Jeg er desværre syg. Jeg har sagt det til Jonas, og vi ses på tirsdag.' : null,
         cancelledAt: past && cancelled ? new Date(startsAt.getTime() - 26 * 3_600_000) : null,
-        hours: past && !cancelled ? (week === 2 ? 1.5 : 2) : null,
-        helpedWith: json(past && !cancelled ? frederikHelped[week] ?? [] : []),
-        note: past && !cancelled ? frederikNotes[week] : null,
-        loggedById: past && !cancelled ? frederik : null,
-        loggedAt: past && !cancelled ? loggedAt(endsAt) : null,
+        hours: past && !cancelled && !unlogged ? (week === 2 ? 1.5 : 2) : null,
+        helpedWith: json(past && !cancelled && !unlogged ? frederikHelped[week] ?? [] : []),
+        note: past && !cancelled && !unlogged ? frederikNotes[week] : null,
+        loggedById: past && !cancelled && !unlogged ? frederik : null,
+        loggedAt: past && !cancelled && !unlogged ? loggedAt(endsAt) : null,
         sequence: past && cancelled ? 1 : 0,
         createdAt: ago(58),
       },
@@ -1767,10 +1770,12 @@ async function writeDemo(tx: Tx, passwordHash: string) {
     },
   })
   await tx.followUp.create({ data: { matchId: matchFrederik.id, dueAt: ahead(58), status: 'due', createdAt: ago(30) } })
-  await tx.followUp.create({ data: { matchId: matchSofie.id, dueAt: ago(23), status: 'sent', sentAt: ago(23), createdAt: ago(51) } })
+  // Sofie's first check-in fell due while the server was down: the housekeeping run at start sends
+  // it (links and all), and it shows as overdue to the coordinator until both have answered.
+  await tx.followUp.create({ data: { matchId: matchSofie.id, dueAt: ago(23), status: 'due', createdAt: ago(51) } })
   await tx.followUp.create({ data: { matchId: matchLone.id, dueAt: ago(39), status: 'closed', sentAt: ago(39), createdAt: ago(67) } })
   await tx.followUp.create({ data: { matchId: matchLone.id, dueAt: ahead(52), status: 'due', createdAt: ago(32) } })
-  step('follow-ups (answered by volunteer and contact person, sent and awaiting answers, closed, due)')
+  step('follow-ups (answered by volunteer and contact person, overdue and sent at start, closed, due)')
 
   // --- Experience sharing --------------------------------------------------------------------
   type PostSeed = { author: string; daysAgo: number; body: string; hidden?: { by: string; reason: string; daysAgo: number }; quote?: number }

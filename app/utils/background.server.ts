@@ -1,3 +1,4 @@
+import { runFollowUps } from '~/models/follow-up.server'
 import { closeExpiredJobAds } from '~/models/job.server'
 import { logger } from './logger.server'
 import { startOutboxWorker, stopOutboxWorker } from './outbox.server'
@@ -12,6 +13,12 @@ async function runHousekeeping() {
     if (closed) logger.info({ closed }, 'closed expired job ads')
   } catch (error) {
     logger.error({ err: error }, 'housekeeping failed')
+  }
+  try {
+    const followUps = await runFollowUps()
+    if (followUps.scheduled || followUps.sent) logger.info(followUps, 'follow-ups scheduled and sent')
+  } catch (error) {
+    logger.error({ err: error }, 'follow-ups failed')
   }
 }
 

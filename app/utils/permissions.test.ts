@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { can, navigationFor, type Actor, type VolunteerScope } from './permissions'
+import { can, navigationFor, type Actor, type VisitScope, type VolunteerScope } from './permissions'
 
 const gribskov = 'm-gribskov'
 const hillerod = 'm-hillerod'
@@ -109,5 +109,37 @@ describe('areas of the app', () => {
     expect(links(staff)).toEqual(['/jobs', '/facility', '/facility/ads', '/settings'])
     expect(links(coordinator)).toEqual(['/jobs', '/centre', '/centre/ads', '/settings'])
     expect(links(admin)).toEqual(['/jobs', '/admin', '/admin/outbox', '/settings'])
+  })
+})
+
+describe('visits, visit windows and the centre\'s follow-up', () => {
+  const visit: VisitScope = { volunteerId: 'vol', facilityId: 'f1', municipalityId: gribskov }
+
+  test('staff of the facility manage its visit windows; others do not', () => {
+    expect(can(leader, 'visitWindow:manage', f1)).toBe(true)
+    expect(can(staff, 'visitWindow:manage', f1)).toBe(true)
+    for (const actor of [otherStaff, coordinator, volunteer, admin]) expect(can(actor, 'visitWindow:manage', f1)).toBe(false)
+  })
+  test('only volunteers book', () => {
+    expect(can(volunteer, 'visit:book')).toBe(true)
+    for (const actor of [admin, coordinator, leader]) expect(can(actor, 'visit:book')).toBe(false)
+  })
+  test('a visit is seen and changed by its volunteer, the facility\'s staff and the centre; logged by the first two', () => {
+    for (const actor of [volunteer, staff, leader, coordinator]) {
+      expect(can(actor, 'visit:view', visit)).toBe(true)
+      expect(can(actor, 'visit:change', visit)).toBe(true)
+    }
+    expect(can(volunteer, 'visit:log', visit)).toBe(true)
+    expect(can(staff, 'visit:log', visit)).toBe(true)
+    expect(can(coordinator, 'visit:log', visit)).toBe(false)
+  })
+  test('another volunteer, another facility\'s staff, another centre and admins get nothing', () => {
+    for (const actor of [otherVolunteer, otherStaff, otherCoordinator, admin]) {
+      for (const permission of ['visit:view', 'visit:change', 'visit:log'] as const) expect(can(actor, permission, visit)).toBe(false)
+    }
+  })
+  test('the centre covering the facility ends or pauses its matches', () => {
+    expect(can(coordinator, 'match:manage', f1)).toBe(true)
+    for (const actor of [otherCoordinator, leader, volunteer, admin]) expect(can(actor, 'match:manage', f1)).toBe(false)
   })
 })

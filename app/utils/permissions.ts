@@ -31,6 +31,8 @@ export type VolunteerScope = {
 }
 /** A centre's own pages. */
 export type CentreScope = { centreId: string }
+/** One visit: whose it is and where. */
+export type VisitScope = { volunteerId: string; facilityId: string; municipalityId: string }
 
 export type ScopeOf = {
   'admin:access': undefined
@@ -51,6 +53,18 @@ export type ScopeOf = {
   'application:create': undefined
   /** Review applications, see candidates, approve or decline matches for ads of this facility. */
   'match:decide': FacilityScope
+  /** Open, edit and close the facility's visit windows (e.g. the Wednesday internet café). */
+  'visitWindow:manage': FacilityScope
+  /** Book a date in a window of a facility where one has an active match. */
+  'visit:book': undefined
+  /** See one visit's details. */
+  'visit:view': VisitScope
+  /** Cancel or move one visit (with a reason). */
+  'visit:change': VisitScope
+  /** Log a visit afterwards: done (hours, what was helped with) or no-show. */
+  'visit:log': VisitScope
+  /** End or pause an approved match (the centre's follow-up). */
+  'match:manage': FacilityScope
 }
 export type Permission = keyof ScopeOf
 
@@ -84,6 +98,15 @@ const rules: { [P in Permission]: (actor: Actor, scope: ScopeOf[P]) => boolean }
   'jobAd:review': (actor, scope) => coversMunicipality(actor, scope.municipalityId),
   'application:create': (actor) => actor.role === 'volunteer',
   'match:decide': (actor, scope) => coversMunicipality(actor, scope.municipalityId),
+  'visitWindow:manage': (actor, scope) => Boolean(membership(actor, scope.facilityId)),
+  'visit:book': (actor) => actor.role === 'volunteer',
+  'visit:view': (actor, scope) =>
+    actor.id === scope.volunteerId || Boolean(membership(actor, scope.facilityId)) || coversMunicipality(actor, scope.municipalityId),
+  'visit:change': (actor, scope) =>
+    actor.id === scope.volunteerId || Boolean(membership(actor, scope.facilityId)) || coversMunicipality(actor, scope.municipalityId),
+  // The volunteer or the facility's staff were there; the centre was not.
+  'visit:log': (actor, scope) => actor.id === scope.volunteerId || Boolean(membership(actor, scope.facilityId)),
+  'match:manage': (actor, scope) => coversMunicipality(actor, scope.municipalityId),
 }
 
 export function can<P extends Permission>(actor: Actor | null, permission: P, scope?: ScopeOf[P]) {

@@ -128,6 +128,23 @@ export const scenarios: Scenario[] = [
       await logIn(ctx, DEMO_VOLUNTEER.email, DEMO_VOLUNTEER.password)
     },
   },
+  {
+    // The volunteer's booking page: every open window of their matched facilities, six weeks of dates with the room left.
+    name: 'book a visit',
+    path: '/visits/book',
+    setup: async (ctx) => ({ headers: { cookie: await logIn(ctx, DEMO_VOLUNTEER.email, DEMO_VOLUNTEER.password) } }),
+  },
+  {
+    // The coordinator's start page, now with check-in answers, overdue follow-ups and visit counts.
+    name: 'centre start page',
+    path: '/centre',
+    setup: async (ctx) => ({ headers: { cookie: await logIn(ctx, 'koordinator@frivilligbro.test', DEMO_VOLUNTEER.password) } }),
+  },
+  {
+    name: 'centre visits',
+    path: '/centre/visits',
+    setup: async (ctx) => ({ headers: { cookie: await logIn(ctx, 'koordinator@frivilligbro.test', DEMO_VOLUNTEER.password) } }),
+  },
 ]
 
 /** Logs in once and returns the Cookie header to send; for scenarios behind a log-in. */

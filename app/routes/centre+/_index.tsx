@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { SubmitButton } from '~/components/forms'
 import { approveFacility, pendingFacilities } from '~/models/facility.server'
+import { centreFollowUps } from '~/models/follow-up.server'
 import { applicationQueue } from '~/models/match.server'
+import { visitAttentionCounts } from '~/models/visit-change.server'
 import { formatDate } from '~/utils/dates'
 import { isLocale } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -16,13 +18,18 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 const ApproveSchema = z.object({ intent: z.literal('approve-facility'), facilityId: z.string().min(1) })
 
-export const handle = { i18n: ['admin', 'matching'] }
+export const handle = { i18n: ['admin', 'matching', 'followup'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, user } = await requirePermission(request, 'centre:work')
   const t = await getFixedT(request, 'admin')
-  const [pending, queue] = await Promise.all([pendingFacilities(actor.centreMunicipalityIds), applicationQueue(actor.centreMunicipalityIds)])
-  return json({ title: t('centre.title'), name: user.name, pending, queue })
+  const [pending, queue, followUps, visits] = await Promise.all([
+    pendingFacilities(actor.centreMunicipalityIds),
+    applicationQueue(actor.centreMunicipalityIds),
+    centreFollowUps(actor.centreMunicipalityIds),
+    visitAttentionCounts(actor.centreMunicipalityIds),
+  ])
+  return json({ title: t('centre.title'), name: user.name, pending, queue, followUps, visits })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,8 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CentreHomePage() {
-  const { t, i18n } = useTranslation(['admin', 'common', 'matching'])
-  const { name, pending, queue } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation(['admin', 'common', 'matching', 'followup'])
+  const { name, pending, queue, followUps, visits } = useLoaderData<typeof loader>()
   const locale = isLocale(i18n.language) ? i18n.language : 'da'
   return (
     <div>
@@ -73,6 +80,55 @@ export default function CentreHomePage() {
               </li>
             ))}
           </ol>
+        )}
+      </section>
+      <section aria-labelledby="followup-heading">
+        <h2 id="followup-heading">{t('followup:centre.heading')}</h2>
+        <p>
+          <Link to="/centre/visits">{t('followup:centre.visitsLink', { unlogged: visits.unlogged, late: visits.late })}</Link>
+        </p>
+        <h3>{t('followup:centre.overdueHeading')}</h3>
+        {followUps.overdue.length === 0 ? (
+          <p className="empty">{t('followup:centre.noOverdue')}</p>
+        ) : (
+          <ul>
+            {followUps.overdue.map((followUp) => (
+              <li key={followUp.id}>
+                <Link to={`/centre/matches/${followUp.match.id}`}>
+                  {followUp.match.volunteer.name} · {followUp.match.facility.name}
+                </Link>{' '}
+                – {t('followup:centre.dueSince', { date: formatDate(followUp.dueAt, locale) })}{' '}
+                <span className="flag">{t('followup:centre.overdue')}</span>{' '}
+                {followUp.responses.length > 0
+                  ? t('followup:centre.missing', { names: followUp.responses.filter((r) => !r.answeredAt).map((r) => r.respondent.name).join(', ') })
+                  : t('followup:centre.notSent')}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{t('followup:centre.answersHeading')}</h3>
+        {followUps.answers.length === 0 ? (
+          <p className="empty">{t('followup:centre.noAnswers')}</p>
+        ) : (
+          <ul className="card-list">
+            {followUps.answers.map((answer) => (
+              <li key={answer.id} className="card">
+                <p>
+                  <Link to={`/centre/matches/${answer.followUp.match.id}`}>
+                    {answer.followUp.match.volunteer.name} · {answer.followUp.match.facility.name}
+                  </Link>
+                </p>
+                <p>
+                  <strong>
+                    {answer.respondent.name} ({t(`followup:role.${answer.respondentRole}`)})
+                  </strong>
+                  : {t('followup:answer.summary', { satisfaction: answer.satisfaction, aligned: t(answer.expectationsAligned ? 'followup:answer.aligned' : 'followup:answer.notAligned') })}
+                  {answer.answeredAt ? ` – ${formatDate(answer.answeredAt, locale)}` : ''}
+                </p>
+                {answer.wishes ? <p className="prewrap">{answer.wishes}</p> : null}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       <section aria-labelledby="pending-heading">

@@ -13,7 +13,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 const ApproveJoinSchema = z.object({ intent: z.literal('approve-join'), membershipId: z.string().min(1) })
 
-export const handle = { i18n: ['facility'] }
+export const handle = { i18n: ['facility', 'booking'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireRole(request, ['facility_staff'])
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function FacilityHomePage() {
-  const { t } = useTranslation(['facility', 'common'])
+  const { t } = useTranslation(['facility', 'common', 'booking'])
   const { name, memberships } = useLoaderData<typeof loader>()
   return (
     <div>
@@ -97,6 +97,9 @@ export default function FacilityHomePage() {
                     </li>
                     <li>
                       <Link to="/facility/volunteers">{t('home.links.volunteers')}</Link>
+                    </li>
+                    <li>
+                      <Link to={`/facility/${facility.id}/windows`}>{t('booking:window.homeLink')}</Link>
                     </li>
                   </ul>
                 </nav>

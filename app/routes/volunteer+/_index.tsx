@@ -10,7 +10,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireRole } from '~/utils/permissions.server'
 
-export const handle = { i18n: ['volunteer'] }
+export const handle = { i18n: ['volunteer', 'booking'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: volunteerStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function VolunteerHomePage() {
-  const { t, i18n } = useTranslation(['volunteer', 'common'])
+  const { t, i18n } = useTranslation(['volunteer', 'common', 'booking'])
   const { name, paused, completeness, applications, matches, nextVisit } = useLoaderData<typeof loader>()
   const locale = isLocale(i18n.language) ? i18n.language : 'da'
   return (
@@ -57,6 +57,9 @@ export default function VolunteerHomePage() {
           </li>
           <li>
             <Link to="/jobs">{t('home.findJobs')}</Link>
+          </li>
+          <li>
+            <Link to="/visits/book">{t('booking:book.homeLink')}</Link>
           </li>
         </ul>
       </nav>

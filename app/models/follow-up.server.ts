@@ -1,0 +1,359 @@
+import crypto from 'node:crypto'
+import { TZDate } from '@date-fns/tz'
+import { addDays, addMonths } from 'date-fns'
+import type { Prisma } from '~/generated/prisma/client'
+import { contactOfMatch, sqliteInstant } from '~/models/visit-change.server'
+import { audit } from '~/utils/audit.server'
+import { prisma, type Tx } from '~/utils/db.server'
+import { TIME_ZONE, isLocale, type Locale } from '~/utils/domain'
+import { queueEmail } from '~/utils/email.server'
+import { appUrl } from '~/utils/env.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { hashToken, TOKEN_LIFETIME_MS } from '~/utils/tokens.server'
+
+/** The first check-in falls due four weeks after the match was approved, then every three months. */
+export const FIRST_FOLLOW_UP_DAYS = 28
+export const FOLLOW_UP_EVERY_MONTHS = 3
+/** A follow-up still missing answers this long after it fell due is shown as overdue. */
+export const OVERDUE_AFTER_DAYS = 7
+/** Follow-ups sent per housekeeping run, so one run never holds the database for long. */
+const SEND_BATCH = 100
+
+const localeOf = (value: string): Locale => (isLocale(value) ? value : 'da')
+
+/** The n-th check-in of a match (0 = the first), in Copenhagen calendar terms so the time of day stays put. */
+export function followUpDueAt(approvedAt: Date, n: number) {
+  const first = addDays(new TZDate(approvedAt.getTime(), TIME_ZONE), FIRST_FOLLOW_UP_DAYS)
+  return new Date(addMonths(first, n * FOLLOW_UP_EVERY_MONTHS).getTime())
+}
+
+/**
+ * Which check-in a match needs next, given its latest one: nothing while one lies ahead; else the
+ * most recent date that has come (so a match that was missed for a while gets one check-in, not
+ * a backlog), or the next future one.
+ */
+export function nextFollowUpDue(approvedAt: Date, latestDueAt: Date | null, now: Date) {
+  if (latestDueAt && latestDueAt.getTime() > now.getTime()) return null
+  let n = 0
+  let candidate = followUpDueAt(approvedAt, 0)
+  while (latestDueAt && candidate.getTime() <= latestDueAt.getTime()) candidate = followUpDueAt(approvedAt, ++n)
+  // Skip ahead to the latest date that has already come, if several have.
+  while (followUpDueAt(approvedAt, n + 1).getTime() <= now.getTime()) candidate = followUpDueAt(approvedAt, ++n)
+  return candidate
+}
+
+/** Housekeeping: every active match has its next check-in on the calendar. Running it twice changes nothing. */
+export async function scheduleFollowUps(now = new Date()) {
+  // Only matches without a check-in ahead need one; the FollowUp(matchId) index makes this one
+  // pass over the active matches instead of loading every follow-up.
+  const stamp = sqliteInstant(now)
+  const matches = await prisma.$queryRaw<{ id: string; approvedAt: string; latest: string | null }[]>`
+    SELECT m."id", m."approvedAt", (SELECT max(f."dueAt") FROM "FollowUp" f WHERE f."matchId" = m."id") AS "latest"
+    FROM "Match" m
+    WHERE m."status" = 'active' AND m."approvedAt" IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM "FollowUp" f WHERE f."matchId" = m."id" AND f."dueAt" > ${stamp})`
+  const rows: { matchId: string; dueAt: Date; status: string; createdAt: Date }[] = []
+  for (const match of matches) {
+    const dueAt = nextFollowUpDue(new Date(match.approvedAt), match.latest ? new Date(match.latest) : null, now)
+    if (dueAt) rows.push({ matchId: match.id, dueAt, status: 'due', createdAt: now })
+  }
+  if (rows.length > 0) await prisma.followUp.createMany({ data: rows })
+  return rows.length
+}
+
+const personSelect = { id: true, name: true, email: true, phone: true, locale: true, deactivatedAt: true } as const
+const matchPeopleSelect = {
+  id: true,
+  status: true,
+  volunteer: { select: personSelect },
+  jobAd: { select: { title: true, contactPerson: { select: personSelect } } },
+  facility: {
+    select: {
+      name: true,
+      municipality: { select: { centre: { select: { name: true } } } },
+      memberships: { where: { status: 'active', role: 'leader' }, select: { user: { select: personSelect } } },
+    },
+  },
+} satisfies Prisma.MatchSelect
+
+/** A follow-up link: its own token per person and check-in (see sendFollowUp for why not issueToken). */
+async function followUpToken(tx: Tx, input: { userId: string; email: string; followUpId: string; now: Date }) {
+  const token = crypto.randomBytes(32).toString('base64url')
+  await tx.oneTimeToken.create({
+    data: {
+      tokenHash: hashToken(token),
+      purpose: 'follow_up',
+      userId: input.userId,
+      email: input.email,
+      data: JSON.stringify({ followUpId: input.followUpId }),
+      expiresAt: new Date(input.now.getTime() + TOKEN_LIFETIME_MS.follow_up),
+    },
+  })
+  return token
+}
+
+/**
+ * Sends one due check-in: the volunteer and the contact person each get their own link. Tokens
+ * are made here rather than with issueToken, which voids a person's earlier links of the same
+ * purpose: a contact person with three volunteers gets three check-ins and must be able to answer
+ * each of them. The claim (due → sent) makes a second run send nothing.
+ */
+export async function sendFollowUp(followUpId: string, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const followUp = await tx.followUp.findUnique({ where: { id: followUpId }, select: { id: true, status: true, match: { select: matchPeopleSelect } } })
+    if (!followUp || followUp.status !== 'due' || followUp.match.status !== 'active') return false
+    const claimed = await tx.followUp.updateMany({ where: { id: followUp.id, status: 'due' }, data: { status: 'sent', sentAt: now } })
+    if (claimed.count === 0) return false
+    const { match } = followUp
+    const contact = contactOfMatch(match)
+    const centreName = match.facility.municipality.centre?.name ?? ''
+    const people = [
+      { person: match.volunteer, role: 'volunteer' as const, other: contact?.name ?? '' },
+      ...(contact ? [{ person: contact, role: 'contact_person' as const, other: match.volunteer.name }] : []),
+    ]
+    for (const { person, role, other } of people) {
+      await tx.followUpResponse.upsert({
+        where: { followUpId_respondentId: { followUpId: followUp.id, respondentId: person.id } },
+        create: { followUpId: followUp.id, respondentId: person.id, respondentRole: role },
+        update: {},
+      })
+      const token = await followUpToken(tx, { userId: person.id, email: person.email, followUpId: followUp.id, now })
+      const locale = localeOf(person.locale)
+      await queueEmail(tx, {
+        to: person.email,
+        toName: person.name,
+        locale,
+        template: 'follow-up-request',
+        dedupeKey: `follow-up:${followUp.id}:${person.id}`,
+        props: {
+          name: person.name,
+          recipient: role === 'volunteer' ? 'volunteer' : 'contact',
+          facilityName: match.facility.name,
+          otherName: other,
+          adTitle: match.jobAd.title,
+          centreName,
+          url: appUrl(`/follow-up/${token}`),
+        },
+      })
+    }
+    await audit(tx, { actorId: null, action: 'followup.sent', entityType: 'FollowUp', entityId: followUp.id, data: { matchId: match.id, respondents: people.map((p) => p.person.id) } })
+    return true
+  })
+}
+
+/** Housekeeping: schedule the next check-ins, close those of ended matches, send what has fallen due. */
+export async function runFollowUps(now = new Date()) {
+  const scheduled = await scheduleFollowUps(now)
+  await prisma.followUp.updateMany({ where: { status: 'due', match: { status: 'ended' } }, data: { status: 'closed' } })
+  const due = await prisma.followUp.findMany({
+    where: { status: 'due', dueAt: { lte: now }, match: { status: 'active' } },
+    select: { id: true },
+    orderBy: { dueAt: 'asc' },
+    take: SEND_BATCH,
+  })
+  let sent = 0
+  for (const { id } of due) if (await sendFollowUp(id, now)) sent++
+  return { scheduled, sent }
+}
+
+export type CheckIn =
+  | { state: 'invalid' }
+  | { state: 'answered' }
+  | { state: 'open'; name: string; role: 'volunteer' | 'contact_person'; facilityName: string; otherName: string; adTitle: string }
+
+async function tokenRow(tx: Tx, token: string) {
+  if (!token || token.length > 200) return null
+  const row = await tx.oneTimeToken.findUnique({ where: { tokenHash: hashToken(token) } })
+  if (!row || row.purpose !== 'follow_up' || !row.userId) return null
+  let followUpId: unknown
+  try {
+    followUpId = (JSON.parse(row.data ?? '{}') as { followUpId?: unknown }).followUpId
+  } catch {
+    return null
+  }
+  return typeof followUpId === 'string' ? { ...row, userId: row.userId, followUpId } : null
+}
+
+/** What the check-in page shows for a link: the questions, "already answered", or that the link does not work. */
+export async function checkInByToken(token: string, now = new Date()): Promise<CheckIn> {
+  const row = await tokenRow(prisma, token)
+  if (!row) return { state: 'invalid' }
+  const response = await prisma.followUpResponse.findUnique({
+    where: { followUpId_respondentId: { followUpId: row.followUpId, respondentId: row.userId } },
+    select: { answeredAt: true, respondentRole: true, respondent: { select: { name: true } }, followUp: { select: { match: { select: matchPeopleSelect } } } },
+  })
+  if (!response) return { state: 'invalid' }
+  if (response.answeredAt) return { state: 'answered' }
+  if (row.usedAt || row.expiresAt.getTime() <= now.getTime()) return { state: 'invalid' }
+  const { match } = response.followUp
+  const role = response.respondentRole === 'volunteer' ? 'volunteer' : 'contact_person'
+  return {
+    state: 'open',
+    name: response.respondent.name,
+    role,
+    facilityName: match.facility.name,
+    otherName: role === 'volunteer' ? (contactOfMatch(match)?.name ?? '') : match.volunteer.name,
+    adTitle: match.jobAd.title,
+  }
+}
+
+export type CheckInAnswer = { satisfaction: number; expectationsAligned: boolean; wishes: string | null }
+export type AnswerResult = { ok: true } | { ok: false; reason: 'invalid' | 'already-answered' }
+
+/** Saves a check-in answer once; a second submit (or a second tab) is told it was already answered. */
+export async function answerCheckIn(token: string, answer: CheckInAnswer, now = new Date()): Promise<AnswerResult> {
+  return prisma.$transaction(async (tx) => {
+    const row = await tokenRow(tx, token)
+    if (!row) return { ok: false, reason: 'invalid' } as const
+    const response = await tx.followUpResponse.findUnique({
+      where: { followUpId_respondentId: { followUpId: row.followUpId, respondentId: row.userId } },
+      select: { id: true, answeredAt: true },
+    })
+    if (!response) return { ok: false, reason: 'invalid' } as const
+    if (response.answeredAt) return { ok: false, reason: 'already-answered' } as const
+    if (row.usedAt || row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'invalid' } as const
+    const used = await tx.oneTimeToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } })
+    if (used.count === 0) return { ok: false, reason: 'already-answered' } as const
+    const saved = await tx.followUpResponse.updateMany({ where: { id: response.id, answeredAt: null }, data: { ...answer, answeredAt: now } })
+    if (saved.count === 0) return { ok: false, reason: 'already-answered' } as const
+    const open = await tx.followUpResponse.count({ where: { followUpId: row.followUpId, answeredAt: null } })
+    if (open === 0) await tx.followUp.updateMany({ where: { id: row.followUpId, status: { in: ['due', 'sent'] } }, data: { status: 'answered' } })
+    await audit(tx, { actorId: row.userId, action: 'followup.answered', entityType: 'FollowUp', entityId: row.followUpId, data: { satisfaction: answer.satisfaction, expectationsAligned: answer.expectationsAligned } })
+    return { ok: true } as const
+  })
+}
+
+/** The coordinator's start page: recent answers, and check-ins overdue (due over a week ago, answers missing). */
+export async function centreFollowUps(municipalityIds: string[], now = new Date()) {
+  const inCentre = { facility: { municipalityId: { in: municipalityIds } } }
+  // Step by step through indexed ids: the centre's matches, their check-ins of the last months, their answers.
+  const matchIds = (await prisma.match.findMany({ where: inCentre, select: { id: true } })).map((m) => m.id)
+  const recent = (
+    await prisma.followUp.findMany({ where: { matchId: { in: matchIds }, dueAt: { gte: new Date(now.getTime() - 365 * 86_400_000) } }, select: { id: true } })
+  ).map((f) => f.id)
+  const [answers, overdue] = await Promise.all([
+    prisma.followUpResponse.findMany({
+      where: { followUpId: { in: recent }, answeredAt: { gte: new Date(now.getTime() - 90 * 86_400_000) } },
+      select: {
+        id: true,
+        respondentRole: true,
+        satisfaction: true,
+        expectationsAligned: true,
+        wishes: true,
+        answeredAt: true,
+        respondent: { select: { name: true } },
+        followUp: { select: { match: { select: { id: true, facility: { select: { name: true } }, volunteer: { select: { name: true } } } } } },
+      },
+      orderBy: { answeredAt: 'desc' },
+      take: 20,
+    }),
+    prisma.followUp.findMany({
+      where: { status: { in: ['due', 'sent'] }, dueAt: { lt: new Date(now.getTime() - OVERDUE_AFTER_DAYS * 86_400_000) }, match: { status: 'active', ...inCentre } },
+      select: {
+        id: true,
+        dueAt: true,
+        status: true,
+        responses: { select: { respondentRole: true, answeredAt: true, respondent: { select: { name: true } } } },
+        match: { select: { id: true, facility: { select: { name: true } }, volunteer: { select: { name: true } } } },
+      },
+      orderBy: { dueAt: 'asc' },
+      take: 50,
+    }),
+  ])
+  return { answers, overdue }
+}
+
+/** One match as the centre follows it up: the parties, its check-ins with answers, its visits in numbers. */
+export async function matchForCentre(matchId: string) {
+  const match = await prisma.match.findUnique({
+    where: { id: matchId },
+    select: {
+      id: true,
+      status: true,
+      approvedAt: true,
+      pausedAt: true,
+      endedAt: true,
+      endReason: true,
+      facilityId: true,
+      jobAd: { select: { title: true } },
+      facility: { select: { name: true, municipalityId: true } },
+      volunteer: { select: { id: true, name: true, email: true, phone: true } },
+      followUps: {
+        select: {
+          id: true,
+          dueAt: true,
+          status: true,
+          responses: { select: { id: true, respondentRole: true, satisfaction: true, expectationsAligned: true, wishes: true, answeredAt: true, respondent: { select: { name: true } } } },
+        },
+        orderBy: { dueAt: 'desc' },
+      },
+    },
+  })
+  if (!match) return null
+  const visits = await prisma.visit.groupBy({ by: ['status'], where: { matchId }, _count: { _all: true } })
+  return { ...match, visitCounts: Object.fromEntries(visits.map((row) => [row.status, row._count._all])) as Record<string, number> }
+}
+
+export type MatchChange = 'pause' | 'resume' | 'end'
+export type MatchChangeResult = { ok: true; cancelledVisits: number } | { ok: false; reason: 'not-found' | 'wrong-status' }
+
+const FROM_STATUSES: Record<MatchChange, string[]> = { pause: ['active'], resume: ['paused'], end: ['active', 'paused'] }
+const TO_STATUS = { pause: 'paused', resume: 'active', end: 'ended' } as const
+
+/**
+ * The centre pauses, resumes or ends a match with a reason. Pausing and ending cancel the planned
+ * visits from now on (so nobody turns up, and calendars stay true); ending also ends the visit
+ * plans and closes check-ins not yet sent. Both parties are told; everything is audited.
+ */
+export async function changeMatchStatus(actorId: string, input: { matchId: string; change: MatchChange; reason: string }, now = new Date()): Promise<MatchChangeResult> {
+  return prisma.$transaction(async (tx) => {
+    const match = await tx.match.findUnique({ where: { id: input.matchId }, select: matchPeopleSelect })
+    if (!match) return { ok: false, reason: 'not-found' } as const
+    const to = TO_STATUS[input.change]
+    const data: Prisma.MatchUpdateManyMutationInput =
+      input.change === 'end' ? { status: to, endedAt: now, endReason: input.reason } : input.change === 'pause' ? { status: to, pausedAt: now } : { status: to, pausedAt: null }
+    const updated = await tx.match.updateMany({ where: { id: match.id, status: { in: FROM_STATUSES[input.change] } }, data })
+    if (updated.count === 0) return { ok: false, reason: 'wrong-status' } as const
+    let cancelledVisits = 0
+    if (input.change !== 'resume') {
+      const cancelled = await tx.visit.updateMany({
+        where: { matchId: match.id, status: 'planned', startsAt: { gt: now } },
+        data: { status: 'cancelled', cancelledById: actorId, cancelReason: input.reason, cancelledAt: now, sequence: { increment: 1 } },
+      })
+      cancelledVisits = cancelled.count
+    }
+    if (input.change === 'end') {
+      await tx.visitPlan.updateMany({ where: { matchId: match.id, status: { not: 'ended' } }, data: { status: 'ended' } })
+      await tx.followUp.updateMany({ where: { matchId: match.id, status: 'due' }, data: { status: 'closed' } })
+    }
+    await audit(tx, { actorId, action: `match.${to === 'active' ? 'resumed' : to}`, entityType: 'Match', entityId: match.id, data: { reason: input.reason, cancelledVisits } })
+    const contact = contactOfMatch(match)
+    const kind = input.change === 'end' ? 'ended' : input.change === 'pause' ? 'paused' : 'resumed'
+    for (const [person, url] of [
+      [match.volunteer, appUrl('/volunteer')],
+      ...(contact ? ([[contact, appUrl('/facility/volunteers')]] as const) : []),
+    ] as const) {
+      const locale = localeOf(person.locale)
+      const t = await getFixedT(locale, 'emails')
+      await queueEmail(tx, {
+        to: person.email,
+        toName: person.name,
+        locale,
+        template: 'follow-up-match-changed',
+        props: {
+          name: person.name,
+          kind,
+          facilityName: match.facility.name,
+          volunteerName: match.volunteer.name,
+          adTitle: match.jobAd.title,
+          centreName: match.facility.municipality.centre?.name ?? '',
+          reason: input.reason,
+          cancelledVisits,
+          change: t(`followUpMatchChanged.change.${kind}`),
+          url,
+        },
+      })
+    }
+    return { ok: true, cancelledVisits } as const
+  })
+}

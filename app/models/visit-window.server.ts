@@ -1,0 +1,147 @@
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+import { copenhagenDateTime } from '~/models/match.server'
+import { audit } from '~/utils/audit.server'
+import { prisma } from '~/utils/db.server'
+import { TIME_ZONE } from '~/utils/domain'
+
+/** Volunteers see this many weeks of window dates ahead. */
+export const BOOKING_WEEKS_AHEAD = 6
+
+export type WindowInput = {
+  title: string
+  weekday: number
+  startTime: string
+  endTime: string
+  capacity: number
+  validFrom: string
+  validTo: string | null
+  location: string
+}
+
+const windowSelect = {
+  id: true,
+  title: true,
+  weekday: true,
+  startTime: true,
+  endTime: true,
+  capacity: true,
+  validFrom: true,
+  validTo: true,
+  location: true,
+  active: true,
+} as const
+
+/** A facility's visit windows, open ones first. */
+export function facilityWindows(facilityId: string) {
+  return prisma.visitWindow.findMany({ where: { facilityId }, select: windowSelect, orderBy: [{ active: 'desc' }, { weekday: 'asc' }, { startTime: 'asc' }] })
+}
+
+export async function createWindow(actorId: string, facilityId: string, input: WindowInput) {
+  return prisma.$transaction(async (tx) => {
+    const window = await tx.visitWindow.create({ data: { facilityId, ...input }, select: { id: true } })
+    await audit(tx, { actorId, action: 'window.created', entityType: 'VisitWindow', entityId: window.id, data: { facilityId, ...input } })
+    return window
+  })
+}
+
+/**
+ * Changes a window's terms. Visits already booked keep their times (people planned around them);
+ * only dates booked from now on follow the new terms.
+ */
+export async function updateWindow(actorId: string, facilityId: string, windowId: string, input: WindowInput) {
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.visitWindow.updateMany({ where: { id: windowId, facilityId }, data: input })
+    if (updated.count === 0) return false
+    await audit(tx, { actorId, action: 'window.updated', entityType: 'VisitWindow', entityId: windowId, data: { ...input } })
+    return true
+  })
+}
+
+/** Closing a window stops new bookings; booked visits stay (they are cancelled one by one if need be). */
+export async function setWindowActive(actorId: string, facilityId: string, windowId: string, active: boolean) {
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.visitWindow.updateMany({ where: { id: windowId, facilityId }, data: { active } })
+    if (updated.count === 0) return false
+    await audit(tx, { actorId, action: active ? 'window.reopened' : 'window.closed', entityType: 'VisitWindow', entityId: windowId })
+    return true
+  })
+}
+
+/** Today's date in Copenhagen, "yyyy-MM-dd". */
+export function copenhagenToday(now: Date) {
+  return format(new TZDate(now.getTime(), TIME_ZONE), 'yyyy-MM-dd')
+}
+
+/** A calendar date plus a number of days, on "yyyy-MM-dd" strings (no time zone involved). */
+export function addDaysToDate(date: string, days: number) {
+  const [y, m, d] = date.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
+}
+
+/** ISO weekday 1 (Monday) – 7 (Sunday) of a "yyyy-MM-dd" date. */
+export function isoWeekdayOf(date: string) {
+  const [y, m, d] = date.split('-').map(Number)
+  const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
+  return day === 0 ? 7 : day
+}
+
+type WindowTerms = { weekday: number; startTime: string; endTime: string; validFrom: string; validTo: string | null }
+
+/** Whether a date is one of the window's dates (its weekday, inside its validity). */
+export function isWindowDate(window: WindowTerms, date: string) {
+  return isoWeekdayOf(date) === window.weekday && date >= window.validFrom && (!window.validTo || date <= window.validTo)
+}
+
+/** The instants a window's date starts and ends; null when the wall-clock time does not exist that day. */
+export function windowTimes(window: WindowTerms, date: string) {
+  const startsAt = copenhagenDateTime(date, window.startTime)
+  const endsAt = copenhagenDateTime(date, window.endTime)
+  return startsAt && endsAt ? { startsAt, endsAt } : null
+}
+
+/** The window's dates from today for a number of weeks, that have not started yet. */
+export function upcomingWindowDates(window: WindowTerms, now: Date, weeks = BOOKING_WEEKS_AHEAD) {
+  const today = copenhagenToday(now)
+  const dates: { localDate: string; startsAt: Date; endsAt: Date }[] = []
+  for (let offset = 0; offset < weeks * 7; offset++) {
+    const date = addDaysToDate(today, offset)
+    if (!isWindowDate(window, date)) continue
+    const times = windowTimes(window, date)
+    if (times && times.startsAt.getTime() > now.getTime()) dates.push({ localDate: date, ...times })
+  }
+  return dates
+}
+
+/**
+ * What a volunteer can book: the open windows of each facility where they have an active match,
+ * each upcoming date with the room left and whether they are already booked on it.
+ */
+export async function bookableWindows(volunteerId: string, now = new Date()) {
+  const matches = await prisma.match.findMany({
+    where: { volunteerId, status: 'active' },
+    select: { facility: { select: { id: true, name: true, visitWindows: { where: { active: true }, select: windowSelect, orderBy: [{ weekday: 'asc' }, { startTime: 'asc' }] } } } },
+  })
+  const facilities = new Map(matches.map((m) => [m.facility.id, m.facility]))
+  const windows = [...facilities.values()].flatMap((facility) => facility.visitWindows.map((window) => ({ ...window, facility: { id: facility.id, name: facility.name } })))
+  if (windows.length === 0) return []
+  const today = copenhagenToday(now)
+  const booked = await prisma.visit.groupBy({
+    by: ['windowId', 'localDate'],
+    where: { windowId: { in: windows.map((w) => w.id) }, status: 'planned', localDate: { gte: today } },
+    _count: { _all: true },
+  })
+  const mine = await prisma.visit.findMany({
+    where: { volunteerId, windowId: { in: windows.map((w) => w.id) }, status: 'planned', localDate: { gte: today } },
+    select: { id: true, windowId: true, localDate: true },
+  })
+  const taken = new Map(booked.map((row) => [`${row.windowId}|${row.localDate}`, row._count._all]))
+  return windows.map((window) => ({
+    ...window,
+    dates: upcomingWindowDates(window, now).map((date) => {
+      const count = taken.get(`${window.id}|${date.localDate}`) ?? 0
+      const own = mine.find((visit) => visit.windowId === window.id && visit.localDate === date.localDate)
+      return { ...date, roomLeft: Math.max(0, window.capacity - count), bookedVisitId: own?.id ?? null }
+    }),
+  }))
+}

@@ -1,0 +1,148 @@
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { changeMatchStatus, matchForCentre } from '~/models/follow-up.server'
+import bookingStyles from '~/styles/booking.css'
+import { formatDate, formatDateTime } from '~/utils/dates'
+import { isLocale } from '~/utils/domain'
+import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { notFound, requirePermission } from '~/utils/permissions.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const ChangeSchema = z.object({
+  intent: z.enum(['pause', 'resume', 'end'], { errorMap: () => ({ message: 'validation.choose' }) }),
+  reason: z
+    .string({ required_error: 'validation.required' })
+    .trim()
+    .max(2000, 'validation.tooLong?maximum=2000')
+    .superRefine((value, ctx) => {
+      if (value.length < 10) ctx.addIssue({ code: 'custom', message: value ? 'validation.tooShort?minimum=10' : 'validation.required' })
+    }),
+})
+
+export const handle = { i18n: ['followup'] }
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: bookingStyles }]
+
+/** Coordinators of the centre covering the match's facility; 404 for a match that does not exist. */
+async function requireMatch(request: Request, matchId: string | undefined) {
+  await requirePermission(request, 'centre:work')
+  const match = matchId ? await matchForCentre(matchId) : null
+  if (!match) notFound()
+  const { user } = await requirePermission(request, 'match:manage', { facilityId: match.facilityId, municipalityId: match.facility.municipalityId })
+  return { user, match }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { match } = await requireMatch(request, params.matchId)
+  const t = await getFixedT(request, 'followup')
+  return json({ title: t('match.title', { volunteer: match.volunteer.name, facility: match.facility.name }), match })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, match } = await requireMatch(request, params.matchId)
+  const formData = await readForm(request)
+  const form = parseForm(formData, ChangeSchema)
+  if (!form.ok) return json(form, { status: 400 })
+  const result = await changeMatchStatus(user.id, { matchId: match.id, change: form.data.intent, reason: form.data.reason })
+  if (!result.ok) return formFailure(formData, { formError: 'followup:match.wrongStatus' }, { status: 409 })
+  return redirectWithToast(`/centre/matches/${match.id}`, { key: `followup:match.done.${form.data.intent}`, values: { count: String(result.cancelledVisits) } })
+}
+
+export default function CentreMatchPage() {
+  const { t, i18n } = useTranslation(['followup', 'common'])
+  const { match } = useLoaderData<typeof loader>()
+  const state = useActionData<typeof action>()
+  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const actions = match.status === 'active' ? (['pause', 'end'] as const) : match.status === 'paused' ? (['resume', 'end'] as const) : []
+  return (
+    <div>
+      <p>
+        <Link to="/centre">{t('match.back')}</Link>
+      </p>
+      <h1>{t('match.heading', { volunteer: match.volunteer.name, facility: match.facility.name })}</h1>
+      <dl className="meta-list">
+        <dt>{t('match.ad')}</dt>
+        <dd>{match.jobAd.title}</dd>
+        <dt>{t('match.status')}</dt>
+        <dd>
+          <strong>{t(`common:matchStatus.${match.status}`)}</strong>
+          {match.status === 'paused' && match.pausedAt ? ` (${formatDate(match.pausedAt, locale)})` : ''}
+          {match.status === 'ended' && match.endedAt ? ` (${formatDate(match.endedAt, locale)}): ${match.endReason ?? ''}` : ''}
+        </dd>
+        <dt>{t('match.approved')}</dt>
+        <dd>{match.approvedAt ? formatDate(match.approvedAt, locale) : '–'}</dd>
+        <dt>{t('match.volunteer')}</dt>
+        <dd>
+          <Link to={`/centre/volunteers/${match.volunteer.id}`}>{match.volunteer.name}</Link>
+          {match.volunteer.phone ? ` · ${match.volunteer.phone}` : ''} · {match.volunteer.email}
+        </dd>
+        <dt>{t('match.visits')}</dt>
+        <dd>{t('match.visitCounts', { done: match.visitCounts.done ?? 0, planned: match.visitCounts.planned ?? 0, cancelled: match.visitCounts.cancelled ?? 0, noShow: match.visitCounts.no_show ?? 0 })}</dd>
+      </dl>
+
+      <section aria-labelledby="followups-heading">
+        <h2 id="followups-heading">{t('match.followUps')}</h2>
+        {match.followUps.length === 0 ? (
+          <p className="empty">{t('match.noFollowUps')}</p>
+        ) : (
+          <ul className="card-list">
+            {match.followUps.map((followUp) => (
+              <li key={followUp.id} className="card">
+                <h3>
+                  {t('match.followUpDue', { date: formatDate(followUp.dueAt, locale) })} · {t(`followUpStatus.${followUp.status}`)}
+                </h3>
+                {followUp.responses.length === 0 ? null : (
+                  <ul>
+                    {followUp.responses.map((response) => (
+                      <li key={response.id} className="answer">
+                        <strong>
+                          {response.respondent.name} ({t(`role.${response.respondentRole}`)})
+                        </strong>
+                        {response.answeredAt ? (
+                          <>
+                            {': '}
+                            {t('answer.summary', { satisfaction: response.satisfaction, aligned: t(response.expectationsAligned ? 'answer.aligned' : 'answer.notAligned') })} –{' '}
+                            {formatDateTime(response.answeredAt, locale)}
+                            {response.wishes ? <p className="prewrap">{response.wishes}</p> : null}
+                          </>
+                        ) : (
+                          `: ${t('answer.waiting')}`
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {actions.length > 0 ? (
+        <section aria-labelledby="change-heading" className="card">
+          <h2 id="change-heading">{t('match.changeHeading')}</h2>
+          <p>{t('match.changeIntro')}</p>
+          <Form method="post" className="stack" noValidate>
+            <FormError state={state} />
+            <TextAreaField label={t('match.reason')} name="reason" hint={t('match.reasonHint')} rows={4} state={state} />
+            <p>
+              {actions.map((intent) => (
+                <span key={intent}>
+                  <SubmitButton name="intent" value={intent} className={intent === 'end' ? 'button button-secondary' : 'button'}>
+                    {t(`match.action.${intent}`)}
+                  </SubmitButton>{' '}
+                </span>
+              ))}
+            </p>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

@@ -1,0 +1,187 @@
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { Field, FormError, SelectField, SubmitButton, type FormState } from '~/components/forms'
+import { facilityProfile } from '~/models/facility.server'
+import { copenhagenDateTime } from '~/models/match.server'
+import { copenhagenToday, createWindow, facilityWindows, setWindowActive, updateWindow } from '~/models/visit-window.server'
+import bookingStyles from '~/styles/booking.css'
+import { parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { facilityScope, notFound, requirePermission } from '~/utils/permissions.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const time = z
+  .string({ required_error: 'validation.required' })
+  .trim()
+  .min(1, 'validation.required')
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'booking:window.invalidTime')
+const date = z
+  .string({ required_error: 'validation.required' })
+  .trim()
+  .min(1, 'validation.required')
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && copenhagenDateTime(value, '12:00') !== null, 'validation.date')
+const WindowSchema = z
+  .object({
+    title: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(120, 'validation.tooLong?maximum=120'),
+    weekday: z.coerce.number({ invalid_type_error: 'validation.choose' }).int('validation.choose').min(1, 'validation.choose').max(7, 'validation.choose'),
+    startTime: time,
+    endTime: time,
+    capacity: z.coerce
+      .number({ invalid_type_error: 'booking:window.capacityNumber' })
+      .int('booking:window.capacityNumber')
+      .min(1, 'booking:window.capacityTooSmall')
+      .max(50, 'validation.tooBig?maximum=50'),
+    validFrom: date,
+    validTo: z.union([z.literal(''), date]).optional().transform((value) => value || null),
+    location: z.string().trim().max(300, 'validation.tooLong?maximum=300').optional().default(''),
+  })
+  .superRefine((value, ctx) => {
+    if (value.endTime <= value.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'booking:window.endBeforeStart' })
+    if (value.validTo && value.validTo < value.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'booking:window.toBeforeFrom' })
+  })
+const IntentSchema = z.object({ intent: z.enum(['create', 'update', 'close', 'reopen']), windowId: z.string().max(100).optional() })
+
+export const handle = { i18n: ['booking'] }
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: bookingStyles }]
+
+/** Active staff of this facility only: they run its visit times. */
+async function requireWindowManager(request: Request, facilityId: string | undefined) {
+  const scope = facilityId ? await facilityScope(facilityId) : null
+  if (!scope) notFound()
+  const { user } = await requirePermission(request, 'visitWindow:manage', scope)
+  return { user, facilityId: scope.facilityId }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { facilityId } = await requireWindowManager(request, params.facilityId)
+  const [facility, windows] = await Promise.all([facilityProfile(facilityId), facilityWindows(facilityId)])
+  if (!facility) notFound()
+  const t = await getFixedT(request, 'booking')
+  return json({ title: t('window.title', { name: facility.name }), facilityName: facility.name, windows, today: copenhagenToday(new Date()) })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, facilityId } = await requireWindowManager(request, params.facilityId)
+  const formData = await readForm(request)
+  const intent = parseForm(formData, IntentSchema)
+  if (!intent.ok) return json(intent, { status: 400 })
+  const back = `/facility/${facilityId}/windows`
+  const { windowId } = intent.data
+  if (intent.data.intent === 'close' || intent.data.intent === 'reopen') {
+    const open = intent.data.intent === 'reopen'
+    if (!windowId || !(await setWindowActive(user.id, facilityId, windowId, open))) notFound()
+    return redirectWithToast(back, { key: open ? 'booking:window.reopened' : 'booking:window.closed' })
+  }
+  const form = parseForm(formData, WindowSchema)
+  if (!form.ok) return json(form, { status: 400 })
+  if (intent.data.intent === 'create') {
+    await createWindow(user.id, facilityId, form.data)
+    return redirectWithToast(back, { key: 'booking:window.created', values: { title: form.data.title } })
+  }
+  if (!windowId || !(await updateWindow(user.id, facilityId, windowId, form.data))) notFound()
+  return redirectWithToast(back, { key: 'booking:window.updated', values: { title: form.data.title } })
+}
+
+type WindowValues = { title: string; weekday: number; startTime: string; endTime: string; capacity: number; validFrom: string; validTo: string | null; location: string }
+
+function WindowFields({ state, window, today }: { state: FormState; window?: WindowValues; today: string }) {
+  const { t } = useTranslation(['booking', 'common'])
+  return (
+    <>
+      <Field label={t('window.fieldTitle')} name="title" hint={t('window.fieldTitleHint')} state={state} defaultValue={window?.title} />
+      <SelectField
+        label={t('window.weekday')}
+        name="weekday"
+        state={state}
+        placeholder={t('window.chooseWeekday')}
+        defaultValue={window ? String(window.weekday) : ''}
+        options={[1, 2, 3, 4, 5, 6, 7].map((day) => ({ value: String(day), label: t(`common:weekday.${day}`) }))}
+      />
+      <Field label={t('window.startTime')} name="startTime" type="time" state={state} defaultValue={window?.startTime ?? '14:00'} />
+      <Field label={t('window.endTime')} name="endTime" type="time" state={state} defaultValue={window?.endTime ?? '16:00'} />
+      <Field label={t('window.capacity')} name="capacity" type="number" min={1} max={50} hint={t('window.capacityHint')} state={state} defaultValue={window ? String(window.capacity) : '2'} />
+      <Field label={t('window.validFrom')} name="validFrom" type="date" state={state} defaultValue={window?.validFrom ?? today} />
+      <Field label={t('window.validTo')} name="validTo" type="date" hint={t('window.validToHint')} state={state} defaultValue={window?.validTo ?? ''} />
+      <Field label={t('window.location')} name="location" hint={t('window.locationHint')} state={state} defaultValue={window?.location} />
+    </>
+  )
+}
+
+export default function FacilityWindowsPage() {
+  const { t } = useTranslation(['booking', 'common'])
+  const { facilityName, windows, today } = useLoaderData<typeof loader>()
+  const state = useActionData<typeof action>()
+  const sentIntent = state && 'values' in state ? state.values?.intent : undefined
+  const sentWindow = state && 'values' in state ? state.values?.windowId : undefined
+  return (
+    <div>
+      <p>
+        <Link to="/facility">{t('window.back')}</Link>
+      </p>
+      <h1>{t('window.heading')}</h1>
+      <p className="lead">{t('window.intro', { name: facilityName })}</p>
+      {sentIntent !== 'create' && sentIntent !== 'update' ? <FormError state={state} /> : null}
+
+      <section aria-labelledby="windows-heading">
+        <h2 id="windows-heading">{t('window.listHeading')}</h2>
+        {windows.length === 0 ? (
+          <p className="empty">{t('window.none')}</p>
+        ) : (
+          <ul className="card-list">
+            {windows.map((window) => {
+              const editState = sentIntent === 'update' && sentWindow === window.id ? state : undefined
+              return (
+                <li key={window.id} className="card">
+                  <h3>
+                    {window.title} {window.active ? null : <span className="flag">{t('window.closedLabel')}</span>}
+                  </h3>
+                  <p>
+                    {t('window.summary', {
+                      weekday: t(`common:weekday.${window.weekday}`),
+                      start: window.startTime,
+                      end: window.endTime,
+                      count: window.capacity,
+                    })}
+                    {window.location ? ` · ${window.location}` : ''}
+                  </p>
+                  <p>{window.validTo ? t('window.validRange', { from: window.validFrom, to: window.validTo }) : t('window.validFromOnly', { from: window.validFrom })}</p>
+                  <details open={Boolean(editState)}>
+                    <summary>{t('window.edit', { title: window.title })}</summary>
+                    <Form method="post" className="stack" noValidate>
+                      <input type="hidden" name="intent" value="update" />
+                      <input type="hidden" name="windowId" value={window.id} />
+                      <FormError state={editState} />
+                      <WindowFields state={editState} window={window} today={today} />
+                      <SubmitButton>{t('window.save')}</SubmitButton>
+                    </Form>
+                  </details>
+                  <Form method="post">
+                    <input type="hidden" name="windowId" value={window.id} />
+                    <SubmitButton name="intent" value={window.active ? 'close' : 'reopen'} className="button button-secondary button-small">
+                      {window.active ? t('window.close', { title: window.title }) : t('window.reopen', { title: window.title })}
+                    </SubmitButton>
+                  </Form>
+                </li>
+              )
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="new-window-heading" className="card">
+        <h2 id="new-window-heading">{t('window.newHeading')}</h2>
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="create" />
+          <FormError state={sentIntent === 'create' ? state : undefined} />
+          <WindowFields state={sentIntent === 'create' ? state : undefined} today={today} />
+          <SubmitButton>{t('window.create')}</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

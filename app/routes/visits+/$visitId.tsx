@@ -1,0 +1,290 @@
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { ChoiceGroup, VisitStatus, visitTimeText } from '~/components/booking'
+import { Field, FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { cancelVisit, logVisit, looksLikeCpr, moveVisit, visitForPage } from '~/models/visit-change.server'
+import bookingStyles from '~/styles/booking.css'
+import { formatDateTime, formatInZone } from '~/utils/dates'
+import { TASKS, isLocale } from '~/utils/domain'
+import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { can } from '~/utils/permissions'
+import { notFound, requirePermission } from '~/utils/permissions.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const reason = z
+  .string({ required_error: 'validation.required' })
+  .trim()
+  .max(1000, 'validation.tooLong?maximum=1000')
+  .superRefine((value, ctx) => {
+    if (value.length < 5) ctx.addIssue({ code: 'custom', message: value ? 'validation.tooShort?minimum=5' : 'validation.required' })
+  })
+const time = z.union([z.literal(''), z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'booking:window.invalidTime')]).optional().default('')
+const CancelSchema = z.object({ intent: z.literal('cancel'), reason })
+const MoveSchema = z.object({
+  intent: z.literal('move'),
+  localDate: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
+  startTime: time,
+  endTime: time,
+  reason,
+})
+const LogSchema = z
+  .object({
+    intent: z.literal('log'),
+    outcome: z.enum(['done', 'no_show'], { errorMap: () => ({ message: 'validation.choose' }) }),
+    hours: z.string().trim().optional().default(''),
+    helpedWith: z
+      .array(z.string())
+      .max(TASKS.length, 'validation.choose')
+      .refine((tasks) => tasks.every((task) => (TASKS as readonly string[]).includes(task)), 'validation.choose'),
+    note: z
+      .string()
+      .trim()
+      .max(2000, 'validation.tooLong?maximum=2000')
+      .optional()
+      .default('')
+      .refine((value) => !looksLikeCpr(value), 'booking:log.cpr'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.outcome !== 'done') return
+    const hours = Number(value.hours.replace(',', '.'))
+    if (!value.hours) ctx.addIssue({ code: 'custom', path: ['hours'], message: 'validation.required' })
+    else if (!Number.isFinite(hours) || hours < 0.25 || hours > 12) ctx.addIssue({ code: 'custom', path: ['hours'], message: 'booking:log.hoursRange' })
+    if (value.helpedWith.length === 0) ctx.addIssue({ code: 'custom', path: ['helpedWith'], message: 'validation.chooseOne' })
+  })
+const IntentSchema = z.object({ intent: z.enum(['cancel', 'move', 'log']) })
+
+export const handle = { i18n: ['booking'] }
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: bookingStyles }]
+
+/** The visit's volunteer, its facility's staff or the centre's coordinators; 404 for a visit that does not exist. */
+async function requireVisit(request: Request, visitId: string | undefined) {
+  const visit = visitId ? await visitForPage(visitId) : null
+  if (!visit) notFound()
+  const scope = { volunteerId: visit.volunteer.id, facilityId: visit.facility.id, municipalityId: visit.facility.municipalityId }
+  const { user, actor } = await requirePermission(request, 'visit:view', scope)
+  return { user, actor, visit, scope }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, visit, scope } = await requireVisit(request, params.visitId)
+  const now = Date.now()
+  const t = await getFixedT(request, 'booking')
+  const upcoming = visit.status === 'planned' && new Date(visit.startsAt).getTime() > now
+  const { volunteer, ...rest } = visit
+  return json({
+    title: t('visit.title', { facility: visit.facility.name }),
+    visit: { ...rest, volunteer: { id: volunteer.id, name: volunteer.name, phone: volunteer.phone, email: volunteer.email } },
+    role: actor.role,
+    canChange: upcoming && can(actor, 'visit:change', scope),
+    canLog: visit.status === 'planned' && !upcoming && new Date(visit.startsAt).getTime() <= now && can(actor, 'visit:log', scope),
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, actor, visit, scope } = await requireVisit(request, params.visitId)
+  const formData = await readForm(request)
+  const intent = parseForm(formData, IntentSchema)
+  if (!intent.ok) return json(intent, { status: 400 })
+  const back = `/visits/${visit.id}`
+
+  if (intent.data.intent === 'log') {
+    await requirePermission(request, 'visit:log', scope)
+    const form = parseForm(formData, LogSchema, { arrayFields: ['helpedWith'] })
+    if (!form.ok) return json(form, { status: 400 })
+    const { outcome, note } = form.data
+    const result = await logVisit(
+      user.id,
+      visit.id,
+      outcome === 'done' ? { outcome, hours: Number(form.data.hours.replace(',', '.')), helpedWith: form.data.helpedWith, note: note || null } : { outcome, note: note || null },
+    )
+    if (result.ok) return redirectWithToast(back, { key: outcome === 'done' ? 'booking:log.logged' : 'booking:log.loggedNoShow' })
+    return formFailure(formData, { formError: result.reason === 'not-started' ? 'booking:log.notStarted' : 'booking:log.alreadyLogged' })
+  }
+
+  if (!can(actor, 'visit:change', scope)) return formFailure(formData, { formError: 'booking:visit.notChangeable' }, { status: 403 })
+  if (intent.data.intent === 'cancel') {
+    const form = parseForm(formData, CancelSchema)
+    if (!form.ok) return json(form, { status: 400 })
+    const result = await cancelVisit(user.id, { visitId: visit.id, reason: form.data.reason })
+    if (result.ok) return redirectWithToast(back, { key: result.late ? 'booking:cancel.cancelledLate' : 'booking:cancel.cancelled' })
+    return formFailure(formData, { formError: 'booking:visit.notChangeable' })
+  }
+
+  const form = parseForm(formData, MoveSchema)
+  if (!form.ok) return json(form, { status: 400 })
+  const result = await moveVisit(user.id, { visitId: visit.id, ...form.data })
+  if (result.ok) return redirectWithToast(back, { key: 'booking:move.moved' })
+  switch (result.reason) {
+    case 'not-a-window-date':
+      return formFailure(formData, { fieldErrors: { localDate: ['booking:move.notAWindowDate'] } })
+    case 'past':
+      return formFailure(formData, { fieldErrors: { localDate: ['booking:move.past'] } })
+    case 'plan-date-taken':
+      return formFailure(formData, { fieldErrors: { localDate: ['booking:move.planDateTaken'] } })
+    case 'invalid-time':
+      return formFailure(formData, { fieldErrors: { endTime: ['booking:move.invalidTime'] } })
+    case 'full':
+      return formFailure(formData, { formError: 'booking:move.full' }, { status: 409 })
+    case 'overlap':
+      return formFailure(formData, { formError: 'booking:move.overlap' }, { status: 409 })
+    case 'unchanged':
+      return formFailure(formData, { formError: 'booking:move.unchanged' })
+    default:
+      return formFailure(formData, { formError: 'booking:visit.notChangeable' })
+  }
+}
+
+const backLinks: Record<string, string> = { volunteer: '/volunteer', facility_staff: '/facility', coordinator: '/centre/visits' }
+
+export default function VisitPage() {
+  const { t, i18n } = useTranslation(['booking', 'common'])
+  const { visit, role, canChange, canLog } = useLoaderData<typeof loader>()
+  const state = useActionData<typeof action>()
+  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const sent = state && 'values' in state ? state.values?.intent : undefined
+  const stateFor = (intent: string) => (sent === intent ? state : undefined)
+  const place = [visit.location, `${visit.facility.address}, ${visit.facility.postcode} ${visit.facility.town}`].filter(Boolean).join(', ')
+  return (
+    <div>
+      <p>
+        <Link to={backLinks[role] ?? '/'}>{t('visit.back')}</Link>
+      </p>
+      <h1>{t('visit.heading', { facility: visit.facility.name })}</h1>
+      <p className="lead">{visitTimeText(visit.startsAt, visit.endsAt, locale)}</p>
+      {sent === undefined ? <FormError state={state} /> : null}
+
+      <section aria-labelledby="details-heading" className="card">
+        <h2 id="details-heading">{t('visit.details')}</h2>
+        <dl className="meta-list">
+          <dt>{t('visit.status')}</dt>
+          <dd>
+            <VisitStatus status={visit.status} late={visit.lateCancellation} />
+          </dd>
+          <dt>{t('visit.where')}</dt>
+          <dd>{place}</dd>
+          {visit.window ? (
+            <>
+              <dt>{t('visit.window')}</dt>
+              <dd>{visit.window.title}</dd>
+            </>
+          ) : null}
+          {visit.adTitle ? (
+            <>
+              <dt>{t('visit.ad')}</dt>
+              <dd>{visit.adTitle}</dd>
+            </>
+          ) : null}
+          <dt>{t('visit.volunteer')}</dt>
+          <dd>
+            {visit.volunteer.name}
+            {role !== 'volunteer' && visit.volunteer.phone ? ` · ${visit.volunteer.phone}` : ''}
+          </dd>
+          <dt>{t('visit.contact')}</dt>
+          <dd>{visit.contact ? `${visit.contact.name}${visit.contact.phone ? ` · ${visit.contact.phone}` : ''}` : t('visit.noContact')}</dd>
+          {visit.status === 'cancelled' ? (
+            <>
+              <dt>{t('visit.cancelled')}</dt>
+              <dd>
+                {t('visit.cancelledBy', { name: visit.cancelledBy?.name ?? '', date: visit.cancelledAt ? formatDateTime(visit.cancelledAt, locale) : '' })}
+                <br />
+                {t('visit.reason', { reason: visit.cancelReason ?? '' })}
+              </dd>
+            </>
+          ) : null}
+          {visit.loggedAt ? (
+            <>
+              <dt>{t('visit.logged')}</dt>
+              <dd>
+                {t('visit.loggedBy', { name: visit.loggedBy?.name ?? '', date: formatInZone(visit.loggedAt, 'dd.MM.yyyy', locale) })}
+                {visit.status === 'done' ? (
+                  <>
+                    <br />
+                    {t('visit.hours', { count: visit.hours ?? 0 })}
+                    {visit.helpedWith.length > 0 ? ` · ${visit.helpedWith.map((task) => t(`common:task.${task}`)).join(', ')}` : ''}
+                  </>
+                ) : null}
+                {visit.note ? (
+                  <>
+                    <br />
+                    <span className="prewrap">{visit.note}</span>
+                  </>
+                ) : null}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      {canLog ? (
+        <section aria-labelledby="log-heading" className="card">
+          <h2 id="log-heading">{t('log.heading')}</h2>
+          <p>{t('log.intro')}</p>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="log" />
+            <FormError state={stateFor('log')} />
+            <ChoiceGroup
+              legend={t('log.outcome')}
+              name="outcome"
+              type="radio"
+              state={stateFor('log')}
+              defaultValue={['done']}
+              options={[
+                { value: 'done', label: t('log.done') },
+                { value: 'no_show', label: t('log.noShow') },
+              ]}
+            />
+            <Field label={t('log.hours')} name="hours" inputMode="decimal" hint={t('log.hoursHint')} state={stateFor('log')} defaultValue={String(Math.round(((new Date(visit.endsAt).getTime() - new Date(visit.startsAt).getTime()) / 3_600_000) * 4) / 4)} />
+            <ChoiceGroup
+              legend={t('log.helpedWith')}
+              name="helpedWith"
+              type="checkbox"
+              hint={t('log.helpedWithHint')}
+              state={stateFor('log')}
+              options={TASKS.map((task) => ({ value: task, label: t(`common:task.${task}`) }))}
+            />
+            <TextAreaField label={t('log.note')} name="note" hint={t('log.noteHint')} rows={4} state={stateFor('log')} />
+            <SubmitButton>{t('log.submit')}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+
+      {canChange ? (
+        <>
+          <section aria-labelledby="cancel-heading" className="card">
+            <h2 id="cancel-heading">{t('cancel.heading')}</h2>
+            <p>{t('cancel.intro')}</p>
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="intent" value="cancel" />
+              <FormError state={stateFor('cancel')} />
+              <TextAreaField label={t('cancel.reason')} name="reason" hint={t('cancel.reasonHint')} rows={3} state={stateFor('cancel')} />
+              <SubmitButton className="button button-secondary">{t('cancel.submit')}</SubmitButton>
+            </Form>
+          </section>
+          <section aria-labelledby="move-heading" className="card">
+            <h2 id="move-heading">{t('move.heading')}</h2>
+            <p>{visit.window ? t('move.introWindow', { title: visit.window.title, weekday: t(`common:weekday.${visit.window.weekday}`) }) : t('move.intro')}</p>
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="intent" value="move" />
+              <FormError state={stateFor('move')} />
+              <Field label={t('move.date')} name="localDate" type="date" state={stateFor('move')} defaultValue={visit.localDate} />
+              {visit.window ? null : (
+                <>
+                  <Field label={t('move.startTime')} name="startTime" type="time" state={stateFor('move')} defaultValue={formatInZone(visit.startsAt, 'HH:mm', locale)} />
+                  <Field label={t('move.endTime')} name="endTime" type="time" state={stateFor('move')} defaultValue={formatInZone(visit.endsAt, 'HH:mm', locale)} />
+                </>
+              )}
+              <TextAreaField label={t('move.reason')} name="reason" hint={t('move.reasonHint')} rows={3} state={stateFor('move')} />
+              <SubmitButton className="button button-secondary">{t('move.submit')}</SubmitButton>
+            </Form>
+          </section>
+        </>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

@@ -1,0 +1,114 @@
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { visitTimeText } from '~/components/booking'
+import { FormError, SubmitButton } from '~/components/forms'
+import { bookWindowVisit } from '~/models/visit-change.server'
+import { bookableWindows } from '~/models/visit-window.server'
+import bookingStyles from '~/styles/booking.css'
+import { isLocale } from '~/utils/domain'
+import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { requirePermission } from '~/utils/permissions.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const BookSchema = z.object({
+  windowId: z.string({ required_error: 'validation.required' }).min(1, 'validation.required').max(100, 'validation.invalid'),
+  localDate: z.string({ required_error: 'validation.required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
+})
+
+export const handle = { i18n: ['booking'] }
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: bookingStyles }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, 'visit:book')
+  const windows = await bookableWindows(user.id)
+  const t = await getFixedT(request, 'booking')
+  return json({ title: t('book.title'), windows })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, 'visit:book')
+  const formData = await readForm(request)
+  const form = parseForm(formData, BookSchema)
+  if (!form.ok) return json(form, { status: 400 })
+  const result = await bookWindowVisit(user.id, form.data)
+  if (result.ok) return redirectWithToast(`/visits/${result.visitId}`, { key: 'booking:book.booked' })
+  // "full" and "overlap" are the everyday refusals; the rest come from an old page or a crafted form.
+  const messages: Record<typeof result.reason, string> = {
+    full: 'booking:book.full',
+    overlap: 'booking:book.overlap',
+    past: 'booking:book.past',
+    'no-match': 'booking:book.noMatch',
+    'not-found': 'booking:book.notFound',
+    'not-a-window-date': 'booking:book.notAWindowDate',
+  }
+  return formFailure(formData, { formError: messages[result.reason] }, { status: result.reason === 'full' || result.reason === 'overlap' ? 409 : 400 })
+}
+
+export default function BookVisitPage() {
+  const { t, i18n } = useTranslation(['booking', 'common'])
+  const { windows } = useLoaderData<typeof loader>()
+  const state = useActionData<typeof action>()
+  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  return (
+    <div>
+      <p>
+        <Link to="/volunteer">{t('book.back')}</Link>
+      </p>
+      <h1>{t('book.heading')}</h1>
+      <p className="lead">{t('book.intro')}</p>
+      <FormError state={state} />
+      {windows.length === 0 ? (
+        <p className="callout">{t('book.none')}</p>
+      ) : (
+        windows.map((window) => (
+          <section key={window.id} aria-labelledby={`window-${window.id}`} className="card">
+            <h2 id={`window-${window.id}`}>
+              {window.title} – {window.facility.name}
+            </h2>
+            <p>
+              {t('book.windowSummary', { weekday: t(`common:weekday.${window.weekday}`), start: window.startTime, end: window.endTime, count: window.capacity })}
+              {window.location ? ` · ${window.location}` : ''}
+            </p>
+            {window.dates.length === 0 ? (
+              <p className="empty">{t('book.noDates')}</p>
+            ) : (
+              <ul className="window-dates">
+                {window.dates.map((date) => {
+                  const label = visitTimeText(date.startsAt, date.endsAt, locale)
+                  return (
+                    <li key={date.localDate}>
+                      <span className="date">{label}</span>
+                      {date.bookedVisitId ? (
+                        <Link to={`/visits/${date.bookedVisitId}`}>{t('book.youAreBooked')}</Link>
+                      ) : date.roomLeft > 0 ? (
+                        <>
+                          <span className="room-left">{t('book.roomLeft', { count: date.roomLeft })}</span>
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="windowId" value={window.id} />
+                            <input type="hidden" name="localDate" value={date.localDate} />
+                            <SubmitButton className="button button-small">
+                              {t('book.book')}
+                              <span className="visually-hidden"> {label}</span>
+                            </SubmitButton>
+                          </Form>
+                        </>
+                      ) : (
+                        <span className="room-none">{t('book.noRoom')}</span>
+                      )}
+                    </li>
+                  )
+                })}
+              </ul>
+            )}
+          </section>
+        ))
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
