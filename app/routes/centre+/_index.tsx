@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { SubmitButton } from '~/components/forms'
 import { approveFacility, pendingFacilities } from '~/models/facility.server'
 import { applicationQueue } from '~/models/match.server'
+import { openReportCount } from '~/models/thread.server'
 import { formatDate } from '~/utils/dates'
 import { isLocale } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -16,13 +17,17 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 const ApproveSchema = z.object({ intent: z.literal('approve-facility'), facilityId: z.string().min(1) })
 
-export const handle = { i18n: ['admin', 'matching'] }
+export const handle = { i18n: ['admin', 'matching', 'moderation'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, user } = await requirePermission(request, 'centre:work')
   const t = await getFixedT(request, 'admin')
-  const [pending, queue] = await Promise.all([pendingFacilities(actor.centreMunicipalityIds), applicationQueue(actor.centreMunicipalityIds)])
-  return json({ title: t('centre.title'), name: user.name, pending, queue })
+  const [pending, queue, reportCount] = await Promise.all([
+    pendingFacilities(actor.centreMunicipalityIds),
+    applicationQueue(actor.centreMunicipalityIds),
+    openReportCount(user.centreId!),
+  ])
+  return json({ title: t('centre.title'), name: user.name, pending, queue, reportCount })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,13 +44,16 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CentreHomePage() {
-  const { t, i18n } = useTranslation(['admin', 'common', 'matching'])
-  const { name, pending, queue } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation(['admin', 'common', 'matching', 'moderation'])
+  const { name, pending, queue, reportCount } = useLoaderData<typeof loader>()
   const locale = isLocale(i18n.language) ? i18n.language : 'da'
   return (
     <div>
       <h1>{t('centre.title')}</h1>
       <p className="lead">{t('centre.greeting', { name })}</p>
+      <p className={reportCount > 0 ? 'callout' : undefined}>
+        <Link to="/centre/reports">{t('moderation:startPage.link', { count: reportCount })}</Link>
+      </p>
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('matching:queue.heading')}</h2>
         <p>{t('matching:queue.intro')}</p>
