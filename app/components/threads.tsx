@@ -83,7 +83,8 @@ export function When({ date }: { date: string | Date }) {
 /** The tag checkboxes as one group with a legend; keeps what was ticked when the form comes back. */
 export function TagFieldset({ state, legend, hint }: { state: FormState; legend: string; hint: string }) {
   const { t } = useTranslation('threads')
-  const errors = state?.fieldErrors?.tags
+  // A tampered value is reported at its index (tags.3); show it with the group all the same.
+  const errors = [...new Set(Object.entries(state?.fieldErrors ?? {}).flatMap(([key, list]) => (key === 'tags' || key.startsWith('tags.') ? (list ?? []) : [])))]
   const chosen = [state?.values?.tags ?? []].flat()
   return (
     <fieldset className="field" aria-describedby={errors?.length ? 'tags-errors' : 'tags-hint'}>
