@@ -1,9 +1,8 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList, type FormState } from '~/components/forms'
-import { formatDateTime } from '~/utils/dates'
 import { isLocale, type Locale } from '~/utils/domain'
-import { THREAD_TAGS } from '~/utils/threads'
+import { formatPostTime, THREAD_TAGS } from '~/utils/threads'
 
 export { PostBody } from './post-body'
 
@@ -77,7 +76,7 @@ export function Pagination({ page, pageCount, hrefFor, label }: { page: number; 
 
 export function When({ date }: { date: string | Date }) {
   const locale = useLocale()
-  return <time dateTime={new Date(date).toISOString()}>{formatDateTime(date, locale)}</time>
+  return <time dateTime={new Date(date).toISOString()}>{formatPostTime(date, locale)}</time>
 }
 
 /** The tag checkboxes as one group with a legend; keeps what was ticked when the form comes back. */

@@ -39,22 +39,30 @@ export type SpaceSummary = Space & { threadCount: number; latest: { id: string; 
  * Every space the user is in, each with its latest activity: their centre network(s), their
  * facilities' spaces, and for coordinators every facility space of their centre.
  */
-export async function spacesOverview(spaces: Spaces): Promise<SpaceSummary[]> {
-  const [centres, facilities, groups] = await Promise.all([
+/** Facility spaces listed on /threads before "show all". */
+export const FACILITY_SPACES_SHOWN = 30
+
+export async function spacesOverview(spaces: Spaces, options: { all?: boolean } = {}): Promise<{ spaces: SpaceSummary[]; facilitySpaceCount: number }> {
+  // Each kind of space by its own index (one OR over all three would scan every thread).
+  const moderatedMunicipalities = spaces.moderatedCentreIds.length
+    ? (await prisma.municipality.findMany({ where: { centreId: { in: spaces.moderatedCentreIds } }, select: { id: true } })).map((m) => m.id)
+    : []
+  const facilitySelect = { id: true, name: true, municipality: { select: { centre: { select: { id: true, name: true } } } } } satisfies Prisma.FacilitySelect
+  const groupBy = (where: Prisma.ThreadWhereInput) =>
+    prisma.thread.groupBy({ by: ['centreId', 'facilityId'], where, _count: { _all: true }, _max: { lastPostAt: true } })
+  const [centres, memberFacilities, centreFacilities, ...groupLists] = await Promise.all([
     prisma.centre.findMany({ where: { id: { in: spaces.networkCentreIds } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-    prisma.facility.findMany({
-      where: {
-        OR: [
-          { id: { in: spaces.facilityIds } },
-          { status: 'active', municipality: { centreId: { in: spaces.moderatedCentreIds } } },
-          { threads: { some: { centreId: { in: spaces.moderatedCentreIds } } } },
-        ],
-      },
-      select: { id: true, name: true, municipality: { select: { centre: { select: { id: true, name: true } } } } },
-      orderBy: { name: 'asc' },
-    }),
-    prisma.thread.groupBy({ by: ['centreId', 'facilityId'], where: readableThreads(spaces), _count: { _all: true }, _max: { lastPostAt: true } }),
+    spaces.facilityIds.length ? prisma.facility.findMany({ where: { id: { in: spaces.facilityIds } }, select: facilitySelect }) : [],
+    // Coordinators: every facility of the centre that is or was running (pending ones have no space yet).
+    moderatedMunicipalities.length
+      ? prisma.facility.findMany({ where: { municipalityId: { in: moderatedMunicipalities }, status: { in: ['active', 'inactive'] } }, select: facilitySelect })
+      : [],
+    spaces.networkCentreIds.length ? groupBy({ centreId: { in: spaces.networkCentreIds }, facilityId: null }) : [],
+    spaces.facilityIds.length ? groupBy({ facilityId: { in: spaces.facilityIds } }) : [],
+    spaces.moderatedCentreIds.length ? groupBy({ centreId: { in: spaces.moderatedCentreIds } }) : [],
   ])
+  const groups = [...new Map(groupLists.flat().map((g) => [`${g.centreId}/${g.facilityId}`, g])).values()]
+  const facilities = [...new Map([...memberFacilities, ...centreFacilities].map((f) => [f.id, f])).values()].sort((a, b) => a.name.localeCompare(b.name, 'da'))
   const summaries: Space[] = [
     ...centres.map((c) => ({ key: spaceKey({ centreId: c.id, facilityId: null }), centreId: c.id, facilityId: null, name: c.name, centreName: c.name })),
     ...facilities.map((f) => ({
@@ -65,22 +73,35 @@ export async function spacesOverview(spaces: Spaces): Promise<SpaceSummary[]> {
       centreName: f.municipality.centre?.name ?? null,
     })),
   ]
-  return Promise.all(
-    summaries.map(async (space) => {
-      const group = groups.find((g) => g.facilityId === space.facilityId && (space.facilityId !== null || g.centreId === space.centreId))
-      const threadCount = groups
-        .filter((g) => g.facilityId === space.facilityId && (space.facilityId !== null || g.centreId === space.centreId))
-        .reduce((sum, g) => sum + g._count._all, 0)
-      const latest = group
-        ? await prisma.thread.findFirst({
-            where: placeFilter(space),
-            select: { id: true, title: true, lastPostAt: true },
-            orderBy: { lastPostAt: 'desc' },
-          })
-        : null
-      return { ...space, threadCount, latest }
+  const inSpace = (space: ThreadPlace) => (row: { centreId: string; facilityId: string | null }) =>
+    space.facilityId ? row.facilityId === space.facilityId : row.facilityId === null && row.centreId === space.centreId
+  const counted = summaries.map((space) => {
+    const mine = groups.filter(inSpace(space))
+    const newest = mine.reduce<Date | null>((best, g) => (g._max.lastPostAt && (!best || g._max.lastPostAt > best) ? g._max.lastPostAt : best), null)
+    return { ...space, threadCount: mine.reduce((sum, g) => sum + g._count._all, 0), newest }
+  })
+  // Networks first; then facility spaces with the latest activity first. A large centre has hundreds
+  // of facilities, so only the liveliest are shown unless the coordinator asks for all of them.
+  const networks = counted.filter((space) => space.facilityId === null)
+  const facilitySpaces = counted
+    .filter((space) => space.facilityId !== null)
+    .sort((a, b) => (b.newest?.getTime() ?? 0) - (a.newest?.getTime() ?? 0) || a.name.localeCompare(b.name, 'da'))
+  const shown = [...networks, ...(options.all ? facilitySpaces : facilitySpaces.slice(0, FACILITY_SPACES_SHOWN))]
+  // The latest thread of each shown space in one query: the threads whose lastPostAt is their space's newest.
+  const newest = shown.map((space) => space.newest).filter((date): date is Date => date !== null)
+  const latestThreads = newest.length
+    ? await prisma.thread.findMany({
+        where: { AND: [readableThreads(spaces), { lastPostAt: { in: newest } }] },
+        select: { id: true, title: true, lastPostAt: true, centreId: true, facilityId: true },
+      })
+    : []
+  return {
+    spaces: shown.map(({ newest: newestHere, ...space }) => {
+      const latest = newestHere ? latestThreads.find((row) => inSpace(space)(row) && row.lastPostAt.getTime() === newestHere.getTime()) : undefined
+      return { ...space, latest: latest ? { id: latest.id, title: latest.title, lastPostAt: latest.lastPostAt } : null }
     }),
-  )
+    facilitySpaceCount: facilitySpaces.length,
+  }
 }
 
 function placeFilter(place: ThreadPlace): Prisma.ThreadWhereInput {

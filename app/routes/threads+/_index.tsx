@@ -13,12 +13,14 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: threadStyl
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { spaces } = await requireSpaces(request)
-  const overview = await spacesOverview(spaces)
+  const all = new URL(request.url).searchParams.get('all') === '1'
+  const overview = await spacesOverview(spaces, { all })
   const t = await getFixedT(request, 'threads')
   return json({
     title: t('spaces.title'),
-    networks: overview.filter((space) => space.facilityId === null),
-    facilities: overview.filter((space) => space.facilityId !== null),
+    networks: overview.spaces.filter((space) => space.facilityId === null),
+    facilities: overview.spaces.filter((space) => space.facilityId !== null),
+    facilitySpaceCount: overview.facilitySpaceCount,
     moderator: spaces.moderatedCentreIds.length > 0,
   })
 }
@@ -48,7 +50,7 @@ function SpaceCard({ space }: { space: SpaceItem }) {
 
 export default function SpacesPage() {
   const { t } = useTranslation('threads')
-  const { networks, facilities, moderator } = useLoaderData<typeof loader>()
+  const { networks, facilities, facilitySpaceCount, moderator } = useLoaderData<typeof loader>()
   return (
     <div className="threads-page">
       <h1>{t('spaces.title')}</h1>
@@ -85,6 +87,11 @@ export default function SpacesPage() {
             ))}
           </ul>
         )}
+        {facilities.length < facilitySpaceCount ? (
+          <p>
+            <Link to="/threads?all=1">{t('spaces.showAll', { count: facilitySpaceCount })}</Link>
+          </p>
+        ) : null}
       </section>
     </div>
   )

@@ -27,9 +27,9 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: threadStyl
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { spaces } = await requireSpaces(request)
-  const overview = await spacesOverview(spaces)
+  const overview = await spacesOverview(spaces, { all: true })
   const t = await getFixedT(request, 'threads')
-  const options = overview
+  const options = overview.spaces
     .filter((space) => accessTo(spaces, space).post)
     .map((space) => ({
       value: space.key,
