@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Prisma } from '~/generated/prisma/client'
-import { readableThreads, type Spaces, type ThreadPlace } from '~/models/space.server'
+import type { Spaces, ThreadPlace } from '~/models/space.server'
 import { audit } from '~/utils/audit.server'
 import { containsCprNumber } from '~/utils/cpr'
 import { prisma, type Tx } from '~/utils/db.server'
@@ -39,65 +39,87 @@ export type SpaceSummary = Space & { threadCount: number; latest: { id: string; 
  * Every space the user is in, each with its latest activity: their centre network(s), their
  * facilities' spaces, and for coordinators every facility space of their centre.
  */
+// One collator for all sorting: localeCompare with a locale builds a new one on every call.
+const byName = new Intl.Collator('da')
+
 /** Facility spaces listed on /threads before "show all". */
 export const FACILITY_SPACES_SHOWN = 30
 
 export async function spacesOverview(spaces: Spaces, options: { all?: boolean } = {}): Promise<{ spaces: SpaceSummary[]; facilitySpaceCount: number }> {
-  // Each kind of space by its own index (one OR over all three would scan every thread).
+  // Each kind of space by its own index (one OR over all three would scan every thread), and no
+  // relation loads for the hundreds of facilities of a large centre.
   const moderatedMunicipalities = spaces.moderatedCentreIds.length
-    ? (await prisma.municipality.findMany({ where: { centreId: { in: spaces.moderatedCentreIds } }, select: { id: true } })).map((m) => m.id)
+    ? await prisma.municipality.findMany({ where: { centreId: { in: spaces.moderatedCentreIds } }, select: { id: true, centreId: true } })
     : []
-  const facilitySelect = { id: true, name: true, municipality: { select: { centre: { select: { id: true, name: true } } } } } satisfies Prisma.FacilitySelect
   const groupBy = (where: Prisma.ThreadWhereInput) =>
     prisma.thread.groupBy({ by: ['centreId', 'facilityId'], where, _count: { _all: true }, _max: { lastPostAt: true } })
   const [centres, memberFacilities, centreFacilities, ...groupLists] = await Promise.all([
-    prisma.centre.findMany({ where: { id: { in: spaces.networkCentreIds } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-    spaces.facilityIds.length ? prisma.facility.findMany({ where: { id: { in: spaces.facilityIds } }, select: facilitySelect }) : [],
+    prisma.centre.findMany({ where: { id: { in: [...spaces.networkCentreIds, ...spaces.moderatedCentreIds] } }, select: { id: true, name: true } }),
+    spaces.facilityIds.length
+      ? prisma.facility.findMany({ where: { id: { in: spaces.facilityIds } }, select: { id: true, name: true, municipality: { select: { centreId: true } } } })
+      : [],
     // Coordinators: every facility of the centre that is or was running (pending ones have no space yet).
     moderatedMunicipalities.length
-      ? prisma.facility.findMany({ where: { municipalityId: { in: moderatedMunicipalities }, status: { in: ['active', 'inactive'] } }, select: facilitySelect })
+      ? prisma.facility.findMany({ where: { municipalityId: { in: moderatedMunicipalities.map((m) => m.id) }, status: { in: ['active', 'inactive'] } }, select: { id: true, name: true, municipalityId: true } })
       : [],
     spaces.networkCentreIds.length ? groupBy({ centreId: { in: spaces.networkCentreIds }, facilityId: null }) : [],
     spaces.facilityIds.length ? groupBy({ facilityId: { in: spaces.facilityIds } }) : [],
     spaces.moderatedCentreIds.length ? groupBy({ centreId: { in: spaces.moderatedCentreIds } }) : [],
   ])
-  const groups = [...new Map(groupLists.flat().map((g) => [`${g.centreId}/${g.facilityId}`, g])).values()]
-  const facilities = [...new Map([...memberFacilities, ...centreFacilities].map((f) => [f.id, f])).values()].sort((a, b) => a.name.localeCompare(b.name, 'da'))
+  const centreName = new Map(centres.map((c) => [c.id, c.name]))
+  const centreOfMunicipality = new Map(moderatedMunicipalities.map((m) => [m.id, m.centreId]))
+  const facilities = new Map<string, { id: string; name: string; centreId: string }>()
+  for (const f of centreFacilities) facilities.set(f.id, { id: f.id, name: f.name, centreId: centreOfMunicipality.get(f.municipalityId) ?? '' })
+  for (const f of memberFacilities) facilities.set(f.id, { id: f.id, name: f.name, centreId: f.municipality.centreId ?? '' })
+  // A member's facility may lie in a centre whose name was not fetched above.
+  const missing = [...facilities.values()].map((f) => f.centreId).filter((id) => id && !centreName.has(id))
+  if (missing.length) for (const c of await prisma.centre.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } })) centreName.set(c.id, c.name)
+
+  const groups = new Map<string, { count: number; newest: Date | null }>()
+  for (const g of groupLists.flat()) {
+    const key = spaceKey(g)
+    if (groups.has(key) && g.facilityId === null) continue // the same network counted by two of the queries
+    const entry = groups.get(key) ?? { count: 0, newest: null }
+    entry.count += g._count._all
+    if (g._max.lastPostAt && (!entry.newest || g._max.lastPostAt > entry.newest)) entry.newest = g._max.lastPostAt
+    groups.set(key, entry)
+  }
   const summaries: Space[] = [
-    ...centres.map((c) => ({ key: spaceKey({ centreId: c.id, facilityId: null }), centreId: c.id, facilityId: null, name: c.name, centreName: c.name })),
-    ...facilities.map((f) => ({
-      key: spaceKey({ centreId: f.municipality.centre?.id ?? '', facilityId: f.id }),
-      centreId: f.municipality.centre?.id ?? '',
+    ...spaces.networkCentreIds
+      .filter((id) => centreName.has(id))
+      .map((id) => ({ key: spaceKey({ centreId: id, facilityId: null }), centreId: id, facilityId: null, name: centreName.get(id)!, centreName: centreName.get(id)! }))
+      .sort((a, b) => byName.compare(a.name, b.name)),
+    ...[...facilities.values()].map((f) => ({
+      key: spaceKey({ centreId: f.centreId, facilityId: f.id }),
+      centreId: f.centreId,
       facilityId: f.id,
       name: f.name,
-      centreName: f.municipality.centre?.name ?? null,
+      centreName: centreName.get(f.centreId) ?? null,
     })),
   ]
-  const inSpace = (space: ThreadPlace) => (row: { centreId: string; facilityId: string | null }) =>
-    space.facilityId ? row.facilityId === space.facilityId : row.facilityId === null && row.centreId === space.centreId
-  const counted = summaries.map((space) => {
-    const mine = groups.filter(inSpace(space))
-    const newest = mine.reduce<Date | null>((best, g) => (g._max.lastPostAt && (!best || g._max.lastPostAt > best) ? g._max.lastPostAt : best), null)
-    return { ...space, threadCount: mine.reduce((sum, g) => sum + g._count._all, 0), newest }
-  })
+  const counted = summaries.map((space) => ({ ...space, threadCount: groups.get(space.key)?.count ?? 0, newest: groups.get(space.key)?.newest ?? null }))
   // Networks first; then facility spaces with the latest activity first. A large centre has hundreds
   // of facilities, so only the liveliest are shown unless the coordinator asks for all of them.
   const networks = counted.filter((space) => space.facilityId === null)
   const facilitySpaces = counted
     .filter((space) => space.facilityId !== null)
-    .sort((a, b) => (b.newest?.getTime() ?? 0) - (a.newest?.getTime() ?? 0) || a.name.localeCompare(b.name, 'da'))
+    .sort((a, b) => (b.newest?.getTime() ?? 0) - (a.newest?.getTime() ?? 0) || byName.compare(a.name, b.name))
   const shown = [...networks, ...(options.all ? facilitySpaces : facilitySpaces.slice(0, FACILITY_SPACES_SHOWN))]
   // The latest thread of each shown space in one query: the threads whose lastPostAt is their space's newest.
   const newest = shown.map((space) => space.newest).filter((date): date is Date => date !== null)
   const latestThreads = newest.length
     ? await prisma.thread.findMany({
-        where: { AND: [readableThreads(spaces), { lastPostAt: { in: newest } }] },
+        where: {
+          OR: shown
+            .filter((space) => space.newest)
+            .map((space) => (space.facilityId ? { facilityId: space.facilityId, lastPostAt: space.newest! } : { centreId: space.centreId, facilityId: null, lastPostAt: space.newest! })),
+        },
         select: { id: true, title: true, lastPostAt: true, centreId: true, facilityId: true },
       })
     : []
   return {
     spaces: shown.map(({ newest: newestHere, ...space }) => {
-      const latest = newestHere ? latestThreads.find((row) => inSpace(space)(row) && row.lastPostAt.getTime() === newestHere.getTime()) : undefined
+      const latest = newestHere ? latestThreads.find((row) => spaceKey(row) === space.key && row.lastPostAt.getTime() === newestHere.getTime()) : undefined
       return { ...space, latest: latest ? { id: latest.id, title: latest.title, lastPostAt: latest.lastPostAt } : null }
     }),
     facilitySpaceCount: facilitySpaces.length,
