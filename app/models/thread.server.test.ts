@@ -11,12 +11,15 @@ import {
   reportPost,
   setFollowing,
   setThreadLocked,
+  spacesOverview,
   startThread,
   threadList,
   threadPage,
   unhidePost,
 } from './thread.server'
 import { prisma } from '~/utils/db.server'
+import { spacesFor } from './space.server'
+import { loadActor } from '~/utils/permissions.server'
 
 const minutes = (n: number, from: Date) => new Date(from.getTime() + n * 60_000)
 
@@ -100,6 +103,30 @@ describe('threads and posts', () => {
     expect((await replyToThread(world.staffHere.id, threadId, { body: 'Nu kan jeg' })).ok).toBe(true)
     const actions = await prisma.auditLog.findMany({ where: { entityId: threadId }, select: { action: true }, orderBy: { createdAt: 'asc' } })
     expect(actions.map((a) => a.action)).toEqual(['thread.created', 'thread.locked', 'thread.unlocked'])
+  })
+})
+
+describe('the overview of spaces', () => {
+  test('each person sees their spaces with counts and the latest thread; coordinators every facility of the centre, liveliest first', async () => {
+    // Municipalities no other test in this file uses, so the centre has exactly these two facilities.
+    const world = await threadsWorld('Lejre Kommune', 'Roskilde Kommune')
+    const overviewOf = async (user: { id: string; role: string; centreId: string | null }) =>
+      spacesOverview(await spacesFor(await loadActor({ ...user, role: user.role as 'volunteer' } as Parameters<typeof loadActor>[0])))
+
+    const volunteer = await overviewOf(world.volunteerHere)
+    expect(volunteer.spaces.map((s) => [s.key, s.threadCount, s.latest?.title ?? null])).toEqual([
+      [`network-${world.centre.id}`, 1, 'Musik på tablets'],
+      [`facility-${world.here.id}`, 1, 'Fælles-iPad i hus B'],
+    ])
+    const elsewhere = await overviewOf(world.volunteerElsewhere)
+    expect(elsewhere.spaces.map((s) => s.key)).toEqual([`network-${world.centre.id}`, `facility-${world.there.id}`])
+
+    await startThread(world.staffThere.id, { centreId: world.centre.id, facilityId: world.there.id }, { title: 'Nyest', body: 'x', tags: [], announcement: false }, new Date(Date.now() + 60_000))
+    const coordinator = await overviewOf(world.coordinator)
+    expect(coordinator.spaces.map((s) => s.key)).toEqual([`network-${world.centre.id}`, `facility-${world.there.id}`, `facility-${world.here.id}`])
+    expect(coordinator.spaces[1].latest?.title).toBe('Nyest')
+    expect(coordinator.facilitySpaceCount).toBe(2)
+    expect((await overviewOf(world.admin)).spaces).toEqual([])
   })
 })
 

@@ -109,12 +109,7 @@ export const scenarios: Scenario[] = [
     },
   },
   // Experience sharing (issue 5), as the coordinator of the largest centre (København: ~2,900 network
-  // threads, ~680 facility spaces) — a moderator, so every post carries its moderation forms.
-  {
-    name: 'thread spaces',
-    path: '/threads',
-    setup: async (ctx) => ({ headers: { cookie: await logIn(ctx, LARGE_COORDINATOR.email, LARGE_COORDINATOR.password) } }),
-  },
+  // threads) — a moderator, so every post carries its moderation forms.
   {
     name: 'thread list',
     setup: async (ctx) => {
