@@ -105,9 +105,9 @@ describe('areas of the app', () => {
   test('the navigation shows each role its own start page', () => {
     const links = (actor: Actor | null) => navigationFor(actor).map((item) => item.to)
     expect(links(null)).toEqual(['/jobs'])
-    expect(links(volunteer)).toEqual(['/jobs', '/volunteer', '/settings'])
-    expect(links(staff)).toEqual(['/jobs', '/facility', '/facility/ads', '/settings'])
-    expect(links(coordinator)).toEqual(['/jobs', '/centre', '/centre/ads', '/settings'])
+    expect(links(volunteer)).toEqual(['/jobs', '/volunteer', '/threads', '/settings'])
+    expect(links(staff)).toEqual(['/jobs', '/facility', '/facility/ads', '/threads', '/settings'])
+    expect(links(coordinator)).toEqual(['/jobs', '/centre', '/centre/ads', '/threads', '/settings'])
     expect(links(admin)).toEqual(['/jobs', '/admin', '/admin/outbox', '/settings'])
   })
 })

@@ -134,6 +134,8 @@ export function navigationFor(actor: Actor | null): NavItem[] {
       items.push({ to: '/admin', labelKey: 'nav.admin' }, { to: '/admin/outbox', labelKey: 'nav.outbox' })
       break
   }
+  // Experience sharing: everyone who is in a space (admins are in none).
+  if (actor.role !== 'admin') items.push({ to: '/threads', labelKey: 'threads:nav' })
   items.push({ to: '/settings', labelKey: 'nav.settings' })
   return items
 }

@@ -145,7 +145,48 @@ export const scenarios: Scenario[] = [
     path: '/centre/visits',
     setup: async (ctx) => ({ headers: { cookie: await logIn(ctx, 'koordinator@frivilligbro.test', DEMO_VOLUNTEER.password) } }),
   },
+  // Experience sharing (issue 5), as the coordinator of the largest centre (København: ~2,900 network
+  // threads) — a moderator, so every post carries its moderation forms.
+  {
+    name: 'thread list',
+    setup: async (ctx) => {
+      const cookie = await logIn(ctx, LARGE_COORDINATOR.email, LARGE_COORDINATOR.password)
+      return { path: await networkSpacePath(ctx, cookie), headers: { cookie } }
+    },
+  },
+  {
+    name: 'thread list page 40 by tag',
+    setup: async (ctx) => {
+      const cookie = await logIn(ctx, LARGE_COORDINATOR.email, LARGE_COORDINATOR.password)
+      return { path: `${await networkSpacePath(ctx, cookie)}?tag=video_calls&page=40`, headers: { cookie } }
+    },
+  },
+  {
+    name: 'thread page',
+    setup: async (ctx) => {
+      const cookie = await logIn(ctx, LARGE_COORDINATOR.email, LARGE_COORDINATOR.password)
+      const list = await request(`${ctx.baseUrl}${await networkSpacePath(ctx, cookie)}`, { headers: { cookie } })
+      // The liveliest thread on the first page (the most posts), shown 50 posts at a time.
+      const threads = [...list.body.matchAll(/href="\/threads\/([A-Za-z0-9]+)"[\s\S]*?(\d+) indlæg/g)].map((m) => ({ id: m[1], posts: Number(m[2]) }))
+        .filter((thread) => thread.id.length >= 20)
+      if (threads.length === 0) throw new Error('no threads on the network space page')
+      const liveliest = threads.reduce((best, thread) => (thread.posts > best.posts ? thread : best))
+      return { path: `/threads/${liveliest.id}`, headers: { cookie } }
+    },
+  },
 ]
+
+/** The coordinator of Frivilligcenter København in the large data set (prisma/seed-large.ts). */
+export const LARGE_COORDINATOR = { email: 'koordinator.koebenhavn@frivilligbro.test', password: 'Demo-adgang-2026' }
+
+/** The first network space linked from /threads for this user. */
+async function networkSpacePath(ctx: ScenarioContext, cookie: string) {
+  const page = await request(`${ctx.baseUrl}/threads`, { headers: { cookie } })
+  if (page.status !== 200) throw new Error(`GET /threads answered ${page.status}`)
+  const match = page.body.match(/href="(\/threads\/spaces\/network-[A-Za-z0-9]+)"/)
+  if (!match) throw new Error('no network space linked from /threads')
+  return match[1]
+}
 
 /** Logs in once and returns the Cookie header to send; for scenarios behind a log-in. */
 export async function logIn(ctx: ScenarioContext, email: string, password: string): Promise<string> {

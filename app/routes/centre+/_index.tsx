@@ -6,6 +6,7 @@ import { SubmitButton } from '~/components/forms'
 import { approveFacility, pendingFacilities } from '~/models/facility.server'
 import { centreFollowUps } from '~/models/follow-up.server'
 import { applicationQueue } from '~/models/match.server'
+import { openReportCount } from '~/models/thread.server'
 import { visitAttentionCounts } from '~/models/visit-change.server'
 import { formatDate } from '~/utils/dates'
 import { isLocale } from '~/utils/domain'
@@ -18,18 +19,19 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 const ApproveSchema = z.object({ intent: z.literal('approve-facility'), facilityId: z.string().min(1) })
 
-export const handle = { i18n: ['admin', 'matching', 'followup'] }
+export const handle = { i18n: ['admin', 'matching', 'followup', 'moderation'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, user } = await requirePermission(request, 'centre:work')
   const t = await getFixedT(request, 'admin')
-  const [pending, queue, followUps, visits] = await Promise.all([
+  const [pending, queue, followUps, visits, reportCount] = await Promise.all([
     pendingFacilities(actor.centreMunicipalityIds),
     applicationQueue(actor.centreMunicipalityIds),
     centreFollowUps(actor.centreMunicipalityIds),
     visitAttentionCounts(actor.centreMunicipalityIds),
+    openReportCount(user.centreId!),
   ])
-  return json({ title: t('centre.title'), name: user.name, pending, queue, followUps, visits })
+  return json({ title: t('centre.title'), name: user.name, pending, queue, followUps, visits, reportCount })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -46,13 +48,16 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CentreHomePage() {
-  const { t, i18n } = useTranslation(['admin', 'common', 'matching', 'followup'])
-  const { name, pending, queue, followUps, visits } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation(['admin', 'common', 'matching', 'followup', 'moderation'])
+  const { name, pending, queue, followUps, visits, reportCount } = useLoaderData<typeof loader>()
   const locale = isLocale(i18n.language) ? i18n.language : 'da'
   return (
     <div>
       <h1>{t('centre.title')}</h1>
       <p className="lead">{t('centre.greeting', { name })}</p>
+      <p className={reportCount > 0 ? 'callout' : undefined}>
+        <Link to="/centre/reports">{t('moderation:startPage.link', { count: reportCount })}</Link>
+      </p>
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('matching:queue.heading')}</h2>
         <p>{t('matching:queue.intro')}</p>
