@@ -18,6 +18,7 @@ import { ResetPassword, type ResetPasswordProps } from './reset-password'
 import type { EmailT } from './types'
 import { VerifyEmail, type VerifyEmailProps } from './verify-email'
 import { Welcome, type WelcomeProps } from './welcome'
+import { ThreadDigest, type ThreadDigestProps } from './thread-digest'
 
 export type { EmailT } from './types'
 
@@ -41,6 +42,7 @@ export type EmailTemplates = {
   'application-withdrawn': ApplicationWithdrawnProps
   'match-approved': MatchApprovedProps
   'application-declined': ApplicationDeclinedProps
+  'thread-digest': ThreadDigestProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -63,6 +65,7 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'application-withdrawn': ApplicationWithdrawn,
   'match-approved': MatchApproved,
   'application-declined': ApplicationDeclined,
+  'thread-digest': ThreadDigest,
 }
 
 /** The subject's message key; a notice has one per kind. */
