@@ -8,7 +8,7 @@ import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { TASKS, TECH_TAGS, parseList } from '~/utils/domain'
 import { ftsTerms } from './job-board.server'
-import { readableThreads, type Spaces } from './space.server'
+import { accessTo, readableThreads, type Spaces } from './space.server'
 
 export const SEARCH_PAGE_SIZE = 20
 
@@ -72,8 +72,12 @@ export async function searchableSpaces(spaces: Spaces) {
   const [centres, facilities] = await Promise.all([
     prisma.centre.findMany({ where: { id: { in: centreIds } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
     prisma.facility.findMany({
+      // Only the parts that apply: an OR with an empty part makes SQLite read every facility.
       where: {
-        OR: [{ id: { in: spaces.facilityIds } }, { municipality: { centreId: { in: spaces.moderatedCentreIds } } }],
+        OR: [
+          ...(spaces.facilityIds.length ? [{ id: { in: spaces.facilityIds } }] : []),
+          ...(spaces.moderatedCentreIds.length ? [{ municipality: { centreId: { in: spaces.moderatedCentreIds } } }] : []),
+        ],
       },
       select: { id: true, name: true },
       orderBy: { name: 'asc' },
@@ -135,27 +139,41 @@ function opening(body: string): SnippetPart[] {
 
 /**
  * One page of results: the user's readable threads (narrowed by tag and space) that match the
- * words, latest activity first. The readable candidates are listed first (a user is in a few
- * spaces, so they are hundreds of ids, not the whole index), then the full-text match is taken
- * among them in one query.
+ * words, latest activity first.
+ *
+ * Without words, the readable threads come straight from `readableThreads(spaces)`. With words, the
+ * full-text match is joined to the threads of the user's centres and facilities in one query, and
+ * each hit is then kept only if `accessTo(spaces, thread).read` — the same rule, applied per row —
+ * so a facility thread of the user's centre that they are not in never appears. (Listing every
+ * readable id first and passing them to the match cost twice as much for a large centre.)
  */
 export async function searchThreads(spaces: Spaces, filters: ThreadSearchFilters) {
-  const where: Prisma.ThreadWhereInput = {
-    AND: [readableThreads(spaces), filters.tag ? { tags: { contains: JSON.stringify(filters.tag) } } : {}, spaceFilter(filters.space)],
-  }
-  const match = ftsTerms(filters.q)
   const empty = { total: 0, pages: 1, page: filters.page, results: [] as SearchResult[] }
   if (!hasSearch(filters)) return empty
+  const match = ftsTerms(filters.q)
+  if (filters.q && !match) return empty // only punctuation typed: nothing can match
 
-  const candidates = await prisma.thread.findMany({ where, select: { id: true }, orderBy: [{ lastPostAt: 'desc' }, { id: 'desc' }] })
-  let ids = candidates.map((thread) => thread.id)
-  if (filters.q && !match) ids = [] // only punctuation typed: nothing can match
-  if (match && ids.length) {
-    const hits = await prisma.$queryRaw<{ threadId: string }[]>`
-      SELECT d."threadId" FROM "ThreadSearch" s JOIN "ThreadSearchDoc" d ON d."docId" = s."rowid"
-      WHERE "ThreadSearch" MATCH ${match} AND d."threadId" IN (SELECT "value" FROM json_each(${JSON.stringify(ids)}))`
-    const found = new Set(hits.map((hit) => hit.threadId))
-    ids = ids.filter((id) => found.has(id))
+  let ids: string[]
+  if (match) {
+    const centreIds = [...new Set([...spaces.networkCentreIds, ...spaces.moderatedCentreIds])]
+    if (centreIds.length === 0 && spaces.facilityIds.length === 0) return empty
+    const space = filters.space ? SPACE_VALUE.exec(filters.space) : null
+    const hits = await prisma.$queryRaw<{ id: string; centreId: string; facilityId: string | null }[]>`
+      SELECT t."id", t."centreId", t."facilityId"
+      FROM "ThreadSearch" s
+      JOIN "ThreadSearchDoc" d ON d."docId" = s."rowid"
+      JOIN "Thread" t ON t."id" = d."threadId"
+      WHERE "ThreadSearch" MATCH ${match}
+        AND (t."centreId" IN (${Prisma.join(centreIds.length ? centreIds : [''])}) OR t."facilityId" IN (${Prisma.join(spaces.facilityIds.length ? spaces.facilityIds : [''])}))
+        ${filters.tag ? Prisma.sql`AND instr(t."tags", ${JSON.stringify(filters.tag)}) > 0` : Prisma.empty}
+        ${space ? (space[1] === 'network' ? Prisma.sql`AND t."facilityId" IS NULL AND t."centreId" = ${space[2]}` : Prisma.sql`AND t."facilityId" = ${space[2]}`) : Prisma.empty}
+      ORDER BY t."lastPostAt" DESC, t."id" DESC`
+    ids = hits.filter((hit) => accessTo(spaces, hit).read).map((hit) => hit.id)
+  } else {
+    const where: Prisma.ThreadWhereInput = {
+      AND: [readableThreads(spaces), filters.tag ? { tags: { contains: JSON.stringify(filters.tag) } } : {}, spaceFilter(filters.space)],
+    }
+    ids = (await prisma.thread.findMany({ where, select: { id: true }, orderBy: [{ lastPostAt: 'desc' }, { id: 'desc' }] })).map((thread) => thread.id)
   }
   const total = ids.length
   const pages = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE))
@@ -163,20 +181,16 @@ export async function searchThreads(spaces: Spaces, filters: ThreadSearchFilters
   if (pageIds.length === 0) return { ...empty, total, pages }
 
   const [threads, snippets] = await Promise.all([
-    prisma.thread.findMany({
-      where: { id: { in: pageIds } },
-      select: {
-        id: true,
-        title: true,
-        tags: true,
-        postCount: true,
-        lastPostAt: true,
-        facilityId: true,
-        centre: { select: { name: true } },
-        facility: { select: { name: true } },
-        posts: { where: { hiddenAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 1, select: { body: true } },
-      },
-    }),
+    // The search document starts with the first visible post: its opening, for results without a hit in the text.
+    prisma.$queryRaw<ResultRow[]>`
+      SELECT t."id", t."title", t."tags", t."postCount", t."lastPostAt", t."facilityId",
+             c."name" AS "centreName", f."name" AS "facilityName", substr(s."body", 1, ${EXCERPT_LENGTH * 2}) AS "opening"
+      FROM "Thread" t
+      JOIN "Centre" c ON c."id" = t."centreId"
+      LEFT JOIN "Facility" f ON f."id" = t."facilityId"
+      LEFT JOIN "ThreadSearchDoc" d ON d."threadId" = t."id"
+      LEFT JOIN "ThreadSearch" s ON s."rowid" = d."docId"
+      WHERE t."id" IN (${Prisma.join(pageIds)})`,
     match
       ? prisma.$queryRaw<{ threadId: string; snippet: string }[]>`
           SELECT d."threadId", snippet("ThreadSearch", 1, ${HIT_START}, ${HIT_END}, '…', 20) AS "snippet"
@@ -195,14 +209,26 @@ export async function searchThreads(spaces: Spaces, filters: ThreadSearchFilters
         id: thread.id,
         title: thread.title,
         tags: parseList(thread.tags).filter((tag) => THREAD_TAGS.includes(tag)),
-        postCount: thread.postCount,
-        lastPostAt: thread.lastPostAt.toISOString(),
-        space: thread.facilityId ? { kind: 'facility', name: thread.facility?.name ?? '' } : { kind: 'network', name: thread.centre.name },
+        postCount: Number(thread.postCount),
+        lastPostAt: new Date(thread.lastPostAt).toISOString(),
+        space: thread.facilityId ? { kind: 'facility', name: thread.facilityName ?? '' } : { kind: 'network', name: thread.centreName },
         // A hit only in the title leaves the body's snippet without a mark: show its opening instead.
-        snippet: snippet.some((part) => part.hit) ? snippet : opening(thread.posts[0]?.body ?? ''),
+        snippet: snippet.some((part) => part.hit) ? snippet : opening((thread.opening ?? '').split('\n')[0]),
       }
     })
   return { total, pages, page: filters.page, results }
+}
+
+type ResultRow = {
+  id: string
+  title: string
+  tags: string
+  postCount: number | bigint
+  lastPostAt: Date | string
+  facilityId: string | null
+  centreName: string
+  facilityName: string | null
+  opening: string | null
 }
 
 export type SearchResult = {
