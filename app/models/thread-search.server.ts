@@ -6,14 +6,13 @@
 import { z } from 'zod'
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
-import { TASKS, TECH_TAGS, parseList } from '~/utils/domain'
+import { parseList } from '~/utils/domain'
+import { THREAD_TAGS } from '~/utils/thread-search'
 import { ftsTerms } from './job-board.server'
 import { accessTo, readableThreads, type Spaces } from './space.server'
 
 export const SEARCH_PAGE_SIZE = 20
 
-/** Tags a thread can carry: the technology list plus the task list (one list, no duplicates). */
-export const THREAD_TAGS = [...new Set<string>([...TECH_TAGS, ...TASKS])]
 
 const SPACE_VALUE = /^(network|facility):([A-Za-z0-9_-]{1,64})$/
 
@@ -50,16 +49,6 @@ export function threadSearchFromUrl(searchParams: URLSearchParams): ThreadSearch
     space: searchParams.get('space') ?? undefined,
     page: searchParams.get('page') ?? undefined,
   })
-}
-
-export function threadSearchQueryString(filters: Partial<ThreadSearchFilters>, page?: number) {
-  const params = new URLSearchParams()
-  if (filters.q) params.set('q', filters.q)
-  if (filters.tag) params.set('tag', filters.tag)
-  if (filters.space) params.set('space', filters.space)
-  if (page && page > 1) params.set('page', String(page))
-  const query = params.toString()
-  return query ? `?${query}` : ''
 }
 
 export function hasSearch(filters: ThreadSearchFilters) {

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SearchResultList, tagLabel } from '~/components/thread-search'
 import { spacesFor } from '~/models/space.server'
-import { THREAD_TAGS, hasSearch, searchThreads, searchableSpaces, threadSearchFromUrl, threadSearchQueryString } from '~/models/thread-search.server'
+import { hasSearch, searchThreads, searchableSpaces, threadSearchFromUrl } from '~/models/thread-search.server'
 import searchStyles from '~/styles/thread-search.css'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { requireRole } from '~/utils/permissions.server'
+import { THREAD_TAGS, threadSearchQueryString } from '~/utils/thread-search'
 
 export const handle = { i18n: ['search'] }
 
