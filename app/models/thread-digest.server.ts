@@ -11,6 +11,7 @@ import { prisma } from '~/utils/db.server'
 import { isLocale, type Locale, type Role } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl, getEnv } from '~/utils/env.server'
+import { logger } from '~/utils/logger.server'
 import { buildActor } from '~/utils/permissions.server'
 import { accessTo, spacesFor, type Spaces } from './space.server'
 
@@ -78,7 +79,7 @@ export function excerpt(body: string, length = EXCERPT_LENGTH) {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), length / 2)).trimEnd()} …`
 }
 
-export type DigestResult = { sent: number; noAccess: number; checked: number }
+export type DigestResult = { sent: number; noAccess: number; checked: number; failed: number }
 
 /**
  * The sweep: e-mails each due follower one digest per thread. Idempotent: the subscription's
@@ -87,16 +88,24 @@ export type DigestResult = { sent: number; noAccess: number; checked: number }
  * sends nothing twice. Access is decided at send time with the follower's current spaces.
  */
 export async function sendThreadDigests(now = new Date()): Promise<DigestResult> {
-  const result: DigestResult = { sent: 0, noAccess: 0, checked: 0 }
+  const result: DigestResult = { sent: 0, noAccess: 0, checked: 0, failed: 0 }
   const spacesByUser = new Map<string, Promise<Spaces | null>>()
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const due = await dueSubscriptions(now, BATCH_SIZE)
     for (const row of due) {
       result.checked++
-      const outcome = await digestFor(row, now, spacesByUser)
-      if (outcome === 'sent') result.sent++
-      else if (outcome === 'no-access') result.noAccess++
+      try {
+        const outcome = await digestFor(row, now, spacesByUser)
+        if (outcome === 'sent') result.sent++
+        else if (outcome === 'no-access') result.noAccess++
+      } catch (error) {
+        // One follower's problem must not hold up everyone else's digests; the row stays due.
+        result.failed++
+        logger.error({ err: error, userId: row.userId, threadId: row.threadId }, 'thread digest failed')
+      }
     }
+    // Rows that failed stay due and would come back in every batch of this sweep.
+    if (result.failed > 0) break
     if (due.length < BATCH_SIZE) break
   }
   return result
@@ -113,8 +122,8 @@ async function digestFor(row: DueRow, now: Date, spacesByUser: Map<string, Promi
   let spaces = spacesByUser.get(userId)
   if (!spaces) spacesByUser.set(userId, (spaces = followerSpaces(userId)))
   const [follower, thread, posts, postCount] = await Promise.all([
-    prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, locale: true } }),
-    prisma.thread.findUniqueOrThrow({
+    prisma.user.findUnique({ where: { id: userId }, select: { name: true, email: true, locale: true } }),
+    prisma.thread.findUnique({
       where: { id: threadId },
       select: { title: true, centreId: true, facilityId: true, centre: { select: { name: true } }, facility: { select: { name: true } } },
     }),
@@ -126,6 +135,8 @@ async function digestFor(row: DueRow, now: Date, spacesByUser: Map<string, Promi
     }),
     prisma.post.count({ where: newPostsWhere(threadId, userId, since, now) }),
   ])
+  // Deleted since the due query: nothing to tell.
+  if (!follower || !thread) return 'nothing'
   const readable = await spaces
   // Only the follower's own state may change below, and only if nobody changed it meanwhile.
   const claim = { userId, threadId, OR: [{ lastNotifiedAt: null }, { lastNotifiedAt: { lte: new Date(now.getTime() - DIGEST_MIN_GAP_MS) } }] }

@@ -23,7 +23,7 @@ async function runHousekeeping() {
 function runDigestSweep() {
   digestSweep ??= sendThreadDigests()
     .then((result) => {
-      if (result.sent || result.noAccess) logger.info(result, 'thread digests')
+      if (result.sent || result.noAccess || result.failed) logger.info(result, 'thread digests')
     })
     .catch((error: unknown) => logger.error({ err: error }, 'thread digests failed'))
     .finally(() => {
