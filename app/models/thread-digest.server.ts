@@ -22,9 +22,13 @@ export const DIGEST_MIN_GAP_MS = 60 * 60_000
  * down for a while, or subscriptions imported with old posts, do not flood anyone.
  */
 export const DIGEST_LOOKBACK_MS = 24 * 60 * 60_000
-/** Subscriptions handled per query; a sweep goes on until none are due (or MAX_BATCHES). */
-const BATCH_SIZE = 200
-const MAX_BATCHES = 25
+/**
+ * Subscriptions handled per query, and queries per sweep. Rendering a message costs ~25 ms of CPU
+ * in the web server's process, so a burst (e.g. the first sweep after a busy day) is spread over
+ * a few sweeps — at most 500 digests a minute — instead of holding the CPU for long.
+ */
+const BATCH_SIZE = 100
+const MAX_BATCHES = 5
 /** Posts listed in one digest; the rest are counted ("and 4 more"). */
 export const DIGEST_MAX_POSTS = 10
 const EXCERPT_LENGTH = 280
