@@ -4,7 +4,7 @@ import { prisma } from '~/utils/db.server'
 import type { Role } from '~/utils/domain'
 import { buildActor } from '~/utils/permissions.server'
 import { spacesFor } from './space.server'
-import { searchThreads, snippetParts, threadSearchFromUrl } from './thread-search.server'
+import { searchThreads, searchableSpaces, snippetParts, threadSearchFromUrl } from './thread-search.server'
 
 async function spacesOf(user: { id: string; role: string; centreId: string | null }) {
   return spacesFor(await buildActor({ id: user.id, role: user.role as Role, centreId: user.centreId }))
@@ -31,6 +31,13 @@ describe('thread search', () => {
     expect(titles(await searchThreads(await spacesOf(w.unmatched), search('q=videoopkald')))).toEqual(['Netværk: videoopkald'])
     expect(titles(await searchThreads(await spacesOf(w.staffThere), search('q=videoopkald')))).toEqual(['Der: videoopkald', 'Netværk: videoopkald'])
     expect((await searchThreads(await spacesOf(w.coordinator), search('q=videoopkald'))).total).toBe(3)
+
+    // The space choices: exactly the spaces each one is in.
+    expect((await searchableSpaces(await spacesOf(w.unmatched))).map((s) => s.value)).toEqual([`network:${w.centre.id}`])
+    expect((await searchableSpaces(await spacesOf(w.volunteer))).map((s) => s.value)).toEqual([`network:${w.centre.id}`, `facility:${w.here.id}`])
+    expect((await searchableSpaces(await spacesOf(w.coordinator))).map((s) => s.value).sort()).toEqual(
+      [`network:${w.centre.id}`, `facility:${w.here.id}`, `facility:${w.there.id}`].sort(),
+    )
 
     await prisma.match.update({ where: { id: w.match.id }, data: { status: 'ended', endedAt: new Date() } })
     expect(titles(await searchThreads(await spacesOf(w.volunteer), search('q=videoopkald')))).toEqual(['Netværk: videoopkald'])

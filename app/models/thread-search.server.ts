@@ -1,8 +1,7 @@
 // Free-text search across every experience-sharing thread the user may read (/threads/search).
 // The FTS5 index (prisma/migrations/*_thread_search) holds one document per thread: its title and
 // the bodies of its visible posts, so a hidden post's words are found by nobody. Who may read what
-// is decided by space.server.ts alone: the candidates are `readableThreads(spaces)`, and the
-// full-text match only narrows them down.
+// is decided by space.server.ts alone (`readableThreads`, `accessTo`); see searchThreads.
 import { z } from 'zod'
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
@@ -12,7 +11,6 @@ import { ftsTerms } from './job-board.server'
 import { accessTo, readableThreads, type Spaces } from './space.server'
 
 export const SEARCH_PAGE_SIZE = 20
-
 
 const SPACE_VALUE = /^(network|facility):([A-Za-z0-9_-]{1,64})$/
 
