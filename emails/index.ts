@@ -23,6 +23,7 @@ import { VisitCancelled, type VisitCancelledProps } from './visit-cancelled'
 import { VisitMoved, type VisitMovedProps } from './visit-moved'
 import { FollowUpRequest, type FollowUpRequestProps } from './follow-up-request'
 import { FollowUpMatchChanged, type FollowUpMatchChangedProps } from './follow-up-match-changed'
+import { ThreadDigest, type ThreadDigestProps } from './thread-digest'
 
 export type { EmailT } from './types'
 
@@ -51,6 +52,7 @@ export type EmailTemplates = {
   'visit-moved': VisitMovedProps
   'follow-up-request': FollowUpRequestProps
   'follow-up-match-changed': FollowUpMatchChangedProps
+  'thread-digest': ThreadDigestProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -78,6 +80,7 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'visit-moved': VisitMoved,
   'follow-up-request': FollowUpRequest,
   'follow-up-match-changed': FollowUpMatchChanged,
+  'thread-digest': ThreadDigest,
 }
 
 /** The subject's message key; a notice has one per kind. */

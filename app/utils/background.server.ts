@@ -1,10 +1,14 @@
 import { runFollowUps } from '~/models/follow-up.server'
 import { closeExpiredJobAds } from '~/models/job.server'
+import { sendThreadDigests } from '~/models/thread-digest.server'
+import { getEnv } from './env.server'
 import { logger } from './logger.server'
 import { startOutboxWorker, stopOutboxWorker } from './outbox.server'
 
 const HOUSEKEEPING_EVERY_MS = 10 * 60_000
 let housekeeping: NodeJS.Timeout | undefined
+let digests: NodeJS.Timeout | undefined
+let digestSweep: Promise<void> | undefined
 
 /** Periodic domain work that needs no person to trigger it (e.g. ads past their expiry close). */
 async function runHousekeeping() {
@@ -22,6 +26,19 @@ async function runHousekeeping() {
   }
 }
 
+/** Followers' digest e-mails, on their own short interval; a sweep still running is not started twice. */
+function runDigestSweep() {
+  digestSweep ??= sendThreadDigests()
+    .then((result) => {
+      if (result.sent || result.noAccess || result.failed) logger.info(result, 'thread digests')
+    })
+    .catch((error: unknown) => logger.error({ err: error }, 'thread digests failed'))
+    .finally(() => {
+      digestSweep = undefined
+    })
+  return digestSweep
+}
+
 /** Everything that runs beside the web server in the same process. */
 export function startBackgroundWork() {
   startOutboxWorker()
@@ -30,10 +47,17 @@ export function startBackgroundWork() {
     housekeeping = setInterval(runHousekeeping, HOUSEKEEPING_EVERY_MS)
     housekeeping.unref()
   }
+  if (!digests) {
+    digests = setInterval(runDigestSweep, getEnv().DIGEST_INTERVAL_MS)
+    digests.unref()
+  }
 }
 
 export async function stopBackgroundWork() {
   if (housekeeping) clearInterval(housekeeping)
   housekeeping = undefined
+  if (digests) clearInterval(digests)
+  digests = undefined
+  await digestSweep
   await stopOutboxWorker()
 }

@@ -24,6 +24,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Lets the test suite run several clocks-free workers at full speed; never set in production. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  /** How often followers' digest e-mails are swept (ms); the browser suite makes it short. */
+  DIGEST_INTERVAL_MS: z.coerce.number().int().min(1000, 'must be at least 1000 (one second)').max(3_600_000, 'must be at most 3600000 (one hour)').default(60_000),
 })
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; SESSION_SECRET: string; dataDir: string }

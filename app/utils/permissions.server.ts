@@ -21,7 +21,8 @@ export function loadActor(user: SessionUser): Promise<Actor> {
   return actor
 }
 
-async function buildActor(user: SessionUser): Promise<Actor> {
+/** Also for work done on a user's behalf without a request, e.g. checking a follower's access before a digest. */
+export async function buildActor(user: Pick<SessionUser, 'id' | 'role' | 'centreId'>): Promise<Actor> {
   const [municipalities, memberships] = await Promise.all([
     user.role === 'coordinator' && user.centreId
       ? prisma.municipality.findMany({ where: { centreId: user.centreId }, select: { id: true } })
