@@ -18,6 +18,10 @@ import { ResetPassword, type ResetPasswordProps } from './reset-password'
 import type { EmailT } from './types'
 import { VerifyEmail, type VerifyEmailProps } from './verify-email'
 import { Welcome, type WelcomeProps } from './welcome'
+import { VisitPlanProposed, type VisitPlanProposedProps } from './visit-plan-proposed'
+import { VisitPlanConfirmed, type VisitPlanConfirmedProps } from './visit-plan-confirmed'
+import { VisitPlanUpdate, type VisitPlanUpdateProps } from './visit-plan-update'
+import { VisitReminder, type VisitReminderProps } from './visit-reminder'
 
 export type { EmailT } from './types'
 
@@ -41,6 +45,10 @@ export type EmailTemplates = {
   'application-withdrawn': ApplicationWithdrawnProps
   'match-approved': MatchApprovedProps
   'application-declined': ApplicationDeclinedProps
+  'visit-plan-proposed': VisitPlanProposedProps
+  'visit-plan-confirmed': VisitPlanConfirmedProps
+  'visit-plan-update': VisitPlanUpdateProps
+  'visit-reminder': VisitReminderProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -63,6 +71,10 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'application-withdrawn': ApplicationWithdrawn,
   'match-approved': MatchApproved,
   'application-declined': ApplicationDeclined,
+  'visit-plan-proposed': VisitPlanProposed,
+  'visit-plan-confirmed': VisitPlanConfirmed,
+  'visit-plan-update': VisitPlanUpdate,
+  'visit-reminder': VisitReminder,
 }
 
 /** The subject's message key; a notice has one per kind. */
