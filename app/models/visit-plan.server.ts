@@ -83,6 +83,57 @@ export function matchForPlanning(matchId: string) {
   return prisma.match.findUnique({ where: { id: matchId }, select: planSelect.match.select })
 }
 
+/** What the plan form starts from: the ad's own schedule and the facility's address. */
+export async function planDefaults(matchId: string, today: string) {
+  const match = await prisma.match.findUnique({
+    where: { id: matchId },
+    select: { jobAd: { select: { weekdays: true, timeFrom: true, timeTo: true, frequency: true, startDate: true } }, facility: { select: { address: true } } },
+  })
+  if (!match) return null
+  let weekdays: unknown = []
+  try {
+    weekdays = JSON.parse(match.jobAd.weekdays || '[]')
+  } catch {
+    // A broken column only loses the suggestion.
+  }
+  const weekday = (Array.isArray(weekdays) ? weekdays : []).map(Number).find((day) => day >= 1 && day <= 7)
+  const frequency = ['weekly', 'biweekly', 'monthly'].includes(match.jobAd.frequency) ? match.jobAd.frequency : 'weekly'
+  return {
+    weekday: String(weekday ?? ''),
+    startTime: match.jobAd.timeFrom ?? '',
+    endTime: match.jobAd.timeTo ?? '',
+    frequency,
+    nthWeekday: frequency === 'monthly' ? '1' : '',
+    startDate: match.jobAd.startDate && match.jobAd.startDate > today ? match.jobAd.startDate : addDays(today, 1),
+    endDate: '',
+    location: '',
+  }
+}
+
+/** A plan's terms as the form's default values. */
+export function planAsDefaults(plan: PlanRule & { location: string }) {
+  return {
+    weekday: String(plan.weekday),
+    startTime: plan.startTime,
+    endTime: plan.endTime,
+    frequency: plan.frequency,
+    nthWeekday: plan.nthWeekday === null || plan.nthWeekday === undefined ? '' : String(plan.nthWeekday),
+    startDate: plan.startDate,
+    endDate: plan.endDate ?? '',
+    location: plan.location,
+  }
+}
+
+/** The plan's next visits (cancelled ones too), for its page. */
+export function visitsOfPlan(planId: string, now: Date, take = 12) {
+  return prisma.visit.findMany({
+    where: { planId, startsAt: { gte: now } },
+    select: { id: true, localDate: true, startsAt: true, endsAt: true, status: true },
+    orderBy: { startsAt: 'asc' },
+    take,
+  })
+}
+
 export type PlanProblem = 'not-found' | 'forbidden' | 'match-not-active' | 'wrong-state' | 'own-proposal' | 'overlap'
 export type PlanResult = { ok: true; planId: string } | { ok: false; reason: PlanProblem; overlap?: PlanRule & { facilityName: string } }
 

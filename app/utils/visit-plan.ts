@@ -92,3 +92,22 @@ export function skipFormSchema(today: string, weekday: number) {
 
 export const endFormSchema = z.object({ intent: z.literal('end'), reason: reasonField })
 export const declineFormSchema = z.object({ intent: z.literal('decline'), reason: reasonField })
+
+/** A refused plan change as a message key (with parameters) for the form, or null for "not yours / not found". */
+export function planProblemMessage(result: {
+  reason: string
+  overlap?: { startTime: string; endTime: string; facilityName: string }
+}): { fieldErrors?: Record<string, string[]>; formError?: string } {
+  switch (result.reason) {
+    case 'overlap': {
+      const params = new URLSearchParams({ facility: result.overlap?.facilityName ?? '', from: result.overlap?.startTime ?? '', to: result.overlap?.endTime ?? '' })
+      return { fieldErrors: { startTime: [`visits:form.overlap?${params.toString()}`] }, formError: `visits:form.overlap?${params.toString()}` }
+    }
+    case 'match-not-active':
+      return { formError: 'visits:form.matchNotActive' }
+    case 'own-proposal':
+      return { formError: 'visits:form.ownProposal' }
+    default:
+      return { formError: 'visits:form.wrongState' }
+  }
+}
