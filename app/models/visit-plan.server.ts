@@ -9,7 +9,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { calendarFeed, type CalendarEvent } from '~/utils/ics'
 import { planSideOf, type Actor } from '~/utils/permissions'
 import { describePlan, type PlanTerms } from '~/utils/visit-plan'
-import { addDays, copenhagenDate, expandPlan, plansOverlap, type PlanRule } from '~/utils/visit-schedule'
+import { addDays, copenhagenDate, expandPlan, plansOverlap, type PlanException, type PlanRule } from '~/utils/visit-schedule'
 
 /** Visits exist this far ahead of today for every confirmed plan; the housekeeping job keeps it so. */
 export const PLAN_HORIZON_DAYS = 12 * 7
@@ -505,7 +505,10 @@ async function tellOtherParty(
 // The housekeeping job: extend every confirmed plan to the horizon
 // ---------------------------------------------------------------------------------------------
 
-const INSERT_BATCH = 300
+// Rows go to SQLite as one JSON parameter per statement and are unpacked with json_each: Prisma's
+// raw queries slow down sharply with hundreds of placeholders (300 rows × 11 values took
+// 100–300 ms against 3 ms for 100 rows), and one parameter keeps the statement the same size.
+const PLANS_PER_TRANSACTION = 100
 
 function visitId() {
   return `c${Date.now().toString(36)}${crypto.randomBytes(8).toString('hex')}`
@@ -514,57 +517,53 @@ function visitId() {
 /** How Prisma's SQLite adapter stores a DateTime, for raw inserts. */
 const storedInstant = (date: Date) => date.toISOString().replace('Z', '+00:00')
 
+type PlanRow = PlanRule & { id: string; location: string; generatedUntil: string | null; matchId: string; facilityId: string; volunteerId: string }
+
 /**
  * Makes visits for every confirmed plan of an active match up to today + 12 weeks, and moves each
  * plan's `generatedUntil` there. Idempotent: visits are inserted with INSERT OR IGNORE against
  * @@unique([planId, localDate]), so a run after a crash or alongside a confirmation adds nothing
- * twice, and dates a person cancelled stay cancelled. Plans are done in batches, each in its own
- * short transaction, so the web requests' writes are not held up for long.
+ * twice, and dates a person cancelled stay cancelled. Plans go in batches, each with its visits
+ * in one short transaction, so web requests' writes are never held up for long. The plan list is
+ * read with one SQL join: Prisma's nested select took seconds on 12,000 plans.
  */
-export async function extendPlanHorizons(now = new Date(), options: { batchSize?: number } = {}) {
+export async function extendPlanHorizons(now = new Date()) {
   const today = todayIn(now)
   const horizon = addDays(today, PLAN_HORIZON_DAYS)
-  const plans = await prisma.visitPlan.findMany({
-    where: { status: 'confirmed', match: { status: 'active' }, OR: [{ generatedUntil: null }, { generatedUntil: { lt: horizon } }] },
-    select: {
-      id: true,
-      weekday: true,
-      startTime: true,
-      endTime: true,
-      frequency: true,
-      nthWeekday: true,
-      startDate: true,
-      endDate: true,
-      location: true,
-      generatedUntil: true,
-      match: { select: { id: true, facilityId: true, volunteerId: true } },
-      exceptions: { select: { kind: true, fromDate: true, toDate: true } },
-    },
+  const plans = await prisma.$queryRaw<PlanRow[]>`
+    SELECT p."id", p."weekday", p."startTime", p."endTime", p."frequency", p."nthWeekday", p."startDate", p."endDate",
+           p."location", p."generatedUntil", m."id" AS "matchId", m."facilityId", m."volunteerId"
+    FROM "VisitPlan" p JOIN "Match" m ON m."id" = p."matchId"
+    WHERE p."status" = 'confirmed' AND m."status" = 'active' AND (p."generatedUntil" IS NULL OR p."generatedUntil" < ${horizon})`
+  const exceptions = await prisma.visitPlanException.findMany({
+    where: { toDate: { gte: today }, plan: { status: 'confirmed' } },
+    select: { planId: true, kind: true, fromDate: true, toDate: true },
   })
-  const batchSize = options.batchSize ?? 500
+  const exceptionsOf = new Map<string, PlanException[]>()
+  for (const exception of exceptions) exceptionsOf.set(exception.planId, [...(exceptionsOf.get(exception.planId) ?? []), exception])
+
   let created = 0
   const stamp = storedInstant(now)
-  for (let index = 0; index < plans.length; index += batchSize) {
-    const batch = plans.slice(index, index + batchSize)
-    const rows: unknown[][] = []
+  for (let index = 0; index < plans.length; index += PLANS_PER_TRANSACTION) {
+    const batch = plans.slice(index, index + PLANS_PER_TRANSACTION)
+    const rows: string[][] = []
     for (const plan of batch) {
       const from = plan.generatedUntil && plan.generatedUntil >= today ? addDays(plan.generatedUntil, 1) : today
-      for (const occurrence of expandPlan(plan, plan.exceptions, { from, to: horizon })) {
+      for (const occurrence of expandPlan(plan, exceptionsOf.get(plan.id) ?? [], { from, to: horizon })) {
         if (occurrence.endsAt.getTime() <= now.getTime()) continue
-        rows.push([visitId(), plan.match.id, plan.match.facilityId, plan.match.volunteerId, plan.id, occurrence.localDate, storedInstant(occurrence.startsAt), storedInstant(occurrence.endsAt), plan.location, stamp, stamp])
+        rows.push([visitId(), plan.matchId, plan.facilityId, plan.volunteerId, plan.id, occurrence.localDate, storedInstant(occurrence.startsAt), storedInstant(occurrence.endsAt), plan.location])
       }
     }
     created += await prisma.$transaction(async (tx) => {
-      let inserted = 0
-      for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-        const chunk = rows.slice(start, start + INSERT_BATCH)
-        const values = chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)").join(', ')
-        inserted += await tx.$executeRawUnsafe(
-          `INSERT OR IGNORE INTO "Visit" ("id", "matchId", "facilityId", "volunteerId", "planId", "localDate", "startsAt", "endsAt", "location", "status", "createdAt", "updatedAt") VALUES ${values}`,
-          ...chunk.flat(),
-        )
-      }
-      await tx.visitPlan.updateMany({ where: { id: { in: batch.map((plan) => plan.id) } }, data: { generatedUntil: horizon } })
+      const inserted = rows.length
+        ? await tx.$executeRaw`
+            INSERT OR IGNORE INTO "Visit" ("id", "matchId", "facilityId", "volunteerId", "planId", "localDate", "startsAt", "endsAt", "location", "status", "createdAt", "updatedAt")
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, 'planned', ${stamp}, ${stamp}
+            FROM json_each(${JSON.stringify(rows)})`
+        : 0
+      await tx.$executeRaw`
+        UPDATE "VisitPlan" SET "generatedUntil" = ${horizon}, "updatedAt" = ${stamp}
+        WHERE "id" IN (SELECT value FROM json_each(${JSON.stringify(batch.map((plan) => plan.id))}))`
       return inserted
     })
   }

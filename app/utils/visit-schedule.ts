@@ -89,12 +89,16 @@ function lastSundayUtc(year: number, month: number) {
   return lastDay - (weekdayOfDay(lastDay) % 7)
 }
 
+const summerTimes = new Map<number, { start: number; end: number }>()
+
 /** Summer time in Copenhagen runs [start, end) in UTC milliseconds. */
 function summerTime(year: number) {
-  return {
-    start: lastSundayUtc(year, 2) * DAY_MS + HOUR_MS,
-    end: lastSundayUtc(year, 9) * DAY_MS + HOUR_MS,
+  let range = summerTimes.get(year)
+  if (!range) {
+    range = { start: lastSundayUtc(year, 2) * DAY_MS + HOUR_MS, end: lastSundayUtc(year, 9) * DAY_MS + HOUR_MS }
+    summerTimes.set(year, range)
   }
+  return range
 }
 
 function utcOffsetMs(instant: number) {
@@ -108,10 +112,16 @@ function utcOffsetMs(instant: number) {
  * in the autumn's repeated hour the first (summer-time) one is meant.
  */
 export function wallClockInstant(localDate: string, time: string) {
-  const [y, m, d] = localDate.split('-').map(Number)
-  const [hh, mm] = time.split(':').map(Number)
-  const wall = Date.UTC(y, m - 1, d, hh, mm)
-  const { start, end } = summerTime(y)
+  return instantOfWall(dayNumber(localDate) * DAY_MS + minutesOf(time) * 60_000)
+}
+
+function minutesOf(time: string) {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
+}
+
+/** `wall` is the Copenhagen wall-clock time written as if it were UTC milliseconds. */
+function instantOfWall(wall: number) {
+  const { start, end } = summerTime(new Date(wall).getUTCFullYear())
   // `wall` read as if it were UTC: summer time holds from 03:00 local on the spring day to 03:00
   // (summer time) on the autumn day, i.e. 2 hours after each switch instant.
   const summer = wall >= start + 2 * HOUR_MS && wall < end + 2 * HOUR_MS
@@ -167,10 +177,12 @@ export function expandPlan(rule: PlanRule, exceptions: readonly PlanException[],
   const to = Math.min(dayNumber(range.to), rule.endDate ? dayNumber(rule.endDate) : Number.POSITIVE_INFINITY)
   if (to < from) return []
   const occurrences: Occurrence[] = []
+  const startMs = minutesOf(rule.startTime) * 60_000
+  const endMs = minutesOf(rule.endTime) * 60_000
   for (const day of ruleDays(rule, from, to)) {
     const localDate = dateOfDay(day)
-    if (excluded(localDate, exceptions)) continue
-    occurrences.push({ localDate, startsAt: wallClockInstant(localDate, rule.startTime), endsAt: wallClockInstant(localDate, rule.endTime) })
+    if (exceptions.length > 0 && excluded(localDate, exceptions)) continue
+    occurrences.push({ localDate, startsAt: instantOfWall(day * DAY_MS + startMs), endsAt: instantOfWall(day * DAY_MS + endMs) })
   }
   return occurrences
 }
