@@ -539,6 +539,16 @@ export async function extendPlanHorizons(now = new Date()) {
     where: { toDate: { gte: today }, plan: { status: 'confirmed' } },
     select: { planId: true, kind: true, fromDate: true, toDate: true },
   })
+  // A plan without generatedUntil (data from elsewhere) continues after its last visit rather than
+  // offering every date again to INSERT OR IGNORE: on 12,000 plans that was most of the job's time.
+  const unknown = plans.filter((plan) => !plan.generatedUntil).map((plan) => plan.id)
+  if (unknown.length) {
+    const lastDates = await prisma.$queryRaw<{ planId: string; lastDate: string }[]>`
+      SELECT "planId", max("localDate") AS "lastDate" FROM "Visit"
+      WHERE "planId" IN (SELECT value FROM json_each(${JSON.stringify(unknown)})) GROUP BY "planId"`
+    const lastOf = new Map(lastDates.map((row) => [row.planId, row.lastDate]))
+    for (const plan of plans) if (!plan.generatedUntil) plan.generatedUntil = lastOf.get(plan.id) ?? null
+  }
   const exceptionsOf = new Map<string, PlanException[]>()
   for (const exception of exceptions) exceptionsOf.set(exception.planId, [...(exceptionsOf.get(exception.planId) ?? []), exception])
 

@@ -63,10 +63,11 @@ export function planFormSchema(today: string) {
       location: z.string().trim().max(300, 'validation.tooLong?maximum=300').optional().transform((value) => value ?? ''),
     })
     .superRefine((plan, ctx) => {
+      if (!isClockTime(plan.startTime) || !isClockTime(plan.endTime) || !isLocalDate(plan.startDate)) return
       if (plan.endTime <= plan.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'visits:plan.endBeforeStart' })
       if (plan.startDate < today) ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'visits:plan.startInPast' })
       if (plan.startDate > addDays(today, 366)) ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'visits:plan.startTooFar' })
-      if (plan.endDate && plan.endDate < plan.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'visits:plan.endDateBeforeStart' })
+      if (plan.endDate && isLocalDate(plan.endDate) && plan.endDate < plan.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'visits:plan.endDateBeforeStart' })
       if (plan.frequency === 'monthly' && plan.nthWeekday === null) ctx.addIssue({ code: 'custom', path: ['nthWeekday'], message: 'visits:plan.chooseNth' })
     })
     .transform((plan) => ({ ...plan, nthWeekday: plan.frequency === 'monthly' ? plan.nthWeekday : null }))
@@ -77,6 +78,8 @@ export function pauseFormSchema(today: string) {
   return z
     .object({ intent: z.literal('pause'), fromDate: dateField, toDate: dateField, reason: reasonField })
     .superRefine((pause, ctx) => {
+      // Field refinements do not stop zod from running this: malformed dates are already reported.
+      if (!isLocalDate(pause.fromDate) || !isLocalDate(pause.toDate)) return
       if (pause.fromDate < today) ctx.addIssue({ code: 'custom', path: ['fromDate'], message: 'visits:plan.dateInPast' })
       if (pause.toDate < pause.fromDate) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'visits:plan.endDateBeforeStart' })
       if (pause.toDate > addDays(pause.fromDate, 366)) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'visits:plan.pauseTooLong' })
@@ -85,6 +88,7 @@ export function pauseFormSchema(today: string) {
 
 export function skipFormSchema(today: string, weekday: number) {
   return z.object({ intent: z.literal('skip'), date: dateField, reason: reasonField }).superRefine((skip, ctx) => {
+    if (!isLocalDate(skip.date)) return
     if (skip.date < today) ctx.addIssue({ code: 'custom', path: ['date'], message: 'visits:plan.dateInPast' })
     else if (weekdayOf(skip.date) !== weekday) ctx.addIssue({ code: 'custom', path: ['date'], message: 'visits:plan.notAVisitDay' })
   })

@@ -3,10 +3,10 @@
 //
 // Works on a throw-away copy of the benchmark database (tests/.tmp/bench/expand-plans.db), brought
 // up to date with the migrations, and times `extendPlanHorizons` three ways:
-//   1. as the worker finds the data (plans generated 8 weeks ahead: it adds the missing weeks),
+//   1. as the worker finds the data: the large seed made visits 8 weeks ahead, so every confirmed
+//      plan of an active match gets the 4 missing weeks (the worst case: a catch-up of all plans),
 //   2. again at once (nothing to do: the idempotent no-op every 10 minutes),
-//   3. with every plan's `generatedUntil` cleared, so every confirmed plan of an active match is
-//      expanded from today to the 12-week horizon (most rows then meet INSERT OR IGNORE).
+//   3. the next day (the daily increment: the plans whose weekday came round get one more visit).
 // The target is under 5 s for each. The machine is shared, so figures are indicative.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -30,9 +30,9 @@ const { prisma, configureDatabase } = await import('../../app/utils/db.server')
 const { extendPlanHorizons } = await import('../../app/models/visit-plan.server')
 await configureDatabase(prisma)
 
-async function timed(label: string) {
+async function timed(label: string, now = new Date()) {
   const started = performance.now()
-  const result = await extendPlanHorizons()
+  const result = await extendPlanHorizons(now)
   const seconds = (performance.now() - started) / 1000
   console.log(`${label.padEnd(44)} ${seconds.toFixed(2).padStart(6)} s   plans ${String(result.plans).padStart(6)}   visits made ${String(result.created).padStart(7)}`)
   return seconds
@@ -40,9 +40,11 @@ async function timed(label: string) {
 
 const visitsBefore = await prisma.visit.count()
 console.log(`${await prisma.visitPlan.count({ where: { status: 'confirmed' } })} confirmed plans, ${visitsBefore} visits in ${path.relative(root, source)}`)
-const times = [await timed('1. as found (extend to the 12-week horizon)'), await timed('2. again at once (nothing to do)')]
-await prisma.visitPlan.updateMany({ data: { generatedUntil: null } })
-times.push(await timed('3. every plan from today (generatedUntil cleared)'))
+const times = [
+  await timed('1. as found (every plan to the 12-week horizon)'),
+  await timed('2. again at once (nothing to do)'),
+  await timed('3. the next day (the daily increment)', new Date(Date.now() + 86_400_000)),
+]
 console.log(`${(await prisma.visit.count()) - visitsBefore} visits added in all; slowest run ${Math.max(...times).toFixed(2)} s (target < 5 s).`)
 await prisma.$disconnect()
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true })
