@@ -209,6 +209,17 @@ describe('the housekeeping job', () => {
     expect(await prisma.visit.count({ where: { planId } })).toBe(15)
   })
 
+  test('a plan without generatedUntil (data from elsewhere) continues after its last visit, without doubles', async () => {
+    const world = await planWorld()
+    const planId = await confirmedPlan(world)
+    await prisma.visitPlan.update({ where: { id: planId }, data: { generatedUntil: null } })
+    await extendPlanHorizons(wallClockInstant('2026-04-01', '10:00'))
+    const visits = await visitsOf(planId)
+    expect(new Set(visits.map((v) => v.localDate)).size).toBe(visits.length)
+    expect(visits.at(-1)?.localDate).toBe('2026-06-23')
+    expect((await prisma.visitPlan.findUniqueOrThrow({ where: { id: planId } })).generatedUntil).toBe('2026-06-24')
+  })
+
   test('visits made by the worker are read back by Prisma like any other', async () => {
     const world = await planWorld()
     const planId = await confirmedPlan(world)

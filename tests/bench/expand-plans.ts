@@ -10,6 +10,7 @@
 // The target is under 5 s for each. The machine is shared, so figures are indicative.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -30,15 +31,21 @@ const { prisma, configureDatabase } = await import('../../app/utils/db.server')
 const { extendPlanHorizons } = await import('../../app/models/visit-plan.server')
 await configureDatabase(prisma)
 
+// CPU seconds of this process (SQLite runs inside it) are printed beside the wall-clock time: on
+// a shared, busy machine they say more about the job's own cost than the wall clock does.
 async function timed(label: string, now = new Date()) {
   const started = performance.now()
+  const cpu = process.cpuUsage()
   const result = await extendPlanHorizons(now)
   const seconds = (performance.now() - started) / 1000
-  console.log(`${label.padEnd(44)} ${seconds.toFixed(2).padStart(6)} s   plans ${String(result.plans).padStart(6)}   visits made ${String(result.created).padStart(7)}`)
+  const used = process.cpuUsage(cpu)
+  const cpuSeconds = (used.user + used.system) / 1e6
+  console.log(`${label.padEnd(48)} ${seconds.toFixed(2).padStart(6)} s (CPU ${cpuSeconds.toFixed(2)} s)   plans ${String(result.plans).padStart(6)}   visits made ${String(result.created).padStart(7)}`)
   return seconds
 }
 
 const visitsBefore = await prisma.visit.count()
+console.log(`load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`)
 console.log(`${await prisma.visitPlan.count({ where: { status: 'confirmed' } })} confirmed plans, ${visitsBefore} visits in ${path.relative(root, source)}`)
 const times = [
   await timed('1. as found (every plan to the 12-week horizon)'),
