@@ -87,6 +87,13 @@ test('a contact person proposes a weekly plan, the volunteer confirms from the e
   await page.goto('/visits')
   await expect(page.getByRole('table', { name: /Kommende besøg/ }).getByRole('row').filter({ hasText: 'Nikolaj Bang' }).first()).toContainText('19:00–21:00')
 
+  // The next visit is on both start pages.
+  await page.goto('/facility')
+  await expect(page.getByRole('region', { name: 'Næste besøg' })).toContainText('19:00–21:00 · Nikolaj Bang')
+  await expectAccessible(page)
+  await volunteerPage.goto('/volunteer')
+  await expect(volunteerPage.getByRole('region', { name: 'Næste besøg' }).getByRole('link', { name: 'Alle besøg' })).toBeVisible()
+
   // The volunteer makes a personal calendar address; it serves the visits, and stops when revoked.
   await volunteerPage.goto('/visits')
   await volunteerPage.getByRole('button', { name: 'Lav min kalenderadresse' }).click()
