@@ -508,7 +508,10 @@ async function tellOtherParty(
 // Rows go to SQLite as one JSON parameter per statement and are unpacked with json_each: Prisma's
 // raw queries slow down sharply with hundreds of placeholders (300 rows × 11 values took
 // 100–300 ms against 3 ms for 100 rows), and one parameter keeps the statement the same size.
-const PLANS_PER_TRANSACTION = 100
+// Inserts land at random places in five indexes, so each transaction dirties a page per row per
+// index; 1,000 plans (about 3,700 new visits at most) per transaction cut the job's CPU time by a
+// third against 100, while holding the write lock well under the 5 s busy timeout.
+const PLANS_PER_TRANSACTION = 1000
 
 function visitId() {
   return `c${Date.now().toString(36)}${crypto.randomBytes(8).toString('hex')}`
@@ -524,7 +527,7 @@ type PlanRow = PlanRule & { id: string; location: string; generatedUntil: string
  * plan's `generatedUntil` there. Idempotent: visits are inserted with INSERT OR IGNORE against
  * @@unique([planId, localDate]), so a run after a crash or alongside a confirmation adds nothing
  * twice, and dates a person cancelled stay cancelled. Plans go in batches, each with its visits
- * in one short transaction, so web requests' writes are never held up for long. The plan list is
+ * in one transaction, so web requests' writes are never held up for long. The plan list is
  * read with one SQL join: Prisma's nested select took seconds on 12,000 plans.
  */
 export async function extendPlanHorizons(now = new Date()) {
