@@ -83,13 +83,21 @@ export async function visitsBetween(actor: Actor, from: string, to: string) {
   return rows.map(shape)
 }
 
-/** The next planned visit, for the start pages. */
+/**
+ * The next planned visit, for the start pages. The status is checked here, not in SQL: with it in
+ * the WHERE clause SQLite chose the (status, startsAt) index and walked every planned visit in the
+ * country (0.3–1 s on the national data) instead of the person's own (volunteerId, startsAt).
+ */
 export async function nextVisit(actor: Actor, now = new Date()) {
-  const row = await prisma.visit.findFirst({
-    where: { AND: [visitsOf(actor), { status: 'planned', startsAt: { gte: now } }] },
-    select: visitListSelect,
+  const rows = await prisma.visit.findMany({
+    where: { AND: [visitsOf(actor), { startsAt: { gte: now } }] },
+    select: { id: true, status: true },
     orderBy: { startsAt: 'asc' },
+    take: 50,
   })
+  const next = rows.find((row) => row.status === 'planned')
+  if (!next) return null
+  const row = await prisma.visit.findUnique({ where: { id: next.id }, select: visitListSelect })
   return row ? shape(row) : null
 }
 
