@@ -24,6 +24,10 @@ import { VisitMoved, type VisitMovedProps } from './visit-moved'
 import { FollowUpRequest, type FollowUpRequestProps } from './follow-up-request'
 import { FollowUpMatchChanged, type FollowUpMatchChangedProps } from './follow-up-match-changed'
 import { ThreadDigest, type ThreadDigestProps } from './thread-digest'
+import { VisitPlanProposed, type VisitPlanProposedProps } from './visit-plan-proposed'
+import { VisitPlanConfirmed, type VisitPlanConfirmedProps } from './visit-plan-confirmed'
+import { VisitPlanUpdate, type VisitPlanUpdateProps } from './visit-plan-update'
+import { VisitReminder, type VisitReminderProps } from './visit-reminder'
 
 export type { EmailT } from './types'
 
@@ -53,6 +57,10 @@ export type EmailTemplates = {
   'follow-up-request': FollowUpRequestProps
   'follow-up-match-changed': FollowUpMatchChangedProps
   'thread-digest': ThreadDigestProps
+  'visit-plan-proposed': VisitPlanProposedProps
+  'visit-plan-confirmed': VisitPlanConfirmedProps
+  'visit-plan-update': VisitPlanUpdateProps
+  'visit-reminder': VisitReminderProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -81,6 +89,10 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'follow-up-request': FollowUpRequest,
   'follow-up-match-changed': FollowUpMatchChanged,
   'thread-digest': ThreadDigest,
+  'visit-plan-proposed': VisitPlanProposed,
+  'visit-plan-confirmed': VisitPlanConfirmed,
+  'visit-plan-update': VisitPlanUpdate,
+  'visit-reminder': VisitReminder,
 }
 
 /** The subject's message key; a notice has one per kind. */

@@ -7,7 +7,7 @@ export type DayPart = (typeof DAY_PARTS)[number]
 
 /** What a volunteer's start page shows: the next visit, matches and applications. */
 export async function volunteerOverview(userId: string) {
-  const [applications, matches, nextVisit] = await Promise.all([
+  const [applications, matches, upcoming] = await Promise.all([
     prisma.application.findMany({
       where: { volunteerId: userId },
       select: { id: true, status: true, createdAt: true, jobAd: { select: { id: true, title: true, facility: { select: { name: true } } } } },
@@ -19,13 +19,16 @@ export async function volunteerOverview(userId: string) {
       select: { id: true, status: true, facility: { select: { name: true } }, jobAd: { select: { title: true } } },
       orderBy: { createdAt: 'desc' },
     }),
-    prisma.visit.findFirst({
-      where: { volunteerId: userId, status: 'planned', startsAt: { gte: new Date() } },
-      select: { id: true, startsAt: true, endsAt: true, facility: { select: { name: true } } },
+    // The status is checked after the query: in the WHERE clause it made SQLite walk every planned
+    // visit in the country by (status, startsAt) instead of this volunteer's own (see visit.server.ts).
+    prisma.visit.findMany({
+      where: { volunteerId: userId, startsAt: { gte: new Date() } },
+      select: { id: true, status: true, startsAt: true, endsAt: true, facility: { select: { name: true } } },
       orderBy: { startsAt: 'asc' },
+      take: 50,
     }),
   ])
-  return { applications, matches, nextVisit }
+  return { applications, matches, nextVisit: upcoming.find((visit) => visit.status === 'planned') ?? null }
 }
 
 /** The volunteer's own profile, as their profile page edits it. */

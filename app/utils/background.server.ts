@@ -1,6 +1,8 @@
 import { runFollowUps } from '~/models/follow-up.server'
 import { closeExpiredJobAds } from '~/models/job.server'
 import { sendThreadDigests } from '~/models/thread-digest.server'
+import { queueVisitReminders } from '~/models/visit.server'
+import { extendPlanHorizons } from '~/models/visit-plan.server'
 import { getEnv } from './env.server'
 import { logger } from './logger.server'
 import { startOutboxWorker, stopOutboxWorker } from './outbox.server'
@@ -17,6 +19,18 @@ async function runHousekeeping() {
     if (closed) logger.info({ closed }, 'closed expired job ads')
   } catch (error) {
     logger.error({ err: error }, 'housekeeping failed')
+  }
+  try {
+    const extended = await extendPlanHorizons()
+    if (extended.created) logger.info(extended, 'made visits from visit plans')
+  } catch (error) {
+    logger.error({ err: error }, 'extending visit plans failed')
+  }
+  try {
+    const reminders = await queueVisitReminders()
+    if (reminders.queued) logger.info(reminders, 'queued visit reminders')
+  } catch (error) {
+    logger.error({ err: error }, 'queueing visit reminders failed')
   }
   try {
     const followUps = await runFollowUps()

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { can, navigationFor, type Actor, type VisitScope, type VolunteerScope } from './permissions'
+import { can, navigationFor, planSideOf, type Actor, type VisitScope, type VolunteerScope } from './permissions'
 
 const gribskov = 'm-gribskov'
 const hillerod = 'm-hillerod'
@@ -105,8 +105,8 @@ describe('areas of the app', () => {
   test('the navigation shows each role its own start page', () => {
     const links = (actor: Actor | null) => navigationFor(actor).map((item) => item.to)
     expect(links(null)).toEqual(['/jobs'])
-    expect(links(volunteer)).toEqual(['/jobs', '/volunteer', '/threads', '/settings'])
-    expect(links(staff)).toEqual(['/jobs', '/facility', '/facility/ads', '/threads', '/settings'])
+    expect(links(volunteer)).toEqual(['/jobs', '/volunteer', '/visits', '/threads', '/settings'])
+    expect(links(staff)).toEqual(['/jobs', '/facility', '/facility/ads', '/visits', '/threads', '/settings'])
     expect(links(coordinator)).toEqual(['/jobs', '/centre', '/centre/ads', '/threads', '/settings'])
     expect(links(admin)).toEqual(['/jobs', '/admin', '/admin/outbox', '/settings'])
   })
@@ -141,5 +141,28 @@ describe('visits, visit windows and the centre\'s follow-up', () => {
   test('the centre covering the facility ends or pauses its matches', () => {
     expect(can(coordinator, 'match:manage', f1)).toBe(true)
     for (const actor of [otherCoordinator, leader, volunteer, admin]) expect(can(actor, 'match:manage', f1)).toBe(false)
+  })
+})
+
+describe('visits and visit plans', () => {
+  const match = { volunteerId: 'vol', facilityId: 'f1' }
+
+  test('volunteers and facility staff have a visits page; coordinators and admins do not', () => {
+    expect(can(volunteer, 'visits:view-own')).toBe(true)
+    expect(can(staff, 'visits:view-own')).toBe(true)
+    expect(can(coordinator, 'visits:view-own')).toBe(false)
+    expect(can(admin, 'visits:view-own')).toBe(false)
+    expect(can(null, 'visits:view-own')).toBe(false)
+  })
+  test('a plan is made between the match’s volunteer and any active staff member of its facility', () => {
+    expect(planSideOf(volunteer, match)).toBe('volunteer')
+    expect(planSideOf(staff, match)).toBe('facility')
+    expect(planSideOf(leader, match)).toBe('facility')
+    for (const actor of [otherVolunteer, otherStaff, coordinator, admin]) {
+      expect(planSideOf(actor, match)).toBeNull()
+      expect(can(actor, 'visitPlan:act', match)).toBe(false)
+    }
+    expect(can(volunteer, 'visitPlan:act', match)).toBe(true)
+    expect(can(staff, 'visitPlan:act', match)).toBe(true)
   })
 })

@@ -33,6 +33,8 @@ export type VolunteerScope = {
 export type CentreScope = { centreId: string }
 /** One visit: whose it is and where. */
 export type VisitScope = { volunteerId: string; facilityId: string; municipalityId: string }
+/** The two parties of a match: the volunteer and the facility's staff. */
+export type MatchScope = { volunteerId: string; facilityId: string }
 
 export type ScopeOf = {
   'admin:access': undefined
@@ -65,6 +67,10 @@ export type ScopeOf = {
   'visit:log': VisitScope
   /** End or pause an approved match (the centre's follow-up). */
   'match:manage': FacilityScope
+  /** See one's own visits (volunteers) or one's facilities' visits (staff) at /visits, with a calendar feed. */
+  'visits:view-own': undefined
+  /** Propose, confirm, decline, change, pause, skip and end the visit plans of a match: its volunteer and the facility's active staff. */
+  'visitPlan:act': MatchScope
 }
 export type Permission = keyof ScopeOf
 
@@ -107,11 +113,23 @@ const rules: { [P in Permission]: (actor: Actor, scope: ScopeOf[P]) => boolean }
   // The volunteer or the facility's staff were there; the centre was not.
   'visit:log': (actor, scope) => actor.id === scope.volunteerId || Boolean(membership(actor, scope.facilityId)),
   'match:manage': (actor, scope) => coversMunicipality(actor, scope.municipalityId),
+  'visits:view-own': (actor) => actor.role === 'volunteer' || actor.role === 'facility_staff',
+  'visitPlan:act': (actor, scope) => planSideOf(actor, scope) !== null,
 }
 
 export function can<P extends Permission>(actor: Actor | null, permission: P, scope?: ScopeOf[P]) {
   if (!actor) return false
   return rules[permission](actor, scope as ScopeOf[P])
+}
+
+/**
+ * Which side of a match the actor is on, for visit plans: its volunteer, or any active staff member
+ * of the facility (not only the ad's contact person, who may be on holiday). Null: neither.
+ */
+export function planSideOf(actor: Actor, match: MatchScope): 'volunteer' | 'facility' | null {
+  if (actor.role === 'volunteer' && actor.id === match.volunteerId) return 'volunteer'
+  if (actor.role === 'facility_staff' && membership(actor, match.facilityId)) return 'facility'
+  return null
 }
 
 export type NavItem = { to: string; labelKey: string }
@@ -122,10 +140,10 @@ export function navigationFor(actor: Actor | null): NavItem[] {
   if (!actor) return items
   switch (actor.role) {
     case 'volunteer':
-      items.push({ to: '/volunteer', labelKey: 'nav.volunteerHome' })
+      items.push({ to: '/volunteer', labelKey: 'nav.volunteerHome' }, { to: '/visits', labelKey: 'visits.nav' })
       break
     case 'facility_staff':
-      items.push({ to: '/facility', labelKey: 'nav.facilityHome' }, { to: '/facility/ads', labelKey: 'nav.facilityAds' })
+      items.push({ to: '/facility', labelKey: 'nav.facilityHome' }, { to: '/facility/ads', labelKey: 'nav.facilityAds' }, { to: '/visits', labelKey: 'visits.nav' })
       break
     case 'coordinator':
       items.push({ to: '/centre', labelKey: 'nav.centreHome' }, { to: '/centre/ads', labelKey: 'nav.centreAds' })

@@ -186,6 +186,34 @@ export const scenarios: Scenario[] = [
     path: `/threads/search?q=${encodeURIComponent('wifi fællesstuen')}&tag=tablets_phones`,
     setup: async (ctx) => ({ headers: { cookie: await logIn(ctx, 'koordinator.koebenhavn@frivilligbro.test', DEMO_VOLUNTEER.password) } }),
   },
+  // Visits (issue 4): a busy volunteer's visits page and a personal calendar feed.
+  {
+    name: 'my visits',
+    path: '/visits',
+    setup: async (ctx) => ({ headers: { cookie: await logInBusyVolunteer(ctx) } }),
+  },
+  {
+    name: 'my visits month',
+    path: '/visits?view=month',
+    setup: async (ctx) => ({ headers: { cookie: await logInBusyVolunteer(ctx) } }),
+  },
+  {
+    name: 'calendar feed',
+    // The token is made through the page, as a person would: POST /visits, then read the address.
+    setup: async (ctx) => {
+      const cookie = await logInBusyVolunteer(ctx)
+      const made = await request(`${ctx.baseUrl}/visits`, {
+        method: 'POST',
+        headers: { cookie, origin: ctx.origin, 'content-type': 'application/x-www-form-urlencoded' },
+        body: form({ intent: 'calendar-create' }),
+      })
+      if (made.status !== 302) throw new Error(`POST /visits (calendar-create) answered ${made.status}`)
+      const page = await request(`${ctx.baseUrl}/visits`, { headers: { cookie } })
+      const match = page.body.match(/\/calendar\/([A-Za-z0-9_-]+)\.ics/)
+      if (!match) throw new Error('no calendar address on /visits after making one')
+      return { path: `/calendar/${match[1]}.ics` }
+    },
+  },
 ]
 
 /** The coordinator of Frivilligcenter København in the large data set (prisma/seed-large.ts). */
@@ -198,6 +226,18 @@ async function networkSpacePath(ctx: ScenarioContext, cookie: string) {
   const match = page.body.match(/href="(\/threads\/spaces\/network-[A-Za-z0-9]+)"/)
   if (!match) throw new Error('no network space linked from /threads')
   return match[1]
+}
+
+/**
+ * A volunteer with many visits in the large data (the seed is deterministic; frivillig10010 has
+ * about 145), falling back to the demo volunteer on other data sets.
+ */
+async function logInBusyVolunteer(ctx: ScenarioContext) {
+  try {
+    return await logIn(ctx, 'frivillig10010@frivilligbro.test', DEMO_VOLUNTEER.password)
+  } catch {
+    return logIn(ctx, DEMO_VOLUNTEER.email, DEMO_VOLUNTEER.password)
+  }
 }
 
 /** Logs in once and returns the Cookie header to send; for scenarios behind a log-in. */

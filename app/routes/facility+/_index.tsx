@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { SubmitButton } from '~/components/forms'
 import { approveJoinRequest, facilitiesOfStaff, membershipFacility } from '~/models/facility.server'
+import { NextVisit } from '~/components/visits'
+import { nextVisit } from '~/models/visit.server'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -13,12 +15,13 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 const ApproveJoinSchema = z.object({ intent: z.literal('approve-join'), membershipId: z.string().min(1) })
 
-export const handle = { i18n: ['facility', 'booking'] }
+export const handle = { i18n: ['facility', 'booking', 'visits'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireRole(request, ['facility_staff'])
+  const { user, actor } = await requireRole(request, ['facility_staff'])
   const t = await getFixedT(request, 'facility')
-  return json({ title: t('home.title'), name: user.name, memberships: await facilitiesOfStaff(user.id) })
+  const [memberships, next] = await Promise.all([facilitiesOfStaff(user.id), nextVisit(actor)])
+  return json({ title: t('home.title'), name: user.name, memberships, nextVisit: next })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,12 +39,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function FacilityHomePage() {
   const { t } = useTranslation(['facility', 'common', 'booking'])
-  const { name, memberships } = useLoaderData<typeof loader>()
+  const { name, memberships, nextVisit } = useLoaderData<typeof loader>()
   return (
     <div>
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.greeting', { name })}</p>
-      {memberships.length === 0 ? <p className="empty">{t('home.none')}</p> : null}
+      {memberships.length === 0 ? <p className="empty">{t('home.none')}</p> : <NextVisit visit={nextVisit} role="facility_staff" />}
       <ul className="card-list">
         {memberships.map(({ facility, role, status, isContactPerson }) => {
           const active = status === 'active'

@@ -10,7 +10,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireRole } from '~/utils/permissions.server'
 
-export const handle = { i18n: ['volunteer', 'booking'] }
+export const handle = { i18n: ['volunteer', 'booking', 'visits'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: volunteerStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -97,11 +97,14 @@ export default function VolunteerHomePage() {
         <h2 id="next-visit-heading">{t('home.nextVisit')}</h2>
         {nextVisit ? (
           <p>
-            {formatDateTime(nextVisit.startsAt, locale)} · {nextVisit.facility.name}
+            <Link to={`/visits/${nextVisit.id}`}>{formatDateTime(nextVisit.startsAt, locale)}</Link> · {nextVisit.facility.name}
           </p>
         ) : (
           <p className="empty">{t('home.noVisit')}</p>
         )}
+        <p>
+          <Link to="/visits">{t('visits:home.allVisits')}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="matches-heading">

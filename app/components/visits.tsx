@@ -1,0 +1,300 @@
+import { Form, Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Field, FormError, SelectField, SubmitButton, valueOf, type FormState } from '~/components/forms'
+import { formatInZone } from '~/utils/dates'
+import type { Locale } from '~/utils/domain'
+import { describePlan, NTH_WEEKDAYS } from '~/utils/visit-plan'
+import { addDays, PLAN_FREQUENCIES, type PlanRule } from '~/utils/visit-schedule'
+
+/** A visit as the lists and calendars show it (see app/models/visit.server.ts). */
+export type VisitItem = {
+  id: string
+  localDate: string
+  startTime: string
+  endTime: string
+  status: string
+  location: string
+  note: string | null
+  lateCancellation: boolean
+  facility: { id: string; name: string; address: string; postcode: string; town: string }
+  volunteer: { id: string; name: string }
+  contact: { name: string; phone: string | null } | null
+}
+
+const noon = (localDate: string) => `${localDate}T12:00:00Z`
+
+export function dayLabel(localDate: string, locale: Locale) {
+  return formatInZone(noon(localDate), locale === 'da' ? 'EEEE d. MMMM yyyy' : 'EEEE d MMMM yyyy', locale)
+}
+
+function shortDay(localDate: string, locale: Locale) {
+  return formatInZone(noon(localDate), locale === 'da' ? 'EEE d. MMM' : 'EEE d MMM', locale)
+}
+
+/** Who the visit is with, seen from the reader: volunteers see the facility, staff the volunteer. */
+function withWhom(visit: VisitItem, role: string) {
+  return role === 'volunteer' ? visit.facility.name : `${visit.volunteer.name} (${visit.facility.name})`
+}
+
+export function VisitStatus({ visit }: { visit: VisitItem }) {
+  const { t } = useTranslation('visits')
+  return (
+    <span className={`visit-status visit-status-${visit.status}`}>
+      {t(`status.${visit.status}`)}
+      {visit.lateCancellation ? ` (${t('status.late')})` : ''}
+    </span>
+  )
+}
+
+/** The upcoming visits as a table: date, time, with whom, contact person, place, notes, status. */
+export function VisitTable({ visits, role, locale }: { visits: VisitItem[]; role: string; locale: Locale }) {
+  const { t } = useTranslation('visits')
+  if (visits.length === 0) return <p className="empty">{t('list.none')}</p>
+  return (
+    <div className="table-wrap">
+      <table className="visit-table">
+        <caption className="visually-hidden">{t('list.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('list.date')}</th>
+            <th scope="col">{t('list.time')}</th>
+            <th scope="col">{role === 'volunteer' ? t('list.facility') : t('list.volunteer')}</th>
+            <th scope="col">{t('list.contact')}</th>
+            <th scope="col">{t('list.place')}</th>
+            <th scope="col">{t('list.notes')}</th>
+            <th scope="col">{t('list.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visits.map((visit) => (
+            <tr key={visit.id} className={visit.status === 'cancelled' ? 'visit-cancelled' : undefined}>
+              <th scope="row">
+                <Link to={`/visits/${visit.id}`}>{dayLabel(visit.localDate, locale)}</Link>
+              </th>
+              <td>
+                {visit.startTime}–{visit.endTime}
+              </td>
+              <td>{withWhom(visit, role)}</td>
+              <td>{visit.contact ? `${visit.contact.name}${visit.contact.phone ? `, ${visit.contact.phone}` : ''}` : '—'}</td>
+              <td>
+                {[visit.location, `${visit.facility.address}, ${visit.facility.postcode} ${visit.facility.town}`].filter(Boolean).join(' · ')}
+              </td>
+              <td>{visit.note ?? ''}</td>
+              <td>
+                <VisitStatus visit={visit} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function VisitChip({ visit, role }: { visit: VisitItem; role: string }) {
+  const { t } = useTranslation('visits')
+  return (
+    <Link to={`/visits/${visit.id}`} className={`visit-chip visit-chip-${visit.status}`}>
+      {visit.startTime}–{visit.endTime} {withWhom(visit, role)}
+      {visit.status !== 'planned' ? ` (${t(`status.${visit.status}`)})` : ''}
+    </Link>
+  )
+}
+
+/** Seven days, one row each, with the day's visits. */
+export function WeekTable({ monday, visits, role, locale, today }: { monday: string; visits: VisitItem[]; role: string; locale: Locale; today: string }) {
+  const { t } = useTranslation('visits')
+  const days = Array.from({ length: 7 }, (_, index) => addDays(monday, index))
+  return (
+    <table className="week-table">
+      <caption>{t('week.caption', { from: dayLabel(days[0], locale), to: dayLabel(days[6], locale) })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('week.day')}</th>
+          <th scope="col">{t('week.visits')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {days.map((day) => {
+          const own = visits.filter((visit) => visit.localDate === day)
+          return (
+            <tr key={day} aria-current={day === today ? 'date' : undefined} className={day === today ? 'today' : undefined}>
+              <th scope="row">{dayLabel(day, locale)}</th>
+              <td>
+                {own.length === 0 ? (
+                  <span className="muted">{t('week.noVisits')}</span>
+                ) : (
+                  <ul className="chip-list">
+                    {own.map((visit) => (
+                      <li key={visit.id}>
+                        <VisitChip visit={visit} role={role} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+/** A month as a calendar grid (Monday first), each day with its visits. */
+export function MonthTable({ month, visits, role, locale, today }: { month: string; visits: VisitItem[]; role: string; locale: Locale; today: string }) {
+  const { t } = useTranslation(['visits', 'common'])
+  const first = `${month}-01`
+  const weekday = (date: string) => ((new Date(noon(date)).getUTCDay() + 6) % 7) + 1
+  const gridStart = addDays(first, 1 - weekday(first))
+  const [year, monthNumber] = month.split('-').map(Number)
+  const last = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10)
+  const gridEnd = addDays(last, 7 - weekday(last))
+  const weeks: string[][] = []
+  for (let day = gridStart; day <= gridEnd; day = addDays(day, 1)) {
+    if (weekday(day) === 1) weeks.push([])
+    weeks[weeks.length - 1].push(day)
+  }
+  return (
+    <table className="month-table">
+      <caption>{formatInZone(noon(first), 'MMMM yyyy', locale)}</caption>
+      <thead>
+        <tr>
+          {[1, 2, 3, 4, 5, 6, 7].map((day) => (
+            <th key={day} scope="col">
+              {t(`common:weekday.${day}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((week) => (
+          <tr key={week[0]}>
+            {week.map((day) => {
+              const own = visits.filter((visit) => visit.localDate === day)
+              const outside = day.slice(0, 7) !== month
+              return (
+                <td key={day} className={[outside ? 'outside' : '', day === today ? 'today' : ''].join(' ').trim() || undefined} aria-current={day === today ? 'date' : undefined}>
+                  <span className="day-number">
+                    <span aria-hidden="true">{Number(day.slice(8))}</span>
+                    <span className="visually-hidden">{shortDay(day, locale)}</span>
+                  </span>
+                  {own.length > 0 ? (
+                    <ul className="chip-list">
+                      {own.map((visit) => (
+                        <li key={visit.id}>
+                          <VisitChip visit={visit} role={role} />
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
+              )
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+export type PlanItem = PlanRule & { id: string; status: string; location: string; exceptions: { kind: string; fromDate: string; toDate: string }[] }
+
+/** A plan in words with its state; `awaiting` says whose answer a proposal waits for. */
+export function PlanSummary({ plan, awaiting, locale }: { plan: PlanItem; awaiting: 'me' | 'other' | null; locale: Locale }) {
+  const { t } = useTranslation(['visits', 'board', 'common'])
+  const day = (date: string) => formatInZone(noon(date), locale === 'da' ? 'd. MMMM yyyy' : 'd MMMM yyyy', locale)
+  return (
+    <div className="plan-summary">
+      <p className="plan-schedule">{describePlan(t, locale, plan)}</p>
+      {plan.location ? <p>{t('plan.where', { location: plan.location })}</p> : null}
+      <p>
+        <span className={`plan-state plan-state-${plan.status}`}>{t(`plan.status.${plan.status}`)}</span>
+        {plan.status === 'proposed' && awaiting ? ` · ${t(`plan.awaiting.${awaiting}`)}` : ''}
+      </p>
+      {plan.exceptions.length > 0 ? (
+        <ul>
+          {plan.exceptions.map((exception) => (
+            <li key={`${exception.kind}-${exception.fromDate}`}>
+              {exception.kind === 'pause' ? t('plan.pausedFromTo', { from: day(exception.fromDate), to: day(exception.toDate) }) : t('plan.skippedOn', { date: day(exception.fromDate) })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}
+
+/** The plan form, for a new proposal and for a change. */
+export function PlanForm({ state, defaults, submitLabel, action }: { state: FormState; defaults: Record<string, string>; submitLabel: string; action?: string }) {
+  const { t } = useTranslation(['visits', 'common'])
+  const frequency = valueOf(state, 'frequency', defaults.frequency)
+  return (
+    <Form method="post" action={action} className="stack plan-form" noValidate>
+      <FormError state={state} />
+      <SelectField
+        label={t('form.weekday')}
+        name="weekday"
+        state={state}
+        defaultValue={defaults.weekday}
+        options={[1, 2, 3, 4, 5, 6, 7].map((day) => ({ value: String(day), label: t(`common:weekday.${day}`) }))}
+      />
+      <fieldset className="time-window">
+        <legend>{t('form.timeWindow')}</legend>
+        <Field label={t('form.startTime')} name="startTime" type="time" state={state} defaultValue={defaults.startTime} />
+        <Field label={t('form.endTime')} name="endTime" type="time" state={state} defaultValue={defaults.endTime} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('form.frequency')}</legend>
+        <SelectField
+          label={t('form.frequencyLabel')}
+          name="frequency"
+          state={state}
+          defaultValue={frequency}
+          options={PLAN_FREQUENCIES.map((value) => ({ value, label: t(`form.frequencies.${value}`) }))}
+        />
+        <SelectField
+          label={t('form.nthWeekday')}
+          name="nthWeekday"
+          hint={t('form.nthHint')}
+          state={state}
+          defaultValue={defaults.nthWeekday}
+          placeholder={t('form.nthNone')}
+          options={NTH_WEEKDAYS.map((nth) => ({ value: String(nth), label: t(`plan.nth.${nth}`) }))}
+        />
+      </fieldset>
+      <fieldset className="date-range">
+        <legend>{t('form.period')}</legend>
+        <Field label={t('form.startDate')} name="startDate" type="date" state={state} defaultValue={defaults.startDate} />
+        <Field label={t('form.endDate')} name="endDate" type="date" hint={t('form.endDateHint')} state={state} defaultValue={defaults.endDate} />
+      </fieldset>
+      <Field label={t('form.location')} name="location" hint={t('form.locationHint')} state={state} defaultValue={defaults.location} maxLength={300} />
+      <SubmitButton>{submitLabel}</SubmitButton>
+    </Form>
+  )
+}
+
+/** The next planned visit, for the start pages, with a link to all visits. */
+export function NextVisit({ visit, role }: { visit: VisitItem | null; role: string }) {
+  const { t, i18n } = useTranslation('visits')
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'da'
+  return (
+    <section aria-labelledby="next-visit-heading" className="card">
+      <h2 id="next-visit-heading">{t('home.nextVisit')}</h2>
+      {visit ? (
+        <p>
+          <Link to={`/visits/${visit.id}`}>
+            {dayLabel(visit.localDate, locale)} {visit.startTime}–{visit.endTime}
+          </Link>{' '}
+          · {withWhom(visit, role)}
+          {visit.location ? ` · ${visit.location}` : ''}
+        </p>
+      ) : (
+        <p className="empty">{t('home.noVisit')}</p>
+      )}
+      <p>
+        <Link to="/visits">{t('home.allVisits')}</Link>
+      </p>
+    </section>
+  )
+}

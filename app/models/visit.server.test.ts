@@ -1,0 +1,163 @@
+import { describe, expect, test } from 'vitest'
+import { planWorld } from '../../tests/setup/fixtures-plans'
+import { confirmPlan, proposePlan } from './visit-plan.server'
+import { calendarFeedFor, nextVisit, queueVisitReminders, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween } from './visit.server'
+import { prisma } from '~/utils/db.server'
+import type { PlanTerms } from '~/utils/visit-plan'
+import { wallClockInstant } from '~/utils/visit-schedule'
+
+const TUESDAYS: PlanTerms = { weekday: 2, startTime: '15:00', endTime: '17:00', frequency: 'weekly', nthWeekday: null, startDate: '2026-03-24', endDate: null, location: 'Fællesstuen i hus B' }
+
+async function worldWithPlan(now: Date, terms = TUESDAYS, options: Parameters<typeof planWorld>[0] = {}) {
+  const world = await planWorld(options)
+  const proposed = await proposePlan(world.contactActor, world.match.id, terms, now)
+  if (!proposed.ok) throw new Error(proposed.reason)
+  await confirmPlan(world.volunteerActor, proposed.planId, now)
+  return { ...world, planId: proposed.planId }
+}
+
+const remindersFor = (visitId: string) => prisma.outboxMessage.findMany({ where: { template: 'visit-reminder', dedupeKey: { startsWith: `visit-reminder:${visitId}:` } } })
+
+describe('the day-before reminder', () => {
+  test('queued from 08:00 the day before, once per recipient even when the job runs again (as after a restart)', async () => {
+    const world = await worldWithPlan(wallClockInstant('2026-03-20', '10:00'), TUESDAYS, { volunteer: { locale: 'en' } })
+    const visit = await prisma.visit.findFirstOrThrow({ where: { planId: world.planId, localDate: '2026-03-24' } })
+
+    await queueVisitReminders(wallClockInstant('2026-03-23', '07:50'))
+    expect(await remindersFor(visit.id)).toHaveLength(0)
+
+    await queueVisitReminders(wallClockInstant('2026-03-23', '08:00'))
+    await queueVisitReminders(wallClockInstant('2026-03-23', '08:10'))
+    await queueVisitReminders(wallClockInstant('2026-03-24', '09:00'))
+    const sent = await remindersFor(visit.id)
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatchObject({ toEmail: world.volunteer.email, dedupeKey: `visit-reminder:${visit.id}:${world.volunteer.id}` })
+    expect(sent[0].subject).toBe(`Reminder: visit at ${world.facility.name} Tuesday 24 March at 15:00–17:00`)
+    expect(sent[0].text).toContain('Fællesstuen i hus B, Skovvej 1')
+    expect(sent[0].text).toContain('Your contact person: Jonas Kontakt, phone 48 79 40 02')
+    expect((await prisma.visit.findUniqueOrThrow({ where: { id: visit.id } })).reminderQueuedAt?.toISOString()).toBe(wallClockInstant('2026-03-23', '08:00').toISOString())
+    // The next Tuesday is not due yet.
+    const nextWeek = await prisma.visit.findFirstOrThrow({ where: { planId: world.planId, localDate: '2026-03-31' } })
+    expect(await remindersFor(nextWeek.id)).toHaveLength(0)
+  })
+
+  test('a visit whose reminder was never queued (the server was down the day before) still gets it on the day, before it starts', async () => {
+    const world = await worldWithPlan(wallClockInstant('2026-03-20', '10:00'))
+    const visit = await prisma.visit.findFirstOrThrow({ where: { planId: world.planId, localDate: '2026-03-24' } })
+    await queueVisitReminders(wallClockInstant('2026-03-24', '07:00'))
+    expect(await remindersFor(visit.id)).toHaveLength(1)
+  })
+
+  test('the contact person gets one too when they asked for it, in their own language, with the volunteer’s name and phone', async () => {
+    const world = await worldWithPlan(wallClockInstant('2026-03-20', '10:00'), TUESDAYS, { volunteer: { name: 'Mette Frivillig', phone: '20 30 40 50' } })
+    await setVisitReminders(world.contact.id, true)
+    const visit = await prisma.visit.findFirstOrThrow({ where: { planId: world.planId, localDate: '2026-03-24' } })
+    await queueVisitReminders(wallClockInstant('2026-03-23', '09:00'))
+    await queueVisitReminders(wallClockInstant('2026-03-23', '09:10'))
+    const sent = await remindersFor(visit.id)
+    expect(sent.map((m) => m.toEmail).sort()).toEqual([world.contact.email, world.volunteer.email].sort())
+    const toContact = sent.find((m) => m.toEmail === world.contact.email)
+    expect(toContact?.subject).toBe(`Påmindelse: besøg hos ${world.facility.name} tirsdag den 24. marts kl. 15:00–17:00`)
+    expect(toContact?.text).toContain('Den frivillige: Mette Frivillig, telefon 20 30 40 50')
+  })
+
+  test('never for a cancelled visit', async () => {
+    const world = await worldWithPlan(wallClockInstant('2026-03-20', '10:00'))
+    const visit = await prisma.visit.findFirstOrThrow({ where: { planId: world.planId, localDate: '2026-03-24' } })
+    await prisma.visit.update({ where: { id: visit.id }, data: { status: 'cancelled', cancelledAt: new Date() } })
+    await queueVisitReminders(wallClockInstant('2026-03-23', '12:00'))
+    expect(await remindersFor(visit.id)).toHaveLength(0)
+    expect((await prisma.visit.findUniqueOrThrow({ where: { id: visit.id } })).reminderQueuedAt).toBeNull()
+  })
+})
+
+describe('the personal calendar feed', () => {
+  async function parseFeed(ics: string) {
+    const { default: ICAL } = await import('ical.js')
+    const calendar = new ICAL.Component(ICAL.parse(ics))
+    const zone = new ICAL.Timezone(calendar.getFirstSubcomponent('vtimezone')!)
+    ICAL.TimezoneService.register(zone, 'Europe/Copenhagen')
+    const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent))
+    return { calendar, events, done: () => ICAL.TimezoneService.reset() }
+  }
+
+  test('serves every visit with Copenhagen times around both daylight-saving changes, stable UIDs, SEQUENCE and STATUS:CANCELLED', async () => {
+    const spring = await worldWithPlan(wallClockInstant('2026-03-20', '10:00'))
+    // A second plan of the same volunteer, on Wednesdays around the autumn change.
+    const autumnTerms: PlanTerms = { ...TUESDAYS, weekday: 3, startDate: '2026-10-14', location: '' }
+    const autumn = await proposePlan(spring.contactActor, spring.match.id, autumnTerms, wallClockInstant('2026-10-01', '10:00'))
+    if (!autumn.ok) throw new Error(autumn.reason)
+    await confirmPlan(spring.volunteerActor, autumn.planId, wallClockInstant('2026-10-01', '10:00'))
+    const cancelled = await prisma.visit.findFirstOrThrow({ where: { planId: spring.planId, localDate: '2026-03-31' } })
+    await prisma.visit.update({ where: { id: cancelled.id }, data: { status: 'cancelled', sequence: 1, cancelledAt: new Date() } })
+
+    const token = await regenerateCalendarToken(spring.volunteer.id)
+    const now = wallClockInstant('2026-10-20', '12:00')
+    const ics = await calendarFeedFor(token, wallClockInstant('2026-04-01', '12:00'))
+    expect(ics).not.toBeNull()
+    const { calendar, events, done } = await parseFeed(ics!)
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH')
+    const byDate = new Map(events.map((e) => [e.startDate.toString().slice(0, 10), e]))
+    for (const date of ['2026-03-24', '2026-03-31', '2026-04-07', '2026-10-21', '2026-10-28']) {
+      const event = byDate.get(date)
+      expect(event, date).toBeDefined()
+      expect(event!.startDate.toString()).toBe(`${date}T15:00:00`)
+      expect(event!.endDate.toString()).toBe(`${date}T17:00:00`)
+      expect(event!.startDate.toJSDate().toISOString()).toBe(wallClockInstant(date, '15:00').toISOString())
+    }
+    expect(byDate.get('2026-03-24')!.startDate.toJSDate().toISOString()).toBe('2026-03-24T14:00:00.000Z')
+    expect(byDate.get('2026-03-31')!.startDate.toJSDate().toISOString()).toBe('2026-03-31T13:00:00.000Z')
+    expect(byDate.get('2026-10-21')!.startDate.toJSDate().toISOString()).toBe('2026-10-21T13:00:00.000Z')
+    expect(byDate.get('2026-10-28')!.startDate.toJSDate().toISOString()).toBe('2026-10-28T14:00:00.000Z')
+    const cancelledEvent = byDate.get('2026-03-31')!
+    expect(cancelledEvent.uid).toBe(`visit-${cancelled.id}@frivilligbro`)
+    expect(cancelledEvent.component.getFirstPropertyValue('status')).toBe('CANCELLED')
+    expect(cancelledEvent.component.getFirstPropertyValue('sequence')).toBe(1)
+    expect(byDate.get('2026-03-24')!.component.getFirstPropertyValue('status')).toBe('CONFIRMED')
+    expect(ics).not.toContain('20 30 40 50')
+    done()
+
+    // The same visits keep their UIDs in a later download, and a moved visit raises its SEQUENCE.
+    const moved = await prisma.visit.findFirstOrThrow({ where: { planId: autumn.planId, localDate: '2026-10-28' } })
+    await prisma.visit.update({ where: { id: moved.id }, data: { startsAt: wallClockInstant('2026-10-28', '16:00'), endsAt: wallClockInstant('2026-10-28', '18:00'), sequence: 1 } })
+    const again = await parseFeed((await calendarFeedFor(token, now))!)
+    const movedEvent = again.events.find((e) => e.uid === `visit-${moved.id}@frivilligbro`)
+    expect(movedEvent?.startDate.toString()).toBe('2026-10-28T16:00:00')
+    expect(movedEvent?.component.getFirstPropertyValue('sequence')).toBe(1)
+    expect(again.events.map((e) => e.uid)).toEqual(expect.arrayContaining(events.filter((e) => e.startDate.toJSDate().getTime() >= now.getTime() - 92 * 86_400_000).map((e) => e.uid)))
+    again.done()
+
+    // Facility staff see the same visits in their own feed.
+    const staffFeed = await calendarFeedFor(await regenerateCalendarToken(spring.contact.id), now)
+    expect(staffFeed).toContain(`UID:visit-${moved.id}@frivilligbro`)
+  })
+
+  test('a revoked or replaced token gives nothing', async () => {
+    const world = await worldWithPlan(wallClockInstant('2026-03-20', '10:00'))
+    const first = await regenerateCalendarToken(world.volunteer.id)
+    const second = await regenerateCalendarToken(world.volunteer.id)
+    expect(await calendarFeedFor(first)).toBeNull()
+    expect(await calendarFeedFor(second)).toContain('BEGIN:VCALENDAR')
+    await revokeCalendarToken(world.volunteer.id)
+    expect(await calendarFeedFor(second)).toBeNull()
+    expect(await calendarFeedFor('not a token')).toBeNull()
+  })
+})
+
+describe('my visits', () => {
+  test('the volunteer and the facility’s staff see the same visits; others see none', async () => {
+    const now = wallClockInstant('2026-03-20', '10:00')
+    const world = await worldWithPlan(now)
+    const stranger = await planWorld()
+    for (const actor of [world.volunteerActor, world.contactActor, world.colleagueActor]) {
+      const upcoming = await upcomingVisits(actor, now)
+      expect(upcoming.map((v) => v.localDate).slice(0, 2)).toEqual(['2026-03-24', '2026-03-31'])
+      expect(upcoming[0]).toMatchObject({ startTime: '15:00', endTime: '17:00', contact: { name: 'Jonas Kontakt', phone: '48 79 40 02' }, location: 'Fællesstuen i hus B' })
+      expect((await nextVisit(actor, now))?.localDate).toBe('2026-03-24')
+    }
+    expect(await upcomingVisits(stranger.volunteerActor, now)).toEqual([])
+    expect(await upcomingVisits(stranger.contactActor, now)).toEqual([])
+    const week = await visitsBetween(world.volunteerActor, '2026-03-30', '2026-04-05')
+    expect(week.map((v) => [v.localDate, v.startTime])).toEqual([['2026-03-31', '15:00']])
+  })
+})

@@ -1,0 +1,235 @@
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { CheckboxField, SubmitButton } from '~/components/forms'
+import { MonthTable, PlanSummary, VisitTable, WeekTable } from '~/components/visits'
+import { calendarTokenOf, plansOf, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, wantsVisitReminders } from '~/models/visit.server'
+import visitStyles from '~/styles/visits.css'
+import { isLocale } from '~/utils/domain'
+import { appUrl } from '~/utils/env.server'
+import { checkboxField, parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { planSideOf } from '~/utils/permissions'
+import { requirePermission } from '~/utils/permissions.server'
+import { redirectWithToast } from '~/utils/toast.server'
+import { addDays, copenhagenDate, isLocalDate, mondayOf } from '~/utils/visit-schedule'
+
+const ActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('calendar-create') }),
+  z.object({ intent: z.literal('calendar-revoke') }),
+  z.object({ intent: z.literal('reminders'), visitReminders: checkboxField }),
+])
+
+export const handle = { i18n: ['visits', 'board'] }
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: visitStyles }]
+
+const VIEWS = ['list', 'week', 'month'] as const
+type View = (typeof VIEWS)[number]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, actor } = await requirePermission(request, 'visits:view-own')
+  const url = new URL(request.url)
+  const view: View = (VIEWS as readonly string[]).includes(url.searchParams.get('view') ?? '') ? (url.searchParams.get('view') as View) : 'list'
+  const now = new Date()
+  const today = copenhagenDate(now)
+  const dateParam = url.searchParams.get('date') ?? ''
+  const monthParam = url.searchParams.get('month') ?? ''
+  // Unknown or malformed dates in the URL fall back to today rather than failing.
+  const monday = mondayOf(isLocalDate(dateParam) ? dateParam : today)
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam) ? monthParam : today.slice(0, 7)
+
+  let visits
+  if (view === 'week') visits = await visitsBetween(actor, monday, addDays(monday, 6))
+  else if (view === 'month') visits = await visitsBetween(actor, addDays(`${month}-01`, -7), addDays(`${month}-01`, 42))
+  else visits = await upcomingVisits(actor, now)
+
+  const [matches, token, reminders] = await Promise.all([plansOf(actor), calendarTokenOf(user.id), actor.role === 'facility_staff' ? wantsVisitReminders(user.id) : Promise.resolve(false)])
+  const t = await getFixedT(request, 'visits')
+  const monthDate = new Date(`${month}-15T12:00:00Z`)
+  const shiftMonth = (delta: number) => {
+    const shifted = new Date(Date.UTC(monthDate.getUTCFullYear(), monthDate.getUTCMonth() + delta, 15))
+    return shifted.toISOString().slice(0, 7)
+  }
+  return json({
+    title: t('page.title'),
+    role: user.role,
+    view,
+    today,
+    monday,
+    month,
+    nav: { prevWeek: addDays(monday, -7), nextWeek: addDays(monday, 7), prevMonth: shiftMonth(-1), nextMonth: shiftMonth(1) },
+    visits,
+    matches: matches.map((match) => {
+      const side = planSideOf(actor, match)
+      return {
+        id: match.id,
+        status: match.status,
+        facilityName: match.facility.name,
+        volunteerName: match.volunteer.name,
+        adTitle: match.jobAd.title,
+        plans: match.plans.map((plan) => {
+          const proposer = plan.proposedById === match.volunteerId ? 'volunteer' : 'facility'
+          return { ...plan, awaiting: plan.status === 'proposed' ? (proposer === side ? ('other' as const) : ('me' as const)) : null }
+        }),
+      }
+    }),
+    feedUrl: token ? appUrl(`/calendar/${token}.ics`) : null,
+    reminders,
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, actor } = await requirePermission(request, 'visits:view-own')
+  const formData = await readForm(request)
+  const form = parseForm(formData, ActionSchema)
+  if (!form.ok) return json(form, { status: 400 })
+  switch (form.data.intent) {
+    case 'calendar-create':
+      await regenerateCalendarToken(user.id)
+      return redirectWithToast('/visits#calendar-heading', { key: 'visits:feed.created' })
+    case 'calendar-revoke':
+      await revokeCalendarToken(user.id)
+      return redirectWithToast('/visits#calendar-heading', { key: 'visits:feed.revoked' })
+    case 'reminders':
+      if (actor.role !== 'facility_staff') return json({ ok: false, fieldErrors: {}, formError: 'validation.invalid', values: {} }, { status: 400 })
+      await setVisitReminders(user.id, form.data.visitReminders)
+      return redirectWithToast('/visits#reminders-heading', { key: form.data.visitReminders ? 'visits:reminders.on' : 'visits:reminders.off' })
+  }
+}
+
+export default function VisitsPage() {
+  const { t, i18n } = useTranslation(['visits', 'common'])
+  const data = useLoaderData<typeof loader>()
+  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const { view, role, visits, matches, today } = data
+  const tab = (to: View, label: string) => (
+    <li>
+      <Link to={to === 'list' ? '/visits' : `/visits?view=${to}`} aria-current={view === to ? 'page' : undefined} className={view === to ? 'active' : undefined}>
+        {label}
+      </Link>
+    </li>
+  )
+  return (
+    <div className="visits-page">
+      <h1>{t('page.title')}</h1>
+      <p className="lead">{t(role === 'volunteer' ? 'page.introVolunteer' : 'page.introStaff')}</p>
+
+      <nav aria-label={t('page.views')}>
+        <ul className="view-tabs">
+          {tab('list', t('page.list'))}
+          {tab('week', t('page.week'))}
+          {tab('month', t('page.month'))}
+        </ul>
+      </nav>
+
+      <section aria-labelledby="visits-heading">
+        {view === 'list' ? (
+          <>
+            <h2 id="visits-heading">{t('list.heading')}</h2>
+            <VisitTable visits={visits} role={role} locale={locale} />
+          </>
+        ) : view === 'week' ? (
+          <>
+            <h2 id="visits-heading">{t('week.heading')}</h2>
+            <nav aria-label={t('week.navigate')} className="period-nav">
+              <Link to={`/visits?view=week&date=${data.nav.prevWeek}`}>{t('week.previous')}</Link>
+              <Link to="/visits?view=week">{t('week.thisWeek')}</Link>
+              <Link to={`/visits?view=week&date=${data.nav.nextWeek}`}>{t('week.next')}</Link>
+            </nav>
+            <WeekTable monday={data.monday} visits={visits} role={role} locale={locale} today={today} />
+          </>
+        ) : (
+          <>
+            <h2 id="visits-heading">{t('month.heading')}</h2>
+            <nav aria-label={t('month.navigate')} className="period-nav">
+              <Link to={`/visits?view=month&month=${data.nav.prevMonth}`}>{t('month.previous')}</Link>
+              <Link to="/visits?view=month">{t('month.thisMonth')}</Link>
+              <Link to={`/visits?view=month&month=${data.nav.nextMonth}`}>{t('month.next')}</Link>
+            </nav>
+            <MonthTable month={data.month} visits={visits} role={role} locale={locale} today={today} />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="plans-heading">
+        <h2 id="plans-heading">{t('plans.heading')}</h2>
+        <p>{t('plans.intro')}</p>
+        {matches.length === 0 ? (
+          <p className="empty">{t('plans.noMatches')}</p>
+        ) : (
+          <ul className="card-list">
+            {matches.map((match) => (
+              <li key={match.id} className="card">
+                <h3>{role === 'volunteer' ? match.facilityName : `${match.volunteerName} · ${match.facilityName}`}</h3>
+                <p className="muted">
+                  {match.adTitle} · {t(`common:matchStatus.${match.status}`)}
+                </p>
+                {match.plans.length === 0 ? <p className="empty">{t('plans.none')}</p> : null}
+                <ul className="plan-list">
+                  {match.plans.map((plan) => (
+                    <li key={plan.id}>
+                      <PlanSummary plan={plan} awaiting={plan.awaiting} locale={locale} />
+                      <Link to={`/visits/plans/${plan.id}`} className={plan.awaiting === 'me' ? 'button button-small' : undefined}>
+                        {plan.awaiting === 'me' ? t('plans.answer') : t('plans.open')}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+                {match.status === 'active' ? (
+                  <p>
+                    <Link to={`/visits/plans/new?matchId=${match.id}`}>{t('plans.propose')}</Link>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="calendar-heading" className="card">
+        <h2 id="calendar-heading">{t('feed.heading')}</h2>
+        <p>{t('feed.intro')}</p>
+        {data.feedUrl ? (
+          <>
+            <p>
+              <label htmlFor="feed-url">{t('feed.urlLabel')}</label>
+              <input id="feed-url" className="feed-url" type="text" readOnly value={data.feedUrl} />
+            </p>
+            <p className="hint">{t('feed.secret')}</p>
+            <div className="button-row">
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="calendar-create" />
+                <SubmitButton className="button button-secondary">{t('feed.regenerate')}</SubmitButton>
+              </Form>
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="calendar-revoke" />
+                <SubmitButton className="button button-secondary">{t('feed.revoke')}</SubmitButton>
+              </Form>
+            </div>
+          </>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="calendar-create" />
+            <SubmitButton>{t('feed.create')}</SubmitButton>
+          </Form>
+        )}
+      </section>
+
+      {role === 'facility_staff' ? (
+        <section aria-labelledby="reminders-heading" className="card">
+          <h2 id="reminders-heading">{t('reminders.heading')}</h2>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="reminders" />
+            <CheckboxField label={t('reminders.label')} name="visitReminders" state={undefined} defaultChecked={data.reminders} />
+            <SubmitButton className="button button-secondary">{t('reminders.save')}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+      <p className="muted">{t('page.timeZone')}</p>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
