@@ -116,4 +116,12 @@ test('the coordinator sees the facilities with pending first and deactivates one
   await expect(page).toHaveURL(/status=inactive/)
   await expect(card).toBeVisible()
   await expectAccessible(page)
+
+  // After the summer: active again (and the demo's Skovbrynet is as the other stories expect it).
+  await card.getByText('Gør Bostedet Skovbrynet aktivt igen').click()
+  await card.getByLabel('Begrundelse').fill('Pausen er slut; vi er klar igen.')
+  await card.getByRole('button', { name: 'Gør aktivt' }).click()
+  await expect(page.getByText('Bostedet Skovbrynet er aktivt igen, og lederen har fået besked.')).toBeVisible()
+  const back = await waitForMail('tilbud@frivilligbro.test', 'Bostedet Skovbrynet er aktivt igen')
+  expect(back.text).toContain('Pausen er slut')
 })
