@@ -56,6 +56,8 @@ export default defineConfig({
         SMTP_URL: `smtp://127.0.0.1:${MAIL_PORT}`,
         DEMO_DATA: 'on',
         RATE_LIMITS: 'off',
+        // Followers' digests are swept every two seconds, so a story can read the e-mail at once.
+        DIGEST_INTERVAL_MS: '2000',
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
       },

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectAccessible, logIn } from './helpers'
+import { expectAccessible, linkPath, logIn, mailsTo, waitForMail } from './helpers'
 
 async function switchTo(page: Page, email: string) {
   await page.context().clearCookies()
@@ -61,10 +61,29 @@ test('experience sharing: a network thread with tags, a reply from another facil
   await expect(reply.getByRole('link', { name: /support\.apple\.com/ })).toHaveAttribute('rel', 'nofollow ugc noopener')
   await expectAccessible(page)
 
+  // The volunteer follows the thread they started: one digest e-mail with the reply arrives.
+  const digest = await waitForMail('frivillig@frivilligbro.test', `Nyt indlæg i »${title}«`)
+  expect(digest.text).toContain('Lars Holm')
+  expect(digest.text).toContain('Zoom-funktionen')
+  // Signed out, the one-click link from the e-mail stops the e-mails (the page asks once, then it is done).
+  await page.context().clearCookies()
+  await page.goto(linkPath(digest, '/unfollow/'))
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Stop med at følge tråden' }).click()
+  await expect(page.getByRole('button', { name: 'Følg tråden igen' })).toBeVisible()
+  await expectAccessible(page)
+
+  // A later reply sends the volunteer nothing more about this thread.
+  await logIn(page, 'lars.tvaers@frivilligbro.test')
+  await page.goto(threadPath)
+  await page.getByLabel('Dit svar').fill('PS: Husk også at slå fed tekst til.')
+  await page.getByRole('button', { name: 'Send svar' }).click()
+  await expect(page.getByText('Dit svar er sendt.')).toBeVisible()
+
   // A coordinator hides the reply with a reason; they still see it, marked hidden.
   await switchTo(page, 'koordinator@frivilligbro.test')
   await page.goto(threadPath)
-  const hidden = page.getByRole('article', { name: 'Indlæg fra Lars Holm' })
+  const hidden = page.getByRole('article', { name: 'Indlæg fra Lars Holm' }).first()
   await hidden.locator('summary', { hasText: 'Skjul' }).click()
   await hidden.getByLabel('Begrundelse').fill('Skjult for en sikkerheds skyld – skriv gerne igen uden linket.')
   await expectAccessible(page)
@@ -78,7 +97,10 @@ test('experience sharing: a network thread with tags, a reply from another facil
   // Everyone else sees only that the centre hid it. A CPR-like number is refused, the text kept.
   await switchTo(page, 'frivillig@frivilligbro.test')
   await page.goto(threadPath)
-  const seen = page.getByRole('article', { name: 'Indlæg fra Lars Holm' })
+  await expect(page.getByRole('button', { name: 'Følg tråden' })).toBeVisible()
+  // Several digest sweeps (every 2 s here) have passed since the later reply: still only the one e-mail.
+  expect((await mailsTo('frivillig@frivilligbro.test')).filter((mail) => mail.subject.includes(title))).toHaveLength(1)
+  const seen = page.getByRole('article', { name: 'Indlæg fra Lars Holm' }).first()
   await expect(seen).toContainText('Skjult af frivilligcentret')
   await expect(seen).not.toContainText('Zoom-funktionen')
   const text = 'Tak! Beboeren med cpr 010190-1234 vil også gerne prøve.'
