@@ -6,16 +6,25 @@ const MAIL_API = `http://127.0.0.1:${Number(process.env.E2E_MAIL_PORT ?? 2526) +
 
 export const DEMO_PASSWORD = 'Demo-adgang-2026'
 
-/** Waits for an e-mail to arrive at the test SMTP server. */
-export async function waitForMail(to: string, subject: RegExp | string, timeoutMs = 15_000): Promise<CaughtMail> {
+/**
+ * Waits for an e-mail to arrive at the test SMTP server. Stories share one server, so when an
+ * earlier story may have sent the same kind of e-mail to the same person, pass `containing` with
+ * something only this story's e-mail says.
+ */
+export async function waitForMail(to: string, subject: RegExp | string, { containing, timeoutMs = 15_000 }: { containing?: string; timeoutMs?: number } = {}): Promise<CaughtMail> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const messages = (await (await fetch(MAIL_API)).json()) as CaughtMail[]
-    const found = messages.find((m) => m.to.includes(to.toLowerCase()) && (typeof subject === 'string' ? m.subject.includes(subject) : subject.test(m.subject)))
+    const found = messages.find(
+      (m) =>
+        m.to.includes(to.toLowerCase()) &&
+        (typeof subject === 'string' ? m.subject.includes(subject) : subject.test(m.subject)) &&
+        (containing === undefined || m.text.includes(containing)),
+    )
     if (found) return found
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
-  throw new Error(`No e-mail to ${to} matching ${subject} arrived`)
+  throw new Error(`No e-mail to ${to} matching ${subject}${containing ? ` and containing "${containing}"` : ''} arrived`)
 }
 
 export async function mailsTo(to: string) {
