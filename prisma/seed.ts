@@ -1421,7 +1421,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       createdAt: ago(68),
     },
   })
-  await tx.match.create({
+  const matchNikolaj = await tx.match.create({
     data: {
       jobAdId: adGamingClub,
       facilityId: nordlys,
@@ -1574,6 +1574,38 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       location: 'Caféen i hovedbygningen',
       status: 'planned',
       createdAt: ago(1),
+    },
+  })
+
+  // Nordlys opens its Friday game café to its volunteers. Nikolaj has no fixed plan yet; he came
+  // to last Friday's café, and nobody has logged that visit.
+  const gameCafe = await tx.visitWindow.create({
+    data: {
+      facilityId: nordlys,
+      title: 'Spilcafé fredag',
+      weekday: 5,
+      startTime: '16:00',
+      endTime: '18:00',
+      capacity: 2,
+      validFrom: localDate(addDays(previousWeekday(5), -14)),
+      location: 'Caféen i klubhuset',
+      active: true,
+      createdAt: ago(30),
+    },
+  })
+  const lastFriday = previousWeekday(5)
+  await tx.visit.create({
+    data: {
+      matchId: matchNikolaj.id,
+      facilityId: nordlys,
+      volunteerId: nikolaj,
+      windowId: gameCafe.id,
+      localDate: localDate(lastFriday),
+      startsAt: at(lastFriday, '16:00'),
+      endsAt: at(lastFriday, '18:00'),
+      location: 'Caféen i klubhuset',
+      status: 'planned',
+      createdAt: at(addDays(lastFriday, -3), '12:00'),
     },
   })
 
@@ -1739,7 +1771,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       },
     })
   }
-  step('visit plans, the Wednesday internet café window and visits (done, cancelled, no-show, planned)')
+  step('visit plans, the Wednesday internet café and Friday game café windows, and visits (done, cancelled, no-show, planned, unlogged)')
 
   // --- Follow-ups ----------------------------------------------------------------------------
   const followUpFrederik = await tx.followUp.create({

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { planWorld } from '../../tests/setup/fixtures-plans'
 import { confirmPlan, proposePlan } from './visit-plan.server'
-import { calendarFeedFor, nextVisit, queueVisitReminders, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween } from './visit.server'
+import { calendarFeedFor, nextVisit, queueVisitReminders, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, visitsToLog } from './visit.server'
 import { prisma } from '~/utils/db.server'
 import type { PlanTerms } from '~/utils/visit-plan'
 import { wallClockInstant } from '~/utils/visit-schedule'
@@ -159,5 +159,23 @@ describe('my visits', () => {
     expect(await upcomingVisits(stranger.contactActor, now)).toEqual([])
     const week = await visitsBetween(world.volunteerActor, '2026-03-30', '2026-04-05')
     expect(week.map((v) => [v.localDate, v.startTime])).toEqual([['2026-03-31', '15:00']])
+  })
+
+  test('visits that have ended and that nobody has logged wait on both sides, newest first, until logged or too old', async () => {
+    const planned = wallClockInstant('2026-03-20', '10:00')
+    const world = await worldWithPlan(planned)
+    const stranger = await planWorld()
+    // Six weeks on, during the sixth Tuesday's visit: five have ended.
+    const now = wallClockInstant('2026-04-28', '16:00')
+    const visits = await prisma.visit.findMany({ where: { planId: world.planId }, orderBy: { startsAt: 'asc' }, select: { id: true, localDate: true } })
+    await prisma.visit.update({ where: { id: visits[1].id }, data: { status: 'done', hours: 2, loggedAt: now } })
+    await prisma.visit.update({ where: { id: visits[2].id }, data: { status: 'cancelled', cancelledAt: planned } })
+    for (const actor of [world.volunteerActor, world.contactActor]) {
+      expect((await visitsToLog(actor, now)).map((v) => v.localDate)).toEqual(['2026-04-21', '2026-04-14', '2026-03-24'])
+    }
+    expect(await visitsToLog(stranger.volunteerActor, now)).toEqual([])
+    expect(await visitsToLog(stranger.contactActor, now)).toEqual([])
+    // Two months after the first visit, it is no longer asked for.
+    expect((await visitsToLog(world.volunteerActor, wallClockInstant('2026-05-24', '12:00'))).map((v) => v.localDate)).not.toContain('2026-03-24')
   })
 })

@@ -101,6 +101,27 @@ export async function nextVisit(actor: Actor, now = new Date()) {
   return row ? shape(row) : null
 }
 
+/** How far back "my visits" asks the person to log a visit that has ended. */
+export const LOG_WITHIN_DAYS = 60
+
+/**
+ * Visits of the last weeks that have ended and that nobody has logged yet, most recent first, so
+ * the volunteer or the contact person can log them from "my visits". As in nextVisit, the status
+ * is checked after the person's own (…, startsAt) range is read, not in SQL.
+ */
+export async function visitsToLog(actor: Actor, now = new Date(), take = 20) {
+  const rows = await prisma.visit.findMany({
+    where: { AND: [visitsOf(actor), { startsAt: { gte: new Date(now.getTime() - LOG_WITHIN_DAYS * 86_400_000), lt: now } }] },
+    select: { id: true, status: true, endsAt: true },
+    orderBy: { startsAt: 'desc' },
+    take: 1000,
+  })
+  const ids = rows.filter((row) => row.status === 'planned' && row.endsAt < now).slice(0, take).map((row) => row.id)
+  if (ids.length === 0) return []
+  const visits = await prisma.visit.findMany({ where: { id: { in: ids } }, select: visitListSelect, orderBy: { startsAt: 'desc' } })
+  return visits.map(shape)
+}
+
 /** The visit plans of the person's live matches, proposals first, with what the page shows of each match. */
 export function plansOf(actor: Actor) {
   const matchWhere: Prisma.MatchWhereInput =

@@ -2,9 +2,12 @@ import { expect, test } from '@playwright/test'
 import { expectAccessible, linkPath, logIn, waitForMail } from './helpers'
 
 // The demo's Nikolaj has an active match with the gaming club at Nordlys (contact person Camilla)
-// and no visit plan yet; no other spec plans visits for him.
+// and no visit plan yet; he came to last Friday's game café, and nobody has logged it. His
+// three-monthly check-in falls due when the server starts. No other spec touches him.
 const CONTACT = 'camilla.nordlys@frivilligbro.test'
 const VOLUNTEER = 'nikolaj.bang@frivilligbro.test'
+// Nordlys lies in Halsnæs, under Frivilligcenter Hillerød.
+const COORDINATOR = 'koordinator.hillerod@frivilligbro.test'
 
 /** The first Thursday at least three days ahead, as the date input wants it (Copenhagen time). */
 function nextThursday() {
@@ -13,8 +16,9 @@ function nextThursday() {
   return date.toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' })
 }
 
-test('a contact person proposes a weekly plan, the volunteer confirms from the e-mail, both see the visits, and the calendar feed serves them', async ({ page, browser }) => {
-  test.setTimeout(240_000)
+test('regular visits: a plan proposed and confirmed, visits for both, a calendar feed, an extra café visit booked, a visit cancelled, a visit logged, and the follow-up that reaches the coordinator', async ({ page, browser }) => {
+  // One long story across three people with axe on every page; a busy machine needs minutes.
+  test.setTimeout(360_000)
   const start = nextThursday()
 
   // The contact person proposes Thursdays 19–21 from the visits page.
@@ -111,5 +115,100 @@ test('a contact person proposes a weekly plan, the volunteer confirms from the e
   await volunteerPage.getByRole('button', { name: 'Slå kalenderen fra' }).click()
   await expect(volunteerPage.getByText('Kalenderadressen virker ikke længere.')).toBeVisible()
   expect((await volunteerPage.request.get(new URL(feedUrl).pathname)).status()).toBe(404)
+
+  // Nikolaj books an extra visit at the Friday game café; Camilla gets it with a calendar file.
+  await volunteerPage.goto('/volunteer')
+  await volunteerPage.getByRole('link', { name: 'Book et besøg i en besøgstid' }).click()
+  await expect(volunteerPage.getByRole('heading', { level: 1, name: 'Book et besøg' })).toBeVisible()
+  await expectAccessible(volunteerPage)
+  const cafe = volunteerPage.getByRole('region', { name: /Spilcafé fredag/ })
+  await expect(cafe).toContainText('plads til 2 frivillige')
+  const free = cafe.getByRole('listitem').filter({ has: volunteerPage.getByRole('button', { name: /^Book/ }) }).first()
+  await free.getByRole('button', { name: /^Book/ }).click()
+  await expect(volunteerPage.getByText('Du er booket.')).toBeVisible()
+  await expect(volunteerPage.getByRole('heading', { level: 1, name: 'Besøg på Klubhuset Nordlys' })).toBeVisible()
+  await expectAccessible(volunteerPage)
+  const booked = await waitForMail(CONTACT, 'Besøg booket')
+  expect(booked.text).toContain('Nikolaj Bang har booket en plads til »Spilcafé fredag« hos jer på Klubhuset Nordlys')
+  expect(booked.attachments.find((a) => a.filename.endsWith('.ics'))?.content).toContain('METHOD:REQUEST')
+
+  // He cancels the first Thursday of the plan with a reason; Camilla is told at once, and the
+  // calendar file takes the event out of her calendar.
+  await volunteerPage.goto('/visits')
+  await volunteerPage.getByRole('table', { name: /Kommende besøg/ }).getByRole('row').filter({ hasText: '19:00–21:00' }).first().getByRole('link').first().click()
+  const cancel = volunteerPage.getByRole('region', { name: 'Aflys besøget' })
+  await cancel.getByRole('button', { name: 'Aflys besøget' }).click()
+  await expect(cancel.getByText('Skal udfyldes.')).toBeVisible()
+  await expectAccessible(volunteerPage)
+  await cancel.getByLabel('Hvorfor aflyser du?').fill('Jeg er på kursus med arbejdet den aften.')
+  await cancel.getByRole('button', { name: 'Aflys besøget' }).click()
+  await expect(volunteerPage.getByText(/Besøget er aflyst, og den anden part har fået besked/)).toBeVisible()
+  const cancelled = await waitForMail(CONTACT, 'Aflyst:')
+  expect(cancelled.text).toContain('Nikolaj Bang har aflyst besøget på Klubhuset Nordlys')
+  expect(cancelled.text).toContain('Jeg er på kursus med arbejdet den aften.')
+  const cancelIcs = cancelled.attachments.find((a) => a.filename.endsWith('.ics'))?.content ?? ''
+  expect(cancelIcs).toContain('METHOD:CANCEL')
+  expect(cancelIcs).toContain('STATUS:CANCELLED')
+  expect(cancelIcs).toContain('SEQUENCE:1')
+
+  // The coordinator sees last Friday's café visit, which nobody has logged.
+  const coordinatorPage = await (await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' })).newPage()
+  await logIn(coordinatorPage, COORDINATOR)
+  await coordinatorPage.goto('/centre/visits')
+  const unlogged = coordinatorPage.getByRole('region', { name: 'Besøg, som ingen har registreret' }).getByRole('listitem').filter({ hasText: 'Nikolaj Bang' })
+  await expect(unlogged).toContainText('Klubhuset Nordlys')
+  await expectAccessible(coordinatorPage)
+
+  // Nikolaj finds it on his visits page and logs it; a CPR number in the note is refused and
+  // nothing he typed is lost.
+  await volunteerPage.goto('/visits')
+  const toLog = volunteerPage.getByRole('region', { name: 'Besøg, der mangler registrering' })
+  await expectAccessible(volunteerPage)
+  await toLog.getByRole('link', { name: /Registrér besøget .* kl\. 16:00–18:00 · Klubhuset Nordlys/ }).click()
+  const log = volunteerPage.getByRole('region', { name: 'Registrér besøget' })
+  await log.getByLabel('Antal timer').fill('2')
+  await log.getByLabel('Spil').check()
+  await log.getByLabel('Note (valgfri)').fill('Hjalp 010190-1234 med at sætte konsollen op.')
+  await log.getByRole('button', { name: 'Gem registreringen' }).click()
+  await expect(log.getByText(/ser ud til at indeholde et CPR-nummer/)).toBeVisible()
+  await expect(log.getByLabel('Spil')).toBeChecked()
+  await expectAccessible(volunteerPage)
+  await log.getByLabel('Note (valgfri)').fill('Vi satte den nye konsol op og spillede Mario Kart i to hold.')
+  await log.getByRole('button', { name: 'Gem registreringen' }).click()
+  await expect(volunteerPage.getByText('Tak! Besøget er registreret.')).toBeVisible()
+  await expect(volunteerPage.getByText('gennemført', { exact: true })).toBeVisible()
+  await expectAccessible(volunteerPage)
+  await volunteerPage.goto('/visits')
+  await expect(volunteerPage.getByRole('region', { name: 'Besøg, der mangler registrering' })).toHaveCount(0)
+  await coordinatorPage.reload()
+  await expect(coordinatorPage.getByRole('region', { name: 'Besøg, som ingen har registreret' })).not.toContainText('Nikolaj Bang')
+
+  // His check-in from the centre came when it fell due; Camilla got her own. He answers through
+  // the link, and the answer reaches the coordinator's start page.
+  const checkIn = await waitForMail(VOLUNTEER, 'Hvordan går det på Klubhuset Nordlys')
+  await waitForMail(CONTACT, 'Hvordan går det på Klubhuset Nordlys')
+  const checkInPath = linkPath(checkIn, '/follow-up/')
+  await volunteerPage.goto(checkInPath)
+  await expect(volunteerPage.getByRole('heading', { level: 1, name: 'Hvordan går det?' })).toBeVisible()
+  await expectAccessible(volunteerPage)
+  await volunteerPage.getByRole('button', { name: 'Send svar' }).click()
+  await expect(volunteerPage.getByRole('group', { name: 'Hvor tilfreds er du alt i alt?' }).getByText('Vælg en af mulighederne.')).toBeVisible()
+  await volunteerPage.getByLabel('5 – meget tilfreds').check()
+  await volunteerPage.getByLabel('Ja', { exact: true }).check()
+  const wish = `Vi kunne godt bruge en ekstra controller (${Date.now().toString(36)}).`
+  await volunteerPage.getByLabel('Er der noget, der skal ændres? (valgfrit)').fill(wish)
+  await volunteerPage.getByRole('button', { name: 'Send svar' }).click()
+  await expect(volunteerPage.getByText(/Tak for dit svar! Frivilligcentret kan nu se det/)).toBeVisible()
+  await expectAccessible(volunteerPage)
+  await volunteerPage.goto(checkInPath)
+  await expect(volunteerPage.getByText('Du har allerede svaret på dette tjek. Tak!')).toBeVisible()
+
+  await coordinatorPage.goto('/centre')
+  const followUp = coordinatorPage.getByRole('region', { name: 'Opfølgning' })
+  await expect(followUp.getByText(wish)).toBeVisible()
+  await expect(followUp.getByText(/Nikolaj Bang \(frivillig\)/).first()).toBeVisible()
+  await expect(followUp.getByText('tilfredshed 5 af 5, forventningerne passer').first()).toBeVisible()
+  await expectAccessible(coordinatorPage)
+  await coordinatorPage.context().close()
   await volunteerPage.context().close()
 })

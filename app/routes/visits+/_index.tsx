@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CheckboxField, SubmitButton } from '~/components/forms'
-import { MonthTable, PlanSummary, VisitTable, WeekTable } from '~/components/visits'
-import { calendarTokenOf, plansOf, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, wantsVisitReminders } from '~/models/visit.server'
+import { dayLabel, MonthTable, PlanSummary, VisitTable, WeekTable } from '~/components/visits'
+import { calendarTokenOf, plansOf, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, visitsToLog, wantsVisitReminders } from '~/models/visit.server'
 import visitStyles from '~/styles/visits.css'
 import { isLocale } from '~/utils/domain'
 import { appUrl } from '~/utils/env.server'
@@ -45,7 +45,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   else if (view === 'month') visits = await visitsBetween(actor, addDays(`${month}-01`, -7), addDays(`${month}-01`, 42))
   else visits = await upcomingVisits(actor, now)
 
-  const [matches, token, reminders] = await Promise.all([plansOf(actor), calendarTokenOf(user.id), actor.role === 'facility_staff' ? wantsVisitReminders(user.id) : Promise.resolve(false)])
+  const [matches, token, reminders, toLog] = await Promise.all([
+    plansOf(actor),
+    calendarTokenOf(user.id),
+    actor.role === 'facility_staff' ? wantsVisitReminders(user.id) : Promise.resolve(false),
+    view === 'list' ? visitsToLog(actor, now) : Promise.resolve([]),
+  ])
   const t = await getFixedT(request, 'visits')
   const monthDate = new Date(`${month}-15T12:00:00Z`)
   const shiftMonth = (delta: number) => {
@@ -61,6 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     month,
     nav: { prevWeek: addDays(monday, -7), nextWeek: addDays(monday, 7), prevMonth: shiftMonth(-1), nextMonth: shiftMonth(1) },
     visits,
+    toLog,
     matches: matches.map((match) => {
       const side = planSideOf(actor, match)
       return {
@@ -123,6 +129,26 @@ export default function VisitsPage() {
           {tab('month', t('page.month'))}
         </ul>
       </nav>
+
+      {data.toLog.length > 0 ? (
+        <section aria-labelledby="to-log-heading" className="card to-log">
+          <h2 id="to-log-heading">{t('toLog.heading')}</h2>
+          <p>{t(role === 'volunteer' ? 'toLog.introVolunteer' : 'toLog.introStaff')}</p>
+          <ul>
+            {data.toLog.map((visit) => (
+              <li key={visit.id}>
+                <Link to={`/visits/${visit.id}#log-heading`}>
+                  {t('toLog.link', {
+                    date: dayLabel(visit.localDate, locale),
+                    time: `${visit.startTime}–${visit.endTime}`,
+                    who: role === 'volunteer' ? visit.facility.name : visit.volunteer.name,
+                  })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="visits-heading">
         {view === 'list' ? (
