@@ -1,13 +1,11 @@
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { I18nextProvider } from 'react-i18next'
 import { prisma } from './utils/db.server'
-import { i18nConfig, resources } from './utils/i18n'
-import { getLocale, i18nServer } from './utils/i18n.server'
+import { getLocale, i18nInstance } from './utils/i18n.server'
 import { logger } from './utils/logger.server'
 
 // The Express server (app/server.ts) reaches these through the server build's entry module, so
@@ -15,6 +13,8 @@ import { logger } from './utils/logger.server'
 export { startBackgroundWork, stopBackgroundWork } from './utils/background.server'
 // …and the version the anonymous page cache (app/utils/page-cache.server.ts) is checked against.
 export { publicContentVersion } from './models/job-board.server'
+// …and the per-request scope it runs every request in (app/utils/request-scope.server.ts).
+export { runInRequestScope } from './utils/request-scope.server'
 
 const ABORT_DELAY = 5_000
 
@@ -29,9 +29,7 @@ export default async function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  const instance = createInstance()
-  const lng = await getLocale(request)
-  await instance.use(initReactI18next).init({ ...i18nConfig, resources, lng, ns: i18nServer.getRouteNamespaces(remixContext) })
+  const instance = await i18nInstance(await getLocale(request))
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
 
   return new Promise((resolve, reject) => {

@@ -3,7 +3,8 @@
  *
  * 1. validates the environment (a clear error and exit on bad settings),
  * 2. applies database migrations,
- * 3. seeds reference data, and the demo when the database is empty (unless DEMO_DATA=off),
+ * 3. seeds reference data, and the demo when the database is empty (unless DEMO_DATA=off), and
+ *    refreshes the query planner's statistics (db.server.ts, refreshPlannerStatistics),
  * 4. serves the Remix build with Express, one structured log line per request, an Origin check
  *    on every non-GET request, a short-lived cache of anonymous board, ad-page and feed answers
  *    (app/utils/page-cache.server.ts), and starts the background work (the e-mail outbox worker).
@@ -36,18 +37,24 @@ function applyMigrations(databaseUrl: string) {
 
 async function prepareDatabase(env: ReturnType<typeof getEnv>) {
   const { seedIfEmpty } = await import('../prisma/seed')
-  const { createPrismaClient, configureDatabase } = await import('./utils/db.server')
+  const { createPrismaClient, configureDatabase, refreshPlannerStatistics } = await import('./utils/db.server')
   const db = createPrismaClient(env.DATABASE_URL)
   try {
     await configureDatabase(db)
     const outcome = await seedIfEmpty(db, { demo: env.DEMO_DATA === 'on', adminEmail: env.ADMIN_EMAIL, adminPassword: env.ADMIN_PASSWORD })
+    await refreshPlannerStatistics(db, { full: true })
     logger.info({ outcome }, 'database ready')
   } finally {
     await db.$disconnect()
   }
 }
 
-type EntryModule = { startBackgroundWork: () => void; stopBackgroundWork: () => Promise<void>; publicContentVersion: () => Promise<number> }
+type EntryModule = {
+  startBackgroundWork: () => void
+  stopBackgroundWork: () => Promise<void>
+  publicContentVersion: () => Promise<number>
+  runInRequestScope: <T>(fn: () => T) => T
+}
 
 async function main() {
   let env: ReturnType<typeof getEnv>
@@ -94,6 +101,8 @@ async function main() {
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
   // Anonymous visitors of the board, ad pages and feeds: see app/utils/page-cache.server.ts.
   app.use(anonymousPageCache({ version: entry.publicContentVersion }))
+  // Each request in its own scope, so the session is read once per request (request-scope.server.ts).
+  app.use((_req, _res, next) => entry.runInRequestScope(next))
   app.all('*', createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? 'unknown' }) }))
 
   const server = app.listen(env.PORT, () => {

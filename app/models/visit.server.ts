@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma } from '~/generated/prisma/client'
 import { audit } from '~/utils/audit.server'
 import { formatInZone } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
@@ -21,66 +21,97 @@ export function visitsOf(actor: Pick<Actor, 'id' | 'role' | 'memberships'>): Pri
   return { id: '' }
 }
 
-const contactSelect = { select: { name: true, phone: true, deactivatedAt: true } } as const
+/** The same people as visitsOf, as a condition on the visit `v` for the list's SQL. */
+function visitsOfSql(actor: Pick<Actor, 'id' | 'role' | 'memberships'>): Prisma.Sql {
+  if (actor.role === 'volunteer') return Prisma.sql`v."volunteerId" = ${actor.id}`
+  if (actor.role === 'facility_staff' && actor.memberships.length > 0) {
+    return Prisma.sql`v."facilityId" IN (${Prisma.join(actor.memberships.map((m) => m.facilityId))})`
+  }
+  return Prisma.sql`0`
+}
 
-const visitListSelect = {
-  id: true,
-  localDate: true,
-  startsAt: true,
-  endsAt: true,
-  status: true,
-  location: true,
-  note: true,
-  cancelReason: true,
-  lateCancellation: true,
-  planId: true,
-  windowId: true,
-  facility: { select: { id: true, name: true, address: true, postcode: true, town: true } },
-  volunteer: { select: { id: true, name: true } },
-  match: { select: { jobAd: { select: { contactPerson: contactSelect } } } },
-} satisfies Prisma.VisitSelect
+/** How Prisma's SQLite adapter stores a DateTime: instants compare as text in that form. */
+const stored = (date: Date) => date.toISOString().replace('Z', '+00:00')
 
-type VisitRow = Prisma.VisitGetPayload<{ select: typeof visitListSelect }>
+type VisitListRow = {
+  id: string
+  localDate: string
+  startsAt: string
+  endsAt: string
+  status: string
+  location: string
+  note: string | null
+  cancelReason: string | null
+  lateCancellation: number | bigint | boolean
+  planId: string | null
+  windowId: string | null
+  facilityId: string
+  facilityName: string
+  facilityAddress: string
+  facilityPostcode: string
+  facilityTown: string
+  volunteerId: string
+  volunteerName: string
+  contactName: string | null
+  contactPhone: string | null
+  contactDeactivatedAt: string | null
+}
 
-function shape(visit: VisitRow) {
-  const contact = visit.match?.jobAd.contactPerson
+/**
+ * The visits the lists show, with facility, volunteer and the match's contact person, in ONE SQL
+ * join. Prisma's nested select of the same (visit → facility, volunteer, match → ad → contact)
+ * cost about 5 ms of CPU for 40 visits against 0.7 ms for this join on the national data, and
+ * "my visits" and the start pages are opened all the time.
+ */
+async function visitList(where: Prisma.Sql, order: 'asc' | 'desc', take: number) {
+  const rows = await prisma.$queryRaw<VisitListRow[]>`
+    SELECT v."id", v."localDate", v."startsAt", v."endsAt", v."status", v."location", v."note", v."cancelReason",
+           v."lateCancellation", v."planId", v."windowId",
+           f."id" AS "facilityId", f."name" AS "facilityName", f."address" AS "facilityAddress", f."postcode" AS "facilityPostcode", f."town" AS "facilityTown",
+           u."id" AS "volunteerId", u."name" AS "volunteerName",
+           c."name" AS "contactName", c."phone" AS "contactPhone", c."deactivatedAt" AS "contactDeactivatedAt"
+    FROM "Visit" v
+    JOIN "Facility" f ON f."id" = v."facilityId"
+    JOIN "User" u ON u."id" = v."volunteerId"
+    LEFT JOIN "Match" m ON m."id" = v."matchId"
+    LEFT JOIN "JobAd" a ON a."id" = m."jobAdId"
+    LEFT JOIN "User" c ON c."id" = a."contactPersonId"
+    WHERE ${where}
+    ORDER BY v."startsAt" ${order === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`}
+    LIMIT ${take}`
+  return rows.map(shape)
+}
+
+function shape(row: VisitListRow) {
   return {
-    id: visit.id,
-    localDate: visit.localDate,
-    startTime: copenhagenTime(visit.startsAt),
-    endTime: copenhagenTime(visit.endsAt),
-    status: visit.status,
-    location: visit.location,
-    note: visit.status === 'cancelled' ? visit.cancelReason : visit.note,
-    lateCancellation: visit.lateCancellation,
-    fromPlan: Boolean(visit.planId),
-    facility: visit.facility,
-    volunteer: visit.volunteer,
-    contact: contact && !contact.deactivatedAt ? { name: contact.name, phone: contact.phone } : null,
+    id: row.id,
+    localDate: row.localDate,
+    startTime: copenhagenTime(new Date(row.startsAt)),
+    endTime: copenhagenTime(new Date(row.endsAt)),
+    status: row.status,
+    location: row.location,
+    note: row.status === 'cancelled' ? row.cancelReason : row.note,
+    lateCancellation: Boolean(Number(row.lateCancellation)),
+    fromPlan: Boolean(row.planId),
+    facility: { id: row.facilityId, name: row.facilityName, address: row.facilityAddress, postcode: row.facilityPostcode, town: row.facilityTown },
+    volunteer: { id: row.volunteerId, name: row.volunteerName },
+    contact: row.contactName !== null && !row.contactDeactivatedAt ? { name: row.contactName, phone: row.contactPhone } : null,
   }
 }
 export type VisitListItem = ReturnType<typeof shape>
 
 /** The next visits from today on (cancelled ones too, so nobody turns up in vain), soonest first. */
-export async function upcomingVisits(actor: Actor, now = new Date(), take = 40) {
-  const rows = await prisma.visit.findMany({
-    where: { AND: [visitsOf(actor), { startsAt: { gte: wallClockInstant(copenhagenDate(now), '00:00') } }] },
-    select: visitListSelect,
-    orderBy: { startsAt: 'asc' },
-    take,
-  })
-  return rows.map(shape)
+export function upcomingVisits(actor: Actor, now = new Date(), take = 40) {
+  return visitList(Prisma.sql`${visitsOfSql(actor)} AND v."startsAt" >= ${stored(wallClockInstant(copenhagenDate(now), '00:00'))}`, 'asc', take)
 }
 
 /** Visits on the Copenhagen dates [from, to], both included, for the week and month views. */
-export async function visitsBetween(actor: Actor, from: string, to: string) {
-  const rows = await prisma.visit.findMany({
-    where: { AND: [visitsOf(actor), { startsAt: { gte: wallClockInstant(from, '00:00'), lt: wallClockInstant(addDays(to, 1), '00:00') } }] },
-    select: visitListSelect,
-    orderBy: { startsAt: 'asc' },
-    take: 1000,
-  })
-  return rows.map(shape)
+export function visitsBetween(actor: Actor, from: string, to: string) {
+  return visitList(
+    Prisma.sql`${visitsOfSql(actor)} AND v."startsAt" >= ${stored(wallClockInstant(from, '00:00'))} AND v."startsAt" < ${stored(wallClockInstant(addDays(to, 1), '00:00'))}`,
+    'asc',
+    1000,
+  )
 }
 
 /**
@@ -97,8 +128,8 @@ export async function nextVisit(actor: Actor, now = new Date()) {
   })
   const next = rows.find((row) => row.status === 'planned')
   if (!next) return null
-  const row = await prisma.visit.findUnique({ where: { id: next.id }, select: visitListSelect })
-  return row ? shape(row) : null
+  const [row] = await visitList(Prisma.sql`v."id" = ${next.id}`, 'asc', 1)
+  return row ?? null
 }
 
 /** How far back "my visits" asks the person to log a visit that has ended. */
@@ -118,8 +149,7 @@ export async function visitsToLog(actor: Actor, now = new Date(), take = 20) {
   })
   const ids = rows.filter((row) => row.status === 'planned' && row.endsAt < now).slice(0, take).map((row) => row.id)
   if (ids.length === 0) return []
-  const visits = await prisma.visit.findMany({ where: { id: { in: ids } }, select: visitListSelect, orderBy: { startsAt: 'desc' } })
-  return visits.map(shape)
+  return visitList(Prisma.sql`v."id" IN (${Prisma.join(ids)})`, 'desc', take)
 }
 
 /** The visit plans of the person's live matches, proposals first, with what the page shows of each match. */

@@ -3,6 +3,7 @@ import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser 
 import { prisma } from './db.server'
 import type { Locale, Role } from './domain'
 import { useSecureCookies } from './env.server'
+import { currentRequestScope } from './request-scope.server'
 
 /** Lucia's storage: the Session table, read and written through Prisma. */
 const adapter: Adapter = {
@@ -94,14 +95,18 @@ export type SessionUser = {
 }
 
 type SessionLookup = { user: SessionUser | null; sessionId: string | null; refreshCookie: string | null }
-const lookups = new WeakMap<Request, Promise<SessionLookup>>()
+const lookups = new WeakMap<object, Promise<SessionLookup>>()
 
-/** The signed-in user, or null. Looked up once per request however many callers ask. */
+/**
+ * The signed-in user, or null. Looked up once per HTTP request however many callers ask (keyed by
+ * the request scope, see request-scope.server.ts; else by the Request object).
+ */
 export function getSession(request: Request): Promise<SessionLookup> {
-  let lookup = lookups.get(request)
+  const key = currentRequestScope() ?? request
+  let lookup = lookups.get(key)
   if (!lookup) {
     lookup = lookupSession(request)
-    lookups.set(request, lookup)
+    lookups.set(key, lookup)
   }
   return lookup
 }

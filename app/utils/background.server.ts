@@ -3,6 +3,7 @@ import { closeExpiredJobAds } from '~/models/job.server'
 import { sendThreadDigests } from '~/models/thread-digest.server'
 import { queueVisitReminders } from '~/models/visit.server'
 import { extendPlanHorizons } from '~/models/visit-plan.server'
+import { prisma, refreshPlannerStatistics } from './db.server'
 import { getEnv } from './env.server'
 import { logger } from './logger.server'
 import { startOutboxWorker, stopOutboxWorker } from './outbox.server'
@@ -37,6 +38,11 @@ async function runHousekeeping() {
     if (followUps.scheduled || followUps.sent) logger.info(followUps, 'follow-ups scheduled and sent')
   } catch (error) {
     logger.error({ err: error }, 'follow-ups failed')
+  }
+  try {
+    await refreshPlannerStatistics(prisma)
+  } catch (error) {
+    logger.error({ err: error }, 'PRAGMA optimize failed')
   }
 }
 

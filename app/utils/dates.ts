@@ -5,9 +5,22 @@ import { TIME_ZONE, type Locale } from './domain'
 
 const dateLocales = { da, en: enGB }
 
+// Pages show the same few dates over and over (a visit list, a thread's posts), and formatting
+// with a time zone is one of the costlier steps of a render; the answers are kept, up to a bound.
+const formatted = new Map<string, string>()
+const FORMATTED_MAX = 20_000
+
 /** Formats an instant as Danish wall-clock time, whatever the server's own time zone is. */
 export function formatInZone(date: Date | string | number, pattern: string, locale: Locale) {
-  return format(new TZDate(new Date(date).getTime(), TIME_ZONE), pattern, { locale: dateLocales[locale] })
+  const instant = new Date(date).getTime()
+  const key = `${instant}|${locale}|${pattern}`
+  let text = formatted.get(key)
+  if (text === undefined) {
+    text = format(new TZDate(instant, TIME_ZONE), pattern, { locale: dateLocales[locale] })
+    if (formatted.size >= FORMATTED_MAX) formatted.clear()
+    formatted.set(key, text)
+  }
+  return text
 }
 
 export function formatDate(date: Date | string | number, locale: Locale) {

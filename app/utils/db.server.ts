@@ -20,6 +20,20 @@ export async function configureDatabase(client: PrismaClient) {
   await client.$queryRawUnsafe('PRAGMA foreign_keys = ON')
 }
 
+/**
+ * Table statistics for SQLite's query planner. Without them the planner guesses from index shapes
+ * and, e.g., read a volunteer's visit plans through the (status, generatedUntil) index — every
+ * confirmed plan in the country, 3.6 ms — instead of (matchId). `analysis_limit` makes ANALYZE
+ * sample each index (about 0.15 s on the national data). Run at start-up, before the app's own
+ * connection opens (a connection reads the statistics when it loads the schema); housekeeping then
+ * runs `PRAGMA optimize`, which re-analyses only tables that changed a lot.
+ */
+export async function refreshPlannerStatistics(client: PrismaClient, { full = false } = {}) {
+  await client.$queryRawUnsafe('PRAGMA analysis_limit = 1000')
+  if (full) await client.$executeRawUnsafe('ANALYZE')
+  else await client.$queryRawUnsafe('PRAGMA optimize')
+}
+
 const globalForPrisma = globalThis as unknown as { __prisma?: PrismaClient }
 
 /** One client per process (kept across dev rebuilds). */
