@@ -50,6 +50,8 @@ describe('follow-ups', () => {
     await runFollowUps(now)
     const mails = await prisma.outboxMessage.findMany({ where: { template: 'follow-up-request', toEmail: world.contact.email }, orderBy: { createdAt: 'asc' } })
     expect(mails).toHaveLength(2)
+    // The page opens signed out, so the link says which language to show it in.
+    expect(mails[0].text).toMatch(/\/follow-up\/[A-Za-z0-9_-]+\?lng=da/)
     const tokens = mails.map((m) => tokenFrom(m.text))
     // Both links work: the second did not void the first.
     for (const token of tokens) expect((await checkInByToken(token, now)).state).toBe('open')

@@ -132,7 +132,8 @@ export async function sendFollowUp(followUpId: string, now = new Date()) {
           otherName: other,
           adTitle: match.jobAd.title,
           centreName,
-          url: appUrl(`/follow-up/${token}`),
+          // The page opens signed out, so the link carries the recipient's language.
+          url: appUrl(`/follow-up/${token}?lng=${locale}`),
         },
       })
     }

@@ -175,7 +175,7 @@ async function digestFor(row: DueRow, now: Date, spacesByUser: Map<string, Promi
           excerpt: excerpt(post.body),
         })),
         url: appUrl(`/threads/${threadId}`),
-        unfollowUrl: appUrl(`/unfollow/${unfollowToken(userId, threadId)}`),
+        unfollowUrl: appUrl(`/unfollow/${unfollowToken(userId, threadId)}?lng=${locale}`),
       },
     })
     return queued ? 'sent' : 'nothing'

@@ -22,9 +22,11 @@ export const i18nServer = new RemixI18Next({
     supportedLanguages: [...LOCALES],
     fallbackLanguage: DEFAULT_LOCALE,
     cookie: localeCookie,
-    // Danish first: the chosen language (cookie), then the signed-in user's saved language, then
-    // Danish — the browser's language is deliberately not consulted.
-    order: ['cookie', 'custom'],
+    // Danish first: a `?lng=` in the address (links in e-mails that open signed out carry the
+    // recipient's language), the chosen language (cookie), then the signed-in user's saved
+    // language, then Danish — the browser's language is deliberately not consulted.
+    order: ['searchParams', 'cookie', 'custom'],
+    searchParamKey: 'lng',
     async findLocale(request) {
       const user = await getUser(request)
       return user?.locale ?? null

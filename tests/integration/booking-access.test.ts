@@ -197,5 +197,8 @@ describe('bad input gets 400 and a message next to the field, never a 500', () =
     expect(unknown.status).toBe(409)
     expect((await errors(unknown)).formError).toBe('followup:checkIn.invalid')
     expect((await run(checkInPage.loader as Handler, getRequest('/follow-up/whatever'), { token: 'whatever' })).status).toBe(200)
+    // The e-mail link carries the recipient's language; signed out, the page follows it.
+    const english = await run(checkInPage.loader as Handler, getRequest('/follow-up/whatever?lng=en'), { token: 'whatever' })
+    expect(((await english.json()) as { title: string }).title).toBe('How is it going?')
   })
 })
