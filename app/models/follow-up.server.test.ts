@@ -101,4 +101,20 @@ describe('follow-ups', () => {
     expect(await changeMatchStatus(world.coordinator.id, { matchId: world.match.id, change: 'pause', reason: 'x' }, now)).toEqual({ ok: false, reason: 'wrong-status' })
     expect(await prisma.auditLog.count({ where: { action: 'match.ended', entityId: world.match.id } })).toBe(1)
   })
+
+  test('a centre with thousands of matches still sees its answers (no id list too long for one statement)', async () => {
+    const world = await bookingWorld({ approvedAt: APPROVED })
+    const now = new Date('2026-02-03T10:00:00Z')
+    await runFollowUps(now)
+    const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { template: 'follow-up-request', toEmail: world.volunteer.email } })
+    expect(await answerCheckIn(tokenFrom(mail.text), { satisfaction: 5, expectationsAligned: true, wishes: 'Det går rigtig godt' }, now)).toEqual({ ok: true })
+    // Copenhagen's centre has about 3,400 matches; 1,500 ended ones are enough to pass the limit.
+    await prisma.match.createMany({
+      data: Array.from({ length: 1500 }, () => ({ jobAdId: world.match.jobAdId, facilityId: world.facility.id, volunteerId: world.volunteer.id, status: 'ended', createdAt: APPROVED })),
+    })
+    const centre = await centreFollowUps([world.facility.municipalityId], now)
+    const answer = centre.answers.find((a) => a.wishes === 'Det går rigtig godt')
+    expect(answer).toMatchObject({ respondentRole: 'volunteer', satisfaction: 5, expectationsAligned: true, respondent: { name: world.volunteer.name } })
+    expect(answer?.followUp.match.id).toBe(world.match.id)
+  })
 })

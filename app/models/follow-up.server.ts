@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { TZDate } from '@date-fns/tz'
 import { addDays, addMonths } from 'date-fns'
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma } from '~/generated/prisma/client'
 import { contactOfMatch, sqliteInstant } from '~/models/visit-change.server'
 import { audit } from '~/utils/audit.server'
 import { prisma, type Tx } from '~/utils/db.server'
@@ -224,30 +224,45 @@ export async function answerCheckIn(token: string, answer: CheckInAnswer, now = 
   })
 }
 
-/** The coordinator's start page: recent answers, and check-ins overdue (due over a week ago, answers missing). */
+type AnswerRow = {
+  id: string
+  respondentRole: string
+  satisfaction: number | bigint | null
+  expectationsAligned: number | bigint | boolean | null
+  wishes: string | null
+  answeredAt: string
+  respondentName: string
+  matchId: string
+  facilityName: string
+  volunteerName: string
+}
+
+/**
+ * The coordinator's start page: recent answers, and check-ins overdue (due over a week ago, answers
+ * missing). The answers are one SQL join from the centre's municipalities: reading the centre's
+ * match ids first and passing them back as a list broke on the largest centres (3,400 matches in
+ * Copenhagen exceed the number of values one statement may carry).
+ */
 export async function centreFollowUps(municipalityIds: string[], now = new Date()) {
   const inCentre = { facility: { municipalityId: { in: municipalityIds } } }
-  // Step by step through indexed ids: the centre's matches, their check-ins of the last months, their answers.
-  const matchIds = (await prisma.match.findMany({ where: inCentre, select: { id: true } })).map((m) => m.id)
-  const recent = (
-    await prisma.followUp.findMany({ where: { matchId: { in: matchIds }, dueAt: { gte: new Date(now.getTime() - 365 * 86_400_000) } }, select: { id: true } })
-  ).map((f) => f.id)
-  const [answers, overdue] = await Promise.all([
-    prisma.followUpResponse.findMany({
-      where: { followUpId: { in: recent }, answeredAt: { gte: new Date(now.getTime() - 90 * 86_400_000) } },
-      select: {
-        id: true,
-        respondentRole: true,
-        satisfaction: true,
-        expectationsAligned: true,
-        wishes: true,
-        answeredAt: true,
-        respondent: { select: { name: true } },
-        followUp: { select: { match: { select: { id: true, facility: { select: { name: true } }, volunteer: { select: { name: true } } } } } },
-      },
-      orderBy: { answeredAt: 'desc' },
-      take: 20,
-    }),
+  const answersSince = sqliteInstant(new Date(now.getTime() - 90 * 86_400_000))
+  // An answer comes after its check-in fell due, so check-ins due in the last year bound the walk.
+  const dueSince = sqliteInstant(new Date(now.getTime() - 365 * 86_400_000))
+  const [answerRows, overdue] = await Promise.all([
+    municipalityIds.length === 0
+      ? Promise.resolve([] as AnswerRow[])
+      : prisma.$queryRaw<AnswerRow[]>`
+          SELECT r."id", r."respondentRole", r."satisfaction", r."expectationsAligned", r."wishes", r."answeredAt",
+                 who."name" AS "respondentName", m."id" AS "matchId", f."name" AS "facilityName", v."name" AS "volunteerName"
+          FROM "Facility" f
+          JOIN "Match" m ON m."facilityId" = f."id"
+          JOIN "FollowUp" fu ON fu."matchId" = m."id" AND fu."dueAt" >= ${dueSince}
+          JOIN "FollowUpResponse" r ON r."followUpId" = fu."id" AND r."answeredAt" >= ${answersSince}
+          JOIN "User" who ON who."id" = r."respondentId"
+          JOIN "User" v ON v."id" = m."volunteerId"
+          WHERE f."municipalityId" IN (${Prisma.join(municipalityIds)})
+          ORDER BY r."answeredAt" DESC
+          LIMIT 20`,
     prisma.followUp.findMany({
       where: { status: { in: ['due', 'sent'] }, dueAt: { lt: new Date(now.getTime() - OVERDUE_AFTER_DAYS * 86_400_000) }, match: { status: 'active', ...inCentre } },
       select: {
@@ -261,6 +276,16 @@ export async function centreFollowUps(municipalityIds: string[], now = new Date(
       take: 50,
     }),
   ])
+  const answers = answerRows.map((row) => ({
+    id: row.id,
+    respondentRole: row.respondentRole,
+    satisfaction: row.satisfaction === null ? null : Number(row.satisfaction),
+    expectationsAligned: row.expectationsAligned === null ? null : Boolean(Number(row.expectationsAligned)),
+    wishes: row.wishes,
+    answeredAt: new Date(row.answeredAt),
+    respondent: { name: row.respondentName },
+    followUp: { match: { id: row.matchId, facility: { name: row.facilityName }, volunteer: { name: row.volunteerName } } },
+  }))
   return { answers, overdue }
 }
 

@@ -145,6 +145,12 @@ export const scenarios: Scenario[] = [
     setup: async (ctx) => ({ headers: { cookie: await logIn(ctx, 'koordinator@frivilligbro.test', DEMO_VOLUNTEER.password) } }),
   },
   {
+    // The same for the centre with the most matches (København, ~3,400): it once answered 500.
+    name: 'centre start page (largest centre)',
+    path: '/centre',
+    setup: async (ctx) => ({ headers: { cookie: await logIn(ctx, LARGE_COORDINATOR.email, LARGE_COORDINATOR.password) } }),
+  },
+  {
     name: 'centre visits',
     path: '/centre/visits',
     setup: async (ctx) => ({ headers: { cookie: await logIn(ctx, 'koordinator@frivilligbro.test', DEMO_VOLUNTEER.password) } }),
