@@ -238,31 +238,24 @@ type AnswerRow = {
 }
 
 /**
+ * A centre with more facilities than this has its newest answers found by walking all recent
+ * answers newest first (FollowUpResponse.answeredAt) until 20 are its own; a smaller one by
+ * walking its own facilities' matches. Measured on the national data: København (680
+ * facilities) 0.4 ms against 27 ms, Gribskov 0.5 ms against 15 ms.
+ */
+const ANSWERS_BY_TIME_FROM_FACILITIES = 200
+
+/**
  * The coordinator's start page: recent answers, and check-ins overdue (due over a week ago, answers
  * missing). The answers are one SQL join from the centre's municipalities: reading the centre's
  * match ids first and passing them back as a list broke on the largest centres (3,400 matches in
  * Copenhagen exceed the number of values one statement may carry).
  */
-export async function centreFollowUps(municipalityIds: string[], now = new Date()) {
+export async function centreFollowUps(municipalityIds: string[], now = new Date(), { byTimeAbove = ANSWERS_BY_TIME_FROM_FACILITIES } = {}) {
   const inCentre = { facility: { municipalityId: { in: municipalityIds } } }
   const answersSince = sqliteInstant(new Date(now.getTime() - 90 * 86_400_000))
-  // An answer comes after its check-in fell due, so check-ins due in the last year bound the walk.
-  const dueSince = sqliteInstant(new Date(now.getTime() - 365 * 86_400_000))
   const [answerRows, overdue] = await Promise.all([
-    municipalityIds.length === 0
-      ? Promise.resolve([] as AnswerRow[])
-      : prisma.$queryRaw<AnswerRow[]>`
-          SELECT r."id", r."respondentRole", r."satisfaction", r."expectationsAligned", r."wishes", r."answeredAt",
-                 who."name" AS "respondentName", m."id" AS "matchId", f."name" AS "facilityName", v."name" AS "volunteerName"
-          FROM "Facility" f
-          JOIN "Match" m ON m."facilityId" = f."id"
-          JOIN "FollowUp" fu ON fu."matchId" = m."id" AND fu."dueAt" >= ${dueSince}
-          JOIN "FollowUpResponse" r ON r."followUpId" = fu."id" AND r."answeredAt" >= ${answersSince}
-          JOIN "User" who ON who."id" = r."respondentId"
-          JOIN "User" v ON v."id" = m."volunteerId"
-          WHERE f."municipalityId" IN (${Prisma.join(municipalityIds)})
-          ORDER BY r."answeredAt" DESC
-          LIMIT 20`,
+    municipalityIds.length === 0 ? Promise.resolve([] as AnswerRow[]) : recentAnswers(municipalityIds, answersSince, byTimeAbove),
     prisma.followUp.findMany({
       where: { status: { in: ['due', 'sent'] }, dueAt: { lt: new Date(now.getTime() - OVERDUE_AFTER_DAYS * 86_400_000) }, match: { status: 'active', ...inCentre } },
       select: {
@@ -287,6 +280,27 @@ export async function centreFollowUps(municipalityIds: string[], now = new Date(
     followUp: { match: { id: row.matchId, facility: { name: row.facilityName }, volunteer: { name: row.volunteerName } } },
   }))
   return { answers, overdue }
+}
+
+async function recentAnswers(municipalityIds: string[], since: string, byTimeAbove: number) {
+  const [{ facilities }] = await prisma.$queryRaw<{ facilities: number | bigint }[]>`
+    SELECT count(*) AS "facilities" FROM "Facility" WHERE "municipalityId" IN (${Prisma.join(municipalityIds)})`
+  const columns = Prisma.sql`r."id", r."respondentRole", r."satisfaction", r."expectationsAligned", r."wishes", r."answeredAt",
+    who."name" AS "respondentName", m."id" AS "matchId", f."name" AS "facilityName", v."name" AS "volunteerName"`
+  // CROSS JOIN keeps SQLite to the order written: newest answers first, then up to the facility.
+  const joins =
+    Number(facilities) > byTimeAbove
+      ? Prisma.sql`FROM "FollowUpResponse" r CROSS JOIN "FollowUp" fu ON fu."id" = r."followUpId" CROSS JOIN "Match" m ON m."id" = fu."matchId"
+          CROSS JOIN "Facility" f ON f."id" = m."facilityId"`
+      : Prisma.sql`FROM "Facility" f CROSS JOIN "Match" m ON m."facilityId" = f."id" CROSS JOIN "FollowUp" fu ON fu."matchId" = m."id"
+          CROSS JOIN "FollowUpResponse" r ON r."followUpId" = fu."id"`
+  return prisma.$queryRaw<AnswerRow[]>`
+    SELECT ${columns} ${joins}
+    JOIN "User" who ON who."id" = r."respondentId"
+    JOIN "User" v ON v."id" = m."volunteerId"
+    WHERE r."answeredAt" >= ${since} AND f."municipalityId" IN (${Prisma.join(municipalityIds)})
+    ORDER BY r."answeredAt" DESC
+    LIMIT 20`
 }
 
 /** One match as the centre follows it up: the parties, its check-ins with answers, its visits in numbers. */

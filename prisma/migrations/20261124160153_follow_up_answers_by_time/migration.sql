@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "FollowUpResponse_answeredAt_idx" ON "FollowUpResponse"("answeredAt");
+
