@@ -10,6 +10,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { calendarFeed } from '~/utils/ics'
 import type { Actor } from '~/utils/permissions'
 import { addDays, copenhagenDate, copenhagenTime, wallClockInstant } from '~/utils/visit-schedule'
+import { sqliteInstant } from './visit-change.server'
 import { contactPersonOf, visitEvent } from './visit-plan.server'
 
 const localeOf = (value: string): Locale => (isLocale(value) ? value : 'da')
@@ -29,9 +30,6 @@ function visitsOfSql(actor: Pick<Actor, 'id' | 'role' | 'memberships'>): Prisma.
   }
   return Prisma.sql`0`
 }
-
-/** How Prisma's SQLite adapter stores a DateTime: instants compare as text in that form. */
-const stored = (date: Date) => date.toISOString().replace('Z', '+00:00')
 
 type VisitListRow = {
   id: string
@@ -102,13 +100,13 @@ export type VisitListItem = ReturnType<typeof shape>
 
 /** The next visits from today on (cancelled ones too, so nobody turns up in vain), soonest first. */
 export function upcomingVisits(actor: Actor, now = new Date(), take = 40) {
-  return visitList(Prisma.sql`${visitsOfSql(actor)} AND v."startsAt" >= ${stored(wallClockInstant(copenhagenDate(now), '00:00'))}`, 'asc', take)
+  return visitList(Prisma.sql`${visitsOfSql(actor)} AND v."startsAt" >= ${sqliteInstant(wallClockInstant(copenhagenDate(now), '00:00'))}`, 'asc', take)
 }
 
 /** Visits on the Copenhagen dates [from, to], both included, for the week and month views. */
 export function visitsBetween(actor: Actor, from: string, to: string) {
   return visitList(
-    Prisma.sql`${visitsOfSql(actor)} AND v."startsAt" >= ${stored(wallClockInstant(from, '00:00'))} AND v."startsAt" < ${stored(wallClockInstant(addDays(to, 1), '00:00'))}`,
+    Prisma.sql`${visitsOfSql(actor)} AND v."startsAt" >= ${sqliteInstant(wallClockInstant(from, '00:00'))} AND v."startsAt" < ${sqliteInstant(wallClockInstant(addDays(to, 1), '00:00'))}`,
     'asc',
     1000,
   )
