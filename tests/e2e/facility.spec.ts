@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { expectAccessible, linkPath, logIn, uniqueEmail, waitForMail } from './helpers'
+import { expectAccessible, linkPath, logIn, logOut, uniqueEmail, waitForMail } from './helpers'
 
 test('the leader keeps the profile, ethics policy and staff up to date; an invited colleague sets a password and lands on the facility', async ({ page }) => {
   // A long story with axe on every page: more than the default minute on a 2-core machine.
@@ -80,7 +80,7 @@ test('the leader keeps the profile, ethics policy and staff up to date; an invit
 
   const mail = await waitForMail(email, 'Du er inviteret med på Bostedet Skovbrynet')
   expect(mail.text).toContain('Tina Tilbud')
-  await page.getByRole('button', { name: 'Log ud' }).click()
+  await logOut(page)
   await page.goto(linkPath(mail, '/invitation'))
   await expectAccessible(page)
   await page.getByLabel('Ny adgangskode').fill('skovbrynet er et godt sted')

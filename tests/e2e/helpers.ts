@@ -55,6 +55,12 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await expect(page.getByRole('button', { name: /Log ud|Log out/ })).toBeVisible()
 }
 
+/** Logs out and waits until the log-out has happened, so the next log-in starts signed out. */
+export async function logOut(page: Page) {
+  await page.getByRole('button', { name: /^(Log ud|Log out)$/ }).click()
+  await expect(page.getByText(/Du er logget ud\.|You are logged out\./)).toBeVisible()
+}
+
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`
 }

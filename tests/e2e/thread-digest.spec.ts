@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
-import { expectAccessible, logIn } from './helpers'
+import { expectAccessible, logIn, logOut } from './helpers'
 
 type ReadonlyDb = { prepare(sql: string): { get(...params: unknown[]): unknown }; close(): void }
 const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, options: { readonly: boolean; fileMustExist: boolean }) => ReadonlyDb
@@ -40,7 +40,7 @@ test('a volunteer searches the threads they may read; staff of another facility 
   await page.goto(`/threads/search?q=${encodeURIComponent('"NEAR( * OR <script>')}`)
   await expect(page.getByRole('status').filter({ hasText: /tråde? om/ })).toBeVisible()
 
-  await page.getByRole('button', { name: /Log ud/ }).click()
+  await logOut(page)
   await logIn(page, 'mette.kildevang@frivilligbro.test')
   await page.goto('/threads/search?q=facetime')
   await expect(page.getByRole('heading', { name: IPAD_THREAD })).toHaveCount(0)
