@@ -4,23 +4,33 @@ import { prisma } from './db.server'
 import type { Locale, Role } from './domain'
 import { useSecureCookies } from './env.server'
 import { currentRequestScope } from './request-scope.server'
+import { first, sql } from './sql.server'
 
 /** Lucia's storage: the Session table, read and written through Prisma. */
 const adapter: Adapter = {
+  // Every signed-in request starts here: a typed read straight to SQLite (sql.server.ts).
   async getSessionAndUser(sessionId) {
-    const row = await prisma.session.findUnique({
-      where: { id: sessionId },
-      select: {
-        id: true,
-        userId: true,
-        expiresAt: true,
-        user: { select: { id: true, email: true, name: true, role: true, locale: true, centreId: true, emailVerifiedAt: true, deactivatedAt: true } },
-      },
-    })
+    const row = first(
+      sql
+        .selectFrom('Session as s')
+        .innerJoin('User as u', 'u.id', 's.userId')
+        .select(['s.id', 's.userId', 's.expiresAt', 'u.email', 'u.name', 'u.role', 'u.locale', 'u.centreId', 'u.emailVerifiedAt', 'u.deactivatedAt'])
+        .where('s.id', '=', sessionId),
+    )
     if (!row) return [null, null]
-    const session: DatabaseSession = { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} }
-    const { id, ...attributes } = row.user
-    const user: DatabaseUser = { id, attributes }
+    const session: DatabaseSession = { id: row.id, userId: row.userId, expiresAt: new Date(row.expiresAt), attributes: {} }
+    const user: DatabaseUser = {
+      id: row.userId,
+      attributes: {
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        locale: row.locale,
+        centreId: row.centreId,
+        emailVerifiedAt: row.emailVerifiedAt === null ? null : new Date(row.emailVerifiedAt),
+        deactivatedAt: row.deactivatedAt === null ? null : new Date(row.deactivatedAt),
+      },
+    }
     return [session, user]
   },
   async getUserSessions(userId) {

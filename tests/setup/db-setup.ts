@@ -19,5 +19,7 @@ delete process.env.SMTP_URL
 afterAll(async () => {
   const { prisma } = await import('~/utils/db.server')
   await prisma.$disconnect()
+  const { closeReadConnection } = await import('~/utils/sql.server')
+  closeReadConnection()
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true })
 })

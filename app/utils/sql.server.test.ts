@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest'
+import { createCentre, createUser } from '../../tests/setup/fixtures'
+import { lucia } from './auth.server'
+import { prisma } from './db.server'
+import { all, sql } from './sql.server'
+
+describe('typed reads', () => {
+  test('the session lookup returns what the Prisma read it replaced returns', async () => {
+    const centre = await createCentre(['Gribskov'])
+    const coordinator = await createUser('coordinator', { centreId: centre.id, locale: 'en' })
+    const volunteer = await createUser('volunteer', { verified: false })
+    await prisma.user.update({ where: { id: volunteer.id }, data: { deactivatedAt: new Date('2026-10-01T08:00:00Z') } })
+
+    for (const person of [coordinator, volunteer]) {
+      const session = await lucia().createSession(person.id, {})
+      const viaPrisma = await prisma.session.findUniqueOrThrow({
+        where: { id: session.id },
+        select: { id: true, userId: true, expiresAt: true, user: { select: { email: true, name: true, role: true, locale: true, centreId: true, emailVerifiedAt: true, deactivatedAt: true } } },
+      })
+      const { session: read, user } = await lucia().validateSession(session.id)
+      expect(read?.id).toBe(viaPrisma.id)
+      expect(read?.expiresAt.getTime()).toBe(viaPrisma.expiresAt.getTime())
+      expect(user).toEqual({
+        id: viaPrisma.userId,
+        email: viaPrisma.user.email,
+        name: viaPrisma.user.name,
+        role: viaPrisma.user.role,
+        locale: viaPrisma.user.locale,
+        centreId: viaPrisma.user.centreId,
+        emailVerified: viaPrisma.user.emailVerifiedAt !== null,
+        deactivated: viaPrisma.user.deactivatedAt !== null,
+      })
+    }
+    expect((await lucia().validateSession('no-such-session')).user).toBeNull()
+  })
+
+  test('the read connection sees what Prisma committed, and cannot write', async () => {
+    const user = await createUser('volunteer', { name: 'Læse Forbindelse' })
+    expect(all(sql.selectFrom('User').select(['name']).where('id', '=', user.id))).toEqual([{ name: 'Læse Forbindelse' }])
+    await prisma.user.update({ where: { id: user.id }, data: { name: 'Ændret Navn' } })
+    expect(all(sql.selectFrom('User').select(['name']).where('id', '=', user.id))).toEqual([{ name: 'Ændret Navn' }])
+    expect(() => all(sql.deleteFrom('User').where('id', '=', user.id).returning('id'))).toThrow(/readonly|query_only|attempt to write/i)
+    expect(() => all(sql.selectFrom('User').selectAll().where('createdAt', '>', new Date() as unknown as string))).toThrow(/as text or numbers/)
+  })
+})

@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3'
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+  type InferResult,
+} from 'kysely'
+import type { DB } from '~/generated/kysely/types'
+import { databaseFilePath } from './database-url'
+import { getEnv } from './env.server'
+
+/**
+ * Typed reads for the hot pages, straight to SQLite.
+ *
+ * Every Prisma call runs its query compiler in WebAssembly (about 1–1.5 ms of CPU per call on these
+ * machines); a page that makes five reads spends more on that than on SQLite. Here Kysely only
+ * BUILDS the query, typed by the tables that `prisma generate` writes from schema.prisma
+ * (prisma-kysely), and better-sqlite3 runs it with a prepared statement kept per SQL text. A renamed
+ * column therefore fails `npm run typecheck`, not a page.
+ *
+ * Prisma keeps the schema, the migrations and every write. This module owns the one read
+ * connection; it is `query_only`, so a write here is an error. It is a separate connection from
+ * Prisma's: it sees what Prisma has committed (WAL), never what an open Prisma transaction has not
+ * — read inside a transaction through the transaction's client instead.
+ *
+ * DateTime columns are the text Prisma writes (`2026-11-30T13:00:00.000+00:00`) and Boolean columns
+ * are 0/1; parameters must already be in that form (strings, numbers, null).
+ */
+export const sql = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+})
+
+type Parameter = string | number | bigint | null | Buffer
+const MAX_CACHED_STATEMENTS = 500
+
+let connection: Database.Database | undefined
+let statements = new Map<string, Database.Statement>()
+
+function readConnection() {
+  if (!connection) {
+    connection = new Database(databaseFilePath(getEnv().DATABASE_URL), { fileMustExist: true })
+    connection.pragma('busy_timeout = 5000')
+    connection.pragma('query_only = ON')
+  }
+  return connection
+}
+
+function statementFor(text: string) {
+  let statement = statements.get(text)
+  if (!statement) {
+    // Queries with IN lists of varying length make a new text each; keep the cache bounded.
+    if (statements.size >= MAX_CACHED_STATEMENTS) statements = new Map()
+    statement = readConnection().prepare(text)
+    statements.set(text, statement)
+  }
+  return statement
+}
+
+function parametersOf(values: readonly unknown[]): Parameter[] {
+  return values.map((value) => {
+    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || Buffer.isBuffer(value)) {
+      return value
+    }
+    throw new TypeError(`sql.server: pass ${typeof value} parameters as text or numbers (got ${String(value)})`)
+  })
+}
+
+/** Every row of a Kysely select, typed. */
+export function all<Q extends Compilable<object>>(query: Q): InferResult<Q> {
+  const compiled = query.compile()
+  return statementFor(compiled.sql).all(...parametersOf(compiled.parameters)) as InferResult<Q>
+}
+
+/** The first row of a Kysely select, or undefined. */
+export function first<Q extends Compilable<object>>(query: Q): InferResult<Q>[number] | undefined {
+  const compiled = query.compile()
+  return statementFor(compiled.sql).get(...parametersOf(compiled.parameters)) as InferResult<Q>[number] | undefined
+}
+
+/** Closes the read connection (tests, shutdown); the next read opens it again. */
+export function closeReadConnection() {
+  statements = new Map()
+  connection?.close()
+  connection = undefined
+}
