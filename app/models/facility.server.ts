@@ -340,7 +340,8 @@ export async function setContactPerson(actorId: string, facilityId: string, memb
 
 /**
  * A leader removes someone from the staff; a facility never ends up without an active leader. The
- * facility's ads that named them as contact person are left without one, for the leader to choose anew.
+ * membership is marked `removed`, never deleted, so who was staff stays on record. The facility's
+ * ads that named them as contact person are left without one, for the leader to choose anew.
  */
 export async function removeStaffMember(actorId: string, facilityId: string, membershipId: string) {
   return prisma.$transaction(async (tx) => {

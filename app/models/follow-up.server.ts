@@ -142,7 +142,12 @@ export async function sendFollowUp(followUpId: string, now = new Date()) {
   })
 }
 
-/** Housekeeping: schedule the next check-ins, close those of ended matches, send what has fallen due. */
+/**
+ * Housekeeping: schedule the next check-ins, close those of ended matches, send what has fallen due.
+ * The follow-up schedule: a first check-in 28 days after approval, then every 3 calendar months
+ * in Copenhagen time; exactly one future check-in per active match, and a match that missed
+ * several dates gets one check-in for the latest, not a backlog. At most SEND_BATCH per run.
+ */
 export async function runFollowUps(now = new Date()) {
   const scheduled = await scheduleFollowUps(now)
   await prisma.followUp.updateMany({ where: { status: 'due', match: { status: 'ended' } }, data: { status: 'closed' } })
@@ -343,7 +348,10 @@ const TO_STATUS = { pause: 'paused', resume: 'active', end: 'ended' } as const
 /**
  * The centre pauses, resumes or ends a match with a reason. Pausing and ending cancel the planned
  * visits from now on (so nobody turns up, and calendars stay true); ending also ends the visit
- * plans and closes check-ins not yet sent. Both parties are told; everything is audited.
+ * plans and closes check-ins not yet sent. Both parties are told, in one e-mail each with the
+ * reason and the number of visits cancelled; everything is audited. A paused match can be resumed;
+ * its visit plans stay confirmed, but the housekeeping job makes no visits for a match that is
+ * not active.
  */
 export async function changeMatchStatus(actorId: string, input: { matchId: string; change: MatchChange; reason: string }, now = new Date()): Promise<MatchChangeResult> {
   return prisma.$transaction(async (tx) => {

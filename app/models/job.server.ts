@@ -14,9 +14,19 @@ export { TRANSITIONS, canTransition, type Transition }
  * returns it to draft with a comment) → paused / filled → closed, with expiry and renewal. Each
  * transition checks the state it starts from inside its transaction (so two clicks or two people
  * cannot both win), is audited, and e-mails the people it concerns in their own language.
+ *
+ * Who is e-mailed: submitted → the coordinators of the centre covering the facility's
+ * municipality (they review it); returned (with the comment), published and expired → the ad's
+ * contact person and its creator. Pause, resume, filled, close and renew ask nothing of anyone
+ * else, so they are audited only.
  */
 
-/** How long a published ad is shown before it closes by itself; renewing starts the period again. */
+/**
+ * How long a published ad is shown before it closes by itself: six months (182 days), the period
+ * the demo data already gave published ads. Renewing starts a new period from today;
+ * closeExpiredJobAds (housekeeping, every ten minutes) closes expired ads and tells the contact
+ * person and the creator.
+ */
 export const AD_LIFETIME_DAYS = 182
 const DAY_MS = 24 * 60 * 60 * 1000
 

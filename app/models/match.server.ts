@@ -111,6 +111,10 @@ export type ApproveResult =
  * the ad's contact person get an e-mail with the other's contact details, the facility's ethics
  * policy and the meeting as a calendar file. If the ad has now all the volunteers it wanted, it
  * is marked filled (and so leaves the board and the feeds).
+ *
+ * Only applicants can be approved (it starts from an application): a volunteer chooses to take
+ * the job. The candidates page's suggestions show whom the centre could encourage to apply.
+ * The e-mail goes to the ad's contact person, or the leader when the ad has none.
  */
 export async function approveMatch(actorId: string, input: { applicationId: string; introAt: Date; introPlace: string }, now = new Date()): Promise<ApproveResult> {
   if (input.introAt.getTime() <= now.getTime()) return { ok: false, reason: 'intro-in-past' }

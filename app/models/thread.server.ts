@@ -42,7 +42,10 @@ export type SpaceSummary = Space & { threadCount: number; latest: { id: string; 
 // One collator for all sorting: localeCompare with a locale builds a new one on every call.
 const byName = new Intl.Collator('da')
 
-/** Facility spaces listed on /threads before "show all". */
+/**
+ * Facility spaces listed on /threads before "show all": the liveliest first. The largest centre
+ * has ~680 facilities in the national data, too many to list on every visit.
+ */
 export const FACILITY_SPACES_SHOWN = 30
 
 export async function spacesOverview(spaces: Spaces, options: { all?: boolean } = {}): Promise<{ spaces: SpaceSummary[]; facilitySpaceCount: number }> {
@@ -130,7 +133,10 @@ function placeFilter(place: ThreadPlace): Prisma.ThreadWhereInput {
   return place.facilityId ? { facilityId: place.facilityId } : { centreId: place.centreId, facilityId: null }
 }
 
-/** One page of a space's threads: pinned first, then latest activity; with unread markers for the user. */
+/**
+ * One page of a space's threads: pinned first, then latest activity; with unread markers for the
+ * user. A thread the user never opened counts as unread.
+ */
 export async function threadList(place: ThreadPlace, options: { userId: string; tag?: string | null; page?: number }) {
   const where: Prisma.ThreadWhereInput = { ...placeFilter(place), ...(options.tag ? { tags: { contains: `"${options.tag}"` } } : {}) }
   const total = await prisma.thread.count({ where })
@@ -325,7 +331,11 @@ export async function replyToThread(authorId: string, threadId: string, input: {
 
 export type EditResult = { ok: true } | { ok: false; reason: 'not-found' | 'not-yours' | 'too-late' | 'hidden' | 'locked' }
 
-/** Authors correct their own post within the edit window, while it is visible and the thread open. */
+/**
+ * Authors correct their own post within the edit window (EDIT_WINDOW_MINUTES), while it is visible
+ * and the thread open: hidden posts and posts in locked threads cannot be edited. Edits are
+ * audited (`post.edited`) and the post shows "(redigeret)".
+ */
 export async function editPost(authorId: string, postId: string, body: string, now = new Date()): Promise<EditResult> {
   return prisma.$transaction(async (tx) => {
     const post = await tx.post.findUnique({ where: { id: postId }, select: { authorId: true, createdAt: true, hiddenAt: true, threadId: true, thread: { select: { status: true } } } })
@@ -361,7 +371,11 @@ export function postPlace(postId: string) {
   })
 }
 
-/** Hides a post with a reason (kept, audited); open reports about it are handled by the same act. */
+/**
+ * Hides a post with a reason (kept, audited); open reports about it are handled by the same act.
+ * Hiding sends no e-mail: the author sees the notice and the reason on the thread page, everyone
+ * else only the notice (see threadPage). Unhiding keeps the earlier reason in the audit log.
+ */
 export async function hidePost(actorId: string, postId: string, reason: string, now = new Date()) {
   return prisma.$transaction(async (tx) => {
     const updated = await tx.post.updateMany({ where: { id: postId, hiddenAt: null }, data: { hiddenAt: now, hiddenById: actorId, hiddenReason: reason } })
@@ -387,6 +401,11 @@ export async function unhidePost(actorId: string, postId: string) {
   })
 }
 
+/**
+ * Locked means locked for everyone, coordinators included: a coordinator who wants to add a word
+ * unlocks first. replyToThread's guarded update refuses a reply that races the lock (the form
+ * keeps the text).
+ */
 export async function setThreadLocked(actorId: string, threadId: string, locked: boolean) {
   return prisma.$transaction(async (tx) => {
     const updated = await tx.thread.updateMany({ where: { id: threadId, status: locked ? 'open' : 'locked' }, data: { status: locked ? 'locked' : 'open' } })

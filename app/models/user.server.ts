@@ -178,6 +178,11 @@ export type LoginResult =
   | { ok: true; userId: string }
   | { ok: false; reason: 'invalid' | 'unverified' | 'rate-limited'; retryAfterSeconds?: number }
 
+/**
+ * Log-in, rate limited per IP and per account. An address must be confirmed before the account
+ * is used: the right password with an unconfirmed address sends the verification link again and
+ * the page says so (someone who lost the first mail is not stuck).
+ */
 export async function login({ email, password, ip }: { email: string; password: string; ip: string }): Promise<LoginResult> {
   const limit = hitRateLimit([
     { key: `login:ip:${ip}`, rule: RULES.loginPerIp },

@@ -21,7 +21,12 @@ export function sqliteInstant(date: Date) {
   return date.toISOString().replace('Z', '+00:00')
 }
 
-/** A CPR number (6 digits, optionally "-" or a space, 4 digits) must never be written in a visit note. */
+/**
+ * A CPR number (6 digits, optionally "-" or a space, 4 digits) must never be written in a visit
+ * note: the note is about residents, and a CPR number identifies one exactly. The log form refuses
+ * it with an explanation next to the field. (Stricter than app/utils/cpr.ts for posts, which also
+ * requires the first six digits to be a real date.)
+ */
 export function looksLikeCpr(text: string) {
   return /(^|[^0-9])\d{6}[- ]?\d{4}($|[^0-9])/.test(text)
 }
@@ -188,7 +193,8 @@ export type BookResult = { ok: true; visitId: string } | { ok: false; reason: 'n
  * A volunteer books one date of a facility's visit window. The room check, the overlap check and
  * the insert are ONE SQL statement: SQLite runs one writer at a time, so however many volunteers
  * press "book" at once, a window date never gets more visits than its capacity, and nobody gets
- * two visits at the same time at any facility.
+ * two visits at the same time at any facility. The volunteer gets a confirmation and the match's
+ * contact person (the ad's, else the leader) a notice, both with a calendar file.
  */
 export async function bookWindowVisit(volunteerId: string, input: { windowId: string; localDate: string }, now = new Date()): Promise<BookResult> {
   const window = await prisma.visitWindow.findUnique({

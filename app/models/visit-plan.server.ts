@@ -286,7 +286,9 @@ async function syncPlanVisits(tx: Tx, plan: { id: string } & PlanRule & { locati
 
 /**
  * The other party confirms a proposed plan: visits are made up to the horizon (a changed plan's
- * future visits re-planned), and both parties get the upcoming visits as a calendar file.
+ * future visits re-planned), and both parties get the upcoming visits as a calendar file. Whoever
+ * proposed cannot confirm (for the facility, any active staff member counts as the same side):
+ * a plan is agreed only when both sides have said yes.
  */
 export async function confirmPlan(actor: Actor, planId: string, now = new Date()): Promise<PlanResult> {
   return prisma.$transaction(async (tx) => {
@@ -436,7 +438,12 @@ async function cancelPlanVisits(tx: Tx, planId: string, range: { from: string; t
   return updated.count
 }
 
-/** A holiday pause (from–to, both included): the plan's visits in it are cancelled and not made again. */
+/**
+ * A holiday pause (from–to, both included): the plan's visits in it are cancelled and not made again.
+ * Pauses and skips are notices, not proposals: either party gives them without the other's
+ * confirmation; the cancelled visits carry that person's name and reason, and the other party is
+ * e-mailed.
+ */
 export async function pausePlan(actor: Actor, planId: string, input: { fromDate: string; toDate: string; reason: string | null }, now = new Date()) {
   return addException(actor, planId, { kind: 'pause', ...input }, now)
 }

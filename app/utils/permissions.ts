@@ -41,7 +41,9 @@ export type ScopeOf = {
   'mailbox:view': undefined
   'centre:work': CentreScope | undefined
   'facility:view': FacilityScope
+  /** Profile, IT screening and ethics policy: the facility's leader and the centre's coordinators. */
   'facility:edit': FacilityScope
+  /** Invite, remove and name contact persons: the leader only. */
   'facility:manage-staff': FacilityScope
   'facility:approve': FacilityScope
   'volunteer:view-private': VolunteerScope

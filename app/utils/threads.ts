@@ -3,7 +3,11 @@ import { TASKS, TECH_TAGS } from './domain'
 /** Thread tags: the technology list, then the task list (codes shared by both appear once). */
 export const THREAD_TAGS = [...new Set<string>([...TECH_TAGS, ...TASKS])]
 
-/** Authors may edit their post this long after writing it; after that, what was read stays what was written. */
+/**
+ * Authors may edit their post this long after writing it: long enough to fix a typo or a forgotten
+ * detail, short enough that a reply does not end up answering something else. After that, what
+ * was read stays what was written.
+ */
 export const EDIT_WINDOW_MINUTES = 30
 export const THREADS_PER_PAGE = 25
 export const POSTS_PER_PAGE = 50

@@ -8,7 +8,12 @@ import { pageTitle } from '~/utils/meta'
 
 export const handle = { i18n: ['auth'] }
 
-/** The link from a verification (or change-of-address) e-mail confirms the address on arrival. */
+/**
+ * The link from a verification (or change-of-address) e-mail confirms the address on arrival: a
+ * confirmation link should just work when clicked. It is the one e-mail link that acts on GET —
+ * reset and invitation links open a form and only its POST uses the token. A mail scanner that
+ * prefetches the link confirms the address, which is harmless.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const token = url.searchParams.get('token') ?? ''
