@@ -593,7 +593,6 @@ export async function seedLargeDatabase(databaseUrl: string, onProgress: Progres
       birthYear: int(1945, 2007),
       pausedAt: !demo && chance(0.05) ? iso(NOW - int(1, 120) * DAY) : null,
       consentDataAt: iso(createdAt),
-      consentNews: chance(0.4) ? 1 : 0,
       createdAt: iso(createdAt),
       updatedAt: iso(createdAt),
     })
