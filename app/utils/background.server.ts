@@ -43,7 +43,8 @@ async function runHousekeeping() {
   try {
     // Nightly; anonymising unused accounts waits for `anonymize` (the account deletion) to be passed here.
     const retention = await runRetentionIfDue(new Date())
-    if (retention) logger.info(retention, 'retention pass')
+    if (retention?.anonymiseSkipped) logger.warn(retention, 'retention pass: accounts due for deletion, but no account deletion is wired in')
+    else if (retention) logger.info(retention, 'retention pass')
   } catch (error) {
     logger.error({ err: error }, 'retention failed')
   }
