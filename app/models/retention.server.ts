@@ -6,6 +6,7 @@ import { prisma } from '~/utils/db.server'
 import { isLocale, TIME_ZONE, type Locale } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
+import { logger } from '~/utils/logger.server'
 import { retentionCutoffs, retentionPeriods, type RetentionPeriods } from '~/utils/retention.server'
 
 /**
@@ -24,6 +25,7 @@ const DELIVERED = ['sent', 'kept']
 const WARNINGS_PER_RUN = 200
 /** Anonymising ends matches and queues e-mails to the other party; kept small per tick for the same reason. */
 const ANONYMISATIONS_PER_RUN = 50
+const DUE_READ_PER_RUN = 500
 /** The nightly pass starts at the first housekeeping tick after this Copenhagen hour. */
 const NIGHTLY_HOUR = 3
 
@@ -145,7 +147,7 @@ export async function warnInactiveAccounts(now: Date, periods = retentionPeriods
  * Volunteers and staff warned at least `inactiveGraceDays` ago who have not logged in since, and
  * are not anonymised yet. Coordinators and admins are never on this list.
  */
-export async function accountsDueForAnonymisation(now: Date, periods = retentionPeriods(), take = ANONYMISATIONS_PER_RUN + 1) {
+export async function accountsDueForAnonymisation(now: Date, periods = retentionPeriods(), take = DUE_READ_PER_RUN) {
   const { warnedBefore, inactiveSince } = retentionCutoffs(now, periods)
   const rows = await prisma.user.findMany({
     where: {
@@ -201,14 +203,22 @@ export async function runRetention(now: Date, { anonymize, periods = retentionPe
   const checks = await deleteStaleChecks(now, periods)
   const warnings = await warnInactiveAccounts(now, periods)
 
-  const due = await accountsDueForAnonymisation(now, periods)
+  // Read past the cap: an account the deletion refuses (e.g. a facility's last leader) stays due
+  // every night and must not keep the accounts behind it waiting.
+  const due = await accountsDueForAnonymisation(now, periods, DUE_READ_PER_RUN)
   let anonymised = 0
   let anonymiseRefused = 0
   if (anonymize) {
-    for (const userId of due.slice(0, ANONYMISATIONS_PER_RUN)) {
-      const result = await anonymize(userId, { reason: 'inactive', now })
-      if (result.ok) anonymised++
-      else anonymiseRefused++
+    for (const userId of due) {
+      if (anonymised === ANONYMISATIONS_PER_RUN) break
+      try {
+        const result = await anonymize(userId, { reason: 'inactive', now })
+        if (result.ok) anonymised++
+        else anonymiseRefused++
+      } catch (error) {
+        anonymiseRefused++
+        logger.error({ err: error, userId }, 'anonymising an unused account failed')
+      }
     }
   }
   const old = await deleteOldAuditEntries(now, periods)
@@ -221,7 +231,7 @@ export async function runRetention(now: Date, { anonymize, periods = retentionPe
     anonymiseRefused,
     anonymiseSkipped: anonymize ? 0 : due.length,
     ...old,
-    more: warnings.more || (Boolean(anonymize) && due.length > ANONYMISATIONS_PER_RUN),
+    more: warnings.more || anonymised === ANONYMISATIONS_PER_RUN,
   }
 }
 

@@ -64,3 +64,12 @@ describe('the privacy page', () => {
     for (const role of ['Som frivillig', 'Som medarbejder på et tilbud', 'Som koordinator', 'Som medarbejder i kommunen']) expect(text).toContain(role)
   })
 })
+
+describe('the retention settings', () => {
+  test('are validated at start: a bad value names the setting', async () => {
+    vi.resetModules()
+    Object.assign(process.env, { RETENTION_OUTBOX_DAYS: '0', RETENTION_INACTIVE_MONTHS: 'two years', RETENTION_AUDIT_YEARS: '2.5' })
+    const { getEnv } = await import('~/utils/env.server')
+    expect(getEnv).toThrowError(/RETENTION_OUTBOX_DAYS: must be at least 1[\s\S]*RETENTION_INACTIVE_MONTHS[\s\S]*RETENTION_AUDIT_YEARS: must be a whole number/)
+  })
+})
