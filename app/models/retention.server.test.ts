@@ -5,6 +5,7 @@ import { createApplication, createVolunteer, matchingWorld } from '../../tests/s
 import { linkIn, startSmtpCatcher } from '../../tests/setup/smtp-catcher'
 import * as loginRoute from '~/routes/_auth+/login'
 import * as mailboxPage from '~/routes/mailbox+/_index'
+import * as messagePage from '~/routes/mailbox+/$messageId'
 import { formatDate } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
 import { createMailer, deliverDueMessages } from '~/utils/outbox.server'
@@ -85,6 +86,8 @@ describe('delivered e-mail bodies are emptied after the outbox period', () => {
     const data = (await response.json()) as { outboxDays: number; messages: { id: string; emptied: boolean }[] }
     expect(data.outboxDays).toBe(30)
     expect(data.messages.find((row) => row.id === old.id)).toMatchObject({ emptied: true })
+    const page = (await messagePage.loader({ request: new Request(`http://localhost:3000/mailbox/${old.id}`, { headers: { Cookie: sessionCookie } }), params: { messageId: old.id }, context: {} })) as Response
+    expect(await page.json()).toMatchObject({ title: 'Tømt efter 30 dage (reset-password)', emptied: true, message: { text: '', html: '' } })
   })
 })
 
