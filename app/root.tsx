@@ -147,6 +147,9 @@ function Footer() {
             </li>
           ) : null}
           <li>
+            <Link to="/privacy">{t('footer.privacy')}</Link>
+          </li>
+          <li>
             <a href="/healthz">{t('footer.status')}</a>
           </li>
         </ul>

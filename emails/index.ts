@@ -11,6 +11,7 @@ import { ChangeEmail, type ChangeEmailProps } from './change-email'
 import { FacilityInvitation, type FacilityInvitationProps } from './facility-invitation'
 import { FacilityStaffAdded, type FacilityStaffAddedProps } from './facility-staff-added'
 import { FacilityStatus, type FacilityStatusProps } from './facility-status'
+import { InactivityWarning, type InactivityWarningProps } from './inactivity-warning'
 import { Invitation, type InvitationProps } from './invitation'
 import { MatchApproved, type MatchApprovedProps } from './match-approved'
 import { Notice, type NoticeProps } from './notice'
@@ -61,6 +62,7 @@ export type EmailTemplates = {
   'visit-plan-confirmed': VisitPlanConfirmedProps
   'visit-plan-update': VisitPlanUpdateProps
   'visit-reminder': VisitReminderProps
+  'inactivity-warning': InactivityWarningProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -93,6 +95,7 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'visit-plan-confirmed': VisitPlanConfirmed,
   'visit-plan-update': VisitPlanUpdate,
   'visit-reminder': VisitReminder,
+  'inactivity-warning': InactivityWarning,
 }
 
 /** The subject's message key; a notice has one per kind. */

@@ -279,7 +279,6 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       skills: [Task, 1 | 2 | 3][]
       availability: [number, 'morning' | 'afternoon' | 'evening'][]
       areas: string[]
-      consentNews?: boolean
       pausedDaysAgo?: number
       createdDaysAgo: number
     },
@@ -294,7 +293,6 @@ async function writeDemo(tx: Tx, passwordHash: string) {
         birthYear: data.birthYear,
         employer: data.employer,
         consentDataAt: ago(data.createdDaysAgo),
-        consentNews: data.consentNews ?? false,
         pausedAt: data.pausedDaysAgo === undefined ? null : ago(data.pausedDaysAgo),
         createdAt: ago(data.createdDaysAgo),
         skills: { create: data.skills.map(([task, level]) => ({ task, level })) },
@@ -316,7 +314,6 @@ async function writeDemo(tx: Tx, passwordHash: string) {
     skills: [['video_calls', 3], ['tablets_phones', 3], ['social_media', 2], ['online_safety', 2], ['email', 3]],
     availability: [[2, 'afternoon'], [3, 'afternoon'], [4, 'morning']],
     areas: [gribskovId, hillerodId],
-    consentNews: true,
     createdDaysAgo: 75,
   })
   await profile(sofie, {

@@ -24,7 +24,6 @@ async function fullUpdate(): Promise<ProfileUpdate> {
     ],
     areas: [gribskov.id, hilleroed.id],
     consentData: true,
-    consentNews: false,
   }
 }
 

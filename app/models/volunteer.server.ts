@@ -45,7 +45,6 @@ export async function volunteerProfile(userId: string) {
       languages: true,
       pausedAt: true,
       consentDataAt: true,
-      consentNews: true,
       skills: { select: { task: true, level: true } },
       availability: { select: { weekday: true, part: true } },
       areas: { select: { municipalityId: true } },
@@ -85,7 +84,6 @@ export type ProfileUpdate = {
   availability: { weekday: number; part: DayPart }[]
   areas: string[]
   consentData: boolean
-  consentNews: boolean
 }
 
 /** The municipality ids among these that exist; the profile form refuses any other. */
@@ -117,7 +115,6 @@ export async function updateVolunteerProfile(userId: string, update: ProfileUpda
         municipalityId: update.municipalityId,
         languages: JSON.stringify([...new Set(update.languages)]),
         consentDataAt,
-        consentNews: update.consentNews,
       },
     })
     await tx.volunteerSkill.deleteMany({ where: { profileId: current.id } })
@@ -140,7 +137,7 @@ export async function updateVolunteerProfile(userId: string, update: ProfileUpda
       action: 'volunteer.profile_updated',
       entityType: 'VolunteerProfile',
       entityId: current.id,
-      data: { consentData: update.consentData, consentNews: update.consentNews, skills: skills.size, availability: slots.size, areas: areas.length },
+      data: { consentData: update.consentData, skills: skills.size, availability: slots.size, areas: areas.length },
     })
   })
 }

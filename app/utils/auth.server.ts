@@ -37,11 +37,19 @@ const adapter: Adapter = {
     const rows = await prisma.session.findMany({ where: { userId }, select: { id: true, userId: true, expiresAt: true } })
     return rows.map((row) => ({ ...row, attributes: {} }))
   },
+  // A new session is a log-in, and Lucia extends a session only when it is used: both count as
+  // use of the account and cancel a pending inactivity warning (retention, app/models/retention.server.ts).
   async setSession(session) {
-    await prisma.session.create({ data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt } })
+    await prisma.$transaction([
+      prisma.session.create({ data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt } }),
+      prisma.user.update({ where: { id: session.userId }, data: { lastLoginAt: new Date(), inactivityWarnedAt: null }, select: { id: true } }),
+    ])
   },
   async updateSessionExpiration(sessionId, expiresAt) {
-    await prisma.session.updateMany({ where: { id: sessionId }, data: { expiresAt } })
+    await prisma.$transaction([
+      prisma.session.updateMany({ where: { id: sessionId }, data: { expiresAt } }),
+      prisma.user.updateMany({ where: { sessions: { some: { id: sessionId } } }, data: { lastLoginAt: new Date(), inactivityWarnedAt: null } }),
+    ])
   },
   async deleteSession(sessionId) {
     await prisma.session.deleteMany({ where: { id: sessionId } })

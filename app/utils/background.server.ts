@@ -1,4 +1,5 @@
 import { runFollowUps } from '~/models/follow-up.server'
+import { runRetentionIfDue } from '~/models/retention.server'
 import { closeExpiredJobAds } from '~/models/job.server'
 import { sendThreadDigests } from '~/models/thread-digest.server'
 import { queueVisitReminders } from '~/models/visit.server'
@@ -38,6 +39,14 @@ async function runHousekeeping() {
     if (followUps.scheduled || followUps.sent) logger.info(followUps, 'follow-ups scheduled and sent')
   } catch (error) {
     logger.error({ err: error }, 'follow-ups failed')
+  }
+  try {
+    // Nightly; anonymising unused accounts waits for `anonymize` (the account deletion) to be passed here.
+    const retention = await runRetentionIfDue(new Date())
+    if (retention?.anonymiseSkipped) logger.warn(retention, 'retention pass: accounts due for deletion, but no account deletion is wired in')
+    else if (retention) logger.info(retention, 'retention pass')
+  } catch (error) {
+    logger.error({ err: error }, 'retention failed')
   }
   try {
     await refreshPlannerStatistics(prisma)

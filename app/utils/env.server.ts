@@ -4,6 +4,10 @@ import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_DATABASE_URL, databaseFilePath } from './database-url'
 
+function wholeNumber(min: number, max: number) {
+  return z.coerce.number().int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -26,6 +30,12 @@ const schema = z.object({
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** How often followers' digest e-mails are swept (ms); the browser suite makes it short. */
   DIGEST_INTERVAL_MS: z.coerce.number().int().min(1000, 'must be at least 1000 (one second)').max(3_600_000, 'must be at most 3600000 (one hour)').default(60_000),
+  /** Retention periods (app/utils/retention.server.ts): the jobs and the privacy page read the same values. */
+  RETENTION_OUTBOX_DAYS: wholeNumber(1, 3650).default(30),
+  RETENTION_CHECKS_MONTHS: wholeNumber(1, 120).default(6),
+  RETENTION_INACTIVE_MONTHS: wholeNumber(1, 240).default(24),
+  RETENTION_INACTIVE_GRACE_DAYS: wholeNumber(1, 365).default(30),
+  RETENTION_AUDIT_YEARS: wholeNumber(1, 30).default(5),
 })
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; SESSION_SECRET: string; dataDir: string }

@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { SubmitButton } from '~/components/forms'
 import { outboxOverview, retryMessage } from '~/models/outbox.server'
+import { isEmptied } from '~/models/retention.server'
 import { formatShortDateTime } from '~/utils/dates'
 import { isLocale } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { requirePermission } from '~/utils/permissions.server'
+import { retentionPeriods } from '~/utils/retention.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const RetrySchema = z.object({ messageId: z.string().min(1) })
@@ -19,7 +21,9 @@ export const handle = { i18n: ['admin'] }
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:access')
   const t = await getFixedT(request, 'admin')
-  return json({ title: t('outbox.title'), ...(await outboxOverview()) })
+  const { failed, pending, counts } = await outboxOverview()
+  const mark = <M extends { status: string; subject: string }>(message: M) => ({ ...message, emptied: isEmptied(message) })
+  return json({ title: t('outbox.title'), failed: failed.map(mark), pending: pending.map(mark), counts, outboxDays: retentionPeriods().outboxDays })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,9 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithToast('/admin/outbox', { key: 'admin:outbox.retried' })
 }
 
-type Row = Awaited<ReturnType<typeof outboxOverview>>['failed'][number]
+type Row = Awaited<ReturnType<typeof outboxOverview>>['failed'][number] & { emptied: boolean }
 
-function MessageTable({ rows, caption, retry }: { rows: (Omit<Row, 'createdAt' | 'nextAttemptAt' | 'deadlineAt' | 'sentAt'> & { createdAt: string; nextAttemptAt: string })[]; caption: string; retry?: boolean }) {
+function MessageTable({ rows, caption, retry, outboxDays }: { rows: (Omit<Row, 'createdAt' | 'nextAttemptAt' | 'deadlineAt' | 'sentAt'> & { createdAt: string; nextAttemptAt: string })[]; caption: string; retry?: boolean; outboxDays: number }) {
   const { t, i18n } = useTranslation('admin')
   const locale = isLocale(i18n.language) ? i18n.language : 'da'
   return (
@@ -54,7 +58,7 @@ function MessageTable({ rows, caption, retry }: { rows: (Omit<Row, 'createdAt' |
             <tr key={row.id}>
               <td>{row.toEmail}</td>
               <td>
-                <Link to={`/mailbox/${row.id}`}>{row.subject}</Link>
+                <Link to={`/mailbox/${row.id}`}>{row.emptied ? t('mailbox.emptied', { days: outboxDays, template: row.template }) : row.subject}</Link>
               </td>
               <td>{row.attempts}</td>
               <td>{retry ? (row.lastError ?? '—') : formatShortDateTime(row.nextAttemptAt, locale)}</td>
@@ -76,7 +80,7 @@ function MessageTable({ rows, caption, retry }: { rows: (Omit<Row, 'createdAt' |
 
 export default function AdminOutboxPage() {
   const { t } = useTranslation('admin')
-  const { failed, pending, counts } = useLoaderData<typeof loader>()
+  const { failed, pending, counts, outboxDays } = useLoaderData<typeof loader>()
   return (
     <div>
       <h1>{t('outbox.title')}</h1>
@@ -89,9 +93,9 @@ export default function AdminOutboxPage() {
         ))}
       </ul>
       <h2>{t('outbox.failed')}</h2>
-      {failed.length === 0 ? <p className="empty">{t('outbox.noFailed')}</p> : <MessageTable rows={failed} caption={t('outbox.failed')} retry />}
+      {failed.length === 0 ? <p className="empty">{t('outbox.noFailed')}</p> : <MessageTable rows={failed} caption={t('outbox.failed')} retry outboxDays={outboxDays} />}
       <h2>{t('outbox.pending')}</h2>
-      {pending.length === 0 ? <p className="empty">{t('outbox.noPending')}</p> : <MessageTable rows={pending} caption={t('outbox.pending')} />}
+      {pending.length === 0 ? <p className="empty">{t('outbox.noPending')}</p> : <MessageTable rows={pending} caption={t('outbox.pending')} outboxDays={outboxDays} />}
     </div>
   )
 }

@@ -2,23 +2,26 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { recentMessages } from '~/models/outbox.server'
+import { isEmptied } from '~/models/retention.server'
 import { formatShortDateTime } from '~/utils/dates'
 import { isLocale } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireMailboxAccess } from '~/utils/mailbox.server'
 import { pageTitle } from '~/utils/meta'
+import { retentionPeriods } from '~/utils/retention.server'
 
 export const handle = { i18n: ['admin'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireMailboxAccess(request)
   const t = await getFixedT(request, 'admin')
-  return json({ title: t('mailbox.title'), messages: await recentMessages() })
+  const messages = (await recentMessages()).map((message) => ({ ...message, emptied: isEmptied(message) }))
+  return json({ title: t('mailbox.title'), messages, outboxDays: retentionPeriods().outboxDays })
 }
 
 export default function MailboxPage() {
   const { t, i18n } = useTranslation('admin')
-  const { messages } = useLoaderData<typeof loader>()
+  const { messages, outboxDays } = useLoaderData<typeof loader>()
   const locale = isLocale(i18n.language) ? i18n.language : 'da'
   return (
     <div>
@@ -43,7 +46,7 @@ export default function MailboxPage() {
                 <tr key={message.id}>
                   <td>{message.toEmail}</td>
                   <td>
-                    <Link to={`/mailbox/${message.id}`}>{message.subject}</Link>
+                    <Link to={`/mailbox/${message.id}`}>{message.emptied ? t('mailbox.emptied', { days: outboxDays, template: message.template }) : message.subject}</Link>
                   </td>
                   <td>{formatShortDateTime(message.createdAt, locale)}</td>
                   <td>{t(`outbox.status.${message.status}`)}</td>

@@ -55,7 +55,6 @@ const ProfileSchema = z.object({
     .array(z.string().max(40))
     .max(98, 'validation.choose'),
   consentData: checkboxField,
-  consentNews: checkboxField,
   ...skillFields,
 })
 
@@ -139,7 +138,6 @@ export async function action({ request }: ActionFunctionArgs) {
     }),
     areas,
     consentData: data.consentData,
-    consentNews: data.consentNews,
   })
   return redirectWithToast('/volunteer', { key: 'volunteer:profile.saved' })
 }
@@ -337,7 +335,6 @@ export default function VolunteerProfilePage() {
           <legend>{t('profile.consents')}</legend>
           <CheckboxField label={t('profile.consentData')} name="consentData" state={state} defaultChecked={Boolean(profile.consentDataAt)} />
           <p className="hint">{t('profile.consentDataHint')}</p>
-          <CheckboxField label={t('profile.consentNews')} name="consentNews" state={state} defaultChecked={profile.consentNews} />
         </fieldset>
 
         <SubmitButton>{t('profile.save')}</SubmitButton>
