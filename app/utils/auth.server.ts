@@ -6,7 +6,7 @@ import { useSecureCookies } from './env.server'
 import { currentRequestScope } from './request-scope.server'
 import { first, sql } from './sql.server'
 
-/** Lucia's storage: the Session table, read and written through Prisma. */
+/** Lucia's storage: the Session table, read through the typed read connection, written through Prisma. */
 const adapter: Adapter = {
   // Every signed-in request starts here: a typed read straight to SQLite (sql.server.ts).
   async getSessionAndUser(sessionId) {
