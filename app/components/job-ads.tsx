@@ -3,7 +3,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CheckboxField, ErrorList, Field, FormError, SelectField, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { formatDate } from '~/utils/dates'
-import { FREQUENCIES, TASKS, WEEKDAYS, isLocale } from '~/utils/domain'
+import { localeOf, FREQUENCIES, TASKS, WEEKDAYS } from '~/utils/domain'
 import { AD_LANGUAGES, MAX_VOLUNTEERS } from '~/utils/job-ad'
 
 /** The values the builder starts from: a saved draft, or a new ad's defaults. */
@@ -228,7 +228,7 @@ export type JobAdViewData = Omit<JobAdFormDefaults, 'contactPersonId'> & {
 /** The whole ad as volunteers will read it (used by the builder's preview and the centre's review). */
 export function JobAdView({ ad, headingLevel = 2 }: { ad: JobAdViewData; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation(['jobs', 'common'])
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const H = headingLevel === 2 ? 'h2' : 'h3'
   const requirements = [
     ad.requiresConfidentiality ? t('requirement.confidentiality') : null,

@@ -5,7 +5,7 @@ import { Prisma } from '~/generated/prisma/client'
 import { contactOfMatch, sqliteInstant } from '~/models/visit-change.server'
 import { audit } from '~/utils/audit.server'
 import { prisma, type Tx } from '~/utils/db.server'
-import { TIME_ZONE, isLocale, type Locale } from '~/utils/domain'
+import { TIME_ZONE, localeOf } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -18,8 +18,6 @@ export const FOLLOW_UP_EVERY_MONTHS = 3
 export const OVERDUE_AFTER_DAYS = 7
 /** Follow-ups sent per housekeeping run, so one run never holds the database for long. */
 const SEND_BATCH = 100
-
-const localeOf = (value: string): Locale => (isLocale(value) ? value : 'da')
 
 /** The n-th check-in of a match (0 = the first), in Copenhagen calendar terms so the time of day stays put. */
 export function followUpDueAt(approvedAt: Date, n: number) {

@@ -8,7 +8,7 @@ import crypto from 'node:crypto'
 import { audit } from '~/utils/audit.server'
 import { formatDateTime } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
-import { isLocale, type Locale, type Role } from '~/utils/domain'
+import { localeOf, type Locale, type Role } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl, getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
@@ -152,7 +152,7 @@ async function digestFor(row: DueRow, now: Date, spacesByUser: Map<string, Promi
   }
   if (posts.length === 0) return 'nothing'
 
-  const locale: Locale = isLocale(follower.locale) ? follower.locale : 'da'
+  const locale: Locale = localeOf(follower.locale)
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.threadSubscription.updateMany({ where: claim, data: { lastNotifiedAt: now } })
     // Unfollowed, or another sweep got here first.

@@ -5,7 +5,7 @@ import { isWindowDate, windowTimes } from '~/models/visit-window.server'
 import { audit } from '~/utils/audit.server'
 import { formatInZone } from '~/utils/dates'
 import { prisma, type Tx } from '~/utils/db.server'
-import { isLocale, parseList, type Locale } from '~/utils/domain'
+import { parseList, localeOf, type Locale } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -13,8 +13,6 @@ import { calendarInvitation } from '~/utils/ics'
 
 /** Cancelling closer to the start than this is flagged to the coordinator. */
 export const LATE_CANCELLATION_HOURS = 24
-
-const localeOf = (value: string): Locale => (isLocale(value) ? value : 'da')
 
 /** DateTime columns hold ISO text as Prisma writes it ("2026-08-18T13:00:00.000+00:00"); raw SQL compares and writes the same. */
 export function sqliteInstant(date: Date) {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { audit } from '~/utils/audit.server'
 import { formatDate } from '~/utils/dates'
 import { prisma, type Tx } from '~/utils/db.server'
-import { isLocale, type Locale } from '~/utils/domain'
+import { localeOf, type Locale } from '~/utils/domain'
 import { queueEmail, type Attachment } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -14,7 +14,6 @@ import { addDays, copenhagenDate, expandPlan, plansOverlap, type PlanException, 
 /** Visits exist this far ahead of today for every confirmed plan; the housekeeping job keeps it so. */
 export const PLAN_HORIZON_DAYS = 12 * 7
 
-const localeOf = (value: string): Locale => (isLocale(value) ? value : 'da')
 const person = { id: true, name: true, email: true, phone: true, locale: true, deactivatedAt: true } as const
 
 const planSelect = {

@@ -8,7 +8,7 @@ import { listChecks, missingChecks, recordCheck, RecordCheckSchema, requiredChec
 import { applicationForReview, approveMatch, centreName, copenhagenDateTime, declineApplication, markInReview } from '~/models/match.server'
 import { scoreVolunteerForAd } from '~/models/matching.server'
 import { formatDate } from '~/utils/dates'
-import { isLocale, parseList } from '~/utils/domain'
+import { localeOf, parseList } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT, getLocale } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -120,7 +120,7 @@ export default function ApplicationPage() {
   const { t, i18n } = useTranslation(['matching', 'common'])
   const { application, checks, missing, required, fit, declineDefault } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const { volunteer, jobAd } = application
   const profile = volunteer.volunteerProfile
   const open = application.status === 'submitted' || application.status === 'in_review'

@@ -6,7 +6,7 @@ import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { changeMatchStatus, matchForCentre } from '~/models/follow-up.server'
 import bookingStyles from '~/styles/booking.css'
 import { formatDate, formatDateTime } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -56,7 +56,7 @@ export default function CentreMatchPage() {
   const { t, i18n } = useTranslation(['followup', 'common'])
   const { match } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const actions = match.status === 'active' ? (['pause', 'end'] as const) : match.status === 'paused' ? (['resume', 'end'] as const) : []
   return (
     <div>

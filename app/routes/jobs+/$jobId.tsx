@@ -4,7 +4,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { publishedAd } from '~/models/job-board.server'
 import { formatDate, formatInZone } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { appUrl } from '~/utils/env.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound } from '~/utils/permissions.server'
@@ -45,7 +45,7 @@ function languageName(code: string, locale: string) {
 export default function JobAdPage() {
   const { t, i18n } = useTranslation(['board', 'common'])
   const { ad, url, today, jsonLd } = useLoaderData<typeof loader>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const id = useId()
   const requirements = [
     ad.requiresConfidentiality ? t('ad.reqConfidentiality') : null,

@@ -4,7 +4,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardChoices, boardFiltersFromUrl, boardQueryString, hasActiveFilters, searchBoard } from '~/models/job-board.server'
 import { formatDate, formatInZone } from '~/utils/dates'
-import { FREQUENCIES, TASKS, WEEKDAYS, isLocale } from '~/utils/domain'
+import { localeOf, FREQUENCIES, TASKS, WEEKDAYS } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { capitalize, describeSchedule } from '~/utils/schedule'
@@ -42,7 +42,7 @@ export default function JobBoardPage() {
   const data = useLoaderData<typeof loader>()
   const { filters, ads, total, page, pages, anyPublished, filtered, choices, nearestTo, today } = data
   const location = useLocation()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const id = useId()
   const hrefFor = (n: number) => `/jobs${boardQueryString(filters, n > 1 ? { page: String(n) } : {})}`
   return (

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { messageById } from '~/models/outbox.server'
 import { formatDateTime } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { requireMailboxAccess } from '~/utils/mailbox.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound } from '~/utils/permissions.server'
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function MailboxMessagePage() {
   const { t, i18n } = useTranslation('admin')
   const { message } = useLoaderData<typeof loader>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   return (
     <article>
       <p>

@@ -7,7 +7,7 @@ import { Field, FormError, SubmitButton, TextAreaField } from '~/components/form
 import { cancelVisit, logVisit, looksLikeCpr, moveVisit, visitForPage } from '~/models/visit-change.server'
 import bookingStyles from '~/styles/booking.css'
 import { formatDateTime, formatInZone } from '~/utils/dates'
-import { TASKS, isLocale } from '~/utils/domain'
+import { localeOf, TASKS } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -144,7 +144,7 @@ export default function VisitPage() {
   const { t, i18n } = useTranslation(['booking', 'common'])
   const { visit, role, canChange, canLog } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const sent = state && 'values' in state ? state.values?.intent : undefined
   const stateFor = (intent: string) => (sent === intent ? state : undefined)
   const place = [visit.location, `${visit.facility.address}, ${visit.facility.postcode} ${visit.facility.town}`].filter(Boolean).join(', ')

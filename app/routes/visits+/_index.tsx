@@ -6,7 +6,7 @@ import { CheckboxField, SubmitButton } from '~/components/forms'
 import { dayLabel, MonthTable, PlanSummary, VisitTable, WeekTable } from '~/components/visits'
 import { calendarTokenOf, plansOf, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, visitsToLog, wantsVisitReminders } from '~/models/visit.server'
 import visitStyles from '~/styles/visits.css'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { appUrl } from '~/utils/env.server'
 import { checkboxField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -108,7 +108,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function VisitsPage() {
   const { t, i18n } = useTranslation(['visits', 'common'])
   const data = useLoaderData<typeof loader>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const { view, role, visits, matches, today } = data
   const tab = (to: View, label: string) => (
     <li>

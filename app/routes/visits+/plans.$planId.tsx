@@ -6,7 +6,7 @@ import { Field, FormError, SubmitButton, TextAreaField, type FormState } from '~
 import { dayLabel, PlanSummary } from '~/components/visits'
 import { confirmPlan, declinePlan, endPlan, pausePlan, planFor, skipPlanDate, todayIn, visitsOfPlan } from '~/models/visit-plan.server'
 import visitStyles from '~/styles/visits.css'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -120,7 +120,7 @@ export default function PlanPage() {
   const { t, i18n } = useTranslation(['visits', 'common'])
   const data = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>() as FormState
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const { plan } = data
   const live = plan.status !== 'ended'
   return (
