@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { changeMatchStatus, matchForCentre } from '~/models/follow-up.server'
 import bookingStyles from '~/styles/booking.css'
+import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -21,7 +22,8 @@ const ChangeSchema = z.object({
     .max(2000, 'validation.tooLong?maximum=2000')
     .superRefine((value, ctx) => {
       if (value.length < 10) ctx.addIssue({ code: 'custom', message: value ? 'validation.tooShort?minimum=10' : 'validation.required' })
-    }),
+    })
+    .refine(withoutCprNumber, CPR_REFUSED),
 })
 
 export const handle = { i18n: ['followup'] }

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ChoiceGroup, VisitStatus, visitTimeText } from '~/components/booking'
 import { Field, FormError, SubmitButton, TextAreaField } from '~/components/forms'
-import { cancelVisit, logVisit, looksLikeCpr, moveVisit, visitForPage } from '~/models/visit-change.server'
+import { cancelVisit, logVisit, moveVisit, visitForPage } from '~/models/visit-change.server'
 import bookingStyles from '~/styles/booking.css'
+import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { formatDateTime, formatInZone } from '~/utils/dates'
 import { localeOf, TASKS } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -22,6 +23,7 @@ const reason = z
   .superRefine((value, ctx) => {
     if (value.length < 5) ctx.addIssue({ code: 'custom', message: value ? 'validation.tooShort?minimum=5' : 'validation.required' })
   })
+  .refine(withoutCprNumber, CPR_REFUSED)
 const time = z.union([z.literal(''), z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'booking:window.invalidTime')]).optional().default('')
 const CancelSchema = z.object({ intent: z.literal('cancel'), reason })
 const MoveSchema = z.object({
@@ -46,7 +48,7 @@ const LogSchema = z
       .max(2000, 'validation.tooLong?maximum=2000')
       .optional()
       .default('')
-      .refine((value) => !looksLikeCpr(value), 'booking:log.cpr'),
+      .refine(withoutCprNumber, 'booking:log.cpr'),
   })
   .superRefine((value, ctx) => {
     if (value.outcome !== 'done') return
