@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CheckboxField, ErrorList, Field, FormError, SelectField, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
-import { formatDate } from '~/utils/dates'
+import { formatLocalDate } from '~/utils/dates'
 import { localeOf, FREQUENCIES, TASKS, WEEKDAYS } from '~/utils/domain'
 import { AD_LANGUAGES, MAX_VOLUNTEERS } from '~/utils/job-ad'
 
@@ -263,7 +263,7 @@ export function JobAdView({ ad, headingLevel = 2 }: { ad: JobAdViewData; heading
       ) : null}
       <H>{t('view.when')}</H>
       <p>{scheduleText(t as never, ad)}</p>
-      {ad.startDate ? <p>{t('view.startDate', { date: formatDate(`${ad.startDate}T12:00:00Z`, locale) })}</p> : null}
+      {ad.startDate ? <p>{t('view.startDate', { date: formatLocalDate(ad.startDate, locale) })}</p> : null}
       <p>{t('view.volunteersWanted', { count: ad.volunteersWanted })}</p>
       <H>{t('view.requirements')}</H>
       {requirements.length ? (

@@ -9,8 +9,7 @@ import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { calendarFeed } from '~/utils/ics'
 import type { Actor } from '~/utils/permissions'
-import { addDays, copenhagenDate, copenhagenTime, wallClockInstant } from '~/utils/visit-schedule'
-import { sqliteInstant } from './visit-change.server'
+import { addDays, copenhagenDate, copenhagenTime, sqliteInstant, wallClockInstant } from '~/utils/time'
 import { contactPersonOf, visitEvent } from './visit-plan.server'
 
 /** Whose visits a person sees: a volunteer their own, facility staff those of their facilities. */

@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import type { JobAdInput } from '~/models/job.server'
-import { formatInZone } from './dates'
+import { CPR_REFUSED, withoutCprNumber } from './cpr'
 import { FREQUENCIES, TASKS } from './domain'
 import { checkboxField, parseForm, type FormResult } from './forms.server'
 import { AD_LANGUAGES, MAX_VOLUNTEERS } from './job-ad'
+import { copenhagenDate, isLocalDate } from './time'
 
 /**
  * The ad builder's one form. "Save draft" only insists on a title and on values that make sense
@@ -17,6 +18,7 @@ const text = (max: number) =>
     .trim()
     .max(max, `validation.tooLong?maximum=${max}`)
     .optional()
+    .refine(withoutCprNumber, CPR_REFUSED)
     .transform((value) => value ?? '')
 
 const time = z
@@ -30,7 +32,7 @@ const date = z
   .string()
   .trim()
   .optional()
-  .refine((value) => !value || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T12:00:00Z`)) && new Date(`${value}T12:00:00Z`).toISOString().startsWith(value)), 'validation.date')
+  .refine((value) => !value || isLocalDate(value), 'validation.date')
   .transform((value) => value || null)
 
 const whole = (min: number, max: number, message: string) =>
@@ -106,7 +108,7 @@ function completenessProblems(form: CheckedFields) {
     if (!form.timeFrom && !form.timeTo) problems.push(['timeFrom', 'jobs:errors.timeRequired'])
   }
   if (!form.startDate) problems.push(['startDate', 'jobs:errors.startDateRequired'])
-  else if (form.startDate < formatInZone(new Date(), 'yyyy-MM-dd', 'da')) problems.push(['startDate', 'jobs:errors.startDatePast'])
+  else if (form.startDate < copenhagenDate()) problems.push(['startDate', 'jobs:errors.startDatePast'])
   if (!form.contactPersonId) problems.push(['contactPersonId', 'jobs:errors.contactPersonRequired'])
   return problems
 }

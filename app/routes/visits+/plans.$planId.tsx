@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { dayLabel, PlanSummary } from '~/components/visits'
-import { confirmPlan, declinePlan, endPlan, pausePlan, planFor, skipPlanDate, todayIn, visitsOfPlan } from '~/models/visit-plan.server'
+import { confirmPlan, declinePlan, endPlan, pausePlan, planFor, skipPlanDate, visitsOfPlan } from '~/models/visit-plan.server'
 import visitStyles from '~/styles/visits.css'
 import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -14,7 +14,7 @@ import { planSideOf } from '~/utils/permissions'
 import { forbidden, notFound, requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { declineFormSchema, endFormSchema, pauseFormSchema, planProblemMessage, skipFormSchema } from '~/utils/visit-plan'
-import { copenhagenTime } from '~/utils/visit-schedule'
+import { copenhagenDate, copenhagenTime } from '~/utils/time'
 
 const IntentSchema = z.object({ intent: z.enum(['confirm', 'decline', 'pause', 'skip', 'end']) })
 
@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     facilityName: plan.match.facility.name,
     volunteerName: plan.match.volunteer.name,
     adTitle: plan.match.jobAd.title,
-    today: todayIn(now),
+    today: copenhagenDate(now),
     visits: visits.map((visit) => ({ id: visit.id, localDate: visit.localDate, status: visit.status, startTime: copenhagenTime(visit.startsAt), endTime: copenhagenTime(visit.endsAt) })),
   })
 }
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = parseForm(formData, IntentSchema)
   if (!intent.ok) return json(intent, { status: 400 })
   const now = new Date()
-  const today = todayIn(now)
+  const today = copenhagenDate(now)
   const back = `/visits/plans/${plan.id}`
 
   let result
