@@ -1563,7 +1563,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       startTime: '16:00',
       endTime: '18:00',
       capacity: 2,
-      validFrom: localDate(addDays(previousWeekday(5), -14)),
+      validFrom: addDays(previousWeekday(5), -14),
       location: 'Caféen i klubhuset',
       active: true,
       createdAt: ago(30),

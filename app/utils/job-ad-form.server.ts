@@ -4,7 +4,7 @@ import { CPR_REFUSED, withoutCprNumber } from './cpr'
 import { FREQUENCIES, TASKS } from './domain'
 import { checkboxField, parseForm, type FormResult } from './forms.server'
 import { AD_LANGUAGES, MAX_VOLUNTEERS } from './job-ad'
-import { copenhagenDate, isLocalDate } from './time'
+import { copenhagenDate, isClockTime, isLocalDate } from './time'
 
 /**
  * The ad builder's one form. "Save draft" only insists on a title and on values that make sense
@@ -25,7 +25,7 @@ const time = z
   .string()
   .trim()
   .optional()
-  .refine((value) => !value || /^([01]\d|2[0-3]):[0-5]\d$/.test(value), 'jobs:errors.time')
+  .refine((value) => !value || isClockTime(value), 'jobs:errors.time')
   .transform((value) => value || null)
 
 const date = z
@@ -124,7 +124,7 @@ export function parseJobAdForm(formData: FormData): FormResult<JobAdForm> {
     const value = formData.get(name)
     return typeof value === 'string' ? value.trim() : ''
   }
-  const validTime = (name: string) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(text(name)) ? text(name) : null)
+  const validTime = (name: string) => (isClockTime(text(name)) ? text(name) : null)
   const raw: CheckedFields = {
     intent: text('intent'),
     tasks: formData.getAll('tasks').filter((value): value is string => typeof value === 'string'),

@@ -14,6 +14,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { notFound, requirePermission } from '~/utils/permissions.server'
+import { isClockTime } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const reason = z
@@ -24,7 +25,7 @@ const reason = z
     if (value.length < 5) ctx.addIssue({ code: 'custom', message: value ? 'validation.tooShort?minimum=5' : 'validation.required' })
   })
   .refine(withoutCprNumber, CPR_REFUSED)
-const time = z.union([z.literal(''), z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'booking:window.invalidTime')]).optional().default('')
+const time = z.union([z.literal(''), z.string().trim().refine(isClockTime, 'booking:window.invalidTime')]).optional().default('')
 const CancelSchema = z.object({ intent: z.literal('cancel'), reason })
 const MoveSchema = z.object({
   intent: z.literal('move'),
