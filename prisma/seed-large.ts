@@ -10,14 +10,14 @@
 // matches are made until there are exactly 200,000 visits, their number moves a little with the
 // weekday the seed runs on.
 import { createRequire } from 'node:module'
-import { TZDate } from '@date-fns/tz'
 import { fakerDA } from '@faker-js/faker'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '../app/generated/prisma/client'
 import { ensureReferenceData } from '../app/models/reference.server'
 import { databaseFilePath } from '../app/utils/database-url'
-import { TASKS, TECH_TAGS, TIME_ZONE, type Task } from '../app/utils/domain'
+import { TASKS, TECH_TAGS, type Task } from '../app/utils/domain'
 import { hashPassword } from '../app/utils/password.server'
+import { copenhagenDate, dateOfDay, dayNumber, isoWeekdayOfDay, minutesOf, sqliteInstant, wallClockInstantOfDay } from '../app/utils/time'
 import { DEMO_PASSWORD, type LargeSeedProgress } from './seed'
 
 // better-sqlite3 ships no type declarations (and @types/better-sqlite3 is not installed); this is
@@ -105,43 +105,28 @@ const DAY = 86_400_000
 const NOW = Date.now()
 
 /** How Prisma's SQLite adapter stores a DateTime. */
-const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00')
+const iso = (ms: number) => sqliteInstant(new Date(ms))
 const daysAgo = (days: number) => NOW - days * DAY
 
-/** Calendar days are counted from 1970-01-01 (a Thursday). */
-function dayParts(dayNumber: number) {
-  const date = new Date(dayNumber * DAY)
-  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() }
-}
-const isoWeekday = (dayNumber: number) => ((dayNumber + 3) % 7) + 1
+// Calendar days are day numbers (days since 1970-01-01), as in app/utils/time.ts.
 const dateStringCache = new Map<number, string>()
-function dateString(dayNumber: number) {
-  let value = dateStringCache.get(dayNumber)
+function dateString(day: number) {
+  let value = dateStringCache.get(day)
   if (!value) {
-    value = new Date(dayNumber * DAY).toISOString().slice(0, 10)
-    dateStringCache.set(dayNumber, value)
+    value = dateOfDay(day)
+    dateStringCache.set(day, value)
   }
   return value
 }
-const instantCache = new Map<string, number>()
 /** UTC milliseconds of a Copenhagen wall-clock time on a calendar day. */
-function instant(dayNumber: number, time: string) {
-  const key = `${dayNumber} ${time}`
-  let value = instantCache.get(key)
-  if (value === undefined) {
-    const { y, m, d } = dayParts(dayNumber)
-    const [hours, minutes] = time.split(':').map(Number)
-    value = new TZDate(y, m - 1, d, hours, minutes, 0, TIME_ZONE).getTime()
-    instantCache.set(key, value)
-  }
-  return value
+function instant(day: number, time: string) {
+  return wallClockInstantOfDay(day, minutesOf(time)).getTime()
 }
 function todayNumber() {
-  const now = new TZDate(NOW, TIME_ZONE)
-  return Math.round(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / DAY)
+  return dayNumber(copenhagenDate(new Date(NOW)))
 }
-/** The first day on or after `dayNumber` with this ISO weekday. */
-const onOrAfter = (dayNumber: number, weekday: number) => dayNumber + ((weekday - isoWeekday(dayNumber) + 7) % 7)
+/** The first day on or after `day` with this ISO weekday. */
+const onOrAfter = (day: number, weekday: number) => day + ((weekday - isoWeekdayOfDay(day) + 7) % 7)
 
 function slug(text: string) {
   return text

@@ -6,16 +6,15 @@
 // The app calls `seedIfEmpty` at start, so a fresh installation has municipalities, postcodes and
 // either the demo or a single admin. Every demo account logs in with the password DEMO_PASSWORD.
 import { pathToFileURL } from 'node:url'
-import { TZDate } from '@date-fns/tz'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
-import { format } from 'date-fns'
-import { da } from 'date-fns/locale'
 import { PrismaClient } from '../app/generated/prisma/client'
 import { ensureReferenceData } from '../app/models/reference.server'
 import { databaseFilePath } from '../app/utils/database-url'
 import type { Tx } from '../app/utils/db.server'
-import { TIME_ZONE, type Task } from '../app/utils/domain'
+import { formatLocalDate } from '../app/utils/dates'
+import type { Task } from '../app/utils/domain'
 import { hashPassword } from '../app/utils/password.server'
+import { addDays, copenhagenDate, isoWeekday, wallClockInstant } from '../app/utils/time'
 
 export const DEMO_PASSWORD = 'Demo-adgang-2026'
 
@@ -66,14 +65,13 @@ export async function seedLarge(databaseUrl: string, onProgress?: (progress: Lar
 
 // ---------------------------------------------------------------------------------------------
 // Time helpers. Visits and plans are Europe/Copenhagen wall-clock times; instants are stored
-// in UTC. TZDate's own toISOString() prints an offset (+01:00), which the SQLite adapter would
-// store as is, so every instant handed to Prisma is turned back into a plain Date first.
+// in UTC. Dates and instants come from app/utils/time.ts, like the app's own.
 // ---------------------------------------------------------------------------------------------
 
 const DAY_MS = 86_400_000
 
-/** A calendar day in Copenhagen; month is 1–12. */
-type LocalDay = { y: number; m: number; d: number }
+/** A calendar day in Copenhagen, "yyyy-MM-dd" (app/utils/time.ts). */
+type LocalDay = string
 
 /** "Now" for the whole demo, so that timestamps meant to be equal (a thread's lastPostAt and its last post) are. */
 let storyNow = Date.now()
@@ -86,40 +84,18 @@ function ahead(days: number, hours = 0) {
   return new Date(storyNow + days * DAY_MS + hours * 3_600_000)
 }
 
-function todayInCopenhagen(): LocalDay {
-  const now = new TZDate(Date.now(), TIME_ZONE)
-  return { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() }
-}
-
-function addDays(day: LocalDay, days: number): LocalDay {
-  const date = new Date(Date.UTC(day.y, day.m - 1, day.d + days))
-  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() }
-}
-
-function isoWeekday(day: LocalDay) {
-  const weekday = new Date(Date.UTC(day.y, day.m - 1, day.d)).getUTCDay()
-  return weekday === 0 ? 7 : weekday
-}
-
 /** The nearest day with this ISO weekday before today (never today). */
 function previousWeekday(weekday: number): LocalDay {
-  const today = todayInCopenhagen()
+  const today = copenhagenDate()
   const back = (isoWeekday(today) - weekday + 7) % 7 || 7
   return addDays(today, -back)
 }
 
-function localDate(day: LocalDay) {
-  return `${day.y}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`
-}
-
 /** The UTC instant of a Copenhagen wall-clock time ("HH:mm") on a day. */
-function at(day: LocalDay, time: string) {
-  const [hours, minutes] = time.split(':').map(Number)
-  return new Date(new TZDate(day.y, day.m - 1, day.d, hours, minutes, 0, TIME_ZONE).getTime())
-}
+const at = wallClockInstant
 
 function danishDate(day: LocalDay) {
-  return format(new Date(Date.UTC(day.y, day.m - 1, day.d, 12)), 'EEEE d. MMMM', { locale: da })
+  return formatLocalDate(day, 'da', 'EEEE d. MMMM')
 }
 
 function json(value: unknown) {
@@ -842,7 +818,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
     publishedDaysAgo?: number
     closedDaysAgo?: number
   }) => {
-    const today = todayInCopenhagen()
+    const today = copenhagenDate()
     const publishedAt = data.publishedDaysAgo === undefined ? null : ago(data.publishedDaysAgo)
     const created = await tx.jobAd.create({
       data: {
@@ -857,7 +833,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
         timeFrom: data.timeFrom,
         timeTo: data.timeTo,
         frequency: data.frequency,
-        startDate: localDate(addDays(today, data.startInDays)),
+        startDate: addDays(today, data.startInDays),
         volunteersWanted: data.volunteersWanted,
         requiresConfidentiality: true,
         requiresCriminalRecord: data.requiresCriminalRecord ?? false,
@@ -1446,7 +1422,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       startTime: '15:00',
       endTime: '17:00',
       frequency: 'weekly',
-      startDate: localDate(firstTuesday),
+      startDate: firstTuesday,
       location: 'Fællesstuen i hus B',
       status: 'confirmed',
       proposedById: jonas,
@@ -1489,7 +1465,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
         facilityId: skovbrynet,
         volunteerId: frederik,
         planId: planFrederik.id,
-        localDate: localDate(day),
+        localDate: day,
         startsAt,
         endsAt,
         location: 'Fællesstuen i hus B',
@@ -1507,7 +1483,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       },
     })
   }
-  await tx.visitPlan.update({ where: { id: planFrederik.id }, data: { generatedUntil: localDate(lastFrederikDay) } })
+  await tx.visitPlan.update({ where: { id: planFrederik.id }, data: { generatedUntil: lastFrederikDay } })
 
   // The Wednesday internet café: open visit times with room for three volunteers.
   const cafeWindow = await tx.visitWindow.create({
@@ -1518,7 +1494,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       startTime: '14:00',
       endTime: '16:00',
       capacity: 3,
-      validFrom: localDate(firstWednesday),
+      validFrom: firstWednesday,
       location: 'Caféen i hovedbygningen',
       active: true,
       createdAt: ago(50),
@@ -1543,7 +1519,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
         facilityId: skovbrynet,
         volunteerId: sofie,
         windowId: cafeWindow.id,
-        localDate: localDate(day),
+        localDate: day,
         startsAt,
         endsAt,
         location: 'Caféen i hovedbygningen',
@@ -1565,7 +1541,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       facilityId: skovbrynet,
       volunteerId: frederik,
       windowId: cafeWindow.id,
-      localDate: localDate(nextWednesday),
+      localDate: nextWednesday,
       startsAt: at(nextWednesday, '14:00'),
       endsAt: at(nextWednesday, '16:00'),
       location: 'Caféen i hovedbygningen',
@@ -1584,7 +1560,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       startTime: '16:00',
       endTime: '18:00',
       capacity: 2,
-      validFrom: localDate(addDays(previousWeekday(5), -14)),
+      validFrom: addDays(previousWeekday(5), -14),
       location: 'Caféen i klubhuset',
       active: true,
       createdAt: ago(30),
@@ -1597,7 +1573,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       facilityId: nordlys,
       volunteerId: nikolaj,
       windowId: gameCafe.id,
-      localDate: localDate(lastFriday),
+      localDate: lastFriday,
       startsAt: at(lastFriday, '16:00'),
       endsAt: at(lastFriday, '18:00'),
       location: 'Caféen i klubhuset',
@@ -1614,7 +1590,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       startTime: '10:00',
       endTime: '12:00',
       frequency: 'biweekly',
-      startDate: localDate(firstThursday),
+      startDate: firstThursday,
       location: 'Dagligstuen på 1. sal',
       status: 'confirmed',
       proposedById: rasmus,
@@ -1635,7 +1611,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
         facilityId: lindehuset,
         volunteerId: lone,
         planId: planLone.id,
-        localDate: localDate(day),
+        localDate: day,
         startsAt,
         endsAt,
         location: 'Dagligstuen på 1. sal',
@@ -1649,7 +1625,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       },
     })
   }
-  await tx.visitPlan.update({ where: { id: planLone.id }, data: { generatedUntil: localDate(lastLoneDay) } })
+  await tx.visitPlan.update({ where: { id: planLone.id }, data: { generatedUntil: lastLoneDay } })
 
   // Hanne: Mondays 13–15 at Tværs, paused while she travels.
   const lastMonday = previousWeekday(1)
@@ -1661,7 +1637,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       startTime: '13:00',
       endTime: '15:00',
       frequency: 'weekly',
-      startDate: localDate(firstMonday),
+      startDate: firstMonday,
       location: 'IT-hjørnet',
       status: 'confirmed',
       proposedById: lars,
@@ -1674,8 +1650,8 @@ async function writeDemo(tx: Tx, passwordHash: string) {
     data: {
       planId: planHanne.id,
       kind: 'pause',
-      fromDate: localDate(pauseFrom),
-      toDate: localDate(addDays(pauseFrom, 8 * 7 - 1)),
+      fromDate: pauseFrom,
+      toDate: addDays(pauseFrom, 8 * 7 - 1),
       reason: 'Hanne er på en længere rejse og er tilbage efter nytår.',
       createdAt: ago(15),
     },
@@ -1693,7 +1669,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
         facilityId: tvaers,
         volunteerId: hanne,
         planId: planHanne.id,
-        localDate: localDate(day),
+        localDate: day,
         startsAt,
         endsAt,
         location: 'IT-hjørnet',
@@ -1715,7 +1691,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       },
     })
   }
-  await tx.visitPlan.update({ where: { id: planHanne.id }, data: { generatedUntil: localDate(addDays(pauseFrom, -7)) } })
+  await tx.visitPlan.update({ where: { id: planHanne.id }, data: { generatedUntil: addDays(pauseFrom, -7) } })
 
   // Jens: a Wednesday plan that ended when the photo course finished.
   const jensLast = addDays(previousWeekday(3), -7 * 7)
@@ -1728,13 +1704,13 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       startTime: '17:00',
       endTime: '19:00',
       frequency: 'weekly',
-      startDate: localDate(jensFirst),
-      endDate: localDate(jensLast),
+      startDate: jensFirst,
+      endDate: jensLast,
       location: 'Caféen',
       status: 'ended',
       proposedById: birgitte,
       confirmedAt: ago(205),
-      generatedUntil: localDate(jensLast),
+      generatedUntil: jensLast,
       createdAt: ago(206),
     },
   })
@@ -1750,7 +1726,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
         facilityId: fyrtaarnet,
         volunteerId: jens,
         planId: planJens.id,
-        localDate: localDate(day),
+        localDate: day,
         startsAt,
         endsAt,
         location: 'Caféen',

@@ -2,8 +2,8 @@ import { Form } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CheckboxField, ErrorList, Field, FormError, SelectField, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
-import { formatDate } from '~/utils/dates'
-import { FREQUENCIES, TASKS, WEEKDAYS, isLocale } from '~/utils/domain'
+import { formatLocalDate } from '~/utils/dates'
+import { localeOf, FREQUENCIES, TASKS, WEEKDAYS } from '~/utils/domain'
 import { AD_LANGUAGES, MAX_VOLUNTEERS } from '~/utils/job-ad'
 
 /** The values the builder starts from: a saved draft, or a new ad's defaults. */
@@ -228,7 +228,7 @@ export type JobAdViewData = Omit<JobAdFormDefaults, 'contactPersonId'> & {
 /** The whole ad as volunteers will read it (used by the builder's preview and the centre's review). */
 export function JobAdView({ ad, headingLevel = 2 }: { ad: JobAdViewData; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation(['jobs', 'common'])
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const H = headingLevel === 2 ? 'h2' : 'h3'
   const requirements = [
     ad.requiresConfidentiality ? t('requirement.confidentiality') : null,
@@ -263,7 +263,7 @@ export function JobAdView({ ad, headingLevel = 2 }: { ad: JobAdViewData; heading
       ) : null}
       <H>{t('view.when')}</H>
       <p>{scheduleText(t as never, ad)}</p>
-      {ad.startDate ? <p>{t('view.startDate', { date: formatDate(`${ad.startDate}T12:00:00Z`, locale) })}</p> : null}
+      {ad.startDate ? <p>{t('view.startDate', { date: formatLocalDate(ad.startDate, locale) })}</p> : null}
       <p>{t('view.volunteersWanted', { count: ad.volunteersWanted })}</p>
       <H>{t('view.requirements')}</H>
       {requirements.length ? (

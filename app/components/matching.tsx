@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Field, FormError, SelectField, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { formatDate } from '~/utils/dates'
-import { CHECK_KINDS, isLocale } from '~/utils/domain'
+import { localeOf, CHECK_KINDS } from '~/utils/domain'
 import type { Reason } from '~/utils/match-score'
 
 /** A score's reasons as a list of sentences, with points, in the reader's language. */
@@ -50,7 +50,7 @@ export function ChecksSection({
   headingLevel?: 2 | 3
 }) {
   const { t, i18n } = useTranslation(['matching', 'common'])
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const Heading = `h${headingLevel}` as const
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4'
   const recordFailed = state?.values?.intent === 'record-check'

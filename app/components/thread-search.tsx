@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 
 type SnippetPart = { text: string; hit: boolean }
 type Result = {
@@ -31,7 +31,7 @@ export function Snippet({ parts }: { parts: SnippetPart[] }) {
 
 export function SearchResultList({ results }: { results: Result[] }) {
   const { t, i18n } = useTranslation(['search', 'common'])
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   return (
     <ul className="card-list">
       {results.map((result) => (

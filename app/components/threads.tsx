@@ -1,14 +1,14 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList, type FormState } from '~/components/forms'
-import { isLocale, type Locale } from '~/utils/domain'
+import { localeOf, type Locale } from '~/utils/domain'
 import { formatPostTime, THREAD_TAGS } from '~/utils/threads'
 
 export { PostBody } from './post-body'
 
 export function useLocale(): Locale {
   const { i18n } = useTranslation()
-  return isLocale(i18n.language) ? i18n.language : 'da'
+  return localeOf(i18n.language)
 }
 
 /** Tag labels come from the threads namespace (technology and task codes alike). */

@@ -1,10 +1,11 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Field, FormError, SelectField, SubmitButton, valueOf, type FormState } from '~/components/forms'
-import { formatInZone } from '~/utils/dates'
+import { formatLocalDate } from '~/utils/dates'
 import type { Locale } from '~/utils/domain'
 import { describePlan, NTH_WEEKDAYS } from '~/utils/visit-plan'
-import { addDays, PLAN_FREQUENCIES, type PlanRule } from '~/utils/visit-schedule'
+import { addDays, isoWeekday, lastDateOfMonth } from '~/utils/time'
+import { PLAN_FREQUENCIES, type PlanRule } from '~/utils/visit-schedule'
 
 /** A visit as the lists and calendars show it (see app/models/visit.server.ts). */
 export type VisitItem = {
@@ -21,14 +22,12 @@ export type VisitItem = {
   contact: { name: string; phone: string | null } | null
 }
 
-const noon = (localDate: string) => `${localDate}T12:00:00Z`
-
 export function dayLabel(localDate: string, locale: Locale) {
-  return formatInZone(noon(localDate), locale === 'da' ? 'EEEE d. MMMM yyyy' : 'EEEE d MMMM yyyy', locale)
+  return formatLocalDate(localDate, locale, locale === 'da' ? 'EEEE d. MMMM yyyy' : 'EEEE d MMMM yyyy')
 }
 
 function shortDay(localDate: string, locale: Locale) {
-  return formatInZone(noon(localDate), locale === 'da' ? 'EEE d. MMM' : 'EEE d MMM', locale)
+  return formatLocalDate(localDate, locale, locale === 'da' ? 'EEE d. MMM' : 'EEE d MMM')
 }
 
 /** Who the visit is with, seen from the reader: volunteers see the facility, staff the volunteer. */
@@ -145,19 +144,17 @@ export function WeekTable({ monday, visits, role, locale, today }: { monday: str
 export function MonthTable({ month, visits, role, locale, today }: { month: string; visits: VisitItem[]; role: string; locale: Locale; today: string }) {
   const { t } = useTranslation(['visits', 'common'])
   const first = `${month}-01`
-  const weekday = (date: string) => ((new Date(noon(date)).getUTCDay() + 6) % 7) + 1
-  const gridStart = addDays(first, 1 - weekday(first))
-  const [year, monthNumber] = month.split('-').map(Number)
-  const last = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10)
-  const gridEnd = addDays(last, 7 - weekday(last))
+  const gridStart = addDays(first, 1 - isoWeekday(first))
+  const last = lastDateOfMonth(month)
+  const gridEnd = addDays(last, 7 - isoWeekday(last))
   const weeks: string[][] = []
   for (let day = gridStart; day <= gridEnd; day = addDays(day, 1)) {
-    if (weekday(day) === 1) weeks.push([])
+    if (isoWeekday(day) === 1) weeks.push([])
     weeks[weeks.length - 1].push(day)
   }
   return (
     <table className="month-table">
-      <caption>{formatInZone(noon(first), 'MMMM yyyy', locale)}</caption>
+      <caption>{formatLocalDate(first, locale, 'MMMM yyyy')}</caption>
       <thead>
         <tr>
           {[1, 2, 3, 4, 5, 6, 7].map((day) => (
@@ -203,7 +200,7 @@ export type PlanItem = PlanRule & { id: string; status: string; location: string
 /** A plan in words with its state; `awaiting` says whose answer a proposal waits for. */
 export function PlanSummary({ plan, awaiting, locale }: { plan: PlanItem; awaiting: 'me' | 'other' | null; locale: Locale }) {
   const { t } = useTranslation(['visits', 'board', 'common'])
-  const day = (date: string) => formatInZone(noon(date), locale === 'da' ? 'd. MMMM yyyy' : 'd MMMM yyyy', locale)
+  const day = (date: string) => formatLocalDate(date, locale)
   return (
     <div className="plan-summary">
       <p className="plan-schedule">{describePlan(t, locale, plan)}</p>

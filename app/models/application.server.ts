@@ -2,7 +2,7 @@ import { Prisma } from '~/generated/prisma/client'
 import { audit } from '~/utils/audit.server'
 import type { Tx } from '~/utils/db.server'
 import { prisma } from '~/utils/db.server'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 
@@ -48,10 +48,6 @@ function isUniqueViolation(error: unknown) {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return true
   // Through the SQLite driver adapter a violated partial index can also surface as a raw error.
   return error instanceof Error && /UNIQUE constraint failed/i.test(error.message)
-}
-
-function localeOf(value: string) {
-  return isLocale(value) ? value : 'da'
 }
 
 /** Active coordinators of the centre that covers a municipality: they hear about applications. */

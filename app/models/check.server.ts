@@ -1,8 +1,8 @@
-import { TZDate } from '@date-fns/tz'
 import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { audit } from '~/utils/audit.server'
-import { CHECK_KINDS, TIME_ZONE, type CheckKind } from '~/utils/domain'
+import { CHECK_KINDS, type CheckKind } from '~/utils/domain'
+import { isLocalDate, wallClockInstant } from '~/utils/time'
 
 /** The checks an ad requires, from its three flags. */
 export function requiredChecks(ad: { requiresConfidentiality: boolean; requiresCriminalRecord: boolean; requiresChildCertificate: boolean }): CheckKind[] {
@@ -84,9 +84,7 @@ const dateField = z.string({ required_error: 'validation.required' }).trim().min
 
 /** Midnight of a "yyyy-MM-dd" day in Copenhagen, as a plain Date for Prisma. */
 export function copenhagenDay(value: string) {
-  const [y, m, d] = value.split('-').map(Number)
-  const date = new TZDate(y, m - 1, d, 0, 0, 0, TIME_ZONE)
-  return Number.isNaN(date.getTime()) || date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d ? null : new Date(date.getTime())
+  return isLocalDate(value) ? wallClockInstant(value, '00:00') : null
 }
 
 /** The record-check form, shared by the application page and the volunteer page. */

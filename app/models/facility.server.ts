@@ -1,5 +1,5 @@
 import { prisma } from '~/utils/db.server'
-import { TASKS, isLocale } from '~/utils/domain'
+import { TASKS, localeOf } from '~/utils/domain'
 import { TOKEN_LIFETIME_MS, issueToken } from '~/utils/tokens.server'
 import { TARGET_GROUPS } from '~/utils/facility'
 import { municipalitiesForPostcode } from './reference.server'
@@ -56,7 +56,7 @@ export async function approveFacility(actorId: string, facilityId: string) {
       await queueEmail(tx, {
         to: user.email,
         toName: user.name,
-        locale: isLocale(user.locale) ? user.locale : 'da',
+        locale: localeOf(user.locale),
         template: 'notice',
         props: { kind: 'facilityApproved', name: user.name, url: appUrl('/facility'), values: { facility: facility.name } },
       })
@@ -108,7 +108,7 @@ export async function approveJoinRequest(actorId: string, membershipId: string) 
     await queueEmail(tx, {
       to: membership.user.email,
       toName: membership.user.name,
-      locale: isLocale(membership.user.locale) ? membership.user.locale : 'da',
+      locale: localeOf(membership.user.locale),
       template: 'notice',
       props: { kind: 'joinApproved', name: membership.user.name, url: appUrl('/facility'), values: { facility: membership.facility.name } },
     })
@@ -131,10 +131,6 @@ export function membershipFacility(membershipId: string) {
 /** Each model function below is scoped by facility: an id of another facility is "not found". */
 type Missing = { ok: false; reason: 'not-found' }
 const missing: Missing = { ok: false, reason: 'not-found' }
-
-function localeOf(value: string) {
-  return isLocale(value) ? value : 'da'
-}
 
 export function facilityProfile(facilityId: string) {
   return prisma.facility.findUnique({

@@ -1,14 +1,13 @@
 import crypto from 'node:crypto'
-import { TZDate } from '@date-fns/tz'
-import { addDays, addMonths } from 'date-fns'
 import { Prisma } from '~/generated/prisma/client'
-import { contactOfMatch, sqliteInstant } from '~/models/visit-change.server'
+import { contactOfMatch } from '~/models/visit-change.server'
 import { audit } from '~/utils/audit.server'
 import { prisma, type Tx } from '~/utils/db.server'
-import { TIME_ZONE, isLocale, type Locale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { addCopenhagenCalendar, sqliteInstant } from '~/utils/time'
 import { hashToken, TOKEN_LIFETIME_MS } from '~/utils/tokens.server'
 
 /** The first check-in falls due four weeks after the match was approved, then every three months. */
@@ -19,12 +18,9 @@ export const OVERDUE_AFTER_DAYS = 7
 /** Follow-ups sent per housekeeping run, so one run never holds the database for long. */
 const SEND_BATCH = 100
 
-const localeOf = (value: string): Locale => (isLocale(value) ? value : 'da')
-
 /** The n-th check-in of a match (0 = the first), in Copenhagen calendar terms so the time of day stays put. */
 export function followUpDueAt(approvedAt: Date, n: number) {
-  const first = addDays(new TZDate(approvedAt.getTime(), TIME_ZONE), FIRST_FOLLOW_UP_DAYS)
-  return new Date(addMonths(first, n * FOLLOW_UP_EVERY_MONTHS).getTime())
+  return addCopenhagenCalendar(approvedAt, { days: FIRST_FOLLOW_UP_DAYS, months: n * FOLLOW_UP_EVERY_MONTHS })
 }
 
 /**

@@ -177,3 +177,20 @@ describe('privacy and the ad page', () => {
     }
   })
 })
+
+describe('expiry', () => {
+  test('an ad expiring at this very millisecond is off the board; one expiring a millisecond later is on it', async () => {
+    // The board's raw SQL compares DateTime text as Prisma stores it ("…000+00:00"), so the edge is exact.
+    const now = new Date('2031-06-01T10:00:00.000Z')
+    const facility = await boardFacility({ postcode: '6000', municipality: 'Kolding Kommune', name: 'Huset ved Fjorden' })
+    const [atNow, later] = await Promise.all([boardAd(facility, { title: 'Udløber nu' }), boardAd(facility, { title: 'Udløber om et øjeblik' })])
+    await prisma.jobAd.update({ where: { id: atNow.id }, data: { expiresAt: now, publishedAt: new Date(now.getTime() - 86_400_000) } })
+    await prisma.jobAd.update({ where: { id: later.id }, data: { expiresAt: new Date(now.getTime() + 1), publishedAt: new Date(now.getTime() - 86_400_000) } })
+    try {
+      const titles = (await searchBoard(boardFiltersFromUrl(new URLSearchParams('q=udløber')), now)).ads.map((ad) => ad.title)
+      expect(titles).toEqual(['Udløber om et øjeblik'])
+    } finally {
+      await prisma.jobAd.deleteMany({ where: { id: { in: [atNow.id, later.id] } } })
+    }
+  })
+})

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { FREQUENCIES, TASKS, parseList, type Frequency, type Task } from '~/utils/domain'
+import { sqliteInstant } from '~/utils/time'
 import { jobAdContentSelect, parseWeekdays } from './job.server'
 
 export const BOARD_PAGE_SIZE = 20
@@ -116,7 +117,7 @@ function ftsMatch(filters: Pick<BoardFilters, 'q' | 'targetGroup'>) {
 function boardWhere(filters: BoardFilters, now: Date) {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`a."status" = 'published'`,
-    Prisma.sql`(a."expiresAt" IS NULL OR a."expiresAt" > ${now.toISOString()})`,
+    Prisma.sql`(a."expiresAt" IS NULL OR a."expiresAt" > ${sqliteInstant(now)})`,
   ]
   if (filters.municipality.length) {
     conditions.push(Prisma.sql`a."municipalityId" IN (SELECT "id" FROM "Municipality" WHERE "name" IN (${Prisma.join(filters.municipality)}))`)
@@ -238,7 +239,7 @@ export async function searchBoard(filters: BoardFilters, now = new Date()) {
 
 async function hasPublishedAds(now: Date) {
   const rows = await prisma.$queryRaw<unknown[]>`
-    SELECT 1 FROM "JobAd" a WHERE a."status" = 'published' AND (a."expiresAt" IS NULL OR a."expiresAt" > ${now.toISOString()}) LIMIT 1`
+    SELECT 1 FROM "JobAd" a WHERE a."status" = 'published' AND (a."expiresAt" IS NULL OR a."expiresAt" > ${sqliteInstant(now)}) LIMIT 1`
   return rows.length > 0
 }
 

@@ -2,7 +2,7 @@ import { prisma } from '~/utils/db.server'
 import type { Tx } from '~/utils/db.server'
 import { audit } from '~/utils/audit.server'
 import { formatDate } from '~/utils/dates'
-import { isLocale, parseList, type Frequency, type JobAdStatus, type Locale, type Task } from '~/utils/domain'
+import { parseList, localeOf, type Frequency, type JobAdStatus, type Task } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { TRANSITIONS, canTransition, type Transition } from '~/utils/job-ad'
@@ -57,10 +57,6 @@ export type JobAdResult = { ok: true; id: string; title: string } | { ok: false;
 
 type Person = { id: string; email: string; name: string; locale: string; deactivatedAt: Date | null }
 const personSelect = { id: true, email: true, name: true, locale: true, deactivatedAt: true } as const
-
-function localeOf(person: { locale: string }): Locale {
-  return isLocale(person.locale) ? person.locale : 'da'
-}
 
 function columns(input: JobAdInput) {
   return {
@@ -173,7 +169,7 @@ async function submitInTx(tx: Tx, actorId: string, adId: string): Promise<JobAdR
     await queueEmail(tx, {
       to: coordinator.email,
       toName: coordinator.name,
-      locale: localeOf(coordinator),
+      locale: localeOf(coordinator.locale),
       template: 'ad-submitted',
       props: { name: coordinator.name, url: appUrl(`/centre/ads/${adId}`), title: ad.title, facility: ad.facilityName },
     })
@@ -192,7 +188,7 @@ export async function returnJobAd(actorId: string, adId: string, comment: string
       await queueEmail(tx, {
         to: person.email,
         toName: person.name,
-        locale: localeOf(person),
+        locale: localeOf(person.locale),
         template: 'ad-returned',
         props: { name: person.name, url: appUrl(`/facility/ads/${adId}`), title: ad.title, facility: ad.facilityName, comment, reviewer: reviewer?.name ?? '' },
       })
@@ -212,7 +208,7 @@ export async function publishJobAd(actorId: string, adId: string, now = new Date
     if (!ad.ok) return ad
     await audit(tx, { actorId, action: 'ad.published', entityType: 'JobAd', entityId: adId, data: { from: ad.from, to: 'published', expiresAt } })
     for (const person of ad.people) {
-      const locale = localeOf(person)
+      const locale = localeOf(person.locale)
       await queueEmail(tx, {
         to: person.email,
         toName: person.name,
@@ -286,7 +282,7 @@ export async function closeExpiredJobAds(now = new Date()) {
         await queueEmail(tx, {
           to: person.email,
           toName: person.name,
-          locale: localeOf(person),
+          locale: localeOf(person.locale),
           template: 'ad-expired',
           props: { name: person.name, url: appUrl(`/facility/ads/${id}`), title: ad.title, facility: ad.facilityName },
           dedupeKey: `ad-expired:${id}:${person.id}`,

@@ -1,11 +1,10 @@
 import type { Prisma } from '~/generated/prisma/client'
-import { TZDate } from '@date-fns/tz'
 import { missingChecks, type MissingCheck } from '~/models/check.server'
 import { LIVE_MATCH_STATUSES } from '~/models/matching.server'
 import { audit } from '~/utils/audit.server'
 import { formatDateTime } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
-import { TIME_ZONE, isLocale, type Locale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -31,8 +30,6 @@ const volunteerProfileForCentre = {
 export const WAITING_FLAG_HOURS = 48
 /** Intro meetings are booked for an hour. */
 const INTRO_MINUTES = 60
-
-const localeOf = (value: string): Locale => (isLocale(value) ? value : 'da')
 
 /** The coordinator's work queue: open applications in the centre's municipalities, oldest first. */
 export async function applicationQueue(municipalityIds: string[], now = new Date()) {
@@ -303,15 +300,6 @@ export function matchedVolunteersOfFacility(facilityId: string) {
 export async function centreName(centreId: string | null) {
   if (!centreId) return ''
   return (await prisma.centre.findUnique({ where: { id: centreId }, select: { name: true } }))?.name ?? ''
-}
-
-/** A Copenhagen wall-clock date and time ("yyyy-MM-dd", "HH:mm") as an instant; null if no such time. */
-export function copenhagenDateTime(date: string, time: string) {
-  const [y, m, d] = date.split('-').map(Number)
-  const [hh, mm] = time.split(':').map(Number)
-  const value = new TZDate(y, m - 1, d, hh, mm, 0, TIME_ZONE)
-  if (Number.isNaN(value.getTime()) || value.getFullYear() !== y || value.getMonth() !== m - 1 || value.getDate() !== d || value.getHours() !== hh) return null
-  return new Date(value.getTime())
 }
 
 /** A volunteer as their centre sees them: profile, contact data, applications and matches. */

@@ -1,12 +1,12 @@
-import { TZDate } from '@date-fns/tz'
 import { addDays } from 'date-fns'
 import { audit } from '~/utils/audit.server'
 import { formatDate } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
-import { isLocale, TIME_ZONE, type Locale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
+import { addDays as addLocalDays, copenhagenDate, wallClockInstant } from '~/utils/time'
 import { retentionCutoffs, retentionPeriods, type RetentionPeriods } from '~/utils/retention.server'
 
 /**
@@ -117,7 +117,7 @@ export async function warnInactiveAccounts(now: Date, periods = retentionPeriods
       const claimed = await tx.user.updateMany({ where: { id, ...inactiveUnwarned(now, periods) }, data: { inactivityWarnedAt: now } })
       if (claimed.count === 0) return false
       const user = await tx.user.findUniqueOrThrow({ where: { id }, select: { email: true, name: true, locale: true, role: true, deactivatedAt: true } })
-      const locale: Locale = isLocale(user.locale) ? user.locale : 'da'
+      const locale = localeOf(user.locale)
       const autoDelete = AUTO_DELETED_ROLES.includes(user.role)
       if (!user.deactivatedAt) {
         await queueEmail(tx, {
@@ -237,10 +237,10 @@ export async function runRetention(now: Date, { anonymize, periods = retentionPe
 
 /** The latest 03:00 in Copenhagen at or before `now` (the night the current pass belongs to). */
 export function nightStart(now: Date) {
-  const local = new TZDate(now, TIME_ZONE)
-  const start = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), NIGHTLY_HOUR, 0, 0, TIME_ZONE)
-  if (start.getTime() > now.getTime()) return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate() - 1, NIGHTLY_HOUR, 0, 0, TIME_ZONE).getTime())
-  return new Date(start.getTime())
+  const today = copenhagenDate(now)
+  const time = `${String(NIGHTLY_HOUR).padStart(2, '0')}:00`
+  const start = wallClockInstant(today, time)
+  return start.getTime() > now.getTime() ? wallClockInstant(addLocalDays(today, -1), time) : start
 }
 
 const RUN_ENTITY = { entityType: 'Retention', entityId: 'nightly' } as const

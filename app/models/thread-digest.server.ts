@@ -8,11 +8,12 @@ import crypto from 'node:crypto'
 import { audit } from '~/utils/audit.server'
 import { formatDateTime } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
-import { isLocale, type Locale, type Role } from '~/utils/domain'
+import { localeOf, type Locale, type Role } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl, getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 import { buildActor } from '~/utils/permissions.server'
+import { sqliteInstant } from '~/utils/time'
 import { accessTo, spacesFor, type Spaces } from './space.server'
 
 /** At most one digest per thread per follower in this time. */
@@ -33,11 +34,6 @@ const MAX_BATCHES = 5
 export const DIGEST_MAX_POSTS = 10
 const EXCERPT_LENGTH = 280
 
-/** How Prisma's SQLite adapter stores DateTime, so raw comparisons against stored values are exact. */
-function stored(date: Date) {
-  return date.toISOString().replace('Z', '+00:00')
-}
-
 type DueRow = { userId: string; threadId: string; since: string }
 
 /**
@@ -48,9 +44,9 @@ type DueRow = { userId: string; threadId: string; since: string }
  * follows the recent activity, not the number of subscriptions.
  */
 async function dueSubscriptions(now: Date, limit: number) {
-  const cutoff = stored(new Date(now.getTime() - DIGEST_LOOKBACK_MS))
-  const gap = stored(new Date(now.getTime() - DIGEST_MIN_GAP_MS))
-  const until = stored(now)
+  const cutoff = sqliteInstant(new Date(now.getTime() - DIGEST_LOOKBACK_MS))
+  const gap = sqliteInstant(new Date(now.getTime() - DIGEST_MIN_GAP_MS))
+  const until = sqliteInstant(now)
   return prisma.$queryRaw<DueRow[]>`
     SELECT "userId", "threadId", "since" FROM (
       SELECT s."userId", s."threadId", t."lastPostAt",
@@ -152,7 +148,7 @@ async function digestFor(row: DueRow, now: Date, spacesByUser: Map<string, Promi
   }
   if (posts.length === 0) return 'nothing'
 
-  const locale: Locale = isLocale(follower.locale) ? follower.locale : 'da'
+  const locale: Locale = localeOf(follower.locale)
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.threadSubscription.updateMany({ where: claim, data: { lastNotifiedAt: now } })
     // Unfollowed, or another sweep got here first.

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Prisma } from '~/generated/prisma/client'
 import type { Spaces, ThreadPlace } from '~/models/space.server'
 import { audit } from '~/utils/audit.server'
-import { containsCprNumber } from '~/utils/cpr'
+import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { prisma, type Tx } from '~/utils/db.server'
 import { parseList } from '~/utils/domain'
 import { plainExcerpt } from '~/utils/post-format'
@@ -497,25 +497,23 @@ export async function dismissReport(actorId: string, reportId: string, now = new
 // Form fields shared by the new-thread and reply forms
 // ---------------------------------------------------------------------------------------------
 
-/** Refuses text that looks like a CPR number, with the explanation next to the field. */
-const noCpr = (value: string) => !containsCprNumber(value)
-
 export const threadTitleField = z
   .string({ required_error: 'validation.required' })
   .trim()
   .min(1, 'validation.required')
   .max(150, 'validation.tooLong?maximum=150')
-  .refine(noCpr, 'threads:form.cprRefused')
+  .refine(withoutCprNumber, 'threads:form.cprRefused')
 
 export const postBodyField = z
   .string({ required_error: 'validation.required' })
   .trim()
   .min(1, 'validation.required')
   .max(10_000, 'validation.tooLong?maximum=10000')
-  .refine(noCpr, 'threads:form.cprRefused')
+  .refine(withoutCprNumber, 'threads:form.cprRefused')
 
 export const reasonField = z
   .string({ required_error: 'validation.required' })
   .trim()
   .min(1, 'validation.required')
   .max(1000, 'validation.tooLong?maximum=1000')
+  .refine(withoutCprNumber, CPR_REFUSED)

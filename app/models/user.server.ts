@@ -1,6 +1,6 @@
 import type { Tx } from '~/utils/db.server'
 import { prisma } from '~/utils/db.server'
-import { isLocale, type Locale, type Role } from '~/utils/domain'
+import { localeOf, type Locale, type Role } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
@@ -10,10 +10,6 @@ import { audit } from '~/utils/audit.server'
 import { endAllSessions } from '~/utils/auth.server'
 
 const HOUR = 60 * 60 * 1000
-
-function localeOf(value: string): Locale {
-  return isLocale(value) ? value : 'da'
-}
 
 export async function findUserByEmail(email: string) {
   return prisma.user.findUnique({ where: { email: email.toLowerCase() } })

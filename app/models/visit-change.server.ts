@@ -1,35 +1,18 @@
 import crypto from 'node:crypto'
 import type { Prisma } from '~/generated/prisma/client'
-import { copenhagenDateTime } from '~/models/match.server'
 import { isWindowDate, windowTimes } from '~/models/visit-window.server'
 import { audit } from '~/utils/audit.server'
 import { formatInZone } from '~/utils/dates'
 import { prisma, type Tx } from '~/utils/db.server'
-import { isLocale, parseList, type Locale } from '~/utils/domain'
+import { parseList, localeOf, type Locale } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { calendarInvitation } from '~/utils/ics'
+import { isClockTime, isLocalDate, sqliteInstant, wallClockInstant } from '~/utils/time'
 
 /** Cancelling closer to the start than this is flagged to the coordinator. */
 export const LATE_CANCELLATION_HOURS = 24
-
-const localeOf = (value: string): Locale => (isLocale(value) ? value : 'da')
-
-/** DateTime columns hold ISO text as Prisma writes it ("2026-08-18T13:00:00.000+00:00"); raw SQL compares and writes the same. */
-export function sqliteInstant(date: Date) {
-  return date.toISOString().replace('Z', '+00:00')
-}
-
-/**
- * A CPR number (6 digits, optionally "-" or a space, 4 digits) must never be written in a visit
- * note: the note is about residents, and a CPR number identifies one exactly. The log form refuses
- * it with an explanation next to the field. (Stricter than app/utils/cpr.ts for posts, which also
- * requires the first six digits to be a real date.)
- */
-export function looksLikeCpr(text: string) {
-  return /(^|[^0-9])\d{6}[- ]?\d{4}($|[^0-9])/.test(text)
-}
 
 const personSelect = { id: true, name: true, email: true, phone: true, locale: true, deactivatedAt: true } as const
 
@@ -279,6 +262,7 @@ export async function moveVisit(
   if (!before) return { ok: false, reason: 'not-found' }
   if (before.status !== 'planned') return { ok: false, reason: 'not-planned' }
   if (before.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'started' }
+  if (!isLocalDate(input.localDate)) return { ok: false, reason: 'invalid-time' }
   let startsAt: Date | null
   let endsAt: Date | null
   if (before.window) {
@@ -288,8 +272,9 @@ export async function moveVisit(
     startsAt = times?.startsAt ?? null
     endsAt = times?.endsAt ?? null
   } else {
-    startsAt = copenhagenDateTime(input.localDate, input.startTime)
-    endsAt = copenhagenDateTime(input.localDate, input.endTime)
+    const valid = isClockTime(input.startTime) && isClockTime(input.endTime)
+    startsAt = valid ? wallClockInstant(input.localDate, input.startTime) : null
+    endsAt = valid ? wallClockInstant(input.localDate, input.endTime) : null
   }
   if (!startsAt || !endsAt || endsAt.getTime() <= startsAt.getTime()) return { ok: false, reason: 'invalid-time' }
   if (startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'past' }

@@ -4,7 +4,7 @@ import { createUser, addStaff, createFacility } from '../../tests/setup/fixtures
 import { changePlan, confirmPlan, declinePlan, endPlan, extendPlanHorizons, pausePlan, proposePlan, skipPlanDate } from './visit-plan.server'
 import { prisma } from '~/utils/db.server'
 import type { PlanTerms } from '~/utils/visit-plan'
-import { copenhagenTime, wallClockInstant } from '~/utils/visit-schedule'
+import { copenhagenTime, wallClockInstant } from '~/utils/time'
 
 // Friday 20 March 2026, 10:00 in Copenhagen: the spring change is nine days ahead.
 const NOW = wallClockInstant('2026-03-20', '10:00')

@@ -1,20 +1,20 @@
 import crypto from 'node:crypto'
 import { audit } from '~/utils/audit.server'
-import { formatDate } from '~/utils/dates'
+import { formatDate, formatLocalDate } from '~/utils/dates'
 import { prisma, type Tx } from '~/utils/db.server'
-import { isLocale, type Locale } from '~/utils/domain'
+import { localeOf, type Locale } from '~/utils/domain'
 import { queueEmail, type Attachment } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { calendarFeed, type CalendarEvent } from '~/utils/ics'
 import { planSideOf, type Actor } from '~/utils/permissions'
 import { describePlan, type PlanTerms } from '~/utils/visit-plan'
-import { addDays, copenhagenDate, expandPlan, plansOverlap, type PlanException, type PlanRule } from '~/utils/visit-schedule'
+import { expandPlan, plansOverlap, type PlanException, type PlanRule } from '~/utils/visit-schedule'
+import { addDays, copenhagenDate, sqliteInstant } from '~/utils/time'
 
 /** Visits exist this far ahead of today for every confirmed plan; the housekeeping job keeps it so. */
 export const PLAN_HORIZON_DAYS = 12 * 7
 
-const localeOf = (value: string): Locale => (isLocale(value) ? value : 'da')
 const person = { id: true, name: true, email: true, phone: true, locale: true, deactivatedAt: true } as const
 
 const planSelect = {
@@ -67,11 +67,6 @@ type Person = { id: string; name: string; email: string; phone: string | null; l
 /** The facility's side of a match for e-mails: the ad's contact person, else the leader (as when the match was approved). */
 export function contactPersonOf<P extends { deactivatedAt: Date | null }>(match: { jobAd: { contactPerson: P | null }; facility: { memberships: { user: P }[] } }): P | null {
   return [match.jobAd.contactPerson, ...match.facility.memberships.map((m) => m.user)].find((p): p is P => Boolean(p && !p.deactivatedAt)) ?? null
-}
-
-/** Today's date in Copenhagen. */
-export function todayIn(now: Date) {
-  return copenhagenDate(now)
 }
 
 export function planFor(planId: string) {
@@ -234,7 +229,7 @@ type SyncResult = { created: number; cancelled: number; moved: number }
  * Visits a person cancelled, and past visits, are never touched.
  */
 async function syncPlanVisits(tx: Tx, plan: { id: string } & PlanRule & { location: string; exceptions: { kind: string; fromDate: string; toDate: string }[] }, match: { id: string; facilityId: string; volunteerId: string }, now: Date): Promise<SyncResult> {
-  const today = todayIn(now)
+  const today = copenhagenDate(now)
   const horizon = addDays(today, PLAN_HORIZON_DAYS)
   const wanted = expandPlan(plan, plan.exceptions, { from: today, to: horizon }).filter((o) => o.endsAt.getTime() > now.getTime())
   const existing = await tx.visit.findMany({
@@ -416,7 +411,7 @@ async function endOrDecline(actor: Actor, planId: string, reason: string | null,
     const side = planSideOf(actor, plan.match)
     if (!side) return { ok: false, reason: 'forbidden' }
     if (kind === 'declined' ? plan.status !== 'proposed' : plan.status === 'ended') return { ok: false, reason: 'wrong-state' }
-    const today = todayIn(now)
+    const today = copenhagenDate(now)
     const claimed = await tx.visitPlan.updateMany({
       where: { id: plan.id, status: plan.status },
       data: { status: 'ended', ...(kind === 'ended' && (!plan.endDate || plan.endDate > today) ? { endDate: today } : {}) },
@@ -488,7 +483,7 @@ async function tellOtherParty(
   if (!recipient || !actor) return
   const locale = localeOf(recipient.locale)
   const t = await getFixedT(locale, ['emails', 'visits', 'board', 'common'])
-  const day = (date: string) => formatDate(`${date}T12:00:00Z`, locale)
+  const day = (date: string) => formatLocalDate(date, locale)
   await queueEmail(tx, {
     to: recipient.email,
     toName: recipient.name,
@@ -524,9 +519,6 @@ function visitId() {
   return `c${Date.now().toString(36)}${crypto.randomBytes(8).toString('hex')}`
 }
 
-/** How Prisma's SQLite adapter stores a DateTime, for raw inserts. */
-const storedInstant = (date: Date) => date.toISOString().replace('Z', '+00:00')
-
 type PlanRow = PlanRule & { id: string; location: string; generatedUntil: string | null; matchId: string; facilityId: string; volunteerId: string }
 
 /**
@@ -538,7 +530,7 @@ type PlanRow = PlanRule & { id: string; location: string; generatedUntil: string
  * read with one SQL join: Prisma's nested select took seconds on 12,000 plans.
  */
 export async function extendPlanHorizons(now = new Date()) {
-  const today = todayIn(now)
+  const today = copenhagenDate(now)
   const horizon = addDays(today, PLAN_HORIZON_DAYS)
   const plans = await prisma.$queryRaw<PlanRow[]>`
     SELECT p."id", p."weekday", p."startTime", p."endTime", p."frequency", p."nthWeekday", p."startDate", p."endDate",
@@ -563,7 +555,7 @@ export async function extendPlanHorizons(now = new Date()) {
   for (const exception of exceptions) exceptionsOf.set(exception.planId, [...(exceptionsOf.get(exception.planId) ?? []), exception])
 
   let created = 0
-  const stamp = storedInstant(now)
+  const stamp = sqliteInstant(now)
   for (let index = 0; index < plans.length; index += PLANS_PER_TRANSACTION) {
     const batch = plans.slice(index, index + PLANS_PER_TRANSACTION)
     const rows: string[][] = []
@@ -571,7 +563,7 @@ export async function extendPlanHorizons(now = new Date()) {
       const from = plan.generatedUntil && plan.generatedUntil >= today ? addDays(plan.generatedUntil, 1) : today
       for (const occurrence of expandPlan(plan, exceptionsOf.get(plan.id) ?? [], { from, to: horizon })) {
         if (occurrence.endsAt.getTime() <= now.getTime()) continue
-        rows.push([visitId(), plan.matchId, plan.facilityId, plan.volunteerId, plan.id, occurrence.localDate, storedInstant(occurrence.startsAt), storedInstant(occurrence.endsAt), plan.location])
+        rows.push([visitId(), plan.matchId, plan.facilityId, plan.volunteerId, plan.id, occurrence.localDate, sqliteInstant(occurrence.startsAt), sqliteInstant(occurrence.endsAt), plan.location])
       }
     }
     created += await prisma.$transaction(async (tx) => {

@@ -1,9 +1,6 @@
-import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
-import { copenhagenDateTime } from '~/models/match.server'
 import { audit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
-import { TIME_ZONE } from '~/utils/domain'
+import { addDays, copenhagenDate, isoWeekday, wallClockInstant } from '~/utils/time'
 
 /** Volunteers see this many weeks of window dates ahead. */
 export const BOOKING_WEEKS_AHEAD = 6
@@ -68,44 +65,29 @@ export async function setWindowActive(actorId: string, facilityId: string, windo
   })
 }
 
-/** Today's date in Copenhagen, "yyyy-MM-dd". */
-export function copenhagenToday(now: Date) {
-  return format(new TZDate(now.getTime(), TIME_ZONE), 'yyyy-MM-dd')
-}
-
-/** A calendar date plus a number of days, on "yyyy-MM-dd" strings (no time zone involved). */
-export function addDaysToDate(date: string, days: number) {
-  const [y, m, d] = date.split('-').map(Number)
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
-}
-
-/** ISO weekday 1 (Monday) – 7 (Sunday) of a "yyyy-MM-dd" date. */
-export function isoWeekdayOf(date: string) {
-  const [y, m, d] = date.split('-').map(Number)
-  const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
-  return day === 0 ? 7 : day
-}
-
 type WindowTerms = { weekday: number; startTime: string; endTime: string; validFrom: string; validTo: string | null }
 
 /** Whether a date is one of the window's dates (its weekday, inside its validity). */
 export function isWindowDate(window: WindowTerms, date: string) {
-  return isoWeekdayOf(date) === window.weekday && date >= window.validFrom && (!window.validTo || date <= window.validTo)
+  return isoWeekday(date) === window.weekday && date >= window.validFrom && (!window.validTo || date <= window.validTo)
 }
 
-/** The instants a window's date starts and ends; null when the wall-clock time does not exist that day. */
+/**
+ * The instants a window's date starts and ends (app/utils/time.ts for the daylight-saving days);
+ * null when nothing of the window is left that day (a night window inside the spring gap).
+ */
 export function windowTimes(window: WindowTerms, date: string) {
-  const startsAt = copenhagenDateTime(date, window.startTime)
-  const endsAt = copenhagenDateTime(date, window.endTime)
-  return startsAt && endsAt ? { startsAt, endsAt } : null
+  const startsAt = wallClockInstant(date, window.startTime)
+  const endsAt = wallClockInstant(date, window.endTime)
+  return endsAt.getTime() > startsAt.getTime() ? { startsAt, endsAt } : null
 }
 
 /** The window's dates from today for a number of weeks, that have not started yet. */
 export function upcomingWindowDates(window: WindowTerms, now: Date, weeks = BOOKING_WEEKS_AHEAD) {
-  const today = copenhagenToday(now)
+  const today = copenhagenDate(now)
   const dates: { localDate: string; startsAt: Date; endsAt: Date }[] = []
   for (let offset = 0; offset < weeks * 7; offset++) {
-    const date = addDaysToDate(today, offset)
+    const date = addDays(today, offset)
     if (!isWindowDate(window, date)) continue
     const times = windowTimes(window, date)
     if (times && times.startsAt.getTime() > now.getTime()) dates.push({ localDate: date, ...times })
@@ -125,7 +107,7 @@ export async function bookableWindows(volunteerId: string, now = new Date()) {
   const facilities = new Map(matches.map((m) => [m.facility.id, m.facility]))
   const windows = [...facilities.values()].flatMap((facility) => facility.visitWindows.map((window) => ({ ...window, facility: { id: facility.id, name: facility.name } })))
   if (windows.length === 0) return []
-  const today = copenhagenToday(now)
+  const today = copenhagenDate(now)
   const booked = await prisma.visit.groupBy({
     by: ['windowId', 'localDate'],
     where: { windowId: { in: windows.map((w) => w.id) }, status: 'planned', localDate: { gte: today } },

@@ -4,7 +4,7 @@ import { confirmPlan, proposePlan } from './visit-plan.server'
 import { calendarFeedFor, nextVisit, queueVisitReminders, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, visitsToLog } from './visit.server'
 import { prisma } from '~/utils/db.server'
 import type { PlanTerms } from '~/utils/visit-plan'
-import { wallClockInstant } from '~/utils/visit-schedule'
+import { wallClockInstant } from '~/utils/time'
 
 const TUESDAYS: PlanTerms = { weekday: 2, startTime: '15:00', endTime: '17:00', frequency: 'weekly', nthWeekday: null, startDate: '2026-03-24', endDate: null, location: 'Fællesstuen i hus B' }
 

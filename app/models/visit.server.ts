@@ -3,17 +3,14 @@ import { Prisma } from '~/generated/prisma/client'
 import { audit } from '~/utils/audit.server'
 import { formatInZone } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
-import { isLocale, type Locale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { calendarFeed } from '~/utils/ics'
 import type { Actor } from '~/utils/permissions'
-import { addDays, copenhagenDate, copenhagenTime, wallClockInstant } from '~/utils/visit-schedule'
-import { sqliteInstant } from './visit-change.server'
+import { addDays, copenhagenDate, copenhagenTime, sqliteInstant, wallClockInstant } from '~/utils/time'
 import { contactPersonOf, visitEvent } from './visit-plan.server'
-
-const localeOf = (value: string): Locale => (isLocale(value) ? value : 'da')
 
 /** Whose visits a person sees: a volunteer their own, facility staff those of their facilities. */
 export function visitsOf(actor: Pick<Actor, 'id' | 'role' | 'memberships'>): Prisma.VisitWhereInput {

@@ -6,6 +6,7 @@ import { ChoiceGroup } from '~/components/booking'
 import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { answerCheckIn, checkInByToken } from '~/models/follow-up.server'
 import bookingStyles from '~/styles/booking.css'
+import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -19,6 +20,7 @@ const AnswerSchema = z.object({
     .trim()
     .max(2000, 'validation.tooLong?maximum=2000')
     .optional()
+    .refine(withoutCprNumber, CPR_REFUSED)
     .transform((value) => value || null),
 })
 

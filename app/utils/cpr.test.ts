@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { containsCprNumber, findCprNumbers } from './cpr'
+import { containsCprNumber, findCprNumbers, withoutCprNumber } from './cpr'
 
 describe('CPR-like numbers are refused', () => {
   test('ddmmyy with a real date, then an optional dash or space, then four digits', () => {
@@ -32,5 +32,18 @@ describe('CPR-like numbers are refused', () => {
     ]) {
       expect(containsCprNumber(text), text).toBe(false)
     }
+  })
+
+  test('ten digits without a date in front are no CPR number (the rule visit notes had refused them)', () => {
+    // What the old visit-note rule ("any ten digits") refused and the one rule lets through.
+    for (const text of ['Kontonummer 1234567890', 'Ring +45 4512345678', 'Sag 9999999999', 'Ordre 3301-123456']) expect(containsCprNumber(text), text).toBe(false)
+    // …and what both refuse: the visit notes' own examples.
+    for (const text of ['Beboer 010190-1234 fik hjælp', '0101901234', 'cpr 010190 1234']) expect(containsCprNumber(text), text).toBe(true)
+    for (const text of ['Vi brugte 2 timer', 'Ring 48 79 40 02', 'Kode 12345', 'år 2026-2027']) expect(containsCprNumber(text), text).toBe(false)
+  })
+
+  test('for forms: empty and missing text pass, a CPR-like number does not', () => {
+    expect([undefined, null, '', 'Hej'].every(withoutCprNumber)).toBe(true)
+    expect(withoutCprNumber('Hjalp beboeren (150875-2222)')).toBe(false)
   })
 })

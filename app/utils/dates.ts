@@ -27,6 +27,14 @@ export function formatDate(date: Date | string | number, locale: Locale) {
   return formatInZone(date, locale === 'da' ? 'd. MMMM yyyy' : 'd MMMM yyyy', locale)
 }
 
+/**
+ * A calendar date ("yyyy-MM-dd", no time of day; see app/utils/time.ts) as text, by default as
+ * formatDate writes it. Noon UTC lies inside that date in Copenhagen, summer time or not.
+ */
+export function formatLocalDate(localDate: string, locale: Locale, pattern = locale === 'da' ? 'd. MMMM yyyy' : 'd MMMM yyyy') {
+  return formatInZone(`${localDate}T12:00:00Z`, pattern, locale)
+}
+
 export function formatDateTime(date: Date | string | number, locale: Locale) {
   return formatInZone(date, locale === 'da' ? "d. MMMM yyyy 'kl.' HH:mm" : "d MMMM yyyy 'at' HH:mm", locale)
 }

@@ -10,6 +10,10 @@ export const DEFAULT_LOCALE: Locale = 'da'
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
 }
+/** A saved or detected language as one the app speaks; anything else gets Danish. */
+export function localeOf(value: unknown): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE
+}
 
 export const FACILITY_KINDS = ['bosted', 'botilbud', 'aktivitetstilbud', 'vaerested', 'other'] as const
 export type FacilityKind = (typeof FACILITY_KINDS)[number]

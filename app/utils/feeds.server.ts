@@ -1,10 +1,10 @@
 // RSS 2.0 and JSON Feed 1.1 for the public job board (/jobs.rss, /jobs.json), so municipal sites
 // and national portals can pick the ads up. Both carry the same published ads as the board.
 import type { feedAds } from '~/models/job-board.server'
-import { formatInZone } from './dates'
 import type { Locale } from './domain'
 import { appUrl } from './env.server'
 import { capitalize, describeSchedule } from './schedule'
+import { copenhagenDate } from './time'
 
 type FeedAd = Awaited<ReturnType<typeof feedAds>>[number]
 type T = (key: string, options?: Record<string, unknown>) => string
@@ -47,7 +47,7 @@ function channel(input: FeedInput) {
 }
 
 export function rssFeed(input: FeedInput, now = new Date()) {
-  const today = formatInZone(now, 'yyyy-MM-dd', 'da')
+  const today = copenhagenDate(now)
   const { title, description, home } = channel(input)
   const items = input.ads.map((ad) => {
     const url = appUrl(`/jobs/${ad.id}`)
@@ -84,7 +84,7 @@ export function rssFeed(input: FeedInput, now = new Date()) {
 }
 
 export function jsonFeed(input: FeedInput, now = new Date()) {
-  const today = formatInZone(now, 'yyyy-MM-dd', 'da')
+  const today = copenhagenDate(now)
   const { title, description, home } = channel(input)
   return {
     version: 'https://jsonfeed.org/version/1.1',

@@ -3,7 +3,7 @@ import { createInstance, type i18n as I18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { RemixI18Next } from 'remix-i18next/server'
 import { getUser } from './auth.server'
-import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from './domain'
+import { localeOf, DEFAULT_LOCALE, LOCALES, type Locale } from './domain'
 import { useSecureCookies } from './env.server'
 import { i18nConfig, resources } from './i18n'
 
@@ -37,7 +37,7 @@ export const i18nServer = new RemixI18Next({
 
 export async function getLocale(request: Request): Promise<Locale> {
   const locale = await i18nServer.getLocale(request)
-  return isLocale(locale) ? locale : DEFAULT_LOCALE
+  return localeOf(locale)
 }
 
 const instances = new Map<Locale, Promise<I18n>>()
@@ -64,5 +64,5 @@ export function i18nInstance(locale: Locale): Promise<I18n> {
 /** A translate function for loaders, actions and e-mails, in a given locale or the request's. */
 export async function getFixedT(localeOrRequest: Locale | Request, ns: string | string[] = 'common') {
   const locale = typeof localeOrRequest === 'string' ? localeOrRequest : await getLocale(localeOrRequest)
-  return (await i18nInstance(isLocale(locale) ? locale : DEFAULT_LOCALE)).getFixedT(locale, ns)
+  return (await i18nInstance(localeOf(locale))).getFixedT(locale, ns)
 }

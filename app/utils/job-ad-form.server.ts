@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import type { JobAdInput } from '~/models/job.server'
-import { formatInZone } from './dates'
+import { CPR_REFUSED, withoutCprNumber } from './cpr'
 import { FREQUENCIES, TASKS } from './domain'
 import { checkboxField, parseForm, type FormResult } from './forms.server'
 import { AD_LANGUAGES, MAX_VOLUNTEERS } from './job-ad'
+import { copenhagenDate, isClockTime, isLocalDate } from './time'
 
 /**
  * The ad builder's one form. "Save draft" only insists on a title and on values that make sense
@@ -17,20 +18,21 @@ const text = (max: number) =>
     .trim()
     .max(max, `validation.tooLong?maximum=${max}`)
     .optional()
+    .refine(withoutCprNumber, CPR_REFUSED)
     .transform((value) => value ?? '')
 
 const time = z
   .string()
   .trim()
   .optional()
-  .refine((value) => !value || /^([01]\d|2[0-3]):[0-5]\d$/.test(value), 'jobs:errors.time')
+  .refine((value) => !value || isClockTime(value), 'jobs:errors.time')
   .transform((value) => value || null)
 
 const date = z
   .string()
   .trim()
   .optional()
-  .refine((value) => !value || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T12:00:00Z`)) && new Date(`${value}T12:00:00Z`).toISOString().startsWith(value)), 'validation.date')
+  .refine((value) => !value || isLocalDate(value), 'validation.date')
   .transform((value) => value || null)
 
 const whole = (min: number, max: number, message: string) =>
@@ -106,7 +108,7 @@ function completenessProblems(form: CheckedFields) {
     if (!form.timeFrom && !form.timeTo) problems.push(['timeFrom', 'jobs:errors.timeRequired'])
   }
   if (!form.startDate) problems.push(['startDate', 'jobs:errors.startDateRequired'])
-  else if (form.startDate < formatInZone(new Date(), 'yyyy-MM-dd', 'da')) problems.push(['startDate', 'jobs:errors.startDatePast'])
+  else if (form.startDate < copenhagenDate()) problems.push(['startDate', 'jobs:errors.startDatePast'])
   if (!form.contactPersonId) problems.push(['contactPersonId', 'jobs:errors.contactPersonRequired'])
   return problems
 }
@@ -122,7 +124,7 @@ export function parseJobAdForm(formData: FormData): FormResult<JobAdForm> {
     const value = formData.get(name)
     return typeof value === 'string' ? value.trim() : ''
   }
-  const validTime = (name: string) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(text(name)) ? text(name) : null)
+  const validTime = (name: string) => (isClockTime(text(name)) ? text(name) : null)
   const raw: CheckedFields = {
     intent: text('intent'),
     tasks: formData.getAll('tasks').filter((value): value is string => typeof value === 'string'),

@@ -2,7 +2,7 @@
 // "Tuesdays 15:00–17:00, every second week". Residents need to know when the volunteer comes,
 // so the board, the ad page and the feeds all say it the same way. Texts: board.json "schedule".
 import type { TFunction } from 'i18next'
-import { formatDate } from './dates'
+import { formatLocalDate } from './dates'
 import type { Locale } from './domain'
 
 export type ScheduleInput = {
@@ -47,7 +47,7 @@ export function describeSchedule(t: T, locale: Locale, schedule: ScheduleInput, 
   const frequency = t(`board:schedule.frequency.${schedule.frequency}`, { defaultValue: '' })
   let phrase = [when, frequency].filter(Boolean).join(', ')
   if (schedule.startDate && /^\d{4}-\d{2}-\d{2}$/.test(schedule.startDate) && (!today || schedule.startDate > today)) {
-    phrase += t('board:schedule.from', { date: formatDate(`${schedule.startDate}T12:00:00Z`, locale) })
+    phrase += t('board:schedule.from', { date: formatLocalDate(schedule.startDate, locale) })
   }
   return phrase
 }

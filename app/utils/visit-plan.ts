@@ -1,10 +1,12 @@
 // What a visit plan says in words, and the forms that make and change plans. Shared by the pages,
 // the model and the e-mails so everybody reads the same agreement the same way.
 import { z } from 'zod'
-import { formatDate } from './dates'
+import { CPR_REFUSED, withoutCprNumber } from './cpr'
+import { formatLocalDate } from './dates'
 import type { Locale } from './domain'
 import { capitalize, describeSchedule } from './schedule'
-import { addDays, isClockTime, isLocalDate, PLAN_FREQUENCIES, weekdayOf, type PlanRule } from './visit-schedule'
+import { addDays, isClockTime, isLocalDate, isoWeekday } from './time'
+import { PLAN_FREQUENCIES, type PlanRule } from './visit-schedule'
 
 type T = (key: string, options?: Record<string, unknown>) => string
 
@@ -19,8 +21,8 @@ export function describePlan(t: T, locale: Locale, plan: PlanRule) {
   } else {
     phrase = describeSchedule(t, locale, { weekdays: [plan.weekday], timeFrom: plan.startTime, timeTo: plan.endTime, frequency: plan.frequency })
   }
-  phrase += t('visits:plan.fromDate', { date: formatDate(`${plan.startDate}T12:00:00Z`, locale) })
-  if (plan.endDate) phrase += t('visits:plan.toDate', { date: formatDate(`${plan.endDate}T12:00:00Z`, locale) })
+  phrase += t('visits:plan.fromDate', { date: formatLocalDate(plan.startDate, locale) })
+  if (plan.endDate) phrase += t('visits:plan.toDate', { date: formatLocalDate(plan.endDate, locale) })
   return capitalize(phrase)
 }
 
@@ -40,7 +42,13 @@ const timeField = z
   .trim()
   .min(1, 'validation.required')
   .refine(isClockTime, 'visits:plan.invalidTime')
-const reasonField = z.string().trim().max(500, 'validation.tooLong?maximum=500').optional().transform((value) => value || null)
+const reasonField = z
+  .string()
+  .trim()
+  .max(500, 'validation.tooLong?maximum=500')
+  .optional()
+  .refine(withoutCprNumber, CPR_REFUSED)
+  .transform((value) => value || null)
 
 /**
  * The plan form (propose or change). `today` is Copenhagen's date: a plan cannot start in the
@@ -90,7 +98,7 @@ export function skipFormSchema(today: string, weekday: number) {
   return z.object({ intent: z.literal('skip'), date: dateField, reason: reasonField }).superRefine((skip, ctx) => {
     if (!isLocalDate(skip.date)) return
     if (skip.date < today) ctx.addIssue({ code: 'custom', path: ['date'], message: 'visits:plan.dateInPast' })
-    else if (weekdayOf(skip.date) !== weekday) ctx.addIssue({ code: 'custom', path: ['date'], message: 'visits:plan.notAVisitDay' })
+    else if (isoWeekday(skip.date) !== weekday) ctx.addIssue({ code: 'custom', path: ['date'], message: 'visits:plan.notAVisitDay' })
   })
 }
 

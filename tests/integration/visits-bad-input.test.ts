@@ -7,7 +7,7 @@ import * as newPlanPage from '~/routes/visits+/plans.new'
 import * as planPage from '~/routes/visits+/plans.$planId'
 import { confirmPlan, proposePlan } from '~/models/visit-plan.server'
 import { prisma } from '~/utils/db.server'
-import { addDays, copenhagenDate } from '~/utils/visit-schedule'
+import { addDays, copenhagenDate, isoWeekday } from '~/utils/time'
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
 
@@ -28,7 +28,7 @@ const today = () => copenhagenDate(new Date())
 
 function nextWeekday(weekday: number) {
   let date = addDays(today(), 2)
-  while (((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1 !== weekday) date = addDays(date, 1)
+  while (isoWeekday(date) !== weekday) date = addDays(date, 1)
   return date
 }
 

@@ -6,7 +6,7 @@ import { SubmitButton } from '~/components/forms'
 import { outboxOverview, retryMessage } from '~/models/outbox.server'
 import { isEmptied } from '~/models/retention.server'
 import { formatShortDateTime } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -39,7 +39,7 @@ type Row = Awaited<ReturnType<typeof outboxOverview>>['failed'][number] & { empt
 
 function MessageTable({ rows, caption, retry, outboxDays }: { rows: (Omit<Row, 'createdAt' | 'nextAttemptAt' | 'deadlineAt' | 'sentAt'> & { createdAt: string; nextAttemptAt: string })[]; caption: string; retry?: boolean; outboxDays: number }) {
   const { t, i18n } = useTranslation('admin')
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   return (
     <div className="table-wrap">
       <table>

@@ -9,7 +9,7 @@ import { applicationQueue } from '~/models/match.server'
 import { openReportCount } from '~/models/thread.server'
 import { visitAttentionCounts } from '~/models/visit-change.server'
 import { formatDate } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function CentreHomePage() {
   const { t, i18n } = useTranslation(['admin', 'common', 'matching', 'followup', 'moderation'])
   const { name, pending, queue, followUps, visits, reportCount } = useLoaderData<typeof loader>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   return (
     <div>
       <h1>{t('centre.title')}</h1>

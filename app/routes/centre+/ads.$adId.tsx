@@ -6,7 +6,7 @@ import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { JobAdView } from '~/components/job-ads'
 import { changeJobAdStatus, jobAdForWork, jobAdScope, publishJobAd, returnJobAd } from '~/models/job.server'
 import { formatDateTime } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { canTransition } from '~/utils/job-ad'
@@ -68,7 +68,7 @@ export default function ReviewAdPage() {
   const { t, i18n } = useTranslation(['jobs', 'common'])
   const { ad, title } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const submitted = ad.status === 'submitted'
   return (
     <div className="narrow">

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { jobAdsAwaitingReview } from '~/models/job.server'
 import { formatDateTime } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { requirePermission } from '~/utils/permissions.server'
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CentreAdsPage() {
   const { t, i18n } = useTranslation(['jobs', 'common'])
   const { ads } = useLoaderData<typeof loader>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   return (
     <div>
       <h1>{t('review.listTitle')}</h1>

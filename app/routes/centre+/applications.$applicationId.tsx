@@ -5,20 +5,21 @@ import { z } from 'zod'
 import { Field, FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { ChecksSection, ReasonList } from '~/components/matching'
 import { listChecks, missingChecks, recordCheck, RecordCheckSchema, requiredChecks } from '~/models/check.server'
-import { applicationForReview, approveMatch, centreName, copenhagenDateTime, declineApplication, markInReview } from '~/models/match.server'
+import { applicationForReview, approveMatch, centreName, declineApplication, markInReview } from '~/models/match.server'
 import { scoreVolunteerForAd } from '~/models/matching.server'
 import { formatDate } from '~/utils/dates'
-import { isLocale, parseList } from '~/utils/domain'
+import { localeOf, parseList } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT, getLocale } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireFacilityPermission, requirePermission, volunteerScope } from '~/utils/permissions.server'
+import { isClockTime, isLocalDate, wallClockInstant } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const ApproveSchema = z.object({
   intent: z.literal('approve'),
-  introDate: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date'),
-  introTime: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'matching:approve.invalidTime'),
+  introDate: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').refine(isLocalDate, 'validation.date'),
+  introTime: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').refine(isClockTime, 'matching:approve.invalidTime'),
   introPlace: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(300, 'validation.tooLong?maximum=300'),
 })
 const DeclineSchema = z.object({
@@ -88,8 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const form = parseForm(formData, ApproveSchema)
   if (!form.ok) return json(form, { status: 400 })
-  const introAt = copenhagenDateTime(form.data.introDate, form.data.introTime)
-  if (!introAt) return formFailure(formData, { fieldErrors: { introDate: ['validation.date'] } })
+  const introAt = wallClockInstant(form.data.introDate, form.data.introTime)
   const result = await approveMatch(user.id, { applicationId: application.id, introAt, introPlace: form.data.introPlace })
   if (!result.ok) {
     switch (result.reason) {
@@ -120,7 +120,7 @@ export default function ApplicationPage() {
   const { t, i18n } = useTranslation(['matching', 'common'])
   const { application, checks, missing, required, fit, declineDefault } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const { volunteer, jobAd } = application
   const profile = volunteer.volunteerProfile
   const open = application.status === 'submitted' || application.status === 'in_review'

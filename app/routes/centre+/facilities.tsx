@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { approveFacility, facilitiesForCentre, setFacilityActive } from '~/models/facility.server'
 import { formatDate } from '~/utils/dates'
-import { FACILITY_STATUSES, isLocale } from '~/utils/domain'
+import { localeOf, FACILITY_STATUSES } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -57,7 +57,7 @@ export default function CentreFacilitiesPage() {
   const { t, i18n } = useTranslation(['facility', 'common'])
   const { facilities, status } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const postedFor = state?.values?.facilityId
   return (
     <div>

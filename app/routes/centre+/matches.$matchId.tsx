@@ -5,8 +5,9 @@ import { z } from 'zod'
 import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { changeMatchStatus, matchForCentre } from '~/models/follow-up.server'
 import bookingStyles from '~/styles/booking.css'
+import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { formatDate, formatDateTime } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -21,7 +22,8 @@ const ChangeSchema = z.object({
     .max(2000, 'validation.tooLong?maximum=2000')
     .superRefine((value, ctx) => {
       if (value.length < 10) ctx.addIssue({ code: 'custom', message: value ? 'validation.tooShort?minimum=10' : 'validation.required' })
-    }),
+    })
+    .refine(withoutCprNumber, CPR_REFUSED),
 })
 
 export const handle = { i18n: ['followup'] }
@@ -56,7 +58,7 @@ export default function CentreMatchPage() {
   const { t, i18n } = useTranslation(['followup', 'common'])
   const { match } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const actions = match.status === 'active' ? (['pause', 'end'] as const) : match.status === 'paused' ? (['resume', 'end'] as const) : []
   return (
     <div>

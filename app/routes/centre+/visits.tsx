@@ -5,7 +5,7 @@ import { visitTimeText } from '~/components/booking'
 import { lateCancellations, unloggedVisits } from '~/models/visit-change.server'
 import bookingStyles from '~/styles/booking.css'
 import { formatDateTime } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { requirePermission } from '~/utils/permissions.server'
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CentreVisitsPage() {
   const { t, i18n } = useTranslation(['booking', 'common'])
   const { unlogged, late } = useLoaderData<typeof loader>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   return (
     <div>
       <p>

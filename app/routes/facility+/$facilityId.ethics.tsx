@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { addEthicsEntry, ethicsPolicy, facilityProfile, moveEthicsEntry, removeEthicsEntry, updateEthicsEntry } from '~/models/facility.server'
+import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -11,7 +12,12 @@ import { notFound, requireFacilityPermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const required = (maximum: number) =>
-  z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(maximum, `validation.tooLong?maximum=${maximum}`)
+  z
+    .string({ required_error: 'validation.required' })
+    .trim()
+    .min(1, 'validation.required')
+    .max(maximum, `validation.tooLong?maximum=${maximum}`)
+    .refine(withoutCprNumber, CPR_REFUSED)
 const EntryFields = { technology: required(120), dilemma: required(2000), agreedValues: required(2000) }
 const entryId = z.string({ required_error: 'validation.invalid' }).min(1).max(100)
 

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { CheckboxGroup } from '~/components/facility'
 import { Field, FormError, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
 import { facilityProfile, updateFacilityProfile } from '~/models/facility.server'
+import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { TARGET_GROUPS } from '~/utils/facility'
 import { municipalitiesForPostcode } from '~/models/reference.server'
 import { FACILITY_KINDS, parseList } from '~/utils/domain'
@@ -26,8 +27,8 @@ const ProfileSchema = z.object({
   address: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(200, 'validation.tooLong?maximum=200'),
   postcode: z.string({ required_error: 'validation.required' }).trim().regex(/^\d{4}$/, 'validation.postcode'),
   municipalityId: z.string().max(100).optional(),
-  description: optionalText(4000),
-  practicalInfo: optionalText(2000),
+  description: optionalText(4000).refine(withoutCprNumber, CPR_REFUSED),
+  practicalInfo: optionalText(2000).refine(withoutCprNumber, CPR_REFUSED),
   phone: phoneField,
   email: optionalText(254)
     .refine((value) => value === '' || z.string().email().safeParse(value).success, 'validation.email')

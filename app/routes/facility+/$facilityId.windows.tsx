@@ -4,25 +4,25 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormError, SelectField, SubmitButton, type FormState } from '~/components/forms'
 import { facilityProfile } from '~/models/facility.server'
-import { copenhagenDateTime } from '~/models/match.server'
-import { copenhagenToday, createWindow, facilityWindows, setWindowActive, updateWindow } from '~/models/visit-window.server'
+import { createWindow, facilityWindows, setWindowActive, updateWindow } from '~/models/visit-window.server'
 import bookingStyles from '~/styles/booking.css'
 import { parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { facilityScope, notFound, requirePermission } from '~/utils/permissions.server'
+import { copenhagenDate, isClockTime, isLocalDate } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const time = z
   .string({ required_error: 'validation.required' })
   .trim()
   .min(1, 'validation.required')
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'booking:window.invalidTime')
+  .refine(isClockTime, 'booking:window.invalidTime')
 const date = z
   .string({ required_error: 'validation.required' })
   .trim()
   .min(1, 'validation.required')
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && copenhagenDateTime(value, '12:00') !== null, 'validation.date')
+  .refine(isLocalDate, 'validation.date')
 const WindowSchema = z
   .object({
     title: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(120, 'validation.tooLong?maximum=120'),
@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [facility, windows] = await Promise.all([facilityProfile(facilityId), facilityWindows(facilityId)])
   if (!facility) notFound()
   const t = await getFixedT(request, 'booking')
-  return json({ title: t('window.title', { name: facility.name }), facilityName: facility.name, windows, today: copenhagenToday(new Date()) })
+  return json({ title: t('window.title', { name: facility.name }), facilityName: facility.name, windows, today: copenhagenDate() })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

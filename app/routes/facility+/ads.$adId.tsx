@@ -6,7 +6,7 @@ import { FormError } from '~/components/forms'
 import { AdActionButton, JobAdForm, JobAdView } from '~/components/job-ads'
 import { changeJobAdStatus, contactPersonChoices, jobAdForWork, jobAdScope, saveJobAd } from '~/models/job.server'
 import { formatDate } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { canTransition } from '~/utils/job-ad'
@@ -68,7 +68,7 @@ export default function FacilityAdPage() {
   const { t, i18n } = useTranslation(['jobs', 'common'])
   const { ad, contactPersons, title } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const actions = (['pause', 'resume', 'fill', 'renew', 'close'] as const).filter((transition) => canTransition(ad.status, transition))
   return (
     <div className="narrow">

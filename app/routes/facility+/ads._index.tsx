@@ -5,7 +5,7 @@ import { AdActionButton } from '~/components/job-ads'
 import { jobAdsOfFacilities } from '~/models/job.server'
 import { canTransition } from '~/utils/job-ad'
 import { formatDate } from '~/utils/dates'
-import { JOB_AD_STATUSES, isLocale } from '~/utils/domain'
+import { localeOf, JOB_AD_STATUSES } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { requireRole } from '~/utils/permissions.server'
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function FacilityAdsPage() {
   const { t, i18n } = useTranslation(['jobs', 'common'])
   const { facilities } = useLoaderData<typeof loader>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   return (
     <div>
       <h1>{t('list.title')}</h1>

@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { matchedVolunteersOfFacility, staffFacilities } from '~/models/match.server'
 import { formatDateTime } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { can, requireRole } from '~/utils/permissions.server'
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function FacilityVolunteersPage() {
   const { t, i18n } = useTranslation(['matching', 'common'])
   const { facilities } = useLoaderData<typeof loader>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const empty = facilities.every((facility) => facility.matches.length === 0)
   return (
     <div>

@@ -3,13 +3,14 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { publishedAd } from '~/models/job-board.server'
-import { formatDate, formatInZone } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { formatDate } from '~/utils/dates'
+import { localeOf } from '~/utils/domain'
 import { appUrl } from '~/utils/env.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound } from '~/utils/permissions.server'
 import { capitalize, describeSchedule } from '~/utils/schedule'
 import { jobPostingJsonLd } from '~/utils/structured-data'
+import { copenhagenDate } from '~/utils/time'
 import boardStyles from '~/styles/board.css'
 import printStyles from '~/styles/print.css'
 
@@ -29,7 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     title: ad.title,
     ad,
     url,
-    today: formatInZone(new Date(), 'yyyy-MM-dd', 'da'),
+    today: copenhagenDate(),
     jsonLd: jobPostingJsonLd(ad, url),
   })
 }
@@ -45,7 +46,7 @@ function languageName(code: string, locale: string) {
 export default function JobAdPage() {
   const { t, i18n } = useTranslation(['board', 'common'])
   const { ad, url, today, jsonLd } = useLoaderData<typeof loader>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const id = useId()
   const requirements = [
     ad.requiresConfidentiality ? t('ad.reqConfidentiality') : null,

@@ -3,11 +3,12 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardChoices, boardFiltersFromUrl, boardQueryString, hasActiveFilters, searchBoard } from '~/models/job-board.server'
-import { formatDate, formatInZone } from '~/utils/dates'
-import { FREQUENCIES, TASKS, WEEKDAYS, isLocale } from '~/utils/domain'
+import { formatDate } from '~/utils/dates'
+import { localeOf, FREQUENCIES, TASKS, WEEKDAYS } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { capitalize, describeSchedule } from '~/utils/schedule'
+import { copenhagenDate } from '~/utils/time'
 import boardStyles from '~/styles/board.css'
 
 export const handle = { i18n: ['board'] }
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       filters,
       filtered: hasActiveFilters(filters),
       feedQuery: boardQueryString({ ...filters, sort: 'newest', postcode: undefined }),
-      today: formatInZone(new Date(), 'yyyy-MM-dd', 'da'),
+      today: copenhagenDate(),
       choices,
       ...result,
     },
@@ -42,7 +43,7 @@ export default function JobBoardPage() {
   const data = useLoaderData<typeof loader>()
   const { filters, ads, total, page, pages, anyPublished, filtered, choices, nearestTo, today } = data
   const location = useLocation()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const id = useId()
   const hrefFor = (n: number) => `/jobs${boardQueryString(filters, n > 1 ? { page: String(n) } : {})}`
   return (

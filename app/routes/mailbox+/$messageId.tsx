@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { messageById } from '~/models/outbox.server'
 import { isEmptied } from '~/models/retention.server'
 import { formatDateTime } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireMailboxAccess } from '~/utils/mailbox.server'
 import { pageTitle } from '~/utils/meta'
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function MailboxMessagePage() {
   const { t, i18n } = useTranslation('admin')
   const { title, message, emptied, outboxDays } = useLoaderData<typeof loader>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   return (
     <article>
       <p>

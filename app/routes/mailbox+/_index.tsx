@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { recentMessages } from '~/models/outbox.server'
 import { isEmptied } from '~/models/retention.server'
 import { formatShortDateTime } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireMailboxAccess } from '~/utils/mailbox.server'
 import { pageTitle } from '~/utils/meta'
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MailboxPage() {
   const { t, i18n } = useTranslation('admin')
   const { messages, outboxDays } = useLoaderData<typeof loader>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   return (
     <div>
       <h1>{t('mailbox.title')}</h1>

@@ -4,15 +4,17 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ChoiceGroup, VisitStatus, visitTimeText } from '~/components/booking'
 import { Field, FormError, SubmitButton, TextAreaField } from '~/components/forms'
-import { cancelVisit, logVisit, looksLikeCpr, moveVisit, visitForPage } from '~/models/visit-change.server'
+import { cancelVisit, logVisit, moveVisit, visitForPage } from '~/models/visit-change.server'
 import bookingStyles from '~/styles/booking.css'
+import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { formatDateTime, formatInZone } from '~/utils/dates'
-import { TASKS, isLocale } from '~/utils/domain'
+import { localeOf, TASKS } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { notFound, requirePermission } from '~/utils/permissions.server'
+import { isClockTime } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const reason = z
@@ -22,7 +24,8 @@ const reason = z
   .superRefine((value, ctx) => {
     if (value.length < 5) ctx.addIssue({ code: 'custom', message: value ? 'validation.tooShort?minimum=5' : 'validation.required' })
   })
-const time = z.union([z.literal(''), z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'booking:window.invalidTime')]).optional().default('')
+  .refine(withoutCprNumber, CPR_REFUSED)
+const time = z.union([z.literal(''), z.string().trim().refine(isClockTime, 'booking:window.invalidTime')]).optional().default('')
 const CancelSchema = z.object({ intent: z.literal('cancel'), reason })
 const MoveSchema = z.object({
   intent: z.literal('move'),
@@ -46,7 +49,7 @@ const LogSchema = z
       .max(2000, 'validation.tooLong?maximum=2000')
       .optional()
       .default('')
-      .refine((value) => !looksLikeCpr(value), 'booking:log.cpr'),
+      .refine(withoutCprNumber, 'booking:log.cpr'),
   })
   .superRefine((value, ctx) => {
     if (value.outcome !== 'done') return
@@ -144,7 +147,7 @@ export default function VisitPage() {
   const { t, i18n } = useTranslation(['booking', 'common'])
   const { visit, role, canChange, canLog } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const sent = state && 'values' in state ? state.values?.intent : undefined
   const stateFor = (intent: string) => (sent === intent ? state : undefined)
   const place = [visit.location, `${visit.facility.address}, ${visit.facility.postcode} ${visit.facility.town}`].filter(Boolean).join(', ')

@@ -6,7 +6,7 @@ import { CheckboxField, SubmitButton } from '~/components/forms'
 import { dayLabel, MonthTable, PlanSummary, VisitTable, WeekTable } from '~/components/visits'
 import { calendarTokenOf, plansOf, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, visitsToLog, wantsVisitReminders } from '~/models/visit.server'
 import visitStyles from '~/styles/visits.css'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { appUrl } from '~/utils/env.server'
 import { checkboxField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -14,7 +14,7 @@ import { pageTitle } from '~/utils/meta'
 import { planSideOf } from '~/utils/permissions'
 import { requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { addDays, copenhagenDate, isLocalDate, mondayOf } from '~/utils/visit-schedule'
+import { addDays, addMonthsToMonth, copenhagenDate, isLocalDate, mondayOf } from '~/utils/time'
 
 const ActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('calendar-create') }),
@@ -52,11 +52,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     view === 'list' ? visitsToLog(actor, now) : Promise.resolve([]),
   ])
   const t = await getFixedT(request, 'visits')
-  const monthDate = new Date(`${month}-15T12:00:00Z`)
-  const shiftMonth = (delta: number) => {
-    const shifted = new Date(Date.UTC(monthDate.getUTCFullYear(), monthDate.getUTCMonth() + delta, 15))
-    return shifted.toISOString().slice(0, 7)
-  }
   return json({
     title: t('page.title'),
     role: user.role,
@@ -64,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today,
     monday,
     month,
-    nav: { prevWeek: addDays(monday, -7), nextWeek: addDays(monday, 7), prevMonth: shiftMonth(-1), nextMonth: shiftMonth(1) },
+    nav: { prevWeek: addDays(monday, -7), nextWeek: addDays(monday, 7), prevMonth: addMonthsToMonth(month, -1), nextMonth: addMonthsToMonth(month, 1) },
     visits,
     toLog,
     matches: matches.map((match) => {
@@ -108,7 +103,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function VisitsPage() {
   const { t, i18n } = useTranslation(['visits', 'common'])
   const data = useLoaderData<typeof loader>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const { view, role, visits, matches, today } = data
   const tab = (to: View, label: string) => (
     <li>

@@ -7,7 +7,7 @@ import { FormError, SubmitButton } from '~/components/forms'
 import { bookWindowVisit } from '~/models/visit-change.server'
 import { bookableWindows } from '~/models/visit-window.server'
 import bookingStyles from '~/styles/booking.css'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -52,7 +52,7 @@ export default function BookVisitPage() {
   const { t, i18n } = useTranslation(['booking', 'common'])
   const { windows } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   return (
     <div>
       <p>

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { dayLabel, PlanSummary } from '~/components/visits'
-import { confirmPlan, declinePlan, endPlan, pausePlan, planFor, skipPlanDate, todayIn, visitsOfPlan } from '~/models/visit-plan.server'
+import { confirmPlan, declinePlan, endPlan, pausePlan, planFor, skipPlanDate, visitsOfPlan } from '~/models/visit-plan.server'
 import visitStyles from '~/styles/visits.css'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -14,7 +14,7 @@ import { planSideOf } from '~/utils/permissions'
 import { forbidden, notFound, requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { declineFormSchema, endFormSchema, pauseFormSchema, planProblemMessage, skipFormSchema } from '~/utils/visit-plan'
-import { copenhagenTime } from '~/utils/visit-schedule'
+import { copenhagenDate, copenhagenTime } from '~/utils/time'
 
 const IntentSchema = z.object({ intent: z.enum(['confirm', 'decline', 'pause', 'skip', 'end']) })
 
@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     facilityName: plan.match.facility.name,
     volunteerName: plan.match.volunteer.name,
     adTitle: plan.match.jobAd.title,
-    today: todayIn(now),
+    today: copenhagenDate(now),
     visits: visits.map((visit) => ({ id: visit.id, localDate: visit.localDate, status: visit.status, startTime: copenhagenTime(visit.startsAt), endTime: copenhagenTime(visit.endsAt) })),
   })
 }
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = parseForm(formData, IntentSchema)
   if (!intent.ok) return json(intent, { status: 400 })
   const now = new Date()
-  const today = todayIn(now)
+  const today = copenhagenDate(now)
   const back = `/visits/plans/${plan.id}`
 
   let result
@@ -120,7 +120,7 @@ export default function PlanPage() {
   const { t, i18n } = useTranslation(['visits', 'common'])
   const data = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>() as FormState
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   const { plan } = data
   const live = plan.status !== 'ended'
   return (

@@ -2,13 +2,14 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { PlanForm } from '~/components/visits'
-import { changePlan, planAsDefaults, planFor, todayIn } from '~/models/visit-plan.server'
+import { changePlan, planAsDefaults, planFor } from '~/models/visit-plan.server'
 import visitStyles from '~/styles/visits.css'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { forbidden, notFound, requirePermission } from '~/utils/permissions.server'
+import { copenhagenDate } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
 import { planFormSchema, planProblemMessage } from '~/utils/visit-plan'
 
@@ -26,7 +27,7 @@ async function requirePlanParty(request: Request, planId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanParty(request, params.planId)
   const t = await getFixedT(request, 'visits')
-  const today = todayIn(new Date())
+  const today = copenhagenDate(new Date())
   const defaults = planAsDefaults(plan)
   // A plan that started already is changed from today on: the past stays as it was.
   if (defaults.startDate < today) defaults.startDate = today
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, plan } = await requirePlanParty(request, params.planId)
   const formData = await readForm(request)
   const now = new Date()
-  const form = parseForm(formData, planFormSchema(todayIn(now)))
+  const form = parseForm(formData, planFormSchema(copenhagenDate(now)))
   if (!form.ok) return json(form, { status: 400 })
   const result = await changePlan(actor, plan.id, form.data, now)
   if (!result.ok) {

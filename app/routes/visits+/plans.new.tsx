@@ -2,13 +2,14 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { PlanForm } from '~/components/visits'
-import { matchForPlanning, planDefaults, proposePlan, todayIn } from '~/models/visit-plan.server'
+import { matchForPlanning, planDefaults, proposePlan } from '~/models/visit-plan.server'
 import visitStyles from '~/styles/visits.css'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { forbidden, notFound, requirePermission } from '~/utils/permissions.server'
+import { copenhagenDate } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
 import { planFormSchema, planProblemMessage } from '~/utils/visit-plan'
 
@@ -27,7 +28,7 @@ async function requireMatchParty(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { match, matchId, actor } = await requireMatchParty(request)
-  const today = todayIn(new Date())
+  const today = copenhagenDate(new Date())
   const t = await getFixedT(request, 'visits')
   return json({
     title: t('new.title'),
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor, matchId } = await requireMatchParty(request)
   const formData = await readForm(request)
   const now = new Date()
-  const form = parseForm(formData, planFormSchema(todayIn(now)))
+  const form = parseForm(formData, planFormSchema(copenhagenDate(now)))
   if (!form.ok) return json(form, { status: 400 })
   const result = await proposePlan(actor, matchId, form.data, now)
   if (!result.ok) {

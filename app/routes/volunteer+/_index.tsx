@@ -5,7 +5,7 @@ import { SubmitButton } from '~/components/forms'
 import { profileCompleteness, volunteerOverview, volunteerProfile } from '~/models/volunteer.server'
 import volunteerStyles from '~/styles/volunteer.css'
 import { formatDateTime } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireRole } from '~/utils/permissions.server'
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function VolunteerHomePage() {
   const { t, i18n } = useTranslation(['volunteer', 'common', 'booking'])
   const { name, paused, completeness, applications, matches, nextVisit } = useLoaderData<typeof loader>()
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   return (
     <div className="volunteer-page">
       <h1>{t('home.title')}</h1>

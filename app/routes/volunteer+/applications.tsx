@@ -6,7 +6,7 @@ import { FormError, SubmitButton } from '~/components/forms'
 import { applicationsOfVolunteer, withdrawApplication } from '~/models/application.server'
 import volunteerStyles from '~/styles/volunteer.css'
 import { formatDate } from '~/utils/dates'
-import { isLocale } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -46,7 +46,7 @@ export default function ApplicationsPage() {
   const state = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const confirming = searchParams.get('withdraw')
-  const locale = isLocale(i18n.language) ? i18n.language : 'da'
+  const locale = localeOf(i18n.language)
   return (
     <div className="volunteer-page">
       <p>
