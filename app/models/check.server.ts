@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { audit } from '~/utils/audit.server'
 import { CHECK_KINDS, TIME_ZONE, type CheckKind } from '~/utils/domain'
+import { multiLineText, oneLineText } from '~/utils/text-fields'
 
 /** The checks an ad requires, from its three flags. */
 export function requiredChecks(ad: { requiresConfidentiality: boolean; requiresCriminalRecord: boolean; requiresChildCertificate: boolean }): CheckKind[] {
@@ -95,8 +96,8 @@ export const RecordCheckSchema = z
     intent: z.literal('record-check'),
     kind: z.enum(CHECK_KINDS, { errorMap: () => ({ message: 'validation.choose' }) }),
     checkedAt: dateField,
-    expiresAt: z.string().trim().max(10).optional(),
-    note: z.string().trim().max(500, 'validation.tooLong?maximum=500').optional(),
+    expiresAt: oneLineText().trim().max(10).optional(),
+    note: multiLineText().trim().max(500, 'validation.tooLong?maximum=500').optional(),
   })
   .transform((value, ctx) => {
     const checkedAt = copenhagenDay(value.checkedAt)

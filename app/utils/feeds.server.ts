@@ -5,6 +5,7 @@ import { formatInZone } from './dates'
 import type { Locale } from './domain'
 import { appUrl } from './env.server'
 import { capitalize, describeSchedule } from './schedule'
+import { wellFormed, withoutControlCharacters } from './text-fields'
 
 type FeedAd = Awaited<ReturnType<typeof feedAds>>[number]
 type T = (key: string, options?: Record<string, unknown>) => string
@@ -25,14 +26,33 @@ export const FEED_CACHE_CONTROL = 'public, max-age=300'
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
+/** Text as XML character data or an attribute value; lone surrogates (not encodable as UTF-8) become U+FFFD. */
 export function escapeXml(value: string) {
-  return value
+  return wellFormed(value)
     .replace(INVALID_XML, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
+}
+
+/*
+ * RSS readers show <description> as HTML (RSS 2.0 allows "entity-encoded HTML" there, and every
+ * reader decodes it so), so plain text escaped once for XML came out as live markup: a "<script>"
+ * or "<img onerror>" typed into an ad reached the reader's page as an element. The ad's text is
+ * therefore turned into HTML first (escaped, line breaks as <br>) and that HTML is escaped for XML
+ * — no CDATA section, so a "]]>" in the text needs no special case. Titles and categories are
+ * plain text in RSS and are escaped for XML once.
+ */
+export function textAsHtml(value: string) {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/\r\n|\r|\n/g, '<br>\n')
 }
 
 function summary(ad: FeedAd, input: FeedInput, today: string) {
@@ -54,11 +74,11 @@ export function rssFeed(input: FeedInput, now = new Date()) {
     const categories = ad.tasks.map((task) => `      <category>${escapeXml(input.t(`common:task.${task}`))}</category>`)
     return [
       '    <item>',
-      `      <title>${escapeXml(ad.title)}</title>`,
+      `      <title>${escapeXml(withoutControlCharacters(ad.title))}</title>`,
       `      <link>${escapeXml(url)}</link>`,
       `      <guid isPermaLink="true">${escapeXml(url)}</guid>`,
       ad.publishedAt ? `      <pubDate>${new Date(ad.publishedAt).toUTCString()}</pubDate>` : null,
-      `      <description>${escapeXml(`${summary(ad, input, today)}\n\n${ad.description}`)}</description>`,
+      `      <description>${escapeXml(textAsHtml(`${summary(ad, input, today)}\n\n${ad.description}`))}</description>`,
       ...categories,
       '    </item>',
     ]

@@ -1,6 +1,10 @@
 import { json } from '@remix-run/node'
 import { z, type ZodIssue, type ZodTypeAny } from 'zod'
 import type { FieldErrors } from './forms'
+import { multiLineText, oneLineText } from './text-fields'
+
+// Every text field of every form is built from one of these two (app/utils/text-fields.ts).
+export { multiLineText, oneLineText }
 
 /** Maps zod's built-in issues to message keys in common.json (validation.*). */
 function issueToMessage(issue: ZodIssue): string {
@@ -77,6 +81,11 @@ export function parseForm<S extends ZodTypeAny>(
     }
     ;(fieldErrors[field] ??= []).push(message)
   }
+  // A pasted line break also fails the field's format check ("8 digits"); saying only what to fix first is clearer.
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    const control = messages?.find((message) => message === 'validation.oneLine' || message === 'validation.controlCharacters')
+    if (control) fieldErrors[field] = [control]
+  }
   return { ok: false, fieldErrors, formError, values: formValues(formData) }
 }
 
@@ -102,8 +111,7 @@ export async function readForm(request: Request) {
 }
 
 // Shared field schemas, so every form says the same thing about the same kind of field.
-export const emailField = z
-  .string({ required_error: 'validation.required' })
+export const emailField = oneLineText()
   .trim()
   .min(1, 'validation.required')
   .max(254, 'validation.tooLong?maximum=254')
@@ -115,14 +123,12 @@ export const newPasswordField = z
   .min(10, 'validation.passwordTooShort')
   .max(200, 'validation.tooLong?maximum=200')
 
-export const nameField = z
-  .string({ required_error: 'validation.required' })
+export const nameField = oneLineText()
   .trim()
   .min(1, 'validation.required')
   .max(120, 'validation.tooLong?maximum=120')
 
-export const phoneField = z
-  .string()
+export const phoneField = oneLineText()
   .trim()
   .max(30, 'validation.tooLong?maximum=30')
   .regex(/^$|^\+?[0-9 ()-]{8,20}$/, 'validation.phone')

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { formatDate } from './dates'
 import type { Locale } from './domain'
 import { capitalize, describeSchedule } from './schedule'
+import { multiLineText, oneLineText } from './text-fields'
 import { addDays, isClockTime, isLocalDate, PLAN_FREQUENCIES, weekdayOf, type PlanRule } from './visit-schedule'
 
 type T = (key: string, options?: Record<string, unknown>) => string
@@ -40,7 +41,7 @@ const timeField = z
   .trim()
   .min(1, 'validation.required')
   .refine(isClockTime, 'visits:plan.invalidTime')
-const reasonField = z.string().trim().max(500, 'validation.tooLong?maximum=500').optional().transform((value) => value || null)
+const reasonField = multiLineText().trim().max(500, 'validation.tooLong?maximum=500').optional().transform((value) => value || null)
 
 /**
  * The plan form (propose or change). `today` is Copenhagen's date: a plan cannot start in the
@@ -60,7 +61,7 @@ export function planFormSchema(today: string) {
         .refine((value) => value === null || (NTH_WEEKDAYS as readonly number[]).includes(value), 'validation.choose'),
       startDate: dateField,
       endDate: optionalDateField,
-      location: z.string().trim().max(300, 'validation.tooLong?maximum=300').optional().transform((value) => value ?? ''),
+      location: oneLineText().trim().max(300, 'validation.tooLong?maximum=300').optional().transform((value) => value ?? ''),
     })
     .superRefine((plan, ctx) => {
       if (!isClockTime(plan.startTime) || !isClockTime(plan.endTime) || !isLocalDate(plan.startDate)) return

@@ -6,13 +6,13 @@ import { CheckboxGroup } from '~/components/facility'
 import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { facilityItScreening, facilityProfile, saveItScreening } from '~/models/facility.server'
 import { TASKS, parseList } from '~/utils/domain'
-import { parseForm, readForm } from '~/utils/forms.server'
+import { multiLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireFacilityPermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-const text = z.string().trim().max(4000, 'validation.tooLong?maximum=4000').optional().default('')
+const text = multiLineText().trim().max(4000, 'validation.tooLong?maximum=4000').optional().default('')
 
 const ScreeningSchema = z.object({
   wishedTasks: z

@@ -8,15 +8,14 @@ import { cancelVisit, logVisit, looksLikeCpr, moveVisit, visitForPage } from '~/
 import bookingStyles from '~/styles/booking.css'
 import { formatDateTime, formatInZone } from '~/utils/dates'
 import { TASKS, isLocale } from '~/utils/domain'
-import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { formFailure, multiLineText, oneLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { notFound, requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-const reason = z
-  .string({ required_error: 'validation.required' })
+const reason = multiLineText()
   .trim()
   .max(1000, 'validation.tooLong?maximum=1000')
   .superRefine((value, ctx) => {
@@ -35,13 +34,12 @@ const LogSchema = z
   .object({
     intent: z.literal('log'),
     outcome: z.enum(['done', 'no_show'], { errorMap: () => ({ message: 'validation.choose' }) }),
-    hours: z.string().trim().optional().default(''),
+    hours: oneLineText().trim().optional().default(''),
     helpedWith: z
       .array(z.string())
       .max(TASKS.length, 'validation.choose')
       .refine((tasks) => tasks.every((task) => (TASKS as readonly string[]).includes(task)), 'validation.choose'),
-    note: z
-      .string()
+    note: multiLineText()
       .trim()
       .max(2000, 'validation.tooLong?maximum=2000')
       .optional()
