@@ -22,9 +22,10 @@ export type FeedInput = {
 /** Feeds change at most when an ad is published or closed; five minutes of caching is plenty. */
 export const FEED_CACHE_CONTROL = 'public, max-age=300'
 
-// Characters XML 1.0 does not allow at all (a pasted control character would break the feed).
+// Characters XML 1.0 does not allow at all (a pasted control character would break the feed),
+// and DEL and the C1 controls, which it allows but discourages and no reader shows.
 // eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g
 
 /** Text as XML character data or an attribute value; lone surrogates (not encodable as UTF-8) become U+FFFD. */
 export function escapeXml(value: string) {
@@ -113,12 +114,14 @@ export function jsonFeed(input: FeedInput, now = new Date()) {
     feed_url: appUrl(`/jobs.json${input.query}`),
     description,
     language: input.locale,
+    // Plain text (content_text, never content_html), as UTF-8 any reader can decode: JSON.stringify
+    // would write a lone surrogate as "\ud800", which strict JSON readers refuse.
     items: input.ads.map((ad) => ({
       id: appUrl(`/jobs/${ad.id}`),
       url: appUrl(`/jobs/${ad.id}`),
-      title: ad.title,
-      summary: summary(ad, input, today),
-      content_text: `${summary(ad, input, today)}\n\n${ad.description}`,
+      title: wellFormed(ad.title),
+      summary: wellFormed(summary(ad, input, today)),
+      content_text: wellFormed(`${summary(ad, input, today)}\n\n${ad.description}`),
       date_published: ad.publishedAt ? new Date(ad.publishedAt).toISOString() : undefined,
       date_modified: new Date(ad.updatedAt).toISOString(),
       tags: ad.tasks.map((task) => input.t(`common:task.${task}`)),
