@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { audit } from '~/utils/audit.server'
 import { CHECK_KINDS, TIME_ZONE, type CheckKind } from '~/utils/domain'
-import { multiLineText, oneLineText } from '~/utils/text-fields'
+import { multiLineText } from '~/utils/text-fields'
 
 /** The checks an ad requires, from its three flags. */
 export function requiredChecks(ad: { requiresConfidentiality: boolean; requiresCriminalRecord: boolean; requiresChildCertificate: boolean }): CheckKind[] {
@@ -96,7 +96,7 @@ export const RecordCheckSchema = z
     intent: z.literal('record-check'),
     kind: z.enum(CHECK_KINDS, { errorMap: () => ({ message: 'validation.choose' }) }),
     checkedAt: dateField,
-    expiresAt: oneLineText().trim().max(10).optional(),
+    expiresAt: z.string().trim().max(10).optional(),
     note: multiLineText().trim().max(500, 'validation.tooLong?maximum=500').optional(),
   })
   .transform((value, ctx) => {

@@ -110,8 +110,12 @@ export async function readForm(request: Request) {
   }
 }
 
-// Shared field schemas, so every form says the same thing about the same kind of field.
-export const emailField = oneLineText()
+// Shared field schemas, so every form says the same thing about the same kind of field. Free text
+// is built on oneLineText/multiLineText; a field with a closed format (e-mail, phone, postcode,
+// date, time) already refuses every control character by its own pattern, checked after trim(),
+// and keeps its own, more helpful message ("8 digits").
+export const emailField = z
+  .string({ required_error: 'validation.required' })
   .trim()
   .min(1, 'validation.required')
   .max(254, 'validation.tooLong?maximum=254')
@@ -128,7 +132,8 @@ export const nameField = oneLineText()
   .min(1, 'validation.required')
   .max(120, 'validation.tooLong?maximum=120')
 
-export const phoneField = oneLineText()
+export const phoneField = z
+  .string()
   .trim()
   .max(30, 'validation.tooLong?maximum=30')
   .regex(/^$|^\+?[0-9 ()-]{8,20}$/, 'validation.phone')

@@ -28,7 +28,7 @@ const StaffSignupSchema = z.discriminatedUnion('mode', [
     facilityName: nameField,
     kind: z.enum(FACILITY_KINDS, { errorMap: () => ({ message: 'validation.choose' }) }),
     address: oneLineText().trim().min(1, 'validation.required').max(200, 'validation.tooLong?maximum=200'),
-    postcode: oneLineText().trim().regex(/^\d{4}$/, 'validation.postcode'),
+    postcode: z.string().trim().regex(/^\d{4}$/, 'validation.postcode'),
     municipalityId: z.string().optional(),
   }),
   z.object({

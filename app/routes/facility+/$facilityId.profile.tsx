@@ -24,7 +24,7 @@ const ProfileSchema = z.object({
     .max(TARGET_GROUPS.length, 'validation.choose')
     .refine((groups) => groups.every((group) => (TARGET_GROUPS as readonly string[]).includes(group)), 'validation.choose'),
   address: oneLineText().trim().min(1, 'validation.required').max(200, 'validation.tooLong?maximum=200'),
-  postcode: oneLineText().trim().regex(/^\d{4}$/, 'validation.postcode'),
+  postcode: z.string({ required_error: 'validation.required' }).trim().regex(/^\d{4}$/, 'validation.postcode'),
   municipalityId: z.string().max(100).optional(),
   description: multiLineText().trim().max(4000, 'validation.tooLong?maximum=4000').optional().default(''),
   practicalInfo: multiLineText().trim().max(2000, 'validation.tooLong?maximum=2000').optional().default(''),

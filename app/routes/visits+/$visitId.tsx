@@ -8,7 +8,7 @@ import { cancelVisit, logVisit, looksLikeCpr, moveVisit, visitForPage } from '~/
 import bookingStyles from '~/styles/booking.css'
 import { formatDateTime, formatInZone } from '~/utils/dates'
 import { TASKS, isLocale } from '~/utils/domain'
-import { formFailure, multiLineText, oneLineText, parseForm, readForm } from '~/utils/forms.server'
+import { formFailure, multiLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { can } from '~/utils/permissions'
@@ -34,7 +34,7 @@ const LogSchema = z
   .object({
     intent: z.literal('log'),
     outcome: z.enum(['done', 'no_show'], { errorMap: () => ({ message: 'validation.choose' }) }),
-    hours: oneLineText().trim().optional().default(''),
+    hours: z.string().trim().optional().default(''),
     helpedWith: z
       .array(z.string())
       .max(TASKS.length, 'validation.choose')

@@ -29,7 +29,8 @@ const skillFields = Object.fromEntries(TASKS.map((task) => [`skill_${task}`, ski
 
 const ProfileSchema = z.object({
   intent: z.literal('save'),
-  postcode: oneLineText()
+  postcode: z
+    .string()
     .trim()
     .regex(/^(\d{4})?$/, 'validation.postcode')
     .optional()
