@@ -3,7 +3,7 @@ import { z, type ZodIssue, type ZodTypeAny } from 'zod'
 import type { FieldErrors } from './forms'
 import { multiLineText, oneLineText } from './text-fields'
 
-// Every text field of every form is built from one of these two (app/utils/text-fields.ts).
+// Every free-text field of every form is built from one of these two (app/utils/text-fields.ts).
 export { multiLineText, oneLineText }
 
 /** Maps zod's built-in issues to message keys in common.json (validation.*). */

@@ -4,11 +4,11 @@
 import { z } from 'zod'
 
 /*
- * One-line fields (names, titles, places, phone numbers, addresses …) end up inside other
- * formats: an iCalendar parameter, an e-mail subject, an RSS title, a CSV cell. A line break
- * there starts a new property or row, so it is refused here, with every other invisible control:
+ * One-line fields (names, titles, places, addresses …) end up inside other formats: an iCalendar
+ * parameter, an e-mail subject, an RSS title, a spreadsheet export. A line break there starts a
+ * new property or row, so it is refused here, with every other invisible control:
  * - C0 controls U+0000–U+001F (NUL, CR, LF and TAB too: a tab in a name is a paste accident and a
- *   column break in every tab-separated export), DEL U+007F and the C1 controls U+0080–U+009F;
+ *   column break in any tab-separated export), DEL U+007F and the C1 controls U+0080–U+009F;
  * - U+2028/U+2029, the Unicode line and paragraph separators, which many renderers and older
  *   JavaScript parsers treat as a line break;
  * - the bidi embeddings/overrides U+202A–U+202E and isolates U+2066–U+2069. A name is shown
