@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { audit } from '~/utils/audit.server'
 import { CHECK_KINDS, type CheckKind } from '~/utils/domain'
+import { multiLineText } from '~/utils/text-fields'
 import { isLocalDate, wallClockInstant } from '~/utils/time'
 
 /** The checks an ad requires, from its three flags. */
@@ -94,7 +95,7 @@ export const RecordCheckSchema = z
     kind: z.enum(CHECK_KINDS, { errorMap: () => ({ message: 'validation.choose' }) }),
     checkedAt: dateField,
     expiresAt: z.string().trim().max(10).optional(),
-    note: z.string().trim().max(500, 'validation.tooLong?maximum=500').optional(),
+    note: multiLineText().trim().max(500, 'validation.tooLong?maximum=500').optional(),
   })
   .transform((value, ctx) => {
     const checkedAt = copenhagenDay(value.checkedAt)

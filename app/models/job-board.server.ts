@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { FREQUENCIES, TASKS, parseList, type Frequency, type Task } from '~/utils/domain'
+import { withoutControlCharacters } from '~/utils/text-fields'
 import { sqliteInstant } from '~/utils/time'
 import { jobAdContentSelect, parseWeekdays } from './job.server'
 
@@ -20,12 +21,15 @@ const MAX_TERM_LENGTH = 40
 // Filters from the URL (the board's form and the feeds share them)
 // ---------------------------------------------------------------------------------------------
 
-/** Free text, cut to a sane length (a pasted essay still searches by its first words). */
+/**
+ * Free text, cut to a sane length (a pasted essay still searches by its first words). A search is
+ * never saved, so control characters are dropped rather than refused: the page still answers.
+ */
 const text = (max: number) =>
   z
     .string()
     .catch('')
-    .transform((value) => value.trim().slice(0, max) || undefined)
+    .transform((value) => withoutControlCharacters(value).trim().slice(0, max) || undefined)
 
 /**
  * Query parameters of /jobs, /jobs.rss and /jobs.json. Unknown task, weekday, frequency and sort
@@ -34,7 +38,7 @@ const text = (max: number) =>
  */
 const BoardQuerySchema = z.object({
   q: text(200),
-  municipality: z.array(z.string().trim().max(100)).catch([]).transform((names) => names.filter(Boolean).slice(0, 20)),
+  municipality: z.array(z.string().transform((name) => withoutControlCharacters(name).trim().slice(0, 100))).catch([]).transform((names) => names.filter(Boolean).slice(0, 20)),
   region: text(100),
   task: z.array(z.string()).catch([]).transform((values) => values.filter((v): v is Task => (TASKS as readonly string[]).includes(v))),
   weekday: z.array(z.string()).catch([]).transform((values) => [...new Set(values.map(Number).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7))]),

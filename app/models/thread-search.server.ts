@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { parseList } from '~/utils/domain'
+import { withoutControlCharacters } from '~/utils/text-fields'
 import { THREAD_TAGS } from '~/utils/thread-search'
 import { ftsTerms } from './job-board.server'
 import { accessTo, readableThreads, type Spaces } from './space.server'
@@ -23,7 +24,7 @@ const ThreadSearchSchema = z.object({
   q: z
     .string()
     .catch('')
-    .transform((value) => value.trim().slice(0, 200) || undefined),
+    .transform((value) => withoutControlCharacters(value).trim().slice(0, 200) || undefined),
   tag: z
     .string()
     .optional()

@@ -6,6 +6,7 @@ import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { prisma, type Tx } from '~/utils/db.server'
 import { parseList } from '~/utils/domain'
 import { plainExcerpt } from '~/utils/post-format'
+import { multiLineText, oneLineText } from '~/utils/text-fields'
 import { canStillEdit, POSTS_PER_PAGE, spaceKey, THREADS_PER_PAGE, type SpaceRef } from '~/utils/threads'
 
 /**
@@ -497,22 +498,19 @@ export async function dismissReport(actorId: string, reportId: string, now = new
 // Form fields shared by the new-thread and reply forms
 // ---------------------------------------------------------------------------------------------
 
-export const threadTitleField = z
-  .string({ required_error: 'validation.required' })
+export const threadTitleField = oneLineText()
   .trim()
   .min(1, 'validation.required')
   .max(150, 'validation.tooLong?maximum=150')
   .refine(withoutCprNumber, 'threads:form.cprRefused')
 
-export const postBodyField = z
-  .string({ required_error: 'validation.required' })
+export const postBodyField = multiLineText()
   .trim()
   .min(1, 'validation.required')
   .max(10_000, 'validation.tooLong?maximum=10000')
   .refine(withoutCprNumber, 'threads:form.cprRefused')
 
-export const reasonField = z
-  .string({ required_error: 'validation.required' })
+export const reasonField = multiLineText()
   .trim()
   .min(1, 'validation.required')
   .max(1000, 'validation.tooLong?maximum=1000')

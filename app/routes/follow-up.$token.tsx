@@ -7,7 +7,7 @@ import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { answerCheckIn, checkInByToken } from '~/models/follow-up.server'
 import bookingStyles from '~/styles/booking.css'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
-import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { formFailure, multiLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -15,8 +15,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 const AnswerSchema = z.object({
   satisfaction: z.enum(['1', '2', '3', '4', '5'], { errorMap: () => ({ message: 'validation.choose' }) }).transform(Number),
   expectationsAligned: z.enum(['yes', 'no'], { errorMap: () => ({ message: 'validation.choose' }) }).transform((value) => value === 'yes'),
-  wishes: z
-    .string()
+  wishes: multiLineText()
     .trim()
     .max(2000, 'validation.tooLong?maximum=2000')
     .optional()

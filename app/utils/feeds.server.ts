@@ -4,6 +4,7 @@ import type { feedAds } from '~/models/job-board.server'
 import type { Locale } from './domain'
 import { appUrl } from './env.server'
 import { capitalize, describeSchedule } from './schedule'
+import { wellFormed, withoutControlCharacters } from './text-fields'
 import { copenhagenDate } from './time'
 
 type FeedAd = Awaited<ReturnType<typeof feedAds>>[number]
@@ -21,18 +22,38 @@ export type FeedInput = {
 /** Feeds change at most when an ad is published or closed; five minutes of caching is plenty. */
 export const FEED_CACHE_CONTROL = 'public, max-age=300'
 
-// Characters XML 1.0 does not allow at all (a pasted control character would break the feed).
+// Characters XML 1.0 does not allow at all (a pasted control character would break the feed),
+// and DEL and the C1 controls, which it allows but discourages and no reader shows.
 // eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g
 
+/** Text as XML character data or an attribute value; lone surrogates (not encodable as UTF-8) become U+FFFD. */
 export function escapeXml(value: string) {
-  return value
+  return wellFormed(value)
     .replace(INVALID_XML, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
+}
+
+/*
+ * RSS readers show <description> as HTML (RSS 2.0 allows "entity-encoded HTML" there, and every
+ * reader decodes it so), so plain text escaped once for XML came out as live markup: a "<script>"
+ * or "<img onerror>" typed into an ad reached the reader's page as an element. The ad's text is
+ * therefore turned into HTML first (escaped, line breaks as <br>) and that HTML is escaped for XML
+ * — no CDATA section, so a "]]>" in the text needs no special case. Titles and categories are
+ * plain text in RSS and are escaped for XML once.
+ */
+export function textAsHtml(value: string) {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/\r\n|\r|\n/g, '<br>\n')
 }
 
 function summary(ad: FeedAd, input: FeedInput, today: string) {
@@ -54,11 +75,11 @@ export function rssFeed(input: FeedInput, now = new Date()) {
     const categories = ad.tasks.map((task) => `      <category>${escapeXml(input.t(`common:task.${task}`))}</category>`)
     return [
       '    <item>',
-      `      <title>${escapeXml(ad.title)}</title>`,
+      `      <title>${escapeXml(withoutControlCharacters(ad.title))}</title>`,
       `      <link>${escapeXml(url)}</link>`,
       `      <guid isPermaLink="true">${escapeXml(url)}</guid>`,
       ad.publishedAt ? `      <pubDate>${new Date(ad.publishedAt).toUTCString()}</pubDate>` : null,
-      `      <description>${escapeXml(`${summary(ad, input, today)}\n\n${ad.description}`)}</description>`,
+      `      <description>${escapeXml(textAsHtml(`${summary(ad, input, today)}\n\n${ad.description}`))}</description>`,
       ...categories,
       '    </item>',
     ]
@@ -93,12 +114,14 @@ export function jsonFeed(input: FeedInput, now = new Date()) {
     feed_url: appUrl(`/jobs.json${input.query}`),
     description,
     language: input.locale,
+    // Plain text (content_text, never content_html), as UTF-8 any reader can decode: JSON.stringify
+    // would write a lone surrogate as "\ud800", which strict JSON readers refuse.
     items: input.ads.map((ad) => ({
       id: appUrl(`/jobs/${ad.id}`),
       url: appUrl(`/jobs/${ad.id}`),
-      title: ad.title,
-      summary: summary(ad, input, today),
-      content_text: `${summary(ad, input, today)}\n\n${ad.description}`,
+      title: wellFormed(ad.title),
+      summary: wellFormed(summary(ad, input, today)),
+      content_text: wellFormed(`${summary(ad, input, today)}\n\n${ad.description}`),
       date_published: ad.publishedAt ? new Date(ad.publishedAt).toISOString() : undefined,
       date_modified: new Date(ad.updatedAt).toISOString(),
       tags: ad.tasks.map((task) => input.t(`common:task.${task}`)),

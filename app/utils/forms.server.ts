@@ -1,6 +1,10 @@
 import { json } from '@remix-run/node'
 import { z, type ZodIssue, type ZodTypeAny } from 'zod'
 import type { FieldErrors } from './forms'
+import { multiLineText, oneLineText } from './text-fields'
+
+// Every free-text field of every form is built from one of these two (app/utils/text-fields.ts).
+export { multiLineText, oneLineText }
 
 /** Maps zod's built-in issues to message keys in common.json (validation.*). */
 function issueToMessage(issue: ZodIssue): string {
@@ -77,6 +81,11 @@ export function parseForm<S extends ZodTypeAny>(
     }
     ;(fieldErrors[field] ??= []).push(message)
   }
+  // A pasted line break also fails the field's format check ("8 digits"); saying only what to fix first is clearer.
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    const control = messages?.find((message) => message === 'validation.oneLine' || message === 'validation.controlCharacters')
+    if (control) fieldErrors[field] = [control]
+  }
   return { ok: false, fieldErrors, formError, values: formValues(formData) }
 }
 
@@ -101,7 +110,10 @@ export async function readForm(request: Request) {
   }
 }
 
-// Shared field schemas, so every form says the same thing about the same kind of field.
+// Shared field schemas, so every form says the same thing about the same kind of field. Free text
+// is built on oneLineText/multiLineText; a field with a closed format (e-mail, phone, postcode,
+// date, time) already refuses every control character by its own pattern, checked after trim(),
+// and keeps its own, more helpful message ("8 digits").
 export const emailField = z
   .string({ required_error: 'validation.required' })
   .trim()
@@ -115,8 +127,7 @@ export const newPasswordField = z
   .min(10, 'validation.passwordTooShort')
   .max(200, 'validation.tooLong?maximum=200')
 
-export const nameField = z
-  .string({ required_error: 'validation.required' })
+export const nameField = oneLineText()
   .trim()
   .min(1, 'validation.required')
   .max(120, 'validation.tooLong?maximum=120')

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import { TIME_ZONE } from './domain'
+import { wellFormed, withoutControlCharacters } from './text-fields'
 
 /**
  * A small iCalendar (RFC 5545) writer for meeting invitations. Times are written as
@@ -45,15 +46,40 @@ const VTIMEZONE = [
   'END:VTIMEZONE',
 ]
 
-/** TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 3.3.11). */
+/*
+ * Every value that came from a person (names, titles, places, descriptions) goes through
+ * escapeText or paramValue, even though the forms refuse control characters: a value stored
+ * before that rule, or written by a script, must still not end a property or start a new event.
+ */
+
+/**
+ * TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 3.3.11). Control
+ * characters that TEXT does not allow (all but TAB) are dropped, and lone UTF-16 surrogates,
+ * which cannot be written as UTF-8, become U+FFFD.
+ */
 export function escapeText(value: string) {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
+  return withoutControlCharacters(wellFormed(value), { keepLineBreaks: true })
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
 }
 
-/** Parameter values with ":;," must be quoted; quotes themselves are not allowed. */
-function paramValue(value: string) {
-  const clean = value.replace(/"/g, "'")
-  return /[:;,]/.test(clean) ? `"${clean}"` : clean
+/**
+ * A parameter value such as CN="…" (RFC 5545 3.1 and 3.2). It is always quoted, so ":;," need no
+ * care; a quoted value may hold neither DQUOTE nor control characters, and has no escape for them.
+ * Line breaks and other controls become a space, a double quote becomes an apostrophe. A caret
+ * before n, ' or ^ is doubled: RFC 6868 readers (ical.js, Apple, Google) would otherwise turn
+ * "^n" into a line break; elsewhere a caret is left alone, as RFC 6868 says.
+ */
+export function paramValue(value: string) {
+  const clean = withoutControlCharacters(wellFormed(value)).replace(/"/g, "'").replace(/\^(?=[n'^])/g, '^^')
+  return `"${clean}"`
+}
+
+/** A mailto: address as a property value: never anything that could end the line or the value. */
+function mailto(email: string) {
+  return `mailto:${email.replace(/[\s"\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, '')}`
 }
 
 /** Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 character. */
@@ -90,7 +116,7 @@ function utcTime(date: Date) {
 function eventLines(event: CalendarEvent, stamp: Date) {
   const lines = [
     'BEGIN:VEVENT',
-    `UID:${event.uid}`,
+    `UID:${escapeText(event.uid)}`,
     `SEQUENCE:${event.sequence}`,
     `DTSTAMP:${utcTime(event.stamp ?? stamp)}`,
     `DTSTART;TZID=${TIME_ZONE}:${localTime(event.start)}`,
@@ -99,9 +125,9 @@ function eventLines(event: CalendarEvent, stamp: Date) {
   ]
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`)
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`)
-  if (event.organizer) lines.push(`ORGANIZER;CN=${paramValue(event.organizer.name)}:mailto:${event.organizer.email}`)
+  if (event.organizer) lines.push(`ORGANIZER;CN=${paramValue(event.organizer.name)}:${mailto(event.organizer.email)}`)
   for (const attendee of event.attendees ?? []) {
-    lines.push(`ATTENDEE;CN=${paramValue(attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${attendee.email}`)
+    lines.push(`ATTENDEE;CN=${paramValue(attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:${mailto(attendee.email)}`)
   }
   lines.push(`STATUS:${event.status ?? 'CONFIRMED'}`, 'TRANSP:OPAQUE', 'END:VEVENT')
   return lines

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { JobAdInput } from '~/models/job.server'
 import { CPR_REFUSED, withoutCprNumber } from './cpr'
 import { FREQUENCIES, TASKS } from './domain'
-import { checkboxField, parseForm, type FormResult } from './forms.server'
+import { checkboxField, multiLineText, oneLineText, parseForm, type FormResult } from './forms.server'
 import { AD_LANGUAGES, MAX_VOLUNTEERS } from './job-ad'
 import { copenhagenDate, isClockTime, isLocalDate } from './time'
 
@@ -12,9 +12,8 @@ import { copenhagenDate, isClockTime, isLocalDate } from './time'
  * complete ad, because that is what the centre and the volunteers will read.
  */
 
-const text = (max: number) =>
-  z
-    .string()
+const text = (field: ReturnType<typeof oneLineText>, max: number) =>
+  field
     .trim()
     .max(max, `validation.tooLong?maximum=${max}`)
     .optional()
@@ -48,11 +47,11 @@ export const JOB_AD_ARRAY_FIELDS = ['tasks', 'weekdays', 'languages'] as const
 export const JobAdFormSchema = z
   .object({
     intent: z.enum(['save', 'submit'], { errorMap: () => ({ message: 'validation.choose' }) }),
-    title: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(120, 'validation.tooLong?maximum=120'),
+    title: oneLineText().trim().min(1, 'validation.required').max(120, 'validation.tooLong?maximum=120'),
     tasks: z.array(z.enum(TASKS, { errorMap: () => ({ message: 'validation.choose' }) })).max(TASKS.length),
-    description: text(5000),
-    boundaries: text(2000),
-    targetGroup: text(200),
+    description: text(multiLineText(), 5000),
+    boundaries: text(multiLineText(), 2000),
+    targetGroup: text(oneLineText(), 200),
     weekdays: z.array(z.enum(['1', '2', '3', '4', '5', '6', '7'], { errorMap: () => ({ message: 'validation.choose' }) })).max(7),
     timeFrom: time,
     timeTo: time,
@@ -68,7 +67,7 @@ export const JobAdFormSchema = z
     requiresChildCertificate: checkboxField,
     minimumAge: whole(15, 99, 'jobs:errors.minimumAge'),
     languages: z.array(z.enum(AD_LANGUAGES, { errorMap: () => ({ message: 'validation.choose' }) })).max(AD_LANGUAGES.length),
-    offers: text(2000),
+    offers: text(multiLineText(), 2000),
     contactPersonId: z
       .string()
       .trim()

@@ -5,6 +5,7 @@ import { CPR_REFUSED, withoutCprNumber } from './cpr'
 import { formatLocalDate } from './dates'
 import type { Locale } from './domain'
 import { capitalize, describeSchedule } from './schedule'
+import { multiLineText, oneLineText } from './text-fields'
 import { addDays, isClockTime, isLocalDate, isoWeekday } from './time'
 import { PLAN_FREQUENCIES, type PlanRule } from './visit-schedule'
 
@@ -42,8 +43,7 @@ const timeField = z
   .trim()
   .min(1, 'validation.required')
   .refine(isClockTime, 'visits:plan.invalidTime')
-const reasonField = z
-  .string()
+const reasonField = multiLineText()
   .trim()
   .max(500, 'validation.tooLong?maximum=500')
   .optional()
@@ -68,7 +68,7 @@ export function planFormSchema(today: string) {
         .refine((value) => value === null || (NTH_WEEKDAYS as readonly number[]).includes(value), 'validation.choose'),
       startDate: dateField,
       endDate: optionalDateField,
-      location: z.string().trim().max(300, 'validation.tooLong?maximum=300').optional().transform((value) => value ?? ''),
+      location: oneLineText().trim().max(300, 'validation.tooLong?maximum=300').optional().transform((value) => value ?? ''),
     })
     .superRefine((plan, ctx) => {
       if (!isClockTime(plan.startTime) || !isClockTime(plan.endTime) || !isLocalDate(plan.startDate)) return

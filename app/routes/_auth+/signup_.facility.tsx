@@ -8,7 +8,7 @@ import { municipalitiesForPostcode } from '~/models/reference.server'
 import { signUpFacilityStaff } from '~/models/user.server'
 import { requireAnonymous } from '~/utils/auth.server'
 import { FACILITY_KINDS } from '~/utils/domain'
-import { emailField, formFailure, nameField, newPasswordField, parseForm, phoneField, readForm } from '~/utils/forms.server'
+import { emailField, formFailure, nameField, newPasswordField, oneLineText, parseForm, phoneField, readForm } from '~/utils/forms.server'
 import { getFixedT, getLocale } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { RULES, clientIp, hitRateLimit } from '~/utils/rate-limit.server'
@@ -27,7 +27,7 @@ const StaffSignupSchema = z.discriminatedUnion('mode', [
     mode: z.literal('create'),
     facilityName: nameField,
     kind: z.enum(FACILITY_KINDS, { errorMap: () => ({ message: 'validation.choose' }) }),
-    address: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong?maximum=200'),
+    address: oneLineText().trim().min(1, 'validation.required').max(200, 'validation.tooLong?maximum=200'),
     postcode: z.string().trim().regex(/^\d{4}$/, 'validation.postcode'),
     municipalityId: z.string().optional(),
   }),

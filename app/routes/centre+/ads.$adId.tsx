@@ -7,7 +7,7 @@ import { JobAdView } from '~/components/job-ads'
 import { changeJobAdStatus, jobAdForWork, jobAdScope, publishJobAd, returnJobAd } from '~/models/job.server'
 import { formatDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
-import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { formFailure, multiLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { canTransition } from '~/utils/job-ad'
 import { jobAdProblemMessage } from '~/utils/job-ad-form.server'
@@ -20,8 +20,7 @@ const ReviewSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('publish') }),
   z.object({
     intent: z.literal('return'),
-    comment: z
-      .string({ required_error: 'jobs:errors.commentRequired' })
+    comment: multiLineText('jobs:errors.commentRequired')
       .trim()
       .min(1, 'jobs:errors.commentRequired')
       .max(2000, 'validation.tooLong?maximum=2000'),

@@ -9,7 +9,7 @@ import { applicationForReview, approveMatch, centreName, declineApplication, mar
 import { scoreVolunteerForAd } from '~/models/matching.server'
 import { formatDate } from '~/utils/dates'
 import { localeOf, parseList } from '~/utils/domain'
-import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { formFailure, multiLineText, oneLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT, getLocale } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireFacilityPermission, requirePermission, volunteerScope } from '~/utils/permissions.server'
@@ -20,11 +20,11 @@ const ApproveSchema = z.object({
   intent: z.literal('approve'),
   introDate: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').refine(isLocalDate, 'validation.date'),
   introTime: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').refine(isClockTime, 'matching:approve.invalidTime'),
-  introPlace: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(300, 'validation.tooLong?maximum=300'),
+  introPlace: oneLineText().trim().min(1, 'validation.required').max(300, 'validation.tooLong?maximum=300'),
 })
 const DeclineSchema = z.object({
   intent: z.literal('decline'),
-  note: z.string({ required_error: 'validation.required' }).trim().min(20, 'validation.tooShort?minimum=20').max(3000, 'validation.tooLong?maximum=3000'),
+  note: multiLineText().trim().min(20, 'validation.tooShort?minimum=20').max(3000, 'validation.tooLong?maximum=3000'),
 })
 const IntentSchema = z.object({ intent: z.enum(['approve', 'decline', 'record-check']) })
 

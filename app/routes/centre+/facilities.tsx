@@ -5,8 +5,8 @@ import { z } from 'zod'
 import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { approveFacility, facilitiesForCentre, setFacilityActive } from '~/models/facility.server'
 import { formatDate } from '~/utils/dates'
-import { localeOf, FACILITY_STATUSES } from '~/utils/domain'
-import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { FACILITY_STATUSES, localeOf } from '~/utils/domain'
+import { formFailure, multiLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { facilityScope, forbidden, notFound, requirePermission } from '~/utils/permissions.server'
@@ -14,7 +14,7 @@ import { can } from '~/utils/permissions'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const facilityId = z.string({ required_error: 'validation.invalid' }).min(1).max(100)
-const reason = z.string({ required_error: 'validation.required' }).trim().min(1, 'facility:centre.reasonRequired').max(1000, 'validation.tooLong?maximum=1000')
+const reason = multiLineText().trim().min(1, 'facility:centre.reasonRequired').max(1000, 'validation.tooLong?maximum=1000')
 
 const CentreFacilitySchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('approve'), facilityId }),

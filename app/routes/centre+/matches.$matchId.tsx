@@ -8,7 +8,7 @@ import bookingStyles from '~/styles/booking.css'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
-import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { formFailure, multiLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/permissions.server'
@@ -16,8 +16,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 const ChangeSchema = z.object({
   intent: z.enum(['pause', 'resume', 'end'], { errorMap: () => ({ message: 'validation.choose' }) }),
-  reason: z
-    .string({ required_error: 'validation.required' })
+  reason: multiLineText()
     .trim()
     .max(2000, 'validation.tooLong?maximum=2000')
     .superRefine((value, ctx) => {

@@ -5,20 +5,15 @@ import { z } from 'zod'
 import { Field, FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { addEthicsEntry, ethicsPolicy, facilityProfile, moveEthicsEntry, removeEthicsEntry, updateEthicsEntry } from '~/models/facility.server'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
-import { parseForm, readForm } from '~/utils/forms.server'
+import { multiLineText, oneLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireFacilityPermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-const required = (maximum: number) =>
-  z
-    .string({ required_error: 'validation.required' })
-    .trim()
-    .min(1, 'validation.required')
-    .max(maximum, `validation.tooLong?maximum=${maximum}`)
-    .refine(withoutCprNumber, CPR_REFUSED)
-const EntryFields = { technology: required(120), dilemma: required(2000), agreedValues: required(2000) }
+const required = (field: ReturnType<typeof oneLineText>, maximum: number) =>
+  field.trim().min(1, 'validation.required').max(maximum, `validation.tooLong?maximum=${maximum}`).refine(withoutCprNumber, CPR_REFUSED)
+const EntryFields = { technology: required(oneLineText(), 120), dilemma: required(multiLineText(), 2000), agreedValues: required(multiLineText(), 2000) }
 const entryId = z.string({ required_error: 'validation.invalid' }).min(1).max(100)
 
 const EthicsSchema = z.discriminatedUnion('intent', [

@@ -9,13 +9,13 @@ import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { TARGET_GROUPS } from '~/utils/facility'
 import { municipalitiesForPostcode } from '~/models/reference.server'
 import { FACILITY_KINDS, parseList } from '~/utils/domain'
-import { formFailure, formValues, nameField, parseForm, phoneField, readForm } from '~/utils/forms.server'
+import { formFailure, formValues, multiLineText, nameField, oneLineText, parseForm, phoneField, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireFacilityPermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-const optionalText = (maximum: number) => z.string().trim().max(maximum, `validation.tooLong?maximum=${maximum}`).optional().default('')
+const optionalText = (maximum: number) => oneLineText().trim().max(maximum, `validation.tooLong?maximum=${maximum}`).optional().default('')
 
 const ProfileSchema = z.object({
   name: nameField,
@@ -24,11 +24,11 @@ const ProfileSchema = z.object({
     .array(z.string())
     .max(TARGET_GROUPS.length, 'validation.choose')
     .refine((groups) => groups.every((group) => (TARGET_GROUPS as readonly string[]).includes(group)), 'validation.choose'),
-  address: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(200, 'validation.tooLong?maximum=200'),
+  address: oneLineText().trim().min(1, 'validation.required').max(200, 'validation.tooLong?maximum=200'),
   postcode: z.string({ required_error: 'validation.required' }).trim().regex(/^\d{4}$/, 'validation.postcode'),
   municipalityId: z.string().max(100).optional(),
-  description: optionalText(4000).refine(withoutCprNumber, CPR_REFUSED),
-  practicalInfo: optionalText(2000).refine(withoutCprNumber, CPR_REFUSED),
+  description: multiLineText().trim().max(4000, 'validation.tooLong?maximum=4000').optional().default('').refine(withoutCprNumber, CPR_REFUSED),
+  practicalInfo: multiLineText().trim().max(2000, 'validation.tooLong?maximum=2000').optional().default('').refine(withoutCprNumber, CPR_REFUSED),
   phone: phoneField,
   email: optionalText(254)
     .refine((value) => value === '' || z.string().email().safeParse(value).success, 'validation.email')

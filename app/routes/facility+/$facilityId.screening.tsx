@@ -7,13 +7,13 @@ import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { facilityItScreening, facilityProfile, saveItScreening } from '~/models/facility.server'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { TASKS, parseList } from '~/utils/domain'
-import { parseForm, readForm } from '~/utils/forms.server'
+import { multiLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireFacilityPermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-const text = z.string().trim().max(4000, 'validation.tooLong?maximum=4000').optional().default('').refine(withoutCprNumber, CPR_REFUSED)
+const text = multiLineText().trim().max(4000, 'validation.tooLong?maximum=4000').optional().default('').refine(withoutCprNumber, CPR_REFUSED)
 
 const ScreeningSchema = z.object({
   wishedTasks: z

@@ -6,7 +6,7 @@ import { Field, FormError, SelectField, SubmitButton, type FormState } from '~/c
 import { facilityProfile } from '~/models/facility.server'
 import { createWindow, facilityWindows, setWindowActive, updateWindow } from '~/models/visit-window.server'
 import bookingStyles from '~/styles/booking.css'
-import { parseForm, readForm } from '~/utils/forms.server'
+import { oneLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { facilityScope, notFound, requirePermission } from '~/utils/permissions.server'
@@ -25,7 +25,7 @@ const date = z
   .refine(isLocalDate, 'validation.date')
 const WindowSchema = z
   .object({
-    title: z.string({ required_error: 'validation.required' }).trim().min(1, 'validation.required').max(120, 'validation.tooLong?maximum=120'),
+    title: oneLineText().trim().min(1, 'validation.required').max(120, 'validation.tooLong?maximum=120'),
     weekday: z.coerce.number({ invalid_type_error: 'validation.choose' }).int('validation.choose').min(1, 'validation.choose').max(7, 'validation.choose'),
     startTime: time,
     endTime: time,
@@ -36,7 +36,7 @@ const WindowSchema = z
       .max(50, 'validation.tooBig?maximum=50'),
     validFrom: date,
     validTo: z.union([z.literal(''), date]).optional().transform((value) => value || null),
-    location: z.string().trim().max(300, 'validation.tooLong?maximum=300').optional().default(''),
+    location: oneLineText().trim().max(300, 'validation.tooLong?maximum=300').optional().default(''),
   })
   .superRefine((value, ctx) => {
     if (value.endTime <= value.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'booking:window.endBeforeStart' })

@@ -6,15 +6,14 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { CheckboxField, FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { adForApplying, applyingState, applyToAd } from '~/models/application.server'
 import volunteerStyles from '~/styles/volunteer.css'
-import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { formFailure, multiLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const ApplySchema = z.object({
-  motivation: z
-    .string()
+  motivation: multiLineText()
     .trim()
     .max(2000, 'validation.tooLong?maximum=2000')
     .optional()

@@ -9,7 +9,7 @@ import bookingStyles from '~/styles/booking.css'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { formatDateTime, formatInZone } from '~/utils/dates'
 import { localeOf, TASKS } from '~/utils/domain'
-import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { formFailure, multiLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { can } from '~/utils/permissions'
@@ -17,8 +17,7 @@ import { notFound, requirePermission } from '~/utils/permissions.server'
 import { isClockTime } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
 
-const reason = z
-  .string({ required_error: 'validation.required' })
+const reason = multiLineText()
   .trim()
   .max(1000, 'validation.tooLong?maximum=1000')
   .superRefine((value, ctx) => {
@@ -43,8 +42,7 @@ const LogSchema = z
       .array(z.string())
       .max(TASKS.length, 'validation.choose')
       .refine((tasks) => tasks.every((task) => (TASKS as readonly string[]).includes(task)), 'validation.choose'),
-    note: z
-      .string()
+    note: multiLineText()
       .trim()
       .max(2000, 'validation.tooLong?maximum=2000')
       .optional()

@@ -36,9 +36,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = copenhagenDate(now)
   const dateParam = url.searchParams.get('date') ?? ''
   const monthParam = url.searchParams.get('month') ?? ''
-  // Unknown or malformed dates in the URL fall back to today rather than failing.
-  const monday = mondayOf(isLocalDate(dateParam) ? dateParam : today)
-  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam) ? monthParam : today.slice(0, 7)
+  // Unknown or malformed dates in the URL fall back to today rather than failing, and so do years
+  // no one keeps a calendar for: year 0 or the last week of 9999 (whose next week is year 10000).
+  const plausible = (date: string) => date >= '2000-01-01' && date <= '2999-12-31'
+  const monday = mondayOf(isLocalDate(dateParam) && plausible(dateParam) ? dateParam : today)
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam) && plausible(`${monthParam}-01`) ? monthParam : today.slice(0, 7)
 
   let visits
   if (view === 'week') visits = await visitsBetween(actor, monday, addDays(monday, 6))

@@ -15,7 +15,7 @@ import {
 } from '~/models/volunteer.server'
 import { DAY_PARTS, TASKS, WEEKDAYS, type Task } from '~/utils/domain'
 import volunteerStyles from '~/styles/volunteer.css'
-import { checkboxField, formFailure, formValues, parseForm, readForm } from '~/utils/forms.server'
+import { checkboxField, formFailure, formValues, multiLineText, oneLineText, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { SKILL_LEVELS, VOLUNTEER_LANGUAGES } from '~/utils/volunteer'
@@ -36,9 +36,8 @@ const ProfileSchema = z.object({
     .optional()
     .transform((value) => value || null),
   municipalityId: z.string().max(40).optional(),
-  bio: z.string().trim().max(1000, 'validation.tooLong?maximum=1000').optional().transform((value) => value ?? ''),
-  employer: z
-    .string()
+  bio: multiLineText().trim().max(1000, 'validation.tooLong?maximum=1000').optional().transform((value) => value ?? ''),
+  employer: oneLineText()
     .trim()
     .max(120, 'validation.tooLong?maximum=120')
     .optional()
