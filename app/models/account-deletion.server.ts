@@ -239,7 +239,7 @@ async function addressesOf(tx: Tx, userId: string, email: string) {
  */
 export async function anonymizeAccount(userId: string, options: { reason: 'self' | 'inactive'; now?: Date }): Promise<AnonymizeResult> {
   const now = options.now ?? new Date()
-  const result = await prisma.$transaction(async (tx): Promise<AnonymizeResult | { ok: true; needles: Needle[]; searchTouched: boolean }> => {
+  const result = await prisma.$transaction(async (tx): Promise<Extract<AnonymizeResult, { ok: false }> | { ok: true; needles: Needle[]; searchTouched: boolean }> => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, phone: true, role: true, anonymizedAt: true } })
     if (!user) return { ok: false, reason: 'not-found' }
     if (user.anonymizedAt) return { ok: false, reason: 'already-deleted' }
@@ -325,7 +325,8 @@ export async function anonymizeAccount(userId: string, options: { reason: 'self'
       data: { reason: options.reason, role: user.role, matchesEnded: matches.length, applicationsWithdrawn: withdrawn.count },
     })
     return { ok: true, needles, searchTouched }
-  })
+    // The text scans read whole tables on a national installation: more than the default 5 s.
+  }, { timeout: 60_000 })
   if (result.ok) {
     if (result.searchTouched) await purgeSearchIndex()
     await forgetStatistics(result.needles)
