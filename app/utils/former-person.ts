@@ -12,3 +12,8 @@ export function shownName(t: T, person: { name: string; role?: string | null } |
   const kind = person?.role === 'volunteer' ? 'volunteer' : person?.role === 'facility_staff' ? 'staff' : 'user'
   return t(`formerPerson.${kind}`, { ns: 'rights' }) as string
 }
+
+/** A volunteer's name where the page knows only the name (lists of visits, matches, answers). */
+export function shownVolunteerName(t: T, name: string) {
+  return shownName(t, { name, role: 'volunteer' })
+}

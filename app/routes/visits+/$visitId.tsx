@@ -14,6 +14,7 @@ import { pageTitle } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { notFound, requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { shownVolunteerName } from '~/utils/former-person'
 
 const reason = z
   .string({ required_error: 'validation.required' })
@@ -180,7 +181,7 @@ export default function VisitPage() {
           ) : null}
           <dt>{t('visit.volunteer')}</dt>
           <dd>
-            {visit.volunteer.name}
+            {shownVolunteerName(t, visit.volunteer.name)}
             {role !== 'volunteer' && visit.volunteer.phone ? ` · ${visit.volunteer.phone}` : ''}
           </dd>
           <dt>{t('visit.contact')}</dt>
