@@ -57,7 +57,8 @@ describe('deleting an account', () => {
     // The contact person gets the usual "match ended" e-mail, naming nobody.
     const ended = await catcher.waitFor((mail) => mail.to.includes(world.contact.email.toLowerCase()) && mail.subject.startsWith('Afsluttet'))
     expect(ended.subject).toBe(`Afsluttet: Tidligere frivillig på ${world.facility.name}`)
-    expect(ended.text).toContain('Den frivillige har slettet sin konto.')
+    expect(ended.text).toContain(`Den frivillige på »${world.ad.title}« hos ${world.facility.name} har slettet sin konto i Frivilligbro, så samarbejdet er afsluttet.`)
+    expect(ended.text).not.toContain('Begrundelse')
     expect(ended.text).toContain('De 2 planlagte besøg herefter er aflyst.')
     // The intro e-mail about them that was still waiting is emptied and never sent.
     expect(catcher.messages.some((mail) => mail.subject.includes(identity.name))).toBe(false)

@@ -265,9 +265,11 @@ export async function anonymizeAccount(userId: string, options: { reason: 'self'
 
     const endReason = (await getFixedT('da', 'rights'))('deleteAccount.matchEndReason')
     const telling: MatchChangeTelling = {
+      cause: 'account-deleted',
       tellVolunteer: false,
       volunteerName: async (locale: Locale) => (await getFixedT(locale, 'rights'))('formerPerson.volunteer'),
-      reason: async (locale: Locale) => (await getFixedT(locale, 'rights'))('deleteAccount.matchEndReason'),
+      // The intro says why; a "Reason:" line would repeat it.
+      reason: async () => '',
     }
     const matches = await tx.match.findMany({ where: { volunteerId: userId, status: { in: OPEN_MATCH_STATUSES } }, select: { id: true } })
     for (const match of matches) {

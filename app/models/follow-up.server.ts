@@ -354,7 +354,7 @@ export async function changeMatchStatus(actorId: string, input: { matchId: strin
  * address is about to go), and the other side reads a placeholder instead of their name and the
  * reason in their own language, so the message keeps nothing of the deleted person.
  */
-export type MatchChangeTelling = { tellVolunteer: boolean; volunteerName: (locale: Locale) => Promise<string>; reason: (locale: Locale) => Promise<string> }
+export type MatchChangeTelling = { cause: 'account-deleted'; tellVolunteer: boolean; volunteerName: (locale: Locale) => Promise<string>; reason: (locale: Locale) => Promise<string> }
 
 /** changeMatchStatus inside the caller's transaction (account deletion ends every match in one). */
 export async function changeMatchStatusIn(
@@ -409,6 +409,7 @@ export async function changeMatchStatusIn(
         cancelledVisits,
         change: t(`followUpMatchChanged.change.${kind}`),
         url,
+        ...(telling ? { cause: telling.cause } : {}),
       },
     })
   }

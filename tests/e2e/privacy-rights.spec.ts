@@ -123,7 +123,7 @@ test('a volunteer downloads their data, prints it, and deletes their account; th
 
   // The facility's contact person gets the usual "match ended" e-mail, without the volunteer's name.
   const ended = await waitForMail(contact.email, `Afsluttet: Tidligere frivillig på ${facility.name}`)
-  expect(ended.text).toContain('Den frivillige har slettet sin konto.')
+  expect(ended.text).toContain(`Den frivillige på »${ad.title}« hos ${facility.name} har slettet sin konto i Frivilligbro, så samarbejdet er afsluttet.`)
   expect(ended.text).toContain('Det planlagte besøg herefter er aflyst.')
   expect(ended.text).not.toContain(volunteer.name)
 
