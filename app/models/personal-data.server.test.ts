@@ -6,6 +6,8 @@ import { PERSONAL_DATA_SECTIONS } from '~/utils/personal-data'
 import * as download from '~/routes/settings+/data[.]json'
 import * as printView from '~/routes/settings+/data_.print'
 import { prisma } from '~/utils/db.server'
+import da from '../../public/locales/da/rights.json'
+import en from '../../public/locales/en/rights.json'
 
 const identity = { name: 'Sidsel Eksportsen', email: 'sidsel.eksport@example.test', phone: '31 41 59 26', oldEmail: 'sidsel.gammel@example.test' }
 
@@ -38,6 +40,19 @@ describe('the personal data export', () => {
     expect(data.auditAboutYou.find((entry) => entry.action === 'user.email_changed')).toMatchObject({ byYou: true, data: { from: identity.oldEmail } })
     expect(data.auditByYou.map((entry) => entry.action)).toEqual(expect.arrayContaining(['thread.created']))
     for (const section of PERSONAL_DATA_SECTIONS) expect(data, section).toHaveProperty(section)
+    // The print view labels every field in both languages (an audit entry's free-form data aside).
+    const keys = new Set<string>()
+    const collect = (value: unknown) => {
+      if (Array.isArray(value)) value.forEach(collect)
+      else if (value && typeof value === 'object' && !(value instanceof Date)) {
+        for (const [key, item] of Object.entries(value)) {
+          keys.add(key)
+          if (key !== 'data') collect(item)
+        }
+      }
+    }
+    for (const section of PERSONAL_DATA_SECTIONS) collect(data[section])
+    for (const labels of [da.data.fields, en.data.fields]) expect([...keys].filter((key) => !(key in labels))).toEqual([])
 
     // Secrets: nothing that would let someone act as the person.
     const text = JSON.stringify(data)
