@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { shownName } from '~/utils/former-person'
 import { ErrorList, type FormState } from '~/components/forms'
 import { localeOf, type Locale } from '~/utils/domain'
 import { formatPostTime, THREAD_TAGS } from '~/utils/threads'
@@ -38,11 +39,11 @@ export function PrivacyReminder({ id }: { id: string }) {
   )
 }
 
-export function QuotedPost({ quoted }: { quoted: { authorName: string | null; excerpt: string | null; hidden: boolean } }) {
+export function QuotedPost({ quoted }: { quoted: { author: { name: string; role: string } | null; excerpt: string | null; hidden: boolean } }) {
   const { t } = useTranslation('threads')
   return (
     <blockquote className="quote">
-      <p className="quote-author">{t('post.quoteOf', { name: quoted.authorName ?? t('post.formerUser') })}</p>
+      <p className="quote-author">{t('post.quoteOf', { name: shownName(t, quoted.author) })}</p>
       {quoted.excerpt !== null ? <p>{quoted.excerpt}</p> : <p className="hidden-notice">{t('post.hiddenByCentre')}</p>}
     </blockquote>
   )

@@ -6,6 +6,7 @@ import type { Locale } from '~/utils/domain'
 import { describePlan, NTH_WEEKDAYS } from '~/utils/visit-plan'
 import { addDays, isoWeekday, lastDateOfMonth } from '~/utils/time'
 import { PLAN_FREQUENCIES, type PlanRule } from '~/utils/visit-schedule'
+import { shownVolunteerName } from '~/utils/former-person'
 
 /** A visit as the lists and calendars show it (see app/models/visit.server.ts). */
 export type VisitItem = {
@@ -31,8 +32,8 @@ function shortDay(localDate: string, locale: Locale) {
 }
 
 /** Who the visit is with, seen from the reader: volunteers see the facility, staff the volunteer. */
-function withWhom(visit: VisitItem, role: string) {
-  return role === 'volunteer' ? visit.facility.name : `${visit.volunteer.name} (${visit.facility.name})`
+function withWhom(t: Parameters<typeof shownVolunteerName>[0], visit: VisitItem, role: string) {
+  return role === 'volunteer' ? visit.facility.name : `${shownVolunteerName(t, visit.volunteer.name)} (${visit.facility.name})`
 }
 
 export function VisitStatus({ visit }: { visit: VisitItem }) {
@@ -73,7 +74,7 @@ export function VisitTable({ visits, role, locale }: { visits: VisitItem[]; role
               <td>
                 {visit.startTime}–{visit.endTime}
               </td>
-              <td>{withWhom(visit, role)}</td>
+              <td>{withWhom(t, visit, role)}</td>
               <td>{visit.contact ? `${visit.contact.name}${visit.contact.phone ? `, ${visit.contact.phone}` : ''}` : '—'}</td>
               <td>
                 {[visit.location, `${visit.facility.address}, ${visit.facility.postcode} ${visit.facility.town}`].filter(Boolean).join(' · ')}
@@ -94,7 +95,7 @@ function VisitChip({ visit, role }: { visit: VisitItem; role: string }) {
   const { t } = useTranslation('visits')
   return (
     <Link to={`/visits/${visit.id}`} className={`visit-chip visit-chip-${visit.status}`}>
-      {visit.startTime}–{visit.endTime} {withWhom(visit, role)}
+      {visit.startTime}–{visit.endTime} {withWhom(t, visit, role)}
       {visit.status !== 'planned' ? ` (${t(`status.${visit.status}`)})` : ''}
     </Link>
   )
@@ -283,7 +284,7 @@ export function NextVisit({ visit, role }: { visit: VisitItem | null; role: stri
           <Link to={`/visits/${visit.id}`}>
             {dayLabel(visit.localDate, locale)} {visit.startTime}–{visit.endTime}
           </Link>{' '}
-          · {withWhom(visit, role)}
+          · {withWhom(t, visit, role)}
           {visit.location ? ` · ${visit.location}` : ''}
         </p>
       ) : (

@@ -3,7 +3,7 @@ import { Prisma } from '~/generated/prisma/client'
 import { contactOfMatch } from '~/models/visit-change.server'
 import { audit } from '~/utils/audit.server'
 import { prisma, type Tx } from '~/utils/db.server'
-import { localeOf } from '~/utils/domain'
+import { localeOf, type Locale } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -350,54 +350,72 @@ const TO_STATUS = { pause: 'paused', resume: 'active', end: 'ended' } as const
  * not active.
  */
 export async function changeMatchStatus(actorId: string, input: { matchId: string; change: MatchChange; reason: string }, now = new Date()): Promise<MatchChangeResult> {
-  return prisma.$transaction(async (tx) => {
-    const match = await tx.match.findUnique({ where: { id: input.matchId }, select: matchPeopleSelect })
-    if (!match) return { ok: false, reason: 'not-found' } as const
-    const to = TO_STATUS[input.change]
-    const data: Prisma.MatchUpdateManyMutationInput =
-      input.change === 'end' ? { status: to, endedAt: now, endReason: input.reason } : input.change === 'pause' ? { status: to, pausedAt: now } : { status: to, pausedAt: null }
-    const updated = await tx.match.updateMany({ where: { id: match.id, status: { in: FROM_STATUSES[input.change] } }, data })
-    if (updated.count === 0) return { ok: false, reason: 'wrong-status' } as const
-    let cancelledVisits = 0
-    if (input.change !== 'resume') {
-      const cancelled = await tx.visit.updateMany({
-        where: { matchId: match.id, status: 'planned', startsAt: { gt: now } },
-        data: { status: 'cancelled', cancelledById: actorId, cancelReason: input.reason, cancelledAt: now, sequence: { increment: 1 } },
-      })
-      cancelledVisits = cancelled.count
-    }
-    if (input.change === 'end') {
-      await tx.visitPlan.updateMany({ where: { matchId: match.id, status: { not: 'ended' } }, data: { status: 'ended' } })
-      await tx.followUp.updateMany({ where: { matchId: match.id, status: 'due' }, data: { status: 'closed' } })
-    }
-    await audit(tx, { actorId, action: `match.${to === 'active' ? 'resumed' : to}`, entityType: 'Match', entityId: match.id, data: { reason: input.reason, cancelledVisits } })
-    const contact = contactOfMatch(match)
-    const kind = input.change === 'end' ? 'ended' : input.change === 'pause' ? 'paused' : 'resumed'
-    for (const [person, url] of [
-      [match.volunteer, appUrl('/volunteer')],
-      ...(contact ? ([[contact, appUrl('/facility/volunteers')]] as const) : []),
-    ] as const) {
-      const locale = localeOf(person.locale)
-      const t = await getFixedT(locale, 'emails')
-      await queueEmail(tx, {
-        to: person.email,
-        toName: person.name,
-        locale,
-        template: 'follow-up-match-changed',
-        props: {
-          name: person.name,
-          kind,
-          facilityName: match.facility.name,
-          volunteerName: match.volunteer.name,
-          adTitle: match.jobAd.title,
-          centreName: match.facility.municipality.centre?.name ?? '',
-          reason: input.reason,
-          cancelledVisits,
-          change: t(`followUpMatchChanged.change.${kind}`),
-          url,
-        },
-      })
-    }
-    return { ok: true, cancelledVisits } as const
-  })
+  return prisma.$transaction((tx) => changeMatchStatusIn(tx, actorId, input, now))
+}
+
+/**
+ * How a change is told when the volunteer's account is being deleted: they get no e-mail (their
+ * address is about to go), and the other side reads a placeholder instead of their name and the
+ * reason in their own language, so the message keeps nothing of the deleted person.
+ */
+export type MatchChangeTelling = { cause: 'account-deleted'; tellVolunteer: boolean; volunteerName: (locale: Locale) => Promise<string>; reason: (locale: Locale) => Promise<string> }
+
+/** changeMatchStatus inside the caller's transaction (account deletion ends every match in one). */
+export async function changeMatchStatusIn(
+  tx: Tx,
+  actorId: string | null,
+  input: { matchId: string; change: MatchChange; reason: string; fromStatuses?: string[] },
+  now = new Date(),
+  telling?: MatchChangeTelling,
+): Promise<MatchChangeResult> {
+  const match = await tx.match.findUnique({ where: { id: input.matchId }, select: matchPeopleSelect })
+  if (!match) return { ok: false, reason: 'not-found' } as const
+  const to = TO_STATUS[input.change]
+  const data: Prisma.MatchUpdateManyMutationInput =
+    input.change === 'end' ? { status: to, endedAt: now, endReason: input.reason } : input.change === 'pause' ? { status: to, pausedAt: now } : { status: to, pausedAt: null }
+  const updated = await tx.match.updateMany({ where: { id: match.id, status: { in: input.fromStatuses ?? FROM_STATUSES[input.change] } }, data })
+  if (updated.count === 0) return { ok: false, reason: 'wrong-status' } as const
+  let cancelledVisits = 0
+  if (input.change !== 'resume') {
+    const cancelled = await tx.visit.updateMany({
+      where: { matchId: match.id, status: 'planned', startsAt: { gt: now } },
+      data: { status: 'cancelled', cancelledById: actorId, cancelReason: input.reason, cancelledAt: now, sequence: { increment: 1 } },
+    })
+    cancelledVisits = cancelled.count
+  }
+  if (input.change === 'end') {
+    await tx.visitPlan.updateMany({ where: { matchId: match.id, status: { not: 'ended' } }, data: { status: 'ended' } })
+    await tx.followUp.updateMany({ where: { matchId: match.id, status: 'due' }, data: { status: 'closed' } })
+  }
+  await audit(tx, { actorId, action: `match.${to === 'active' ? 'resumed' : to}`, entityType: 'Match', entityId: match.id, data: { reason: input.reason, cancelledVisits } })
+  const contact = contactOfMatch(match)
+  const kind = input.change === 'end' ? 'ended' : input.change === 'pause' ? 'paused' : 'resumed'
+  const recipients = [
+    ...(telling && !telling.tellVolunteer ? [] : ([[match.volunteer, appUrl('/volunteer')]] as const)),
+    ...(contact ? ([[contact, appUrl('/facility/volunteers')]] as const) : []),
+  ]
+  for (const [person, url] of recipients) {
+    const locale = localeOf(person.locale)
+    const t = await getFixedT(locale, 'emails')
+    await queueEmail(tx, {
+      to: person.email,
+      toName: person.name,
+      locale,
+      template: 'follow-up-match-changed',
+      props: {
+        name: person.name,
+        kind,
+        facilityName: match.facility.name,
+        volunteerName: telling ? await telling.volunteerName(locale) : match.volunteer.name,
+        adTitle: match.jobAd.title,
+        centreName: match.facility.municipality.centre?.name ?? '',
+        reason: telling ? await telling.reason(locale) : input.reason,
+        cancelledVisits,
+        change: t(`followUpMatchChanged.change.${kind}`),
+        url,
+        ...(telling ? { cause: telling.cause } : {}),
+      },
+    })
+  }
+  return { ok: true, cancelledVisits } as const
 }

@@ -12,6 +12,8 @@ import { localeOf, type Locale, type Role } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl, getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { shownName } from '~/utils/former-person'
 import { buildActor } from '~/utils/permissions.server'
 import { sqliteInstant } from '~/utils/time'
 import { accessTo, spacesFor, type Spaces } from './space.server'
@@ -131,7 +133,7 @@ async function digestFor(row: DueRow, now: Date, spacesByUser: Map<string, Promi
       where: newPostsWhere(threadId, userId, since, now),
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: DIGEST_MAX_POSTS,
-      select: { body: true, createdAt: true, author: { select: { name: true } } },
+      select: { body: true, createdAt: true, author: { select: { name: true, role: true } } },
     }),
     prisma.post.count({ where: newPostsWhere(threadId, userId, since, now) }),
   ])
@@ -149,6 +151,7 @@ async function digestFor(row: DueRow, now: Date, spacesByUser: Map<string, Promi
   if (posts.length === 0) return 'nothing'
 
   const locale: Locale = localeOf(follower.locale)
+  const t = await getFixedT(locale, 'rights')
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.threadSubscription.updateMany({ where: claim, data: { lastNotifiedAt: now } })
     // Unfollowed, or another sweep got here first.
@@ -166,7 +169,7 @@ async function digestFor(row: DueRow, now: Date, spacesByUser: Map<string, Promi
         count: postCount,
         more: Math.max(0, postCount - posts.length),
         posts: posts.map((post) => ({
-          author: post.author?.name ?? null,
+          author: post.author ? shownName(t, post.author) : null,
           when: formatDateTime(post.createdAt, locale),
           excerpt: excerpt(post.body),
         })),

@@ -154,7 +154,7 @@ export async function threadList(place: ThreadPlace, options: { userId: string; 
       isAnnouncement: true,
       postCount: true,
       lastPostAt: true,
-      author: { select: { name: true } },
+      author: { select: { name: true, role: true } },
       reads: { where: { userId: options.userId }, select: { lastReadAt: true } },
     },
     orderBy: [{ pinned: 'desc' }, { lastPostAt: 'desc' }],
@@ -215,7 +215,7 @@ export async function threadPage(threadId: string, options: { userId: string; mo
       hiddenAt: true,
       hiddenReason: true,
       author: authorSelect,
-      quotedPost: { select: { id: true, body: true, hiddenAt: true, author: { select: { name: true } } } },
+      quotedPost: { select: { id: true, body: true, hiddenAt: true, author: { select: { name: true, role: true } } } },
     },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     skip: (page - 1) * POSTS_PER_PAGE,
@@ -238,7 +238,7 @@ export async function threadPage(threadId: string, options: { userId: string; mo
       quoted: post.quotedPost
         ? {
             id: post.quotedPost.id,
-            authorName: post.quotedPost.author?.name ?? null,
+            author: post.quotedPost.author,
             hidden: post.quotedPost.hiddenAt !== null,
             excerpt: post.quotedPost.hiddenAt === null || options.moderator ? plainExcerpt(post.quotedPost.body) : null,
           }
@@ -264,9 +264,9 @@ export async function markRead(userId: string, threadId: string, upTo: Date) {
 export async function quotablePost(threadId: string, postId: string) {
   const post = await prisma.post.findFirst({
     where: { id: postId, threadId, hiddenAt: null },
-    select: { id: true, body: true, author: { select: { name: true } } },
+    select: { id: true, body: true, author: { select: { name: true, role: true } } },
   })
-  return post ? { id: post.id, authorName: post.author?.name ?? null, excerpt: plainExcerpt(post.body) } : null
+  return post ? { id: post.id, author: post.author, excerpt: plainExcerpt(post.body) } : null
 }
 
 async function follow(tx: Tx, userId: string, threadId: string, now: Date) {
@@ -458,14 +458,14 @@ export async function openReports(centreId: string) {
       id: true,
       reason: true,
       createdAt: true,
-      reporter: { select: { name: true } },
+      reporter: { select: { name: true, role: true } },
       post: {
         select: {
           id: true,
           body: true,
           createdAt: true,
           hiddenAt: true,
-          author: { select: { name: true } },
+          author: { select: { name: true, role: true } },
           thread: { select: { id: true, title: true, facility: { select: { name: true } }, centre: { select: { name: true } } } },
         },
       },

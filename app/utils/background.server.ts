@@ -1,4 +1,5 @@
 import { runFollowUps } from '~/models/follow-up.server'
+import { anonymizeAccount } from '~/models/account-deletion.server'
 import { runRetentionIfDue } from '~/models/retention.server'
 import { closeExpiredJobAds } from '~/models/job.server'
 import { sendThreadDigests } from '~/models/thread-digest.server'
@@ -41,10 +42,9 @@ async function runHousekeeping() {
     logger.error({ err: error }, 'follow-ups failed')
   }
   try {
-    // Nightly; anonymising unused accounts waits for `anonymize` (the account deletion) to be passed here.
-    const retention = await runRetentionIfDue(new Date())
-    if (retention?.anonymiseSkipped) logger.warn(retention, 'retention pass: accounts due for deletion, but no account deletion is wired in')
-    else if (retention) logger.info(retention, 'retention pass')
+    // Nightly: purges, warnings, and the deletion of accounts whose warning went unanswered.
+    const retention = await runRetentionIfDue(new Date(), { anonymize: (userId, options) => anonymizeAccount(userId, options) })
+    if (retention) logger.info(retention, 'retention pass')
   } catch (error) {
     logger.error({ err: error }, 'retention failed')
   }

@@ -7,9 +7,22 @@ export type Db = PrismaClient
 /** The client inside `prisma.$transaction(async (tx) => …)`. */
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>
 
+/**
+ * Deleted rows must not linger: an anonymised account's name, e-mail and phone may not stay in
+ * the file's free pages (the deletion test searches the raw bytes). `secure_delete` is a setting
+ * of each connection, so it is switched on whenever the adapter opens one, not once at start.
+ */
+class SecureDeleteSQLite3 extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect()
+    await adapter.executeScript('PRAGMA secure_delete = ON')
+    return adapter
+  }
+}
+
 export function createPrismaClient(url: string) {
   // better-sqlite3's `timeout` is SQLite's busy timeout: a writer waits instead of failing.
-  const adapter = new PrismaBetterSQLite3({ url: databaseFilePath(url), timeout: 5000 })
+  const adapter = new SecureDeleteSQLite3({ url: databaseFilePath(url), timeout: 5000 })
   return new PrismaClient({ adapter })
 }
 
@@ -18,6 +31,17 @@ export async function configureDatabase(client: PrismaClient) {
   await client.$queryRawUnsafe('PRAGMA journal_mode = WAL')
   await client.$queryRawUnsafe('PRAGMA synchronous = NORMAL')
   await client.$queryRawUnsafe('PRAGMA foreign_keys = ON')
+  await client.$queryRawUnsafe('PRAGMA secure_delete = ON')
+}
+
+/**
+ * Copies every page from the write-ahead log into the database file and empties the log, so
+ * content deleted under `secure_delete` is gone from both files (the log keeps old page images
+ * until a checkpoint). Returns whether the checkpoint could finish (a long reader can hold it up).
+ */
+export async function checkpointDatabase(client: Pick<PrismaClient, '$queryRawUnsafe'> = prisma) {
+  const rows = await client.$queryRawUnsafe<{ busy: number | bigint }[]>('PRAGMA wal_checkpoint(TRUNCATE)')
+  return Number(rows[0]?.busy ?? 0) === 0
 }
 
 /**

@@ -30,6 +30,8 @@ import daSearch from '../../public/locales/da/search.json'
 import enSearch from '../../public/locales/en/search.json'
 import daPrivacy from '../../public/locales/da/privacy.json'
 import enPrivacy from '../../public/locales/en/privacy.json'
+import daRights from '../../public/locales/da/rights.json'
+import enRights from '../../public/locales/en/rights.json'
 import { DEFAULT_LOCALE, LOCALES } from './domain'
 
 /**
@@ -37,15 +39,15 @@ import { DEFAULT_LOCALE, LOCALES } from './domain'
  * in the right language on the first paint with no extra request (the files are small).
  */
 export const resources = {
-  da: { common: daCommon, auth: daAuth, admin: daAdmin, emails: daEmails, facility: daFacility, jobs: daJobs, board: daBoard, volunteer: daVolunteer, matching: daMatching, visits: daVisits, booking: daBooking, followup: daFollowup, threads: daThreads, moderation: daModeration, search: daSearch, privacy: daPrivacy },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, facility: enFacility, jobs: enJobs, board: enBoard, volunteer: enVolunteer, matching: enMatching, visits: enVisits, booking: enBooking, followup: enFollowup, threads: enThreads, moderation: enModeration, search: enSearch, privacy: enPrivacy },
+  da: { common: daCommon, auth: daAuth, admin: daAdmin, emails: daEmails, facility: daFacility, jobs: daJobs, board: daBoard, volunteer: daVolunteer, matching: daMatching, visits: daVisits, booking: daBooking, followup: daFollowup, threads: daThreads, moderation: daModeration, search: daSearch, privacy: daPrivacy, rights: daRights },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, facility: enFacility, jobs: enJobs, board: enBoard, volunteer: enVolunteer, matching: enMatching, visits: enVisits, booking: enBooking, followup: enFollowup, threads: enThreads, moderation: enModeration, search: enSearch, privacy: enPrivacy, rights: enRights },
 } as const
 
 export const i18nConfig = {
   supportedLngs: [...LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: 'common',
-  ns: ['common', 'auth', 'admin', 'emails', 'facility', 'jobs', 'board', 'volunteer', 'matching', 'visits', 'booking', 'followup', 'threads', 'moderation', 'search', 'privacy'],
+  ns: ['common', 'auth', 'admin', 'emails', 'facility', 'jobs', 'board', 'volunteer', 'matching', 'visits', 'booking', 'followup', 'threads', 'moderation', 'search', 'privacy', 'rights'],
   interpolation: { escapeValue: false },
   returnNull: false,
 } as const

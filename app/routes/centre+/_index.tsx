@@ -16,6 +16,7 @@ import { pageTitle } from '~/utils/meta'
 import { facilityScope, forbidden, notFound, requirePermission } from '~/utils/permissions.server'
 import { can } from '~/utils/permissions'
 import { redirectWithToast } from '~/utils/toast.server'
+import { shownVolunteerName } from '~/utils/former-person'
 
 const ApproveSchema = z.object({ intent: z.literal('approve-facility'), facilityId: z.string().min(1) })
 
@@ -100,7 +101,7 @@ export default function CentreHomePage() {
             {followUps.overdue.map((followUp) => (
               <li key={followUp.id}>
                 <Link to={`/centre/matches/${followUp.match.id}`}>
-                  {followUp.match.volunteer.name} · {followUp.match.facility.name}
+                  {shownVolunteerName(t, followUp.match.volunteer.name)} · {followUp.match.facility.name}
                 </Link>{' '}
                 – {t('followup:centre.dueSince', { date: formatDate(followUp.dueAt, locale) })}{' '}
                 <span className="flag">{t('followup:centre.overdue')}</span>{' '}
@@ -120,7 +121,7 @@ export default function CentreHomePage() {
               <li key={answer.id} className="card">
                 <p>
                   <Link to={`/centre/matches/${answer.followUp.match.id}`}>
-                    {answer.followUp.match.volunteer.name} · {answer.followUp.match.facility.name}
+                    {shownVolunteerName(t, answer.followUp.match.volunteer.name)} · {answer.followUp.match.facility.name}
                   </Link>
                 </p>
                 <p>

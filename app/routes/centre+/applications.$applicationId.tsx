@@ -15,6 +15,7 @@ import { pageTitle } from '~/utils/meta'
 import { notFound, requireFacilityPermission, requirePermission, volunteerScope } from '~/utils/permissions.server'
 import { isClockTime, isLocalDate, wallClockInstant } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
+import { shownVolunteerName } from '~/utils/former-person'
 
 const ApproveSchema = z.object({
   intent: z.literal('approve'),
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ])
   const t = await getFixedT(request, 'matching')
   return json({
-    title: t('application.title', { name: application.volunteer.name }),
+    title: t('application.title', { name: shownVolunteerName(t, application.volunteer.name) }),
     application,
     checks,
     missing,
@@ -127,7 +128,7 @@ export default function ApplicationPage() {
   const intent = state && 'values' in state ? state.values?.intent : undefined
   return (
     <div>
-      <h1>{t('application.title', { name: volunteer.name })}</h1>
+      <h1>{t('application.title', { name: shownVolunteerName(t, volunteer.name) })}</h1>
       <p className="lead">{t('application.about', { ad: jobAd.title, facility: jobAd.facility.name, date: formatDate(application.createdAt, locale) })}</p>
       <p>
         {t('application.status')}: <strong>{t(`common:applicationStatus.${application.status}`)}</strong> ·{' '}

@@ -13,6 +13,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { shownVolunteerName } from '~/utils/former-person'
 
 const ChangeSchema = z.object({
   intent: z.enum(['pause', 'resume', 'end'], { errorMap: () => ({ message: 'validation.choose' }) }),
@@ -40,7 +41,7 @@ async function requireMatch(request: Request, matchId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { match } = await requireMatch(request, params.matchId)
   const t = await getFixedT(request, 'followup')
-  return json({ title: t('match.title', { volunteer: match.volunteer.name, facility: match.facility.name }), match })
+  return json({ title: t('match.title', { volunteer: shownVolunteerName(t, match.volunteer.name), facility: match.facility.name }), match })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -64,7 +65,7 @@ export default function CentreMatchPage() {
       <p>
         <Link to="/centre">{t('match.back')}</Link>
       </p>
-      <h1>{t('match.heading', { volunteer: match.volunteer.name, facility: match.facility.name })}</h1>
+      <h1>{t('match.heading', { volunteer: shownVolunteerName(t, match.volunteer.name), facility: match.facility.name })}</h1>
       <dl className="meta-list">
         <dt>{t('match.ad')}</dt>
         <dd>{match.jobAd.title}</dd>
@@ -78,7 +79,7 @@ export default function CentreMatchPage() {
         <dd>{match.approvedAt ? formatDate(match.approvedAt, locale) : '–'}</dd>
         <dt>{t('match.volunteer')}</dt>
         <dd>
-          <Link to={`/centre/volunteers/${match.volunteer.id}`}>{match.volunteer.name}</Link>
+          <Link to={`/centre/volunteers/${match.volunteer.id}`}>{shownVolunteerName(t, match.volunteer.name)}</Link>
           {match.volunteer.phone ? ` · ${match.volunteer.phone}` : ''} · {match.volunteer.email}
         </dd>
         <dt>{t('match.visits')}</dt>

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { shownName } from '~/utils/former-person'
 import { z } from 'zod'
 import { FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { PostBody, When } from '~/components/threads'
@@ -61,7 +62,7 @@ export default function ReportQueuePage() {
       ) : (
         <ol className="report-list">
           {reports.map((report) => {
-            const author = report.post.author?.name ?? t('threads:post.formerUser')
+            const author = shownName(t, report.post.author)
             const space = report.post.thread.facility?.name ?? t('threads:spaces.networkName', { centre: report.post.thread.centre.name })
             return (
               <li key={report.id} className="card">
@@ -69,7 +70,7 @@ export default function ReportQueuePage() {
                   <Link to={`/threads/${report.post.thread.id}#post-${report.post.id}`}>{report.post.thread.title}</Link>
                 </h2>
                 <p className="thread-meta">
-                  {space} · {t('queue.reportedBy', { name: report.reporter?.name ?? t('threads:post.formerUser') })} <When date={report.createdAt} />
+                  {space} · {t('queue.reportedBy', { name: shownName(t, report.reporter) })} <When date={report.createdAt} />
                 </p>
                 <p>
                   <strong>{t('queue.reason')}</strong> {report.reason}

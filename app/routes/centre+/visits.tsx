@@ -9,6 +9,7 @@ import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { requirePermission } from '~/utils/permissions.server'
+import { shownVolunteerName } from '~/utils/former-person'
 
 export const handle = { i18n: ['booking'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: bookingStyles }]
@@ -40,7 +41,7 @@ export default function CentreVisitsPage() {
           <ul className="card-list">
             {unlogged.map((visit) => (
               <li key={visit.id} className="card">
-                <Link to={`/visits/${visit.id}`}>{visitTimeText(visit.startsAt, visit.endsAt, locale)}</Link> · {visit.volunteer.name} · {visit.facility.name}
+                <Link to={`/visits/${visit.id}`}>{visitTimeText(visit.startsAt, visit.endsAt, locale)}</Link> · {shownVolunteerName(t, visit.volunteer.name)} · {visit.facility.name}
               </li>
             ))}
           </ul>
@@ -56,7 +57,7 @@ export default function CentreVisitsPage() {
             {late.map((visit) => (
               <li key={visit.id} className="card">
                 <p>
-                  <Link to={`/visits/${visit.id}`}>{visitTimeText(visit.startsAt, visit.endsAt, locale)}</Link> · {visit.volunteer.name} · {visit.facility.name}
+                  <Link to={`/visits/${visit.id}`}>{visitTimeText(visit.startsAt, visit.endsAt, locale)}</Link> · {shownVolunteerName(t, visit.volunteer.name)} · {visit.facility.name}
                 </p>
                 <p>
                   {t('centre.lateBy', { name: visit.cancelledBy?.name ?? '', date: visit.cancelledAt ? formatDateTime(visit.cancelledAt, locale) : '' })}

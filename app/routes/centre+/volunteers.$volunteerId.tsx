@@ -11,6 +11,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requirePermission, volunteerScope } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { shownVolunteerName } from '~/utils/former-person'
 
 export const handle = { i18n: ['matching'] }
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { volunteer } = await requireVolunteerForCentre(request, params.volunteerId, 'volunteer:view-private')
   const [checks, ranked] = await Promise.all([listChecks(volunteer.id), adsForVolunteer(volunteer.id)])
   const t = await getFixedT(request, 'matching')
-  return json({ title: t('volunteer.title', { name: volunteer.name }), volunteer, checks, ranked })
+  return json({ title: t('volunteer.title', { name: shownVolunteerName(t, volunteer.name) }), volunteer, checks, ranked })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,7 +48,7 @@ export default function VolunteerForCentrePage() {
   const profile = volunteer.volunteerProfile
   return (
     <div>
-      <h1>{volunteer.name}</h1>
+      <h1>{shownVolunteerName(t, volunteer.name)}</h1>
       {profile?.pausedAt ? <p className="form-error">{t('application.paused')}</p> : null}
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t('application.profile')}</h2>

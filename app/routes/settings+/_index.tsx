@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormError, SelectField, SubmitButton, type FormState } from '~/components/forms'
@@ -16,7 +16,7 @@ const PasswordSchema = z
   .refine((value) => value.password === value.confirm, { path: ['confirm'], message: 'validation.passwordsDiffer' })
 const EmailSchema = z.object({ intent: z.literal('email'), email: emailField, currentPassword: z.string().min(1, 'validation.required') })
 
-export const handle = { i18n: ['auth'] }
+export const handle = { i18n: ['auth', 'rights'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -74,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SettingsPage() {
-  const { t } = useTranslation(['auth', 'common'])
+  const { t } = useTranslation(['auth', 'common', 'rights'])
   const { account } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const stateFor = (intent: string): FormState => (result?.values?.intent === intent ? result : undefined)
@@ -127,6 +127,14 @@ export default function SettingsPage() {
           <Field label={t('fields.confirmPassword')} name="confirm" type="password" autoComplete="new-password" required state={stateFor('password')} />
           <SubmitButton>{t('settings.changePassword')}</SubmitButton>
         </Form>
+      </section>
+
+      <section aria-labelledby="data-heading" className="card">
+        <h2 id="data-heading">{t('rights:data.title')}</h2>
+        <p>{t('rights:data.settingsHint')}</p>
+        <p>
+          <Link to="/settings/data">{t('rights:data.settingsLink')}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="sessions-heading" className="card">

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { shownName } from '~/utils/former-person'
 import { z } from 'zod'
 import { FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { Pagination, PostBody, PrivacyReminder, QuotedPost, TagList, When } from '~/components/threads'
@@ -146,14 +147,14 @@ function stateFor(state: FormState, intent: string, postId?: string): FormState 
 
 function PostArticle({ post, data, state }: { post: PostItem; data: Data; state: FormState }) {
   const { t } = useTranslation('threads')
-  const author = post.author?.name ?? t('post.formerUser')
+  const author = shownName(t, post.author)
   const pageQuery = data.page > 1 ? `page=${data.page}&` : ''
   return (
     <li>
       <article id={`post-${post.id}`} className={post.hidden ? 'post post-hidden' : 'post'} aria-label={t('post.label', { name: author })}>
         <header className="post-header">
           <span className="post-author">{author}</span>
-          {post.author ? <span className="post-role">{t(`role.${post.author.role}`)}</span> : null}
+          {post.author?.name ? <span className="post-role">{t(`role.${post.author.role}`)}</span> : null}
           <When date={post.createdAt} />
           {post.editedAt ? <span className="post-edited">{t('post.edited')}</span> : null}
           {post.hidden && data.moderator ? <span className="marker marker-hidden">{t('post.hiddenMarker')}</span> : null}
@@ -297,7 +298,7 @@ export default function ThreadPage() {
             {quote ? (
               <>
                 <input type="hidden" name="quotedPostId" value={quote.id} />
-                <QuotedPost quoted={{ authorName: quote.authorName, excerpt: quote.excerpt, hidden: false }} />
+                <QuotedPost quoted={{ author: quote.author, excerpt: quote.excerpt, hidden: false }} />
                 <p>
                   <Link to={page > 1 ? `?page=${page}#reply` : '.#reply'}>{t('reply.removeQuote')}</Link>
                 </p>

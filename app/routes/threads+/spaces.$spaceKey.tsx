@@ -1,6 +1,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { shownName } from '~/utils/former-person'
 import { Pagination, TagList, When } from '~/components/threads'
 import { threadList } from '~/models/thread.server'
 import threadStyles from '~/styles/threads.css'
@@ -86,7 +87,7 @@ export default function SpacePage() {
                   <Link to={`/threads/${thread.id}`}>{thread.title}</Link>
                 </h3>
                 <p className="thread-meta">
-                  {t('space.startedBy', { name: thread.author?.name ?? t('post.formerUser') })} · {t('space.postCount', { count: thread.postCount })} · {t('space.lastActivity')}{' '}
+                  {t('space.startedBy', { name: shownName(t, thread.author) })} · {t('space.postCount', { count: thread.postCount })} · {t('space.lastActivity')}{' '}
                   <When date={thread.lastPostAt} />
                 </p>
                 <TagList tags={thread.tags} label={t('thread.tags')} />

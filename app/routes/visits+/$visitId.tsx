@@ -16,6 +16,7 @@ import { can } from '~/utils/permissions'
 import { notFound, requirePermission } from '~/utils/permissions.server'
 import { isClockTime } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
+import { shownVolunteerName } from '~/utils/former-person'
 
 const reason = multiLineText()
   .trim()
@@ -181,7 +182,7 @@ export default function VisitPage() {
           ) : null}
           <dt>{t('visit.volunteer')}</dt>
           <dd>
-            {visit.volunteer.name}
+            {shownVolunteerName(t, visit.volunteer.name)}
             {role !== 'volunteer' && visit.volunteer.phone ? ` · ${visit.volunteer.phone}` : ''}
           </dd>
           <dt>{t('visit.contact')}</dt>

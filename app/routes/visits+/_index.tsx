@@ -15,6 +15,7 @@ import { planSideOf } from '~/utils/permissions'
 import { requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { addDays, addMonthsToMonth, copenhagenDate, isLocalDate, mondayOf } from '~/utils/time'
+import { shownVolunteerName } from '~/utils/former-person'
 
 const ActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('calendar-create') }),
@@ -138,7 +139,7 @@ export default function VisitsPage() {
                   {t('toLog.link', {
                     date: dayLabel(visit.localDate, locale),
                     time: `${visit.startTime}–${visit.endTime}`,
-                    who: role === 'volunteer' ? visit.facility.name : visit.volunteer.name,
+                    who: role === 'volunteer' ? visit.facility.name : shownVolunteerName(t, visit.volunteer.name),
                   })}
                 </Link>
               </li>
@@ -185,7 +186,7 @@ export default function VisitsPage() {
           <ul className="card-list">
             {matches.map((match) => (
               <li key={match.id} className="card">
-                <h3>{role === 'volunteer' ? match.facilityName : `${match.volunteerName} · ${match.facilityName}`}</h3>
+                <h3>{role === 'volunteer' ? match.facilityName : `${shownVolunteerName(t, match.volunteerName)} · ${match.facilityName}`}</h3>
                 <p className="muted">
                   {match.adTitle} · {t(`common:matchStatus.${match.status}`)}
                 </p>
