@@ -956,7 +956,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
     submittedDaysAgo: 39,
     publishedDaysAgo: 37,
   })
-  const adSafety = await ad({
+  await ad({
     facilityId: kildevang,
     municipalityId: gribskovId,
     title: 'Sikker på nettet – et lille forløb for beboerne',

@@ -1,6 +1,5 @@
-import { Prisma } from '~/generated/prisma/client'
 import { audit } from '~/utils/audit.server'
-import type { Tx } from '~/utils/db.server'
+import { Prisma, type Tx } from '~/utils/db.server'
 import { prisma } from '~/utils/db.server'
 import { localeOf } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'

@@ -2,8 +2,7 @@
 // Everything here is public, so every query shows PUBLISHED, unexpired ads only and selects no
 // private contact data (no contact person's name, phone or e-mail; no facility phone or e-mail).
 import { z } from 'zod'
-import { Prisma } from '~/generated/prisma/client'
-import { prisma } from '~/utils/db.server'
+import { prisma, Prisma } from '~/utils/db.server'
 import { FREQUENCIES, TASKS, parseList, type Frequency, type Task } from '~/utils/domain'
 import { withoutControlCharacters } from '~/utils/text-fields'
 import { sqliteInstant } from '~/utils/time'

@@ -2,10 +2,11 @@ import { prisma } from '~/utils/db.server'
 import type { Tx } from '~/utils/db.server'
 import { audit } from '~/utils/audit.server'
 import { formatDate } from '~/utils/dates'
-import { parseList, localeOf, type Frequency, type JobAdStatus, type Task } from '~/utils/domain'
+import { localeOf, parseList, type JobAdStatus, type Task } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { TRANSITIONS, canTransition, type Transition } from '~/utils/job-ad'
+import type { JobAdInput } from '~/utils/job-ad-form.server'
 
 export { TRANSITIONS, canTransition, type Transition }
 
@@ -29,28 +30,6 @@ export { TRANSITIONS, canTransition, type Transition }
  */
 export const AD_LIFETIME_DAYS = 182
 const DAY_MS = 24 * 60 * 60 * 1000
-
-/** What the ad builder's form holds, already validated. */
-export type JobAdInput = {
-  title: string
-  tasks: Task[]
-  description: string
-  boundaries: string
-  targetGroup: string
-  weekdays: number[]
-  timeFrom: string | null
-  timeTo: string | null
-  frequency: Frequency
-  startDate: string | null
-  volunteersWanted: number
-  requiresConfidentiality: boolean
-  requiresCriminalRecord: boolean
-  requiresChildCertificate: boolean
-  minimumAge: number | null
-  languages: string[]
-  offers: string
-  contactPersonId: string | null
-}
 
 export type JobAdProblem = 'not-found' | 'wrong-state' | 'contact-person' | 'facility-not-active'
 export type JobAdResult = { ok: true; id: string; title: string } | { ok: false; problem: JobAdProblem }

@@ -1,5 +1,4 @@
-import { Prisma } from '~/generated/prisma/client'
-import { prisma } from '~/utils/db.server'
+import { prisma, Prisma } from '~/utils/db.server'
 import { parseList } from '~/utils/domain'
 import { parseWeekdays } from './job.server'
 import {

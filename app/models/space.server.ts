@@ -1,5 +1,4 @@
-import type { Prisma } from '~/generated/prisma/client'
-import { prisma } from '~/utils/db.server'
+import { prisma, type Prisma } from '~/utils/db.server'
 import type { Actor } from '~/utils/permissions'
 
 /**

@@ -3,8 +3,7 @@
 // the bodies of its visible posts, so a hidden post's words are found by nobody. Who may read what
 // is decided by space.server.ts alone (`readableThreads`, `accessTo`); see searchThreads.
 import { z } from 'zod'
-import { Prisma } from '~/generated/prisma/client'
-import { prisma } from '~/utils/db.server'
+import { prisma, Prisma } from '~/utils/db.server'
 import { parseList } from '~/utils/domain'
 import { withoutControlCharacters } from '~/utils/text-fields'
 import { THREAD_TAGS } from '~/utils/thread-search'
@@ -101,6 +100,7 @@ export function snippetParts(raw: string): SnippetPart[] {
     const clean = text
       .replace(/\*\*/g, '')
       .replace(/(^|\n)\s*(?:[-*•]|\d+[.)])\s+/g, '$1')
+      // eslint-disable-next-line no-control-regex -- Control characters are what this removes.
       .replace(/[\u0000-\u001f]+/g, ' ')
       .replace(/\s+/g, ' ')
     if (clean) parts.push({ text: clean, hit })

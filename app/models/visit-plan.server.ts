@@ -157,7 +157,7 @@ export async function proposePlan(actor: Actor, matchId: string, terms: PlanTerm
     if (overlap) return { ok: false, reason: 'overlap', overlap }
     const plan = await tx.visitPlan.create({ data: { matchId, ...terms, status: 'proposed', proposedById: actor.id }, select: { id: true } })
     await audit(tx, { actorId: actor.id, action: 'visitPlan.proposed', entityType: 'VisitPlan', entityId: plan.id, data: { matchId, side, ...terms } })
-    await askOtherParty(tx, { planId: plan.id, match, side, actorId: actor.id, terms, kind: 'new' }, now)
+    await askOtherParty(tx, { planId: plan.id, match, side, actorId: actor.id, terms, kind: 'new' })
     return { ok: true, planId: plan.id }
   })
 }
@@ -184,7 +184,7 @@ export async function changePlan(actor: Actor, planId: string, terms: PlanTerms,
     if (claimed.count === 0) return { ok: false, reason: 'wrong-state' }
     const previous = { weekday: plan.weekday, startTime: plan.startTime, endTime: plan.endTime, frequency: plan.frequency, nthWeekday: plan.nthWeekday, startDate: plan.startDate, endDate: plan.endDate, location: plan.location, status: plan.status }
     await audit(tx, { actorId: actor.id, action: 'visitPlan.changed', entityType: 'VisitPlan', entityId: plan.id, data: { side, previous, ...terms } })
-    await askOtherParty(tx, { planId: plan.id, match: plan.match, side, actorId: actor.id, terms, kind: 'changed' }, now)
+    await askOtherParty(tx, { planId: plan.id, match: plan.match, side, actorId: actor.id, terms, kind: 'changed' })
     return { ok: true, planId: plan.id }
   })
 }
@@ -192,7 +192,6 @@ export async function changePlan(actor: Actor, planId: string, terms: PlanTerms,
 async function askOtherParty(
   tx: Tx,
   input: { planId: string; match: MatchForPlan; side: 'volunteer' | 'facility'; actorId: string; terms: PlanTerms; kind: 'new' | 'changed' },
-  now: Date,
 ) {
   const { match } = input
   const contact = contactPersonOf(match)
@@ -419,7 +418,7 @@ async function endOrDecline(actor: Actor, planId: string, reason: string | null,
     if (claimed.count === 0) return { ok: false, reason: 'wrong-state' }
     const cancelled = await cancelPlanVisits(tx, plan.id, { from: today, to: '9999-12-31' }, actor.id, reason, now)
     await audit(tx, { actorId: actor.id, action: `visitPlan.${kind}`, entityType: 'VisitPlan', entityId: plan.id, data: { side, reason, cancelled } })
-    await tellOtherParty(tx, { plan, side, kind, reason, actorId: actor.id }, now)
+    await tellOtherParty(tx, { plan, side, kind, reason, actorId: actor.id })
     return { ok: true, cancelled }
   })
 }
@@ -458,7 +457,7 @@ async function addException(actor: Actor, planId: string, exception: { kind: 'pa
     const created = await tx.visitPlanException.create({ data: { planId: plan.id, ...exception }, select: { id: true } })
     const cancelled = await cancelPlanVisits(tx, plan.id, { from: exception.fromDate, to: exception.toDate }, actor.id, exception.reason, now)
     await audit(tx, { actorId: actor.id, action: `visitPlan.${exception.kind === 'pause' ? 'paused' : 'skipped'}`, entityType: 'VisitPlan', entityId: plan.id, data: { side, exceptionId: created.id, ...exception, cancelled } })
-    await tellOtherParty(tx, { plan, side, kind: exception.kind === 'pause' ? 'paused' : 'skipped', reason: exception.reason, actorId: actor.id, fromDate: exception.fromDate, toDate: exception.toDate }, now)
+    await tellOtherParty(tx, { plan, side, kind: exception.kind === 'pause' ? 'paused' : 'skipped', reason: exception.reason, actorId: actor.id, fromDate: exception.fromDate, toDate: exception.toDate })
     return { ok: true, cancelled }
   })
 }
@@ -474,7 +473,6 @@ async function tellOtherParty(
     fromDate?: string
     toDate?: string
   },
-  now: Date,
 ) {
   const { plan } = input
   const contact = contactPersonOf(plan.match)

@@ -1,6 +1,6 @@
 import { audit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
-import { DAY_PARTS, parseList, TASKS, type Task } from '~/utils/domain'
+import { parseList, TASKS, type DAY_PARTS, type Task } from '~/utils/domain'
 import { PROFILE_ITEMS, type ProfileItem } from '~/utils/volunteer'
 
 export type DayPart = (typeof DAY_PARTS)[number]

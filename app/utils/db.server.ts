@@ -1,5 +1,8 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
-import { PrismaClient } from '~/generated/prisma/client'
+import { Prisma, PrismaClient } from '~/generated/prisma/client'
+
+/** Prisma's namespace (query types, `Prisma.sql`, errors), so nothing else imports the generated client. */
+export { Prisma }
 import { databaseFilePath } from './database-url'
 import { getEnv } from './env.server'
 

@@ -1,13 +1,22 @@
 // RSS 2.0 and JSON Feed 1.1 for the public job board (/jobs.rss, /jobs.json), so municipal sites
 // and national portals can pick the ads up. Both carry the same published ads as the board.
-import type { feedAds } from '~/models/job-board.server'
 import type { Locale } from './domain'
 import { appUrl } from './env.server'
-import { capitalize, describeSchedule } from './schedule'
+import { capitalize, describeSchedule, type ScheduleInput } from './schedule'
 import { wellFormed, withoutControlCharacters } from './text-fields'
 import { copenhagenDate } from './time'
 
-type FeedAd = Awaited<ReturnType<typeof feedAds>>[number]
+/** What a feed item needs of an ad (feedAds in app/models/job-board.server.ts gives it). */
+export type FeedAd = ScheduleInput & {
+  id: string
+  title: string
+  description: string
+  tasks: readonly string[]
+  publishedAt: Date | null
+  updatedAt: Date
+  facility: { name: string; postcode: string; town: string }
+  municipality: { name: string }
+}
 type T = (key: string, options?: Record<string, unknown>) => string
 
 export type FeedInput = {

@@ -79,6 +79,7 @@ export function paramValue(value: string) {
 
 /** A mailto: address as a property value: never anything that could end the line or the value. */
 function mailto(email: string) {
+  // eslint-disable-next-line no-control-regex -- Control characters are what this removes.
   return `mailto:${email.replace(/[\s"\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, '')}`
 }
 

@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import type { JobAdInput } from '~/models/job.server'
 import { CPR_REFUSED, withoutCprNumber } from './cpr'
-import { FREQUENCIES, TASKS } from './domain'
+import { FREQUENCIES, TASKS, type Frequency, type Task } from './domain'
 import { checkboxField, multiLineText, oneLineText, parseForm, type FormResult } from './forms.server'
 import { AD_LANGUAGES, MAX_VOLUNTEERS } from './job-ad'
 import { copenhagenDate, isClockTime, isLocalDate } from './time'
@@ -147,6 +146,28 @@ export function parseJobAdForm(formData: FormData): FormResult<JobAdForm> {
 }
 
 export type JobAdForm = z.output<typeof JobAdFormSchema>
+
+/** An ad's content as the model stores it (createJobAd / updateJobAd in app/models/job.server.ts). */
+export type JobAdInput = {
+  title: string
+  tasks: Task[]
+  description: string
+  boundaries: string
+  targetGroup: string
+  weekdays: number[]
+  timeFrom: string | null
+  timeTo: string | null
+  frequency: Frequency
+  startDate: string | null
+  volunteersWanted: number
+  requiresConfidentiality: boolean
+  requiresCriminalRecord: boolean
+  requiresChildCertificate: boolean
+  minimumAge: number | null
+  languages: string[]
+  offers: string
+  contactPersonId: string | null
+}
 
 export function jobAdInput(form: JobAdForm): JobAdInput {
   return {

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { expectAccessible } from './helpers'
 
-const cards = (page: import('@playwright/test').Page) => page.getByRole('main').locator('.card-list > li').getByRole('heading', { level: 2 })
+const cards = (page: Page) => page.getByRole('main').locator('.card-list > li').getByRole('heading', { level: 2 })
 
 test('the board: search, filters in the URL, no-result state, feeds advertised', async ({ page }) => {
   await page.goto('/jobs')

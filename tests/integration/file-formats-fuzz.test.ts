@@ -187,6 +187,7 @@ describe('the iCalendar writer with hostile text', () => {
       const [attachment] = JSON.parse(message.attachments ?? '[]') as { content: string }[]
       const { events } = readCalendar(attachment.content)
       expect(events).toHaveLength(1)
+      // eslint-disable-next-line no-control-regex -- The test looks for control characters.
       expect(events[0].getFirstPropertyValue('summary')).not.toMatch(/[\r\u0000]/)
     }
     const feed = await calendarFeedFor(await regenerateCalendarToken(world.volunteer.id), now)

@@ -1,4 +1,4 @@
-import type { JobAdInput } from '~/models/job.server'
+import type { JobAdInput } from '~/utils/job-ad-form.server'
 import { prisma } from '~/utils/db.server'
 import { formatInZone } from '~/utils/dates'
 import { addStaff, createCentre, createFacility, createUser } from './fixtures'

@@ -23,9 +23,9 @@ import {
 } from '~/models/thread.server'
 import threadStyles from '~/styles/threads.css'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
-import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
-import { forbidden, notFound, requireThreadAccess } from '~/utils/permissions.server'
+import { forbidden, notFound } from '~/utils/permissions.server'
+import { requireThreadAccess } from '~/models/space-access.server'
 import { EDIT_WINDOW_MINUTES, spaceKey } from '~/utils/threads'
 import { redirectWithToast } from '~/utils/toast.server'
 

@@ -6,7 +6,7 @@ import { spacesOverview } from '~/models/thread.server'
 import threadStyles from '~/styles/threads.css'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
-import { requireSpaces } from '~/utils/permissions.server'
+import { requireSpaces } from '~/models/space-access.server'
 
 export const handle = { i18n: ['threads'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: threadStyles }]

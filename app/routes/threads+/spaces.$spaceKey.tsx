@@ -7,7 +7,7 @@ import { threadList } from '~/models/thread.server'
 import threadStyles from '~/styles/threads.css'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
-import { requireSpaceAccess } from '~/utils/permissions.server'
+import { requireSpaceAccess } from '~/models/space-access.server'
 import { THREAD_TAGS } from '~/utils/threads'
 
 export const handle = { i18n: ['threads'] }
