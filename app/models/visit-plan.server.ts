@@ -146,7 +146,7 @@ async function overlappingPlan(tx: Tx, volunteerId: string, terms: PlanRule, exc
  * One party of an active match proposes a plan; the other party is asked by e-mail to confirm it.
  * Refused when it would overlap another confirmed plan of the same volunteer.
  */
-export async function proposePlan(actor: Actor, matchId: string, terms: PlanTerms, now = new Date()): Promise<PlanResult> {
+export async function proposePlan(actor: Actor, matchId: string, terms: PlanTerms): Promise<PlanResult> {
   return prisma.$transaction(async (tx) => {
     const match = await tx.match.findUnique({ where: { id: matchId }, select: planSelect.match.select })
     if (!match) return { ok: false, reason: 'not-found' }
@@ -167,7 +167,7 @@ export async function proposePlan(actor: Actor, matchId: string, terms: PlanTerm
  * asked to confirm again; its visits already made stay as they are until then (the residents
  * keep knowing when someone comes), and confirming the change re-plans them.
  */
-export async function changePlan(actor: Actor, planId: string, terms: PlanTerms, now = new Date()): Promise<PlanResult> {
+export async function changePlan(actor: Actor, planId: string, terms: PlanTerms): Promise<PlanResult> {
   return prisma.$transaction(async (tx) => {
     const plan = await tx.visitPlan.findUnique({ where: { id: planId }, select: planSelect })
     if (!plan) return { ok: false, reason: 'not-found' }

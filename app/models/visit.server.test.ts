@@ -10,7 +10,7 @@ const TUESDAYS: PlanTerms = { weekday: 2, startTime: '15:00', endTime: '17:00', 
 
 async function worldWithPlan(now: Date, terms = TUESDAYS, options: Parameters<typeof planWorld>[0] = {}) {
   const world = await planWorld(options)
-  const proposed = await proposePlan(world.contactActor, world.match.id, terms, now)
+  const proposed = await proposePlan(world.contactActor, world.match.id, terms)
   if (!proposed.ok) throw new Error(proposed.reason)
   await confirmPlan(world.volunteerActor, proposed.planId, now)
   return { ...world, planId: proposed.planId }
@@ -85,7 +85,7 @@ describe('the personal calendar feed', () => {
     const spring = await worldWithPlan(wallClockInstant('2026-03-20', '10:00'))
     // A second plan of the same volunteer, on Wednesdays around the autumn change.
     const autumnTerms: PlanTerms = { ...TUESDAYS, weekday: 3, startDate: '2026-10-14', location: '' }
-    const autumn = await proposePlan(spring.contactActor, spring.match.id, autumnTerms, wallClockInstant('2026-10-01', '10:00'))
+    const autumn = await proposePlan(spring.contactActor, spring.match.id, autumnTerms)
     if (!autumn.ok) throw new Error(autumn.reason)
     await confirmPlan(spring.volunteerActor, autumn.planId, wallClockInstant('2026-10-01', '10:00'))
     const cancelled = await prisma.visit.findFirstOrThrow({ where: { planId: spring.planId, localDate: '2026-03-31' } })

@@ -200,7 +200,7 @@ describe('the iCalendar writer with hostile text', () => {
     await prisma.facility.update({ where: { id: world.facility.id }, data: { name: HOSTILE[0], address: HOSTILE[3] } })
     const now = copenhagen(2026, 3, 20, 10)
     const terms = { weekday: 2, startTime: '15:00', endTime: '17:00', frequency: 'weekly' as const, nthWeekday: null, startDate: '2026-03-24', endDate: '2026-04-28', location: `${HOSTILE[5]} ${HOSTILE[10]}` }
-    const proposed = await proposePlan(world.contactActor, world.match.id, terms, now)
+    const proposed = await proposePlan(world.contactActor, world.match.id, terms)
     if (!proposed.ok) throw new Error(proposed.reason)
     const confirmed = await confirmPlan(world.volunteerActor, proposed.planId, now)
     expect(confirmed.ok).toBe(true)

@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const now = new Date()
   const form = parseForm(formData, planFormSchema(copenhagenDate(now)))
   if (!form.ok) return json(form, { status: 400 })
-  const result = await changePlan(actor, plan.id, form.data, now)
+  const result = await changePlan(actor, plan.id, form.data)
   if (!result.ok) {
     if (result.reason === 'not-found') notFound()
     if (result.reason === 'forbidden') forbidden()

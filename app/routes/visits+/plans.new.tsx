@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const now = new Date()
   const form = parseForm(formData, planFormSchema(copenhagenDate(now)))
   if (!form.ok) return json(form, { status: 400 })
-  const result = await proposePlan(actor, matchId, form.data, now)
+  const result = await proposePlan(actor, matchId, form.data)
   if (!result.ok) {
     if (result.reason === 'not-found') notFound()
     if (result.reason === 'forbidden') forbidden()
