@@ -16,6 +16,7 @@ import { databaseFilePath } from '../app/utils/database-url'
 import type { Tx } from '../app/utils/db.server'
 import { TIME_ZONE, type Task } from '../app/utils/domain'
 import { hashPassword } from '../app/utils/password.server'
+import { passwordWeakness } from '../app/utils/password-strength.server'
 
 export const DEMO_PASSWORD = 'Demo-adgang-2026'
 
@@ -37,6 +38,14 @@ export async function seedIfEmpty(
     return 'seeded-demo'
   }
   if (options.adminEmail && options.adminPassword) {
+    // The first admin can do everything: the same strength rule as every password chosen in the app.
+    const weakness = passwordWeakness(options.adminPassword, [options.adminEmail, 'Administrator'])
+    if (weakness) {
+      throw new Error(
+        `ADMIN_PASSWORD is too easy to guess (${weakness.map((key) => key.replace(/^common:password\./, '')).join(', ')}). ` +
+          'Choose a sentence of three or four words that do not belong together, and start again.',
+      )
+    }
     await db.user.create({
       data: {
         email: options.adminEmail.trim().toLowerCase(),

@@ -4,7 +4,8 @@ import { isLocale, type Locale, type Role } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
-import { RULES, hitRateLimit } from '~/utils/rate-limit.server'
+import { runAfterResponse } from '~/utils/after-response.server'
+import { BACKOFF, RULES, consumeBackoff, consumeWindow, forgive, hitRateLimit, ipKey, refund } from '~/utils/rate-limit.server'
 import { TOKEN_LIFETIME_MS, consumeToken, findValidToken, issueToken } from '~/utils/tokens.server'
 import { audit } from '~/utils/audit.server'
 import { endAllSessions } from '~/utils/auth.server'
@@ -65,6 +66,14 @@ export async function signUpVolunteer(account: NewAccount) {
   })
 }
 
+/**
+ * The sign-up forms answer before anything is looked up: whether the address already has an
+ * account decides only which e-mail is sent, after the response (see after-response.server.ts).
+ */
+export function requestVolunteerSignUp(account: NewAccount) {
+  runAfterResponse('volunteer sign-up', () => signUpVolunteer(account))
+}
+
 export type NewFacility = {
   name: string
   kind: string
@@ -79,6 +88,10 @@ export type NewFacility = {
  * it; the creator becomes its leader and contact person) or asking to join an existing one
  * (the leader approves).
  */
+export function requestFacilityStaffSignUp(account: NewAccount, facility: { create: NewFacility } | { joinFacilityId: string }) {
+  runAfterResponse('facility staff sign-up', () => signUpFacilityStaff(account, facility))
+}
+
 export async function signUpFacilityStaff(account: NewAccount, facility: { create: NewFacility } | { joinFacilityId: string }) {
   const passwordHash = await hashPassword(account.password)
   return prisma.$transaction(async (tx) => {
@@ -178,17 +191,46 @@ export type LoginResult =
   | { ok: true; userId: string }
   | { ok: false; reason: 'invalid' | 'unverified' | 'rate-limited'; retryAfterSeconds?: number }
 
+/**
+ * Counts one password guess before it is checked: against the address's guesses over every
+ * account (RULES.passwordFailuresPerIp) and against `backoffKey`'s growing delay. Refused while
+ * either must wait, without looking at the password. `settle(true)` hands the attempt back.
+ */
+async function beginPasswordAttempt(ip: string, backoffKey: string, backoff: (typeof BACKOFF)[keyof typeof BACKOFF]) {
+  const ipFailures = `password-failures:${ipKey(ip)}`
+  const perIp = await consumeWindow(ipFailures, RULES.passwordFailuresPerIp)
+  if (!perIp.ok) return perIp
+  const perKey = await consumeBackoff(backoffKey, backoff)
+  if (!perKey.ok) {
+    await refund(ipFailures, RULES.passwordFailuresPerIp)
+    return perKey
+  }
+  return {
+    ok: true as const,
+    async settle(right: boolean) {
+      if (!right) return
+      await forgive(backoffKey)
+      await refund(ipFailures, RULES.passwordFailuresPerIp)
+    },
+  }
+}
+
+/**
+ * Log-in. Wrong passwords slow down one account from one address (BACKOFF.loginPair: a few free
+ * tries, then 1 s, 2 s, 4 s … up to 15 minutes), never the account as a whole: someone guessing
+ * from elsewhere cannot lock the owner out. The key is the address as typed, so an unknown
+ * address is throttled exactly like a real one.
+ */
 export async function login({ email, password, ip }: { email: string; password: string; ip: string }): Promise<LoginResult> {
-  const limit = hitRateLimit([
-    { key: `login:ip:${ip}`, rule: RULES.loginPerIp },
-    { key: `login:account:${email}`, rule: RULES.loginPerAccount },
-  ])
-  if (!limit.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds }
+  const attempt = await beginPasswordAttempt(ip, `login:${email}|${ipKey(ip)}`, BACKOFF.loginPair)
+  if (!attempt.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: attempt.retryAfterSeconds }
   const user = await prisma.user.findUnique({
     where: { email },
     select: { id: true, passwordHash: true, emailVerifiedAt: true, deactivatedAt: true },
   })
   const valid = await verifyPassword(user?.passwordHash, password)
+  // A deactivated account's right password counts as a guess: it must look like a wrong one.
+  await attempt.settle(Boolean(user && valid && !user.deactivatedAt))
   if (!user || !valid || user.deactivatedAt) return { ok: false, reason: 'invalid' }
   if (!user.emailVerifiedAt) {
     await resendVerification(user.id)
@@ -197,13 +239,39 @@ export async function login({ email, password, ip }: { email: string; password: 
   return { ok: true, userId: user.id }
 }
 
-/** Always looks the same from outside, whether the address has an account or not. */
+export type CurrentPasswordCheck = { ok: true } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+
+/**
+ * "Type your current password" before a change that matters (new password, new e-mail, deleting
+ * the account). Every such check goes through here, so guesses on a signed-in page are throttled
+ * like log-in: per account (BACKOFF.currentPassword) and per address, together with log-in guesses.
+ */
+export async function checkCurrentPassword(userId: string, password: string, ip: string): Promise<CurrentPasswordCheck> {
+  const attempt = await beginPasswordAttempt(ip, `current-password:${userId}`, BACKOFF.currentPassword)
+  if (!attempt.ok) return { ok: false, reason: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds }
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } })
+  const right = await verifyPassword(user?.passwordHash, password)
+  await attempt.settle(right)
+  return right ? { ok: true } : { ok: false, reason: 'wrong' }
+}
+
+/**
+ * Always looks the same from outside, whether the address has an account or not: after the
+ * limits (which count the address as typed, known or not), the lookup, the token and the e-mail
+ * happen after the response.
+ */
 export async function requestPasswordReset({ email, ip }: { email: string; ip: string }) {
-  const limit = hitRateLimit([
-    { key: `reset:ip:${ip}`, rule: RULES.resetPerIp },
+  const limit = await hitRateLimit([
+    { key: `reset:ip:${ipKey(ip)}`, rule: RULES.resetPerIp },
     { key: `reset:account:${email}`, rule: RULES.resetPerAccount },
   ])
-  if (!limit.ok) return { ok: false as const, retryAfterSeconds: limit.retryAfterSeconds }
+  if (!limit.ok) return limit
+  runAfterResponse('password reset', () => sendPasswordReset(email))
+  return { ok: true as const }
+}
+
+/** Sends a reset link if the address has an account that can log in; nothing otherwise. */
+export async function sendPasswordReset(email: string) {
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email } })
     if (!user || user.deactivatedAt || !user.passwordHash) return
@@ -216,11 +284,18 @@ export async function requestPasswordReset({ email, ip }: { email: string; ip: s
       props: { name: user.name, url: appUrl(`/reset-password?token=${token}`), expiresInMinutes: TOKEN_LIFETIME_MS.reset_password / 60_000 },
     })
   })
-  return { ok: true as const }
 }
 
 export async function isTokenValid(token: string, purpose: 'reset_password' | 'invitation') {
   return Boolean(await findValidToken(prisma, token, purpose))
+}
+
+/** The name and address of a link's owner, so a new password chosen from it is not built from them. */
+export async function tokenOwnerWords(token: string, purpose: 'reset_password' | 'invitation') {
+  const row = await findValidToken(prisma, token, purpose)
+  if (!row) return []
+  const user = await prisma.user.findUnique({ where: { id: row.userId }, select: { name: true, email: true } })
+  return user ? [user.name, user.email] : []
 }
 
 /** Sets a new password from a reset link; every session of the account ends. */
@@ -295,9 +370,9 @@ export async function acceptInvitation(token: string, password: string) {
   })
 }
 
-export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } })
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) return { ok: false as const }
+export async function changePassword(userId: string, currentPassword: string, newPassword: string, ip: string) {
+  const check = await checkCurrentPassword(userId, currentPassword, ip)
+  if (!check.ok) return check
   const passwordHash = await hashPassword(newPassword)
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } })
@@ -307,9 +382,10 @@ export async function changePassword(userId: string, currentPassword: string, ne
 }
 
 /** Sends a confirmation link to the new address; the change happens when it is followed. */
-export async function requestEmailChange(userId: string, newEmail: string, password: string) {
+export async function requestEmailChange(userId: string, newEmail: string, password: string, ip: string) {
+  const check = await checkCurrentPassword(userId, password, ip)
+  if (!check.ok) return check
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } })
-  if (!(await verifyPassword(user.passwordHash, password))) return { ok: false as const, reason: 'password' as const }
   if (newEmail === user.email) return { ok: false as const, reason: 'same' as const }
   await prisma.$transaction(async (tx) => {
     // A taken address gets no link and no hint, so nobody learns who has an account.
