@@ -60,7 +60,7 @@ export async function seedIfEmpty(
   } else {
     console.log(
       'No admin account was created: the database has no users and DEMO_DATA=off. ' +
-        'Set ADMIN_EMAIL and ADMIN_PASSWORD (at least 10 characters) and start again to create the first admin.',
+        'Set ADMIN_EMAIL and ADMIN_PASSWORD (at least 10 characters and hard to guess) and start again to create the first admin.',
     )
   }
   return 'seeded-reference'

@@ -1,7 +1,7 @@
 import type { Tx } from '~/utils/db.server'
 import { prisma } from '~/utils/db.server'
 import { isLocale, type Locale, type Role } from '~/utils/domain'
-import { queueEmail } from '~/utils/email.server'
+import { queueEmail, renderEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
 import { runAfterResponse } from '~/utils/after-response.server'
@@ -274,7 +274,12 @@ export async function requestPasswordReset({ email, ip }: { email: string; ip: s
 export async function sendPasswordReset(email: string) {
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email } })
-    if (!user || user.deactivatedAt || !user.passwordHash) return
+    if (!user || user.deactivatedAt || !user.passwordHash) {
+      // Rendering is most of the work; doing it anyway keeps the server as busy right after the
+      // answer, so probing its load cannot tell a known address from an unknown one either.
+      await renderEmail('reset-password', { name: '', url: appUrl('/reset-password?token=-'), expiresInMinutes: TOKEN_LIFETIME_MS.reset_password / 60_000 }, 'da')
+      return
+    }
     const token = await issueToken(tx, { purpose: 'reset_password', userId: user.id, email: user.email })
     await queueEmail(tx, {
       to: user.email,

@@ -40,7 +40,7 @@ export const DANISH_PASSWORD_WORDS = [
   'det', 'den', 'til', 'med', 'for', 'god', 'godt', 'stor', 'lille', 'ny', 'nye', 'gammel', 'dag', 'nat', 'tid',
   'liv', 'livet', 'verden', 'fri', 'frihed', 'arbejde', 'job', 'skole', 'sommerhus', 'hygge', 'sjov', 'super',
   'bedste', 'smuk', 'sød', 'soed', 'dejlig', 'drøm', 'droem', 'drømme', 'troldmand', 'trold', 'nisse', 'viking',
-  'vikinger', 'konge', 'dronning', 'margrethe', 'frederik', 'mary',
+  'vikinger', 'konge', 'dronning', 'margrethe', 'mary',
   // First names (common in Denmark)
   'anne', 'kirsten', 'mette', 'hanne', 'anna', 'helle', 'susanne', 'lene', 'maria', 'marianne', 'lone', 'camilla',
   'pia', 'louise', 'charlotte', 'bente', 'tina', 'gitte', 'inge', 'karen', 'jette', 'julie', 'sofie', 'ida',
