@@ -88,10 +88,6 @@ export type NewFacility = {
  * it; the creator becomes its leader and contact person) or asking to join an existing one
  * (the leader approves).
  */
-export function requestFacilityStaffSignUp(account: NewAccount, facility: { create: NewFacility } | { joinFacilityId: string }) {
-  runAfterResponse('facility staff sign-up', () => signUpFacilityStaff(account, facility))
-}
-
 export async function signUpFacilityStaff(account: NewAccount, facility: { create: NewFacility } | { joinFacilityId: string }) {
   const passwordHash = await hashPassword(account.password)
   return prisma.$transaction(async (tx) => {
@@ -119,6 +115,11 @@ export async function signUpFacilityStaff(account: NewAccount, facility: { creat
     await queueVerification(tx, user)
     return { created: true as const, userId: user.id }
   })
+}
+
+/** As `requestVolunteerSignUp`: the account and the e-mail are made after the response. */
+export function requestFacilityStaffSignUp(account: NewAccount, facility: { create: NewFacility } | { joinFacilityId: string }) {
+  runAfterResponse('facility staff sign-up', () => signUpFacilityStaff(account, facility))
 }
 
 /**
@@ -386,25 +387,38 @@ export async function changePassword(userId: string, currentPassword: string, ne
   return { ok: true as const }
 }
 
-/** Sends a confirmation link to the new address; the change happens when it is followed. */
+/**
+ * Sends a confirmation link to the new address; the change happens when it is followed. Whether
+ * the new address is taken decides only whether a link is sent, after the response, so neither
+ * the answer nor its timing tells.
+ */
 export async function requestEmailChange(userId: string, newEmail: string, password: string, ip: string) {
   const check = await checkCurrentPassword(userId, password, ip)
   if (!check.ok) return check
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } })
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true } })
   if (newEmail === user.email) return { ok: false as const, reason: 'same' as const }
+  runAfterResponse('e-mail change', () => sendEmailChangeLink(userId, user, newEmail))
+  return { ok: true as const }
+}
+
+async function sendEmailChangeLink(userId: string, user: { name: string; locale: string }, newEmail: string) {
   await prisma.$transaction(async (tx) => {
-    // A taken address gets no link and no hint, so nobody learns who has an account.
-    if (await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } })) return
+    const props = { name: user.name, newEmail, expiresInHours: TOKEN_LIFETIME_MS.change_email / HOUR }
+    // A taken address gets no link and no hint, so nobody learns who has an account; the e-mail is
+    // rendered anyway so the server is as busy either way (as for a password reset).
+    if (await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } })) {
+      await renderEmail('change-email', { ...props, url: appUrl('/verify-email?token=-&change=1') }, localeOf(user.locale))
+      return
+    }
     const token = await issueToken(tx, { purpose: 'change_email', userId, email: newEmail, data: { email: newEmail } })
     await queueEmail(tx, {
       to: newEmail,
       toName: user.name,
       locale: localeOf(user.locale),
       template: 'change-email',
-      props: { name: user.name, newEmail, url: appUrl(`/verify-email?token=${token}&change=1`), expiresInHours: TOKEN_LIFETIME_MS.change_email / HOUR },
+      props: { ...props, url: appUrl(`/verify-email?token=${token}&change=1`) },
     })
   })
-  return { ok: true as const }
 }
 
 export async function confirmEmailChange(token: string) {

@@ -85,6 +85,22 @@ describe('nobody learns from the answer whether an address has an account', () =
     expect(await prisma.facilityMembership.count({ where: { facilityId: facility.id, user: { email: 'lis@example.test' } } })).toBe(1)
     expect(await prisma.facilityMembership.count({ where: { facilityId: facility.id, userId: taken.id } })).toBe(0)
   })
+  test('changing to an address that is taken answers like changing to a free one; only the free one gets a link', async () => {
+    const user = await createUser('volunteer')
+    const other = await createUser('volunteer', { email: 'optaget2@example.test' })
+    const cookie = await sessionCookieFor(user.id)
+    const change = async (email: string) =>
+      seen(await post(settings.action as Action, formRequest('/settings', { intent: 'email', email, currentPassword: TEST_PASSWORD }, { cookie })), email)
+    const toTaken = await change(other.email)
+    const toFree = await change('ledig@example.test')
+    // The flash message names the typed address, which `seen` blanks; the cookie's signature differs with it.
+    const withoutCookie = (answer: typeof toTaken) => ({ ...answer, headers: answer.headers.filter(([name]) => name !== 'set-cookie') })
+    expect(withoutCookie(toTaken)).toEqual(withoutCookie(toFree))
+    expect(toFree.status).toBe(302)
+    await afterResponseWorkDone()
+    expect(await prisma.outboxMessage.count({ where: { toEmail: 'ledig@example.test', template: 'change-email' } })).toBe(1)
+    expect(await prisma.outboxMessage.count({ where: { toEmail: other.email } })).toBe(0)
+  })
 })
 
 describe('weak new passwords are refused with the reason next to the field', () => {
