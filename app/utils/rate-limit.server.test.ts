@@ -95,6 +95,22 @@ describe('the store can be replaced', () => {
   })
 })
 
+describe('the in-memory store stays bounded', () => {
+  test('past its size, expired records go first, then the oldest, down to 90 %', async () => {
+    const store = new MemoryRateLimitStore(100)
+    const record = (expiresAt: number) => () => ({ count: 1, expiresAt, blockedUntil: 0 })
+    for (let i = 0; i < 50; i++) await store.update(`old-${i}`, record(T0 + 1000), T0)
+    for (let i = 0; i < 50; i++) await store.update(`live-${i}`, record(T0 + 60_000), T0)
+    await store.update('one-more', record(T0 + 60_000), T0 + 2000)
+    expect(store.size).toBe(51) // the 50 expired ones went, nothing live
+    for (let i = 0; i < 50; i++) await store.update(`later-${i}`, record(T0 + 60_000), T0 + 2000)
+    expect(store.size).toBe(90) // 101 live: the oldest went
+    let kept: LimitRecord | undefined
+    await store.update('later-49', (current) => (kept = current) ?? null, T0 + 2000)
+    expect(kept).toBeDefined()
+  })
+})
+
 describe('addresses and messages', () => {
   test('IPv6 clients count per /64; IPv4 written as IPv6 counts as IPv4', () => {
     expect(ipKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64')

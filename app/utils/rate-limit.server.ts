@@ -33,10 +33,16 @@ export interface RateLimitStore {
   clear(): Promise<void>
 }
 
+/**
+ * Records in a Map. Bounded: past `maxKeys` the expired ones go, and if that is not enough the
+ * oldest (a Map keeps insertion order), down to 90 % so the sweep runs once per 10 % growth. A
+ * botnet spraying made-up addresses could thus shorten some waits, but never exhaust memory
+ * (~150 bytes a record).
+ */
 export class MemoryRateLimitStore implements RateLimitStore {
   private records = new Map<string, LimitRecord>()
 
-  constructor(private readonly maxKeys = 50_000) {}
+  constructor(private readonly maxKeys = 100_000) {}
 
   async update(key: string, change: (current: LimitRecord | undefined) => LimitRecord | null, now: number) {
     const existing = this.records.get(key)
@@ -51,8 +57,17 @@ export class MemoryRateLimitStore implements RateLimitStore {
     this.records.clear()
   }
 
+  get size() {
+    return this.records.size
+  }
+
   private sweep(now: number) {
     for (const [key, record] of this.records) if (record.expiresAt <= now) this.records.delete(key)
+    const keep = Math.floor(this.maxKeys * 0.9)
+    for (const key of this.records.keys()) {
+      if (this.records.size <= keep) break
+      this.records.delete(key)
+    }
   }
 }
 

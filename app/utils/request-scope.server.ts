@@ -11,7 +11,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 const scope = new AsyncLocalStorage<object>()
 
 /** What the scope needs of the HTTP response: to hear when it has been sent (or abandoned). */
-export type ScopeResponse = { once(event: 'close', listener: () => void): unknown }
+export type ScopeResponse = { once(event: 'close', listener: () => void): unknown; readonly closed?: boolean }
 
 const responses = new WeakMap<object, ScopeResponse>()
 
@@ -29,7 +29,9 @@ export function whenResponseSent(callback: () => void) {
   const store = scope.getStore()
   const response = store && responses.get(store)
   if (!response) return false
-  response.once('close', callback)
+  // A client that gave up before the action finished: the work still happens, at once.
+  if (response.closed) setImmediate(callback)
+  else response.once('close', callback)
   return true
 }
 
