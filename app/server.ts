@@ -53,7 +53,7 @@ type EntryModule = {
   startBackgroundWork: () => void
   stopBackgroundWork: () => Promise<void>
   publicContentVersion: () => Promise<number>
-  runInRequestScope: <T>(fn: () => T) => T
+  runInRequestScope: <T>(fn: () => T, response?: { once(event: 'close', listener: () => void): unknown }) => T
 }
 
 async function main() {
@@ -101,8 +101,9 @@ async function main() {
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
   // Anonymous visitors of the board, ad pages and feeds: see app/utils/page-cache.server.ts.
   app.use(anonymousPageCache({ version: entry.publicContentVersion }))
-  // Each request in its own scope, so the session is read once per request (request-scope.server.ts).
-  app.use((_req, _res, next) => entry.runInRequestScope(next))
+  // Each request in its own scope, so the session is read once per request, and work handed off
+  // by an action starts once the response has left (request-scope.server.ts, after-response.server.ts).
+  app.use((_req, res, next) => entry.runInRequestScope(next, res))
   app.all('*', createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? 'unknown' }) }))
 
   const server = app.listen(env.PORT, () => {

@@ -14,6 +14,7 @@ import type { Tx } from '../app/utils/db.server'
 import { formatLocalDate } from '../app/utils/dates'
 import type { Task } from '../app/utils/domain'
 import { hashPassword } from '../app/utils/password.server'
+import { passwordWeakness } from '../app/utils/password-strength.server'
 import { addDays, copenhagenDate, isoWeekday, wallClockInstant } from '../app/utils/time'
 
 export const DEMO_PASSWORD = 'Demo-adgang-2026'
@@ -36,6 +37,14 @@ export async function seedIfEmpty(
     return 'seeded-demo'
   }
   if (options.adminEmail && options.adminPassword) {
+    // The first admin can do everything: the same strength rule as every password chosen in the app.
+    const weakness = passwordWeakness(options.adminPassword, [options.adminEmail, 'Administrator'])
+    if (weakness) {
+      throw new Error(
+        `ADMIN_PASSWORD is too easy to guess (${weakness.map((key) => key.replace(/^common:password\./, '')).join(', ')}). ` +
+          'Choose a sentence of three or four words that do not belong together, and start again.',
+      )
+    }
     await db.user.create({
       data: {
         email: options.adminEmail.trim().toLowerCase(),
@@ -50,7 +59,7 @@ export async function seedIfEmpty(
   } else {
     console.log(
       'No admin account was created: the database has no users and DEMO_DATA=off. ' +
-        'Set ADMIN_EMAIL and ADMIN_PASSWORD (at least 10 characters) and start again to create the first admin.',
+        'Set ADMIN_EMAIL and ADMIN_PASSWORD (at least 10 characters and hard to guess) and start again to create the first admin.',
     )
   }
   return 'seeded-reference'

@@ -1,11 +1,10 @@
 import crypto from 'node:crypto'
 import { changeMatchStatusIn, type MatchChangeTelling } from '~/models/follow-up.server'
+import { checkCurrentPassword } from '~/models/user.server'
 import { audit } from '~/utils/audit.server'
 import { checkpointDatabase, prisma, type Tx } from '~/utils/db.server'
 import type { Locale } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
-import { verifyPassword } from '~/utils/password.server'
-import { hitRateLimit, type RateLimitRule } from '~/utils/rate-limit.server'
 
 /**
  * Deleting an account (GDPR art. 17) anonymises it instead of removing the row: visits, hours and
@@ -355,19 +354,6 @@ async function forgetStatistics(needles: Needle[]) {
 // Self-service, from the settings page
 // ---------------------------------------------------------------------------------------------
 
-const DELETION_RULES = {
-  perAccount: { limit: 5, windowMs: 15 * 60_000 },
-  perIp: { limit: 20, windowMs: 15 * 60_000 },
-} satisfies Record<string, RateLimitRule>
-
-/** The one place the deletion's password check is rate limited (swap the limiter here). */
-function deletionAttemptAllowed(userId: string, ip: string) {
-  return hitRateLimit([
-    { key: `delete-account:account:${userId}`, rule: DELETION_RULES.perAccount },
-    { key: `delete-account:ip:${ip}`, rule: DELETION_RULES.perIp },
-  ])
-}
-
 export type DeleteOwnAccountResult =
   | { ok: true }
   | { ok: false; reason: 'wrong-password' | 'not-found' | 'already-deleted' | DeletionBlock['kind'] }
@@ -375,10 +361,10 @@ export type DeleteOwnAccountResult =
 
 /** The person deletes their own account, confirming with their password. */
 export async function deleteOwnAccount(userId: string, password: string, context: { ip: string }): Promise<DeleteOwnAccountResult> {
-  const limit = deletionAttemptAllowed(userId, context.ip)
-  if (!limit.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds }
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } })
-  if (!user) return { ok: false, reason: 'not-found' }
-  if (!(await verifyPassword(user.passwordHash, password))) return { ok: false, reason: 'wrong-password' }
+  // The same throttled check as every other current-password form (growing delay per account).
+  const check = await checkCurrentPassword(userId, password, context.ip)
+  if (!check.ok) {
+    return check.reason === 'throttled' ? { ok: false, reason: 'rate-limited', retryAfterSeconds: check.retryAfterSeconds } : { ok: false, reason: 'wrong-password' }
+  }
   return anonymizeAccount(userId, { reason: 'self' })
 }

@@ -1,11 +1,13 @@
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createCentre, createFacility, addStaff, createUser, TEST_PASSWORD } from '../../tests/setup/fixtures'
+import { afterResponseWorkDone } from '~/utils/after-response.server'
 import { prisma } from '~/utils/db.server'
 import { resetRateLimits } from '~/utils/rate-limit.server'
 import { hashToken } from '~/utils/tokens.server'
 import {
   acceptInvitation,
   changePassword,
+  checkCurrentPassword,
   confirmEmailChange,
   inviteUser,
   login,
@@ -17,7 +19,10 @@ import {
   verifyEmail,
 } from './user.server'
 
-afterEach(() => resetRateLimits())
+afterEach(async () => {
+  vi.useRealTimers()
+  await resetRateLimits()
+})
 
 /** The link token of the newest outbox message to an address. */
 async function tokenFromMail(to: string, path: string) {
@@ -95,12 +100,93 @@ describe('logging in', () => {
     expect(await login({ email: user.email, password: TEST_PASSWORD, ip: '2.2.2.2' })).toMatchObject({ ok: true })
   })
 
-  test('too many attempts on one account are refused for a while, even with the right password', async () => {
+  test("an attacker's wrong passwords do not lock the owner out from another address", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-11-30T10:00:00Z'))
+    const owner = await createUser('volunteer')
+    const attacker = '203.0.113.66'
+    const waits: number[] = []
+    let failures = 0
+    while (failures < 50) {
+      const result = await login({ email: owner.email, password: `guess-number-${failures}`, ip: attacker })
+      if (result.ok === false && result.reason === 'rate-limited') {
+        // Refused without even checking; the attacker has to wait it out.
+        waits.push(result.retryAfterSeconds!)
+        vi.setSystemTime(Date.now() + result.retryAfterSeconds! * 1000)
+        continue
+      }
+      expect(result).toEqual({ ok: false, reason: 'invalid' })
+      failures++
+    }
+    // A few free tries, then each wait is longer than the one before, up to 15 minutes.
+    expect(waits.slice(0, 8)).toEqual([1, 2, 4, 8, 16, 32, 64, 128])
+    for (let i = 1; i < waits.length; i++) expect(waits[i]).toBeGreaterThanOrEqual(waits[i - 1])
+    expect(waits.at(-1)).toBe(900)
+    // Even the right password waits on the attacker's address, without being checked.
+    expect(await login({ email: owner.email, password: TEST_PASSWORD, ip: attacker })).toMatchObject({ ok: false, reason: 'rate-limited' })
+
+    // The owner, from home, is not affected.
+    expect(await login({ email: owner.email, password: TEST_PASSWORD, ip: '198.51.100.7' })).toEqual({ ok: true, userId: owner.id })
+  })
+
+  test('a successful log-in clears the wait for that address', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-11-30T10:00:00Z'))
     const user = await createUser('volunteer')
-    for (let i = 0; i < 8; i++) await login({ email: user.email, password: 'wrong-password', ip: `3.3.3.${i}` })
-    const result = await login({ email: user.email, password: TEST_PASSWORD, ip: '3.3.3.99' })
-    expect(result).toMatchObject({ ok: false, reason: 'rate-limited' })
-    expect(result.ok === false && result.retryAfterSeconds).toBeGreaterThan(0)
+    const ip = '192.0.2.10'
+    for (let i = 0; i < 6; i++) {
+      await login({ email: user.email, password: 'not-the-password', ip })
+      vi.setSystemTime(Date.now() + 60_000)
+    }
+    expect(await login({ email: user.email, password: 'not-the-password', ip })).toEqual({ ok: false, reason: 'invalid' })
+    expect(await login({ email: user.email, password: TEST_PASSWORD, ip })).toMatchObject({ ok: false, reason: 'rate-limited', retryAfterSeconds: 4 })
+    vi.setSystemTime(Date.now() + 4_000)
+    expect(await login({ email: user.email, password: TEST_PASSWORD, ip })).toMatchObject({ ok: true })
+    // A fresh start: a typo right after is checked at once and costs nothing.
+    expect(await login({ email: user.email, password: 'typo-password', ip })).toEqual({ ok: false, reason: 'invalid' })
+    expect(await login({ email: user.email, password: TEST_PASSWORD, ip })).toMatchObject({ ok: true })
+  })
+
+  test('parallel guesses cannot slip past the count: only the free tries are checked', async () => {
+    const user = await createUser('volunteer')
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => login({ email: user.email, password: `parallel-guess-${i}`, ip: '192.0.2.20' })))
+    expect(results.filter((result) => result.ok === false && result.reason === 'invalid')).toHaveLength(5)
+    expect(results.filter((result) => result.ok === false && result.reason === 'rate-limited')).toHaveLength(7)
+  })
+
+  test('an unknown address is throttled exactly like a real one', async () => {
+    const user = await createUser('volunteer')
+    const answers = async (email: string) => {
+      const seen = []
+      for (let i = 0; i < 7; i++) seen.push(await login({ email, password: 'wrong-password', ip: '192.0.2.30' }))
+      return seen
+    }
+    expect(await answers('ghost@example.test')).toEqual(await answers(user.email))
+  })
+})
+
+describe('checking the current password on a signed-in page', () => {
+  test('wrong answers slow down; the right one during the wait is not even checked; after it, it works', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-11-30T10:00:00Z'))
+    const user = await createUser('volunteer')
+    for (let i = 0; i < 4; i++) expect(await checkCurrentPassword(user.id, `wrong-${i}`, '192.0.2.40')).toEqual({ ok: false, reason: 'wrong' })
+    // The session holder cannot dodge the wait by changing address.
+    expect(await checkCurrentPassword(user.id, TEST_PASSWORD, '192.0.2.41')).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 1 })
+    vi.setSystemTime(Date.now() + 1000)
+    expect(await checkCurrentPassword(user.id, TEST_PASSWORD, '192.0.2.41')).toEqual({ ok: true })
+    expect(await checkCurrentPassword(user.id, 'wrong-again', '192.0.2.41')).toEqual({ ok: false, reason: 'wrong' })
+  })
+
+  test('changing the password and the e-mail go through the same check', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-11-30T10:00:00Z'))
+    const user = await createUser('volunteer')
+    for (let i = 0; i < 2; i++) expect(await changePassword(user.id, `wrong-${i}`, 'blå cykel synger langsomt', '192.0.2.50')).toEqual({ ok: false, reason: 'wrong' })
+    for (let i = 0; i < 2; i++) expect(await requestEmailChange(user.id, 'other@example.test', `wrong-${i}`, '192.0.2.50')).toEqual({ ok: false, reason: 'wrong' })
+    expect(await changePassword(user.id, TEST_PASSWORD, 'blå cykel synger langsomt', '192.0.2.50')).toMatchObject({ ok: false, reason: 'throttled' })
+    await afterResponseWorkDone()
+    expect(await prisma.outboxMessage.count({ where: { toEmail: 'other@example.test' } })).toBe(0)
   })
 })
 
@@ -109,6 +195,7 @@ describe('password reset', () => {
     const user = await createUser('volunteer')
     await prisma.session.create({ data: { id: 'old-session', userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } })
     expect(await requestPasswordReset({ email: user.email, ip: '4.4.4.4' })).toEqual({ ok: true })
+    await afterResponseWorkDone()
     const token = await tokenFromMail(user.email, '/reset-password')
     expect(await resetPassword(token, 'helt ny adgangskode')).toMatchObject({ ok: true })
     expect(await resetPassword(token, 'endnu en adgangskode')).toMatchObject({ ok: false })
@@ -119,6 +206,7 @@ describe('password reset', () => {
   test('an expired link does not work', async () => {
     const user = await createUser('volunteer')
     await requestPasswordReset({ email: user.email, ip: '5.5.5.5' })
+    await afterResponseWorkDone()
     const token = await tokenFromMail(user.email, '/reset-password')
     await prisma.oneTimeToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } })
     expect(await resetPassword(token, 'helt ny adgangskode')).toMatchObject({ ok: false })
@@ -126,15 +214,18 @@ describe('password reset', () => {
 
   test('an unknown address gets the same answer and no e-mail', async () => {
     expect(await requestPasswordReset({ email: 'ghost@example.test', ip: '6.6.6.6' })).toEqual({ ok: true })
+    await afterResponseWorkDone()
     expect(await prisma.outboxMessage.count({ where: { toEmail: 'ghost@example.test' } })).toBe(0)
   })
 
   test('only the newest link works', async () => {
     const user = await createUser('volunteer')
     await requestPasswordReset({ email: user.email, ip: '7.7.7.7' })
+    await afterResponseWorkDone()
     const first = await tokenFromMail(user.email, '/reset-password')
     await new Promise((resolve) => setTimeout(resolve, 5))
     await requestPasswordReset({ email: user.email, ip: '7.7.7.7' })
+    await afterResponseWorkDone()
     const second = await tokenFromMail(user.email, '/reset-password')
     expect(second).not.toBe(first)
     expect(await resetPassword(first, 'helt ny adgangskode')).toMatchObject({ ok: false })
@@ -169,15 +260,16 @@ describe('invitations', () => {
 describe('settings', () => {
   test('changing the password needs the current one', async () => {
     const user = await createUser('volunteer')
-    expect(await changePassword(user.id, 'not-my-password', 'a brand new password')).toEqual({ ok: false })
-    expect(await changePassword(user.id, TEST_PASSWORD, 'a brand new password')).toEqual({ ok: true })
+    expect(await changePassword(user.id, 'not-my-password', 'a brand new password', '9.9.9.9')).toEqual({ ok: false, reason: 'wrong' })
+    expect(await changePassword(user.id, TEST_PASSWORD, 'a brand new password', '9.9.9.9')).toEqual({ ok: true })
     expect(await login({ email: user.email, password: 'a brand new password', ip: '9.9.9.9' })).toMatchObject({ ok: true })
   })
 
   test('a new address takes effect when the link sent to it is followed', async () => {
     const user = await createUser('volunteer')
-    expect(await requestEmailChange(user.id, 'new@example.test', 'wrong')).toMatchObject({ ok: false, reason: 'password' })
-    expect(await requestEmailChange(user.id, 'new@example.test', TEST_PASSWORD)).toEqual({ ok: true })
+    expect(await requestEmailChange(user.id, 'new@example.test', 'wrong', '9.9.9.9')).toMatchObject({ ok: false, reason: 'wrong' })
+    expect(await requestEmailChange(user.id, 'new@example.test', TEST_PASSWORD, '9.9.9.9')).toEqual({ ok: true })
+    await afterResponseWorkDone()
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email)
     const token = await tokenFromMail('new@example.test', '/verify-email')
     expect(await confirmEmailChange(token)).toMatchObject({ ok: true })

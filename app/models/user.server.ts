@@ -1,10 +1,11 @@
 import type { Tx } from '~/utils/db.server'
 import { prisma } from '~/utils/db.server'
 import { localeOf, type Locale, type Role } from '~/utils/domain'
-import { queueEmail } from '~/utils/email.server'
+import { queueEmail, renderEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
-import { RULES, hitRateLimit } from '~/utils/rate-limit.server'
+import { runAfterResponse } from '~/utils/after-response.server'
+import { BACKOFF, RULES, consumeBackoff, consumeWindow, forgive, hitRateLimit, ipKey, refund } from '~/utils/rate-limit.server'
 import { TOKEN_LIFETIME_MS, consumeToken, findValidToken, issueToken } from '~/utils/tokens.server'
 import { audit } from '~/utils/audit.server'
 import { endAllSessions } from '~/utils/auth.server'
@@ -61,6 +62,14 @@ export async function signUpVolunteer(account: NewAccount) {
   })
 }
 
+/**
+ * The sign-up forms answer before anything is looked up: whether the address already has an
+ * account decides only which e-mail is sent, after the response (see after-response.server.ts).
+ */
+export function requestVolunteerSignUp(account: NewAccount) {
+  runAfterResponse('volunteer sign-up', () => signUpVolunteer(account))
+}
+
 export type NewFacility = {
   name: string
   kind: string
@@ -102,6 +111,11 @@ export async function signUpFacilityStaff(account: NewAccount, facility: { creat
     await queueVerification(tx, user)
     return { created: true as const, userId: user.id }
   })
+}
+
+/** As `requestVolunteerSignUp`: the account and the e-mail are made after the response. */
+export function requestFacilityStaffSignUp(account: NewAccount, facility: { create: NewFacility } | { joinFacilityId: string }) {
+  runAfterResponse('facility staff sign-up', () => signUpFacilityStaff(account, facility))
 }
 
 /**
@@ -175,21 +189,48 @@ export type LoginResult =
   | { ok: false; reason: 'invalid' | 'unverified' | 'rate-limited'; retryAfterSeconds?: number }
 
 /**
- * Log-in, rate limited per IP and per account. An address must be confirmed before the account
- * is used: the right password with an unconfirmed address sends the verification link again and
- * the page says so (someone who lost the first mail is not stuck).
+ * Counts one password guess before it is checked: against the address's guesses over every
+ * account (RULES.passwordFailuresPerIp) and against `backoffKey`'s growing delay. Refused while
+ * either must wait, without looking at the password. `settle(true)` hands the attempt back.
+ */
+async function beginPasswordAttempt(ip: string, backoffKey: string, backoff: (typeof BACKOFF)[keyof typeof BACKOFF]) {
+  const ipFailures = `password-failures:${ipKey(ip)}`
+  const perIp = await consumeWindow(ipFailures, RULES.passwordFailuresPerIp)
+  if (!perIp.ok) return perIp
+  const perKey = await consumeBackoff(backoffKey, backoff)
+  if (!perKey.ok) {
+    await refund(ipFailures, RULES.passwordFailuresPerIp)
+    return perKey
+  }
+  return {
+    ok: true as const,
+    async settle(right: boolean) {
+      if (!right) return
+      await forgive(backoffKey)
+      await refund(ipFailures, RULES.passwordFailuresPerIp)
+    },
+  }
+}
+
+/**
+ * Log-in. Wrong passwords slow down one account from one address (BACKOFF.loginPair: a few free
+ * tries, then 1 s, 2 s, 4 s … up to 15 minutes), never the account as a whole: someone guessing
+ * from elsewhere cannot lock the owner out. The key is the address as typed, so an unknown
+ * address is throttled exactly like a real one.
+ * An address must be confirmed before the account is used: the right password with an unconfirmed
+ * address sends the verification link again and the page says so (someone who lost the first mail
+ * is not stuck).
  */
 export async function login({ email, password, ip }: { email: string; password: string; ip: string }): Promise<LoginResult> {
-  const limit = hitRateLimit([
-    { key: `login:ip:${ip}`, rule: RULES.loginPerIp },
-    { key: `login:account:${email}`, rule: RULES.loginPerAccount },
-  ])
-  if (!limit.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds }
+  const attempt = await beginPasswordAttempt(ip, `login:${email}|${ipKey(ip)}`, BACKOFF.loginPair)
+  if (!attempt.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: attempt.retryAfterSeconds }
   const user = await prisma.user.findUnique({
     where: { email },
     select: { id: true, passwordHash: true, emailVerifiedAt: true, deactivatedAt: true },
   })
   const valid = await verifyPassword(user?.passwordHash, password)
+  // A deactivated account's right password counts as a guess: it must look like a wrong one.
+  await attempt.settle(Boolean(user && valid && !user.deactivatedAt))
   if (!user || !valid || user.deactivatedAt) return { ok: false, reason: 'invalid' }
   if (!user.emailVerifiedAt) {
     await resendVerification(user.id)
@@ -198,16 +239,47 @@ export async function login({ email, password, ip }: { email: string; password: 
   return { ok: true, userId: user.id }
 }
 
-/** Always looks the same from outside, whether the address has an account or not. */
+export type CurrentPasswordCheck = { ok: true } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+
+/**
+ * "Type your current password" before a change that matters (new password, new e-mail, deleting
+ * the account). Every such check goes through here, so guesses on a signed-in page are throttled
+ * like log-in: per account (BACKOFF.currentPassword) and per address, together with log-in guesses.
+ */
+export async function checkCurrentPassword(userId: string, password: string, ip: string): Promise<CurrentPasswordCheck> {
+  const attempt = await beginPasswordAttempt(ip, `current-password:${userId}`, BACKOFF.currentPassword)
+  if (!attempt.ok) return { ok: false, reason: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds }
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } })
+  const right = await verifyPassword(user?.passwordHash, password)
+  await attempt.settle(right)
+  return right ? { ok: true } : { ok: false, reason: 'wrong' }
+}
+
+/**
+ * Always looks the same from outside, whether the address has an account or not: after the
+ * limits (which count the address as typed, known or not), the lookup, the token and the e-mail
+ * happen after the response.
+ */
 export async function requestPasswordReset({ email, ip }: { email: string; ip: string }) {
-  const limit = hitRateLimit([
-    { key: `reset:ip:${ip}`, rule: RULES.resetPerIp },
+  const limit = await hitRateLimit([
+    { key: `reset:ip:${ipKey(ip)}`, rule: RULES.resetPerIp },
     { key: `reset:account:${email}`, rule: RULES.resetPerAccount },
   ])
-  if (!limit.ok) return { ok: false as const, retryAfterSeconds: limit.retryAfterSeconds }
+  if (!limit.ok) return limit
+  runAfterResponse('password reset', () => sendPasswordReset(email))
+  return { ok: true as const }
+}
+
+/** Sends a reset link if the address has an account that can log in; nothing otherwise. */
+export async function sendPasswordReset(email: string) {
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email } })
-    if (!user || user.deactivatedAt || !user.passwordHash) return
+    if (!user || user.deactivatedAt || !user.passwordHash) {
+      // Rendering is most of the work; doing it anyway keeps the server as busy right after the
+      // answer, so probing its load cannot tell a known address from an unknown one either.
+      await renderEmail('reset-password', { name: '', url: appUrl('/reset-password?token=-'), expiresInMinutes: TOKEN_LIFETIME_MS.reset_password / 60_000 }, 'da')
+      return
+    }
     const token = await issueToken(tx, { purpose: 'reset_password', userId: user.id, email: user.email })
     await queueEmail(tx, {
       to: user.email,
@@ -217,11 +289,18 @@ export async function requestPasswordReset({ email, ip }: { email: string; ip: s
       props: { name: user.name, url: appUrl(`/reset-password?token=${token}`), expiresInMinutes: TOKEN_LIFETIME_MS.reset_password / 60_000 },
     })
   })
-  return { ok: true as const }
 }
 
 export async function isTokenValid(token: string, purpose: 'reset_password' | 'invitation') {
   return Boolean(await findValidToken(prisma, token, purpose))
+}
+
+/** The name and address of a link's owner, so a new password chosen from it is not built from them. */
+export async function tokenOwnerWords(token: string, purpose: 'reset_password' | 'invitation') {
+  const row = await findValidToken(prisma, token, purpose)
+  if (!row) return []
+  const user = await prisma.user.findUnique({ where: { id: row.userId }, select: { name: true, email: true } })
+  return user ? [user.name, user.email] : []
 }
 
 /** Sets a new password from a reset link; every session of the account ends. */
@@ -296,9 +375,9 @@ export async function acceptInvitation(token: string, password: string) {
   })
 }
 
-export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } })
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) return { ok: false as const }
+export async function changePassword(userId: string, currentPassword: string, newPassword: string, ip: string) {
+  const check = await checkCurrentPassword(userId, currentPassword, ip)
+  if (!check.ok) return check
   const passwordHash = await hashPassword(newPassword)
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } })
@@ -307,24 +386,38 @@ export async function changePassword(userId: string, currentPassword: string, ne
   return { ok: true as const }
 }
 
-/** Sends a confirmation link to the new address; the change happens when it is followed. */
-export async function requestEmailChange(userId: string, newEmail: string, password: string) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } })
-  if (!(await verifyPassword(user.passwordHash, password))) return { ok: false as const, reason: 'password' as const }
+/**
+ * Sends a confirmation link to the new address; the change happens when it is followed. Whether
+ * the new address is taken decides only whether a link is sent, after the response, so neither
+ * the answer nor its timing tells.
+ */
+export async function requestEmailChange(userId: string, newEmail: string, password: string, ip: string) {
+  const check = await checkCurrentPassword(userId, password, ip)
+  if (!check.ok) return check
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true } })
   if (newEmail === user.email) return { ok: false as const, reason: 'same' as const }
+  runAfterResponse('e-mail change', () => sendEmailChangeLink(userId, user, newEmail))
+  return { ok: true as const }
+}
+
+async function sendEmailChangeLink(userId: string, user: { name: string; locale: string }, newEmail: string) {
   await prisma.$transaction(async (tx) => {
-    // A taken address gets no link and no hint, so nobody learns who has an account.
-    if (await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } })) return
+    const props = { name: user.name, newEmail, expiresInHours: TOKEN_LIFETIME_MS.change_email / HOUR }
+    // A taken address gets no link and no hint, so nobody learns who has an account; the e-mail is
+    // rendered anyway so the server is as busy either way (as for a password reset).
+    if (await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } })) {
+      await renderEmail('change-email', { ...props, url: appUrl('/verify-email?token=-&change=1') }, localeOf(user.locale))
+      return
+    }
     const token = await issueToken(tx, { purpose: 'change_email', userId, email: newEmail, data: { email: newEmail } })
     await queueEmail(tx, {
       to: newEmail,
       toName: user.name,
       locale: localeOf(user.locale),
       template: 'change-email',
-      props: { name: user.name, newEmail, url: appUrl(`/verify-email?token=${token}&change=1`), expiresInHours: TOKEN_LIFETIME_MS.change_email / HOUR },
+      props: { ...props, url: appUrl(`/verify-email?token=${token}&change=1`) },
     })
   })
-  return { ok: true as const }
 }
 
 export async function confirmEmailChange(token: string) {

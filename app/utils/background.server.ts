@@ -5,6 +5,7 @@ import { closeExpiredJobAds } from '~/models/job.server'
 import { sendThreadDigests } from '~/models/thread-digest.server'
 import { queueVisitReminders } from '~/models/visit.server'
 import { extendPlanHorizons } from '~/models/visit-plan.server'
+import { afterResponseWorkDone } from './after-response.server'
 import { prisma, refreshPlannerStatistics } from './db.server'
 import { getEnv } from './env.server'
 import { logger } from './logger.server'
@@ -88,5 +89,7 @@ export async function stopBackgroundWork() {
   if (digests) clearInterval(digests)
   digests = undefined
   await digestSweep
+  // Sign-ups and reset requests already answered still get their account and e-mail.
+  await afterResponseWorkDone()
   await stopOutboxWorker()
 }

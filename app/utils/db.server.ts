@@ -42,9 +42,19 @@ export async function configureDatabase(client: PrismaClient) {
  * content deleted under `secure_delete` is gone from both files (the log keeps old page images
  * until a checkpoint). Returns whether the checkpoint could finish (a long reader can hold it up).
  */
-export async function checkpointDatabase(client: Pick<PrismaClient, '$queryRawUnsafe'> = prisma) {
-  const rows = await client.$queryRawUnsafe<{ busy: number | bigint }[]>('PRAGMA wal_checkpoint(TRUNCATE)')
-  return Number(rows[0]?.busy ?? 0) === 0
+export async function checkpointDatabase(client: Pick<PrismaClient, '$queryRawUnsafe'> = prisma, { attempts = 10, waitMs = 200 } = {}) {
+  // Another transaction on the same connection ("table is locked") or a long reader ("busy") can
+  // hold a checkpoint up; both pass within moments, so try again a few times before giving up.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const rows = await client.$queryRawUnsafe<{ busy: number | bigint }[]>('PRAGMA wal_checkpoint(TRUNCATE)')
+      if (Number(rows[0]?.busy ?? 0) === 0) return true
+    } catch (error) {
+      if (attempt >= attempts) throw error
+    }
+    if (attempt >= attempts) return false
+    await new Promise((resolve) => setTimeout(resolve, waitMs))
+  }
 }
 
 /**

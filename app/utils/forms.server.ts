@@ -5,6 +5,18 @@ import { multiLineText, oneLineText } from './text-fields'
 
 // Every free-text field of every form is built from one of these two (app/utils/text-fields.ts).
 export { multiLineText, oneLineText }
+import { passwordWeakness } from './password-strength.server'
+import { tryAgainMessage } from './rate-limit.server'
+
+/**
+ * The person's own words while a form is parsed, for the new-password strength check: the form's
+ * name, e-mail and facility fields plus what the action knows (the signed-in person, the
+ * invitation's name and address). zod's field rules cannot see sibling fields, and a whole-form
+ * rule would not run while any other field fails; parsing is synchronous, so the words are set
+ * for exactly the duration of one `safeParse`.
+ */
+let personalWordsInParse: string[] = []
+const PERSONAL_FIELDS = ['name', 'email', 'facilityName']
 
 /** Maps zod's built-in issues to message keys in common.json (validation.*). */
 function issueToMessage(issue: ZodIssue): string {
@@ -66,9 +78,17 @@ export type FormResult<T> = { ok: true; data: T } | FormFailure
 export function parseForm<S extends ZodTypeAny>(
   formData: FormData,
   schema: S,
-  options: { arrayFields?: readonly string[] } = {},
+  options: { arrayFields?: readonly string[]; personalWords?: (string | null | undefined)[] } = {},
 ): FormResult<z.output<S>> {
-  const result = schema.safeParse(formObject(formData, options.arrayFields ?? []))
+  const object = formObject(formData, options.arrayFields ?? [])
+  const fromForm = PERSONAL_FIELDS.map((name) => object[name]).filter((value): value is string => typeof value === 'string')
+  personalWordsInParse = [...fromForm, ...(options.personalWords ?? []).filter((value): value is string => Boolean(value))]
+  let result: z.SafeParseReturnType<unknown, z.output<S>>
+  try {
+    result = schema.safeParse(object)
+  } finally {
+    personalWordsInParse = []
+  }
   if (result.success) return { ok: true, data: result.data }
   const fieldErrors: FieldErrors = {}
   let formError: string | undefined
@@ -101,6 +121,23 @@ export function formFailure(
   )
 }
 
+/**
+ * A refused "current password" (checkCurrentPassword in app/models/user.server.ts) as the error
+ * next to that field: wrong, or how long to wait before the next try is even checked (429).
+ */
+export function currentPasswordFailure(
+  formData: FormData,
+  check: { reason: 'wrong' } | { reason: 'throttled'; retryAfterSeconds: number },
+  field = 'currentPassword',
+) {
+  if (check.reason === 'wrong') return formFailure(formData, { fieldErrors: { [field]: ['auth:settings.wrongPassword'] } })
+  return formFailure(
+    formData,
+    { fieldErrors: { [field]: [tryAgainMessage(check.retryAfterSeconds)] } },
+    { status: 429, headers: { 'Retry-After': String(check.retryAfterSeconds) } },
+  )
+}
+
 /** Reads the request body as a form; a body that is not a form is a 400, not a 500. */
 export async function readForm(request: Request) {
   try {
@@ -122,10 +159,18 @@ export const emailField = z
   .email('validation.email')
   .transform((value) => value.toLowerCase())
 
+/**
+ * A password someone chooses (sign-up, reset, invitation, change): 10–200 characters and hard to
+ * guess (password-strength.server.ts), with the reason and a tip when it is not.
+ */
 export const newPasswordField = z
   .string({ required_error: 'validation.required' })
   .min(10, 'validation.passwordTooShort')
   .max(200, 'validation.tooLong?maximum=200')
+  .superRefine((password, ctx) => {
+    if (password.length < 10 || password.length > 200) return
+    for (const message of passwordWeakness(password, personalWordsInParse) ?? []) ctx.addIssue({ code: 'custom', message })
+  })
 
 export const nameField = oneLineText()
   .trim()

@@ -7,6 +7,10 @@ export function hashPassword(password: string) {
   return hash(password, OPTIONS)
 }
 
+/**
+ * Only `login` and `checkCurrentPassword` (app/models/user.server.ts) should call this: they count
+ * and throttle the guesses. Anything else that asks for a password uses `checkCurrentPassword`.
+ */
 export async function verifyPassword(passwordHash: string | null | undefined, password: string) {
   if (!passwordHash) {
     // Spend the same time as a real check so a missing account cannot be told apart by timing.

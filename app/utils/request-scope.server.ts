@@ -10,8 +10,29 @@ import { AsyncLocalStorage } from 'node:async_hooks'
  */
 const scope = new AsyncLocalStorage<object>()
 
-export function runInRequestScope<T>(fn: () => T): T {
-  return scope.run({}, fn)
+/** What the scope needs of the HTTP response: to hear when it has been sent (or abandoned). */
+export type ScopeResponse = { once(event: 'close', listener: () => void): unknown; readonly closed?: boolean }
+
+const responses = new WeakMap<object, ScopeResponse>()
+
+export function runInRequestScope<T>(fn: () => T, response?: ScopeResponse): T {
+  const store = {}
+  if (response) responses.set(store, response)
+  return scope.run(store, fn)
+}
+
+/**
+ * Runs `callback` once the current request's response has left (after-response.server.ts).
+ * False outside a request scope, or when the server did not hand over its response.
+ */
+export function whenResponseSent(callback: () => void) {
+  const store = scope.getStore()
+  const response = store && responses.get(store)
+  if (!response) return false
+  // A client that gave up before the action finished: the work still happens, at once.
+  if (response.closed) setImmediate(callback)
+  else response.once('close', callback)
+  return true
 }
 
 export function currentRequestScope(): object | undefined {

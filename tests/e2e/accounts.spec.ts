@@ -20,6 +20,14 @@ test('a volunteer signs up, confirms the address from the e-mail, logs in, switc
   await expect(page.getByLabel('Ny adgangskode')).toHaveAttribute('aria-invalid', 'true')
   await expectAccessible(page)
 
+  // A password that is long enough but easy to guess: the form says why, and what to do instead.
+  await page.getByLabel('Ny adgangskode').fill('sommer2026')
+  await page.getByRole('button', { name: 'Opret profil' }).click()
+  await expect(page.getByText('Adgangskoden er for let at gætte: den er et almindeligt dansk ord med lidt ekstra.')).toBeVisible()
+  await expect(page.getByText(/Skriv hellere en sætning på tre-fire ord/)).toBeVisible()
+  await expect(page.getByLabel('Ny adgangskode')).toHaveAttribute('aria-invalid', 'true')
+  await expectAccessible(page)
+
   await page.getByLabel('Ny adgangskode').fill('min cykel er grøn')
   await page.getByLabel(/Jeg giver lov/).check()
   await page.getByRole('button', { name: 'Opret profil' }).click()

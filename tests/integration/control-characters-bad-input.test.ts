@@ -17,6 +17,7 @@ import * as signup from '~/routes/_auth+/signup'
 import { prisma } from '~/utils/db.server'
 import { formatInZone } from '~/utils/dates'
 import { resetRateLimits } from '~/utils/rate-limit.server'
+import { afterResponseWorkDone } from '~/utils/after-response.server'
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
 type Body = { fieldErrors: Record<string, string[] | undefined>; formError?: string; values: Record<string, unknown> }
@@ -63,6 +64,7 @@ describe('one-line fields refuse control characters with the message next to the
     // The same person without the control characters signs up fine; emoji and accents are welcome.
     const fine = await post(signup.action as Handler, formRequest('/signup', { name: 'Aisha Ødegård-Hansen 🌻', email: 'aisha@example.test', password: 'a long enough password', consent: 'on' }))
     expect(fine.status).toBe(302)
+    await afterResponseWorkDone()
     expect((await prisma.user.findUniqueOrThrow({ where: { email: 'aisha@example.test' } })).name).toBe('Aisha Ødegård-Hansen 🌻')
   })
 

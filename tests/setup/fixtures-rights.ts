@@ -1,6 +1,7 @@
 import { approveMatch } from '~/models/match.server'
 import { replyToThread, startThread } from '~/models/thread.server'
 import { requestPasswordReset } from '~/models/user.server'
+import { afterResponseWorkDone } from '~/utils/after-response.server'
 import { prisma } from '~/utils/db.server'
 import { sessionCookieFor } from './fixtures'
 import { createAd, createApplication, matchingWorld, recordValidCheck } from './fixtures-matching'
@@ -64,6 +65,8 @@ export async function richVolunteer(identity: { name: string; email: string; pho
   await sessionCookieFor(volunteer.id)
   await sessionCookieFor(volunteer.id)
   await requestPasswordReset({ email: identity.email, ip: 'test' })
+  // The reset link is made after the response (app/utils/after-response.server.ts): wait for it.
+  await afterResponseWorkDone()
   await prisma.user.update({ where: { id: volunteer.id }, data: { calendarToken: `cal-${volunteer.id}` } })
   await prisma.auditLog.create({
     data: { actorId: volunteer.id, action: 'user.email_changed', entityType: 'User', entityId: volunteer.id, data: JSON.stringify({ from: identity.oldEmail, to: identity.email }) },

@@ -7,7 +7,7 @@ import { requestPasswordReset } from '~/models/user.server'
 import { emailField, formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
-import { clientIp } from '~/utils/rate-limit.server'
+import { clientIp, tryAgainMessage } from '~/utils/rate-limit.server'
 
 const ForgotSchema = z.object({ email: emailField })
 
@@ -24,8 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return json(form, { status: 400 })
   const result = await requestPasswordReset({ email: form.data.email, ip: clientIp(context) })
   if (!result.ok) {
-    const minutes = String(Math.max(1, Math.ceil(result.retryAfterSeconds / 60)))
-    return formFailure(formData, { formError: `validation.rateLimited?minutes=${minutes}` }, { status: 429 })
+    return formFailure(formData, { formError: tryAgainMessage(result.retryAfterSeconds) }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } })
   }
   return json({ ok: true as const, sent: true, email: form.data.email })
 }

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormError, SubmitButton } from '~/components/forms'
-import { acceptInvitation, isTokenValid } from '~/models/user.server'
+import { acceptInvitation, isTokenValid, tokenOwnerWords } from '~/models/user.server'
 import { createUserSession } from '~/utils/auth.server'
 import { formFailure, newPasswordField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -24,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request)
-  const form = parseForm(formData, AcceptSchema)
+  const token = formData.get('token')
+  const personalWords = typeof token === 'string' ? await tokenOwnerWords(token, 'invitation') : []
+  const form = parseForm(formData, AcceptSchema, { personalWords })
   if (!form.ok) return json(form, { status: 400 })
   const result = await acceptInvitation(form.data.token, form.data.password)
   if (!result.ok) return formFailure(formData, { formError: 'auth:invitation.invalid' })

@@ -8,7 +8,7 @@ import { createUserSession, requireAnonymous, safeRedirect } from '~/utils/auth.
 import { emailField, formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
-import { clientIp } from '~/utils/rate-limit.server'
+import { clientIp, tryAgainMessage } from '~/utils/rate-limit.server'
 
 const LoginSchema = z.object({
   email: emailField,
@@ -32,8 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await login({ email: form.data.email, password: form.data.password, ip: clientIp(context) })
   if (!result.ok) {
     if (result.reason === 'rate-limited') {
-      const minutes = String(Math.max(1, Math.ceil((result.retryAfterSeconds ?? 60) / 60)))
-      return formFailure(formData, { formError: `validation.rateLimited?minutes=${minutes}` }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } })
+      const seconds = result.retryAfterSeconds ?? 60
+      return formFailure(formData, { formError: tryAgainMessage(seconds) }, { status: 429, headers: { 'Retry-After': String(seconds) } })
     }
     return formFailure(formData, { formError: result.reason === 'unverified' ? 'auth:login.unverified' : 'auth:login.invalid' })
   }

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormError, SubmitButton } from '~/components/forms'
-import { isTokenValid, resetPassword } from '~/models/user.server'
+import { isTokenValid, resetPassword, tokenOwnerWords } from '~/models/user.server'
 import { formFailure, newPasswordField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -23,7 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request)
-  const form = parseForm(formData, ResetSchema)
+  const token = formData.get('token')
+  const personalWords = typeof token === 'string' ? await tokenOwnerWords(token, 'reset_password') : []
+  const form = parseForm(formData, ResetSchema, { personalWords })
   if (!form.ok) return json(form, { status: 400 })
   const result = await resetPassword(form.data.token, form.data.password)
   if (!result.ok) return formFailure(formData, { formError: 'auth:reset.invalid' })

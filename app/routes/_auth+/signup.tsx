@@ -3,12 +3,12 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CheckboxField, Field, FormError, SubmitButton } from '~/components/forms'
-import { signUpVolunteer } from '~/models/user.server'
+import { requestVolunteerSignUp } from '~/models/user.server'
 import { requireAnonymous } from '~/utils/auth.server'
 import { emailField, formFailure, nameField, newPasswordField, parseForm, phoneField, readForm } from '~/utils/forms.server'
 import { getFixedT, getLocale } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
-import { RULES, clientIp, hitRateLimit } from '~/utils/rate-limit.server'
+import { RULES, clientIp, hitRateLimit, ipKey, tryAgainMessage } from '~/utils/rate-limit.server'
 
 const SignupSchema = z.object({
   name: nameField,
@@ -31,13 +31,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request)
   const form = parseForm(formData, SignupSchema)
   if (!form.ok) return json(form, { status: 400 })
-  const limit = hitRateLimit([{ key: `signup:ip:${clientIp(context)}`, rule: RULES.signupPerIp }])
+  const limit = await hitRateLimit([{ key: `signup:ip:${ipKey(clientIp(context))}`, rule: RULES.signupPerIp }])
   if (!limit.ok) {
-    const minutes = String(Math.max(1, Math.ceil(limit.retryAfterSeconds / 60)))
-    return formFailure(formData, { formError: `validation.rateLimited?minutes=${minutes}` }, { status: 429 })
+    return formFailure(formData, { formError: tryAgainMessage(limit.retryAfterSeconds) }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
   }
-  await signUpVolunteer({ ...form.data, locale: await getLocale(request) })
-  // The same page whether the address was new or already had an account.
+  // The same page, as fast, whether the address was new or already had an account: the account
+  // and the e-mail are made after the response.
+  requestVolunteerSignUp({ ...form.data, locale: await getLocale(request) })
   return redirect('/signup/check-email')
 }
 

@@ -5,9 +5,10 @@ import { z } from 'zod'
 import { Field, FormError, SelectField, SubmitButton, type FormState } from '~/components/forms'
 import { changePassword, getAccount, requestEmailChange, updateAccount } from '~/models/user.server'
 import { endAllSessions, lucia, requireUser } from '~/utils/auth.server'
-import { emailField, formFailure, localeField, nameField, newPasswordField, parseForm, phoneField, readForm } from '~/utils/forms.server'
+import { currentPasswordFailure, emailField, formFailure, localeField, nameField, newPasswordField, parseForm, phoneField, readForm } from '~/utils/forms.server'
 import { getFixedT, localeCookie } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
+import { clientIp } from '~/utils/rate-limit.server'
 import { redirectWithToast, toastCookie } from '~/utils/toast.server'
 
 const ProfileSchema = z.object({ intent: z.literal('profile'), name: nameField, phone: phoneField, locale: localeField })
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: t('settings.title'), account: await getAccount(user.id) })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const formData = await readForm(request)
   const intent = formData.get('intent')
@@ -39,10 +40,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === 'password') {
-    const form = parseForm(formData, PasswordSchema)
+    const form = parseForm(formData, PasswordSchema, { personalWords: [user.name, user.email] })
     if (!form.ok) return json(form, { status: 400 })
-    const result = await changePassword(user.id, form.data.currentPassword, form.data.password)
-    if (!result.ok) return formFailure(formData, { fieldErrors: { currentPassword: ['auth:settings.wrongPassword'] } })
+    const result = await changePassword(user.id, form.data.currentPassword, form.data.password, clientIp(context))
+    if (!result.ok) return currentPasswordFailure(formData, result)
     // Other devices are signed out; this one gets a fresh session.
     await endAllSessions(user.id)
     const session = await lucia().createSession(user.id, {})
@@ -54,10 +55,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'email') {
     const form = parseForm(formData, EmailSchema)
     if (!form.ok) return json(form, { status: 400 })
-    const result = await requestEmailChange(user.id, form.data.email, form.data.currentPassword)
+    const result = await requestEmailChange(user.id, form.data.email, form.data.currentPassword, clientIp(context))
     if (!result.ok) {
-      const fieldErrors = result.reason === 'password' ? { currentPassword: ['auth:settings.wrongPassword'] } : { email: ['auth:settings.sameEmail'] }
-      return formFailure(formData, { fieldErrors })
+      if (result.reason === 'same') return formFailure(formData, { fieldErrors: { email: ['auth:settings.sameEmail'] } })
+      return currentPasswordFailure(formData, result)
     }
     return redirectWithToast('/settings', { key: 'auth:settings.emailSent', values: { email: form.data.email } })
   }
