@@ -143,7 +143,7 @@ describe('deleting an account', () => {
 
     const wrong = await submit('forkert-kode')
     expect(wrong.status).toBe(400)
-    expect(await wrong.json()).toMatchObject({ fieldErrors: { password: ['rights:deleteAccount.wrongPassword'] }, values: { intent: 'delete' } })
+    expect(await wrong.json()).toMatchObject({ fieldErrors: { password: ['auth:settings.wrongPassword'] }, values: { intent: 'delete' } })
     const empty = await submit('')
     expect(await empty.json()).toMatchObject({ fieldErrors: { password: ['validation.required'] } })
 
@@ -151,7 +151,7 @@ describe('deleting an account', () => {
     for (let i = 0; i < 4; i++) await submit('forkert-kode', { clientIp: `10.0.0.${i}` })
     const limited = await submit(TEST_PASSWORD, { clientIp: '10.0.0.9' })
     expect(limited.status).toBe(429)
-    expect(await limited.json()).toMatchObject({ fieldErrors: { password: [expect.stringMatching(/^rights:deleteAccount\.rateLimited\?minutes=\d+$/)] } })
+    expect(await limited.json()).toMatchObject({ fieldErrors: { password: [expect.stringMatching(/^common:limits\.tryAgainIn(Seconds|Minutes)\?count=\d+$/)] } })
     expect(await prisma.user.findUniqueOrThrow({ where: { id: world.volunteer.id }, select: { anonymizedAt: true } })).toEqual({ anonymizedAt: null })
 
     resetRateLimits()

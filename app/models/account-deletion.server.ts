@@ -356,15 +356,14 @@ async function forgetStatistics(needles: Needle[]) {
 
 export type DeleteOwnAccountResult =
   | { ok: true }
-  | { ok: false; reason: 'wrong-password' | 'not-found' | 'already-deleted' | DeletionBlock['kind'] }
-  | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number }
+  | { ok: false; reason: 'wrong' }
+  | { ok: false; reason: 'not-found' | 'already-deleted' | DeletionBlock['kind'] }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
 
 /** The person deletes their own account, confirming with their password. */
 export async function deleteOwnAccount(userId: string, password: string, context: { ip: string }): Promise<DeleteOwnAccountResult> {
   // The same throttled check as every other current-password form (growing delay per account).
   const check = await checkCurrentPassword(userId, password, context.ip)
-  if (!check.ok) {
-    return check.reason === 'throttled' ? { ok: false, reason: 'rate-limited', retryAfterSeconds: check.retryAfterSeconds } : { ok: false, reason: 'wrong-password' }
-  }
+  if (!check.ok) return check
   return anonymizeAccount(userId, { reason: 'self' })
 }

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { Field, FormError, SubmitButton, type FormState } from '~/components/forms'
 import { deleteOwnAccount, deletionBlocks, type DeletionBlock } from '~/models/account-deletion.server'
 import { lucia, requireUser } from '~/utils/auth.server'
-import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { currentPasswordFailure, formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp } from '~/utils/rate-limit.server'
@@ -28,15 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return json(form, { status: 400 })
   const result = await deleteOwnAccount(user.id, form.data.password, { ip: clientIp(context) })
   if (!result.ok) {
-    if (result.reason === 'wrong-password') return formFailure(formData, { fieldErrors: { password: ['rights:deleteAccount.wrongPassword'] } })
-    if (result.reason === 'rate-limited') {
-      const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60))
-      return formFailure(
-        formData,
-        { fieldErrors: { password: [`rights:deleteAccount.rateLimited?minutes=${minutes}`] } },
-        { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
-      )
-    }
+    if (result.reason === 'wrong' || result.reason === 'throttled') return currentPasswordFailure(formData, result, 'password')
     // Blocked (the page explains why) or already gone: show the page again with its explanation.
     return formFailure(formData, { formError: 'rights:deleteAccount.blocked' }, { status: 409 })
   }
