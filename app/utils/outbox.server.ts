@@ -118,9 +118,26 @@ async function tick() {
     })
 }
 
-/** Asks the worker to look at the outbox now rather than at its next poll. */
+/*
+ * The worker runs in the background thread (app/server/background.ts) while mail is queued by
+ * requests in the web thread: a queued message is announced on a BroadcastChannel, which reaches
+ * every thread of the process, so it goes out at once rather than at the next poll.
+ */
+const WAKE_CHANNEL = 'frivilligbro:outbox-wake'
+let wakeSender: BroadcastChannel | undefined
+let wakeListener: BroadcastChannel | undefined
+
+/** Asks the worker, in this thread or another, to look at the outbox now rather than at its next poll. */
 export function wakeOutbox() {
-  if (timer) void tick()
+  if (timer) {
+    void tick()
+    return
+  }
+  if (!wakeSender) {
+    wakeSender = new BroadcastChannel(WAKE_CHANNEL)
+    ;(wakeSender as unknown as { unref?: () => void }).unref?.()
+  }
+  wakeSender.postMessage('wake')
 }
 
 export function startOutboxWorker(pollMs = 2_000) {
@@ -130,11 +147,16 @@ export function startOutboxWorker(pollMs = 2_000) {
   logger.info({ smtp: Boolean(SMTP_URL), pollMs }, SMTP_URL ? 'outbox worker delivering over SMTP' : 'outbox worker keeping mail in the built-in mailbox (no SMTP_URL)')
   timer = setInterval(tick, pollMs)
   timer.unref()
+  wakeListener = new BroadcastChannel(WAKE_CHANNEL)
+  wakeListener.onmessage = () => void tick()
+  ;(wakeListener as unknown as { unref?: () => void }).unref?.()
   void tick()
 }
 
 export async function stopOutboxWorker() {
   if (timer) clearInterval(timer)
   timer = undefined
+  wakeListener?.close()
+  wakeListener = undefined
   await running
 }

@@ -1,0 +1,33 @@
+/**
+ * The background thread: the e-mail outbox worker, housekeeping (plan expansion, reminders,
+ * check-ins, expired ads, retention, nightly backups) and the digest sweep run here, in a worker
+ * thread of the server process, never on the event loop that answers requests. Rendering a burst
+ * of reminder e-mails takes tens of seconds of CPU on a national installation; pages no longer
+ * wait behind it. Started and supervised by ./background.ts.
+ */
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parentPort, workerData } from 'node:worker_threads'
+import type { ServerBuild } from '@remix-run/node'
+
+type Entry = { startBackgroundWork: () => void; stopBackgroundWork: () => Promise<void> }
+type Data = { buildPath: string }
+
+const { buildPath } = workerData as Data
+// The work lives in the app's build (its models, templates and translations), like the pages.
+const build = (await import(pathToFileURL(path.resolve(buildPath)).href)) as ServerBuild
+const entry = build.entry.module as unknown as Entry
+
+entry.startBackgroundWork()
+parentPort?.postMessage({ type: 'started' })
+
+parentPort?.on('message', (message: { type?: string }) => {
+  if (message?.type !== 'stop') return
+  void entry
+    .stopBackgroundWork()
+    .catch(() => undefined)
+    .finally(() => {
+      parentPort?.postMessage({ type: 'stopped' })
+      process.exit(0)
+    })
+})
