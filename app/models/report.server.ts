@@ -529,3 +529,9 @@ function emptyReport(from: string, to: string): Report {
     volunteersByEmployer: [],
   }
 }
+
+/** The names of a centre's municipalities, for the report's filter. */
+export function municipalityNames(municipalityIds: string[]) {
+  if (municipalityIds.length === 0) return []
+  return all(sql.selectFrom('Municipality').where('id', 'in', municipalityIds).select(['id', 'name'])).sort((a, b) => a.name.localeCompare(b.name, 'da'))
+}
