@@ -271,8 +271,8 @@ function endReasons(municipalityIds: string[], range: Range): Count[] {
       .where('f.municipalityId', 'in', municipalityIds)
       .where('m.endedAt', '>=', range.start)
       .where('m.endedAt', '<', range.end)
-      .groupBy('key')
       .select([raw<string>`coalesce(trim(m."endReason"), '')`.as('key'), raw<number>`count(*)`.as('count')])
+      .groupBy('key')
       .orderBy('count', 'desc')
       .orderBy('key'),
   )
@@ -425,13 +425,13 @@ function volunteerBreakdown(municipalityIds: string[], range: Range, year: numbe
       .selectFrom('people')
       .leftJoin('VolunteerProfile as p', 'p.userId', 'people.volunteerId')
       .leftJoin('Municipality as home', 'home.id', 'p.municipalityId')
-      .groupBy(['municipality', 'ageBand', 'employer'])
       .select([
         'home.name as municipality',
         band.as('ageBand'),
         raw<string | null>`nullif(trim(p."employer"), '')`.as('employer'),
         raw<number>`count(*)`.as('volunteers'),
-      ]),
+      ])
+      .groupBy(['municipality', 'ageBand', 'employer']),
   )
 }
 
