@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { reportWorld } from '../../tests/setup/fixtures-report'
+import { prisma } from '~/utils/db.server'
 import { retentionShare, type Report } from '~/utils/report'
 import { resultsReport } from './report.server'
 
@@ -102,7 +103,7 @@ describe('the results report for 1 January – 30 June 2026', () => {
   })
 
   test('end reasons, tasks, check-ins by role and the volunteers in three breakdowns', () => {
-    expect(report.endReasons).toEqual([{ key: 'Flyttet', count: 2 }])
+    expect(report.endReasons).toEqual({ shared: [{ key: 'Flyttet', count: 2 }], other: 0, none: 0 })
     expect(report.tasks).toEqual([
       { key: 'video_calls', count: 3 },
       { key: 'email', count: 1 },
@@ -145,6 +146,17 @@ describe('the results report for 1 January – 30 June 2026', () => {
     const other = resultsReport({ municipalityIds: [world.municipalityIds.alleroed], ...world.period })
     expect(other.facilities.map((f) => f.name)).toEqual(['Andet Centers Tilbud'])
     expect(other.totals).toMatchObject({ adsPublished: 1, applications: 1, declined: 1, matchesMade: 1, visitsDone: 1, hours: 5, checkInAnswers: 1, volunteers: 1 })
+  })
+
+  test('an end reason written for one match is counted, never shown', async () => {
+    const ended = await prisma.match.findFirstOrThrow({ where: { endReason: '  Flyttet ' } })
+    await prisma.match.update({ where: { id: ended.id }, data: { endReason: 'Jens flyttede til Aarhus' } })
+    const after = resultsReport({ municipalityIds: [world.municipalityIds.halsnaes, world.municipalityIds.furesoe], ...world.period })
+    expect(after.endReasons).toEqual({ shared: [], other: 2, none: 0 })
+    expect(JSON.stringify(after)).not.toContain('Jens')
+    await prisma.match.update({ where: { id: ended.id }, data: { endReason: '' } })
+    expect(resultsReport({ municipalityIds: [world.municipalityIds.furesoe], ...world.period }).endReasons).toEqual({ shared: [], other: 0, none: 1 })
+    await prisma.match.update({ where: { id: ended.id }, data: { endReason: '  Flyttet ' } })
   })
 
   test('one day: 1 January 2026 holds the ad and the visit at midnight only', () => {

@@ -2,6 +2,7 @@ import { sql as raw, type Expression, type SqlBool } from 'kysely'
 import {
   AGE_BANDS,
   RETENTION_MONTHS,
+  SHARED_REASON_MIN,
   type AgeBand,
   type Count,
   type Report,
@@ -27,7 +28,8 @@ import { addDays, sqliteInstant, wallClockInstant } from '~/utils/time'
  *   decision; median days to first visit: matches approved in the period that had a visit done
  *   before the period ended, from approval to the start of that visit. Elapsed days, one decimal;
  * - active, paused, ended: matches as they stood when the period ended (paused as far as known:
- *   only a current pause has a date) and matches ended in the period;
+ *   only a current pause has a date) and matches ended in the period, with their reasons as far as
+ *   several matches share the same words (see Report['endReasons']);
  * - still active after N months: see `retention` below;
  * - visits planned, done, cancelled (of them late), no-show: visits starting in the period, by their
  *   state now; hours: the hours logged on the done ones; tasks: done visits per task helped with;
@@ -263,8 +265,8 @@ function taskCounts(municipalityIds: string[], range: Range): Count[] {
   )
 }
 
-function endReasons(municipalityIds: string[], range: Range): Count[] {
-  return all(
+function endReasons(municipalityIds: string[], range: Range): Report['endReasons'] {
+  const reasons = all(
     sql
       .selectFrom('Facility as f')
       .innerJoin('Match as m', 'm.facilityId', 'f.id')
@@ -276,6 +278,12 @@ function endReasons(municipalityIds: string[], range: Range): Count[] {
       .orderBy('count', 'desc')
       .orderBy('key'),
   )
+  const written = reasons.filter((reason) => reason.key !== '')
+  return {
+    shared: written.filter((reason) => reason.count >= SHARED_REASON_MIN),
+    other: written.filter((reason) => reason.count < SHARED_REASON_MIN).reduce((sum, reason) => sum + reason.count, 0),
+    none: reasons.find((reason) => reason.key === '')?.count ?? 0,
+  }
 }
 
 type AnswerSums = { answers: number; satisfactionSum: number; satisfactionCount: number; aligned: number; alignedCount: number }
@@ -518,7 +526,7 @@ function emptyReport(from: string, to: string): Report {
     facilitiesNew: 0,
     totals: emptyFigures(),
     facilities: [],
-    endReasons: [],
+    endReasons: { shared: [], other: 0, none: 0 },
     tasks: [],
     checkInsByRole: [
       { role: 'volunteer', answers: 0, satisfactionAverage: null, alignedShare: null },

@@ -6,6 +6,9 @@ import { copenhagenDate, isLocalDate } from './time'
 export const RETENTION_MONTHS = [3, 6, 12] as const
 export type RetentionMonths = (typeof RETENTION_MONTHS)[number]
 
+/** How many matches must share an end reason's exact words before the report shows them. */
+export const SHARED_REASON_MIN = 2
+
 /** Age bands by the age a volunteer turns in the year the period ends; volunteers do not give a birth date. */
 export const AGE_BANDS = ['under_30', '30_49', '50_64', '65_74', '75_plus', 'unknown'] as const
 export type AgeBand = (typeof AGE_BANDS)[number]
@@ -50,8 +53,12 @@ export type Report = {
   facilitiesNew: number
   totals: ReportFigures
   facilities: ReportFacility[]
-  /** The centre's own words for why matches ended, grouped by identical text. */
-  endReasons: Count[]
+  /**
+   * Why matches ended in the period. The reason is free text the coordinator wrote, and a text
+   * written once can tell who it was about ("Jens moved to Aarhus"), so only reasons written the
+   * same way (trimmed) for at least SHARED_REASON_MIN matches are shown; the rest are counted.
+   */
+  endReasons: { shared: Count[]; other: number; none: number }
   /** Visits done in the period, per task helped with (a visit can count under several). */
   tasks: Count[]
   checkInsByRole: { role: 'volunteer' | 'contact_person'; answers: number; satisfactionAverage: number | null; alignedShare: number | null }[]

@@ -131,10 +131,22 @@ export default function ResultsReportPage() {
             <h2 id="matches-heading">{t('matches.heading')}</h2>
             <FigureTable caption={t('matches.heading')} figures={report.totals} keys={['activeMatches', 'pausedMatches', 'endedMatches']} />
             <h3>{t('matches.endReasons')}</h3>
-            {report.endReasons.length === 0 ? (
+            {report.totals.endedMatches === 0 ? (
               <p className="empty">{t('matches.noEndReasons')}</p>
             ) : (
-              <CountTable caption={t('matches.endReasons')} keyHeading={t('matches.reason')} countHeading={t('matches.count')} rows={report.endReasons.map((r) => ({ label: r.key || t('matches.noReason'), count: r.count }))} />
+              <>
+                <CountTable
+                  caption={t('matches.endReasons')}
+                  keyHeading={t('matches.reason')}
+                  countHeading={t('matches.count')}
+                  rows={[
+                    ...report.endReasons.shared.map((r) => ({ label: r.key, count: r.count })),
+                    ...(report.endReasons.other > 0 ? [{ label: t('matches.otherReasons'), count: report.endReasons.other }] : []),
+                    ...(report.endReasons.none > 0 ? [{ label: t('matches.noReason'), count: report.endReasons.none }] : []),
+                  ]}
+                />
+                <p className="hint">{t('matches.reasonsExplained')}</p>
+              </>
             )}
             <h3>{t('matches.retentionHeading')}</h3>
             <p>{t('matches.retentionExplained')}</p>
