@@ -251,13 +251,16 @@ function visitCounts(municipalityIds: string[], range: Range) {
 function taskCounts(municipalityIds: string[], range: Range): Count[] {
   return all(
     sql
+      // From the facilities by (facilityId, startsAt), not every done visit in the country by
+      // (status, startsAt): CROSS JOIN fixes the order, the unary + keeps the status index out.
       .selectFrom('Facility as f')
-      .innerJoin('Visit as v', 'v.facilityId', 'f.id')
+      .crossJoin('Visit as v')
       .innerJoin(raw<{ value: string }>`json_each(v."helpedWith")`.as('t'), (join) => join.onTrue())
+      .whereRef('v.facilityId', '=', 'f.id')
       .where('f.municipalityId', 'in', municipalityIds)
       .where('v.startsAt', '>=', range.start)
       .where('v.startsAt', '<', range.end)
-      .where('v.status', '=', 'done')
+      .where(raw<SqlBool>`+v."status" = 'done'` as Expression<SqlBool>)
       .groupBy('t.value')
       .select([raw<string>`t."value"`.as('key'), raw<number>`count(*)`.as('count')])
       .orderBy('count', 'desc')
@@ -291,10 +294,15 @@ type AnswerSums = { answers: number; satisfactionSum: number; satisfactionCount:
 function checkInSums(municipalityIds: string[], range: Range) {
   return all(
     sql
+      // CROSS JOIN keeps SQLite to the order written, from the centre's facilities down their
+      // indexes, rather than every answer in the country by date.
       .selectFrom('Facility as f')
-      .innerJoin('Match as m', 'm.facilityId', 'f.id')
-      .innerJoin('FollowUp as u', 'u.matchId', 'm.id')
-      .innerJoin('FollowUpResponse as r', 'r.followUpId', 'u.id')
+      .crossJoin('Match as m')
+      .crossJoin('FollowUp as u')
+      .crossJoin('FollowUpResponse as r')
+      .whereRef('m.facilityId', '=', 'f.id')
+      .whereRef('u.matchId', '=', 'm.id')
+      .whereRef('r.followUpId', '=', 'u.id')
       .where('f.municipalityId', 'in', municipalityIds)
       .where('r.answeredAt', '>=', range.start)
       .where('r.answeredAt', '<', range.end)
@@ -341,8 +349,10 @@ function medianDays(municipalityIds: string[], range: Range, kind: 'decision' | 
     kind === 'decision'
       ? sql
           .selectFrom('Facility as f')
-          .innerJoin('JobAd as j', 'j.facilityId', 'f.id')
-          .innerJoin('Application as a', 'a.jobAdId', 'j.id')
+          .crossJoin('JobAd as j')
+          .crossJoin('Application as a')
+          .whereRef('j.facilityId', '=', 'f.id')
+          .whereRef('a.jobAdId', '=', 'j.id')
           .where('f.municipalityId', 'in', municipalityIds)
           .where('a.status', 'in', ['matched', 'declined'])
           .where('a.decidedAt', '>=', range.start)
@@ -358,17 +368,18 @@ function medianDays(municipalityIds: string[], range: Range, kind: 'decision' | 
             'f.id as facilityId',
             raw<number>`julianday(${eb
               .selectFrom('Visit as v')
-              // By volunteer and time: the (volunteerId, startsAt) index; Visit has none on matchId.
+              // By volunteer and time, the (volunteerId, startsAt) index (Visit has none on matchId);
+              // the unary + keeps SQLite from the (status, startsAt) index, all done visits in the country.
               .whereRef('v.volunteerId', '=', 'm.volunteerId')
               .whereRef('v.startsAt', '>=', 'm.approvedAt')
               .where('v.startsAt', '<', range.end)
               .whereRef('v.matchId', '=', 'm.id')
-              .where('v.status', '=', 'done')
+              .where(raw<SqlBool>`+v."status" = 'done'` as Expression<SqlBool>)
               .select(raw<string>`min(v."startsAt")`.as('first'))}) - julianday(m."approvedAt")`.as('days'),
           ])
   return all(
     sql
-      .with('spans', () => intervals)
+      .with((cte) => cte('spans').materialized(), () => intervals)
       .with('keyed', (db) =>
         db
           .selectFrom('spans')
