@@ -31,6 +31,8 @@ export type VolunteerScope = {
 }
 /** A centre's own pages. */
 export type CentreScope = { centreId: string }
+/** The municipalities a results report covers. */
+export type ReportScope = { municipalityIds: string[] }
 /** One visit: whose it is and where. */
 export type VisitScope = { volunteerId: string; facilityId: string; municipalityId: string }
 /** The two parties of a match: the volunteer and the facility's staff. */
@@ -73,6 +75,8 @@ export type ScopeOf = {
   'visits:view-own': undefined
   /** Propose, confirm, decline, change, pause, skip and end the visit plans of a match: its volunteer and the facility's active staff. */
   'visitPlan:act': MatchScope
+  /** Read the results report (counts only, no volunteer's personal data) for these municipalities. */
+  'report:view': ReportScope
 }
 export type Permission = keyof ScopeOf
 
@@ -117,6 +121,9 @@ const rules: { [P in Permission]: (actor: Actor, scope: ScopeOf[P]) => boolean }
   'match:manage': (actor, scope) => coversMunicipality(actor, scope.municipalityId),
   'visits:view-own': (actor) => actor.role === 'volunteer' || actor.role === 'facility_staff',
   'visitPlan:act': (actor, scope) => planSideOf(actor, scope) !== null,
+  // Every municipality asked for must be the coordinator's centre's; the municipality's own role
+  // (issue 14) will get a rule of its own here.
+  'report:view': (actor, scope) => scope.municipalityIds.length > 0 && scope.municipalityIds.every((id) => coversMunicipality(actor, id)),
 }
 
 export function can<P extends Permission>(actor: Actor | null, permission: P, scope?: ScopeOf[P]) {
@@ -148,7 +155,7 @@ export function navigationFor(actor: Actor | null): NavItem[] {
       items.push({ to: '/facility', labelKey: 'nav.facilityHome' }, { to: '/facility/ads', labelKey: 'nav.facilityAds' }, { to: '/visits', labelKey: 'visits.nav' })
       break
     case 'coordinator':
-      items.push({ to: '/centre', labelKey: 'nav.centreHome' }, { to: '/centre/ads', labelKey: 'nav.centreAds' })
+      items.push({ to: '/centre', labelKey: 'nav.centreHome' }, { to: '/centre/ads', labelKey: 'nav.centreAds' }, { to: '/centre/report', labelKey: 'nav.centreReport' })
       break
     case 'admin':
       items.push({ to: '/admin', labelKey: 'nav.admin' }, { to: '/admin/outbox', labelKey: 'nav.outbox' })

@@ -12,6 +12,8 @@ import * as verifyEmail from '~/routes/_auth+/verify-email'
 import * as calendar from '~/routes/calendar.$token[.]ics'
 import * as centreApplication from '~/routes/centre+/applications.$applicationId'
 import * as centreFacilities from '~/routes/centre+/facilities'
+import * as centreReport from '~/routes/centre+/report'
+import * as centreReportCsv from '~/routes/centre+/report[.]csv'
 import * as facilityEthics from '~/routes/facility+/$facilityId.ethics'
 import * as facilityStaff from '~/routes/facility+/$facilityId.staff'
 import * as newAd from '~/routes/facility+/ads.new'
@@ -153,6 +155,8 @@ const ROWS: Row[] = [
   { name: 'new ad', loader: newAd.loader as Loader, path: () => '/facility/ads/new', query: ['facilityId'], as: ['staff'] },
   { name: 'new plan', loader: newPlan.loader as Loader, path: () => '/visits/plans/new', query: ['matchId'], as: ['staff', 'volunteer'] },
   { name: 'centre facilities', loader: centreFacilities.loader as Loader, path: () => '/centre/facilities', query: ['status'], as: ['coordinator'] },
+  { name: 'results report', loader: centreReport.loader as Loader, path: () => '/centre/report', query: ['from', 'to', 'municipality'], as: ['coordinator'] },
+  { name: 'results report CSV', loader: centreReportCsv.loader as Loader, path: () => '/centre/report.csv', query: ['from', 'to', 'municipality'], as: ['coordinator'] },
   { name: 'follow-up', loader: followUp.loader as Loader, path: () => '/follow-up/nope', params: () => ({ token: 'nope' }), query: ['thanks'], as: ['anonymous'] },
   { name: 'reset password', loader: resetPassword.loader as Loader, path: () => '/reset-password', query: ['token'], as: ['anonymous'] },
   { name: 'invitation', loader: invitation.loader as Loader, path: () => '/invitation', query: ['token'], as: ['anonymous'] },

@@ -20,7 +20,7 @@ import { shownVolunteerName } from '~/utils/former-person'
 
 const ApproveSchema = z.object({ intent: z.literal('approve-facility'), facilityId: z.string().min(1) })
 
-export const handle = { i18n: ['admin', 'matching', 'followup', 'moderation'] }
+export const handle = { i18n: ['admin', 'matching', 'followup', 'moderation', 'report'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, user } = await requirePermission(request, 'centre:work')
@@ -49,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CentreHomePage() {
-  const { t, i18n } = useTranslation(['admin', 'common', 'matching', 'followup', 'moderation'])
+  const { t, i18n } = useTranslation(['admin', 'common', 'matching', 'followup', 'moderation', 'report'])
   const { name, pending, queue, followUps, visits, reportCount } = useLoaderData<typeof loader>()
   const locale = localeOf(i18n.language)
   return (
@@ -58,6 +58,9 @@ export default function CentreHomePage() {
       <p className="lead">{t('centre.greeting', { name })}</p>
       <p className={reportCount > 0 ? 'callout' : undefined}>
         <Link to="/centre/reports">{t('moderation:startPage.link', { count: reportCount })}</Link>
+      </p>
+      <p>
+        <Link to="/centre/report">{t('report:startPageLink')}</Link>
       </p>
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('matching:queue.heading')}</h2>

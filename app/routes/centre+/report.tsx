@@ -1,0 +1,484 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { BarChart, describeBars, type Bar } from '~/components/bar-chart'
+import { municipalityNames, resultsReport } from '~/models/report.server'
+import reportPrintStyles from '~/styles/report-print.css'
+import reportStyles from '~/styles/report.css'
+import { formatLocalDate } from '~/utils/dates'
+import { localeOf, type Locale } from '~/utils/domain'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { AGE_BANDS, columnValue, FIGURE_COLUMNS, RETENTION_MONTHS, retentionShare, type ReportFigures } from '~/utils/report'
+import { requireReportAccess } from '~/utils/report.server'
+
+export const handle = { i18n: ['report'] }
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: reportStyles },
+  { rel: 'stylesheet', href: reportPrintStyles, media: 'print' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor, period, municipalityId, municipalityIds } = await requireReportAccess(request)
+  const t = await getFixedT(request, 'report')
+  const report = period.backwards ? null : resultsReport({ municipalityIds, from: period.from, to: period.to })
+  return json(
+    { title: t('title'), period, municipalityId, municipalities: municipalityNames(actor.centreMunicipalityIds), report },
+    { headers: { 'Cache-Control': 'private, no-store' } },
+  )
+}
+
+function numberFormat(locale: Locale, decimals: number) {
+  return new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: decimals, minimumFractionDigits: 0 })
+}
+
+/** A figure as the page shows it; `–` when there is nothing to show (no decisions, no answers). */
+function useFormat() {
+  const { t, i18n } = useTranslation('report')
+  const locale = localeOf(i18n.language)
+  const number = (value: number | null, decimals = 0) => (value === null ? t('none') : numberFormat(locale, decimals).format(value))
+  const percent = (share: number | null) => (share === null ? t('none') : `${numberFormat(locale, 0).format(Math.round(share * 100))} %`)
+  return { t, locale, number, percent }
+}
+
+export default function ResultsReportPage() {
+  const { period, municipalityId, municipalities, report } = useLoaderData<typeof loader>()
+  const { t, locale, number, percent } = useFormat()
+  const shownPeriod = t('period', { from: formatLocalDate(period.from, locale), to: formatLocalDate(period.to, locale) })
+  const query = new URLSearchParams({ from: period.from, to: period.to, ...(municipalityId ? { municipality: municipalityId } : {}) })
+  return (
+    <div className="report">
+      <h1>{t('title')}</h1>
+      <p className="lead">
+        {shownPeriod}
+        {municipalityId ? ` · ${municipalities.find((m) => m.id === municipalityId)?.name ?? ''}` : ''}
+      </p>
+      <p className="print-only">{t('printedFor', { period: shownPeriod })}</p>
+      <p className="no-print">{t('intro')}</p>
+
+      <Form method="get" className="report-filter no-print">
+        <fieldset>
+          <legend>{t('filter.legend')}</legend>
+          <div className="report-filter-fields">
+            <label>
+              {t('filter.from')}
+              <input type="date" name="from" defaultValue={period.from} required />
+            </label>
+            <label>
+              {t('filter.to')}
+              <input type="date" name="to" defaultValue={period.to} required />
+            </label>
+            {municipalities.length > 1 ? (
+              <label>
+                {t('filter.municipality')}
+                <select name="municipality" defaultValue={municipalityId ?? ''}>
+                  <option value="">{t('filter.allMunicipalities')}</option>
+                  {municipalities.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            <button type="submit" className="button">
+              {t('filter.show')}
+            </button>
+          </div>
+        </fieldset>
+      </Form>
+
+      {period.adjusted ? (
+        <p className="callout" role="status">
+          {t('adjusted', { from: formatLocalDate(period.from, locale), to: formatLocalDate(period.to, locale) })}
+        </p>
+      ) : null}
+      {report === null ? (
+        <p className="form-error" role="alert">
+          {t('backwards', { from: formatLocalDate(period.from, locale), to: formatLocalDate(period.to, locale) })}
+        </p>
+      ) : (
+        <>
+          <p className="report-actions no-print">
+            <Link to={`/centre/report.csv?${query}`} reloadDocument download className="button button-secondary">
+              {t('download')}
+            </Link>{' '}
+            <PrintButton label={t('print')} />
+          </p>
+
+          <section aria-labelledby="key-heading" className="report-section">
+            <h2 id="key-heading">{t('keyFigures.heading')}</h2>
+            <dl className="key-figures">
+              <KeyFigure label={t('keyFigures.facilities')} value={number(report.facilitiesTakingPart)} note={t('keyFigures.facilitiesNew', { count: report.facilitiesNew })} />
+              <KeyFigure label={t('keyFigures.matchesMade')} value={number(report.totals.matchesMade)} />
+              <KeyFigure label={t('keyFigures.activeMatches')} value={number(report.totals.activeMatches)} />
+              <KeyFigure label={t('keyFigures.visitsDone')} value={number(report.totals.visitsDone)} />
+              <KeyFigure label={t('keyFigures.hours')} value={number(report.totals.hours, 2)} />
+              <KeyFigure label={t('keyFigures.satisfaction')} value={number(report.totals.satisfactionAverage, 1)} />
+            </dl>
+          </section>
+
+          <section aria-labelledby="recruitment-heading" className="report-section">
+            <h2 id="recruitment-heading">{t('recruitment.heading')}</h2>
+            <FigureTable
+              caption={t('recruitment.heading')}
+              figures={report.totals}
+              keys={['adsPublished', 'applications', 'matchesMade', 'declined', 'withdrawn', 'medianDaysToDecision', 'medianDaysToFirstVisit']}
+            />
+          </section>
+
+          <section aria-labelledby="matches-heading" className="report-section">
+            <h2 id="matches-heading">{t('matches.heading')}</h2>
+            <FigureTable caption={t('matches.heading')} figures={report.totals} keys={['activeMatches', 'pausedMatches', 'endedMatches']} />
+            <h3>{t('matches.endReasons')}</h3>
+            {report.totals.endedMatches === 0 ? (
+              <p className="empty">{t('matches.noEndReasons')}</p>
+            ) : (
+              <>
+                <CountTable
+                  caption={t('matches.endReasons')}
+                  keyHeading={t('matches.reason')}
+                  countHeading={t('matches.count')}
+                  rows={[
+                    ...report.endReasons.shared.map((r) => ({ label: r.key, count: r.count })),
+                    ...(report.endReasons.other > 0 ? [{ label: t('matches.otherReasons'), count: report.endReasons.other }] : []),
+                    ...(report.endReasons.none > 0 ? [{ label: t('matches.noReason'), count: report.endReasons.none }] : []),
+                  ]}
+                />
+                <p className="hint">{t('matches.reasonsExplained')}</p>
+              </>
+            )}
+            <h3>{t('matches.retentionHeading')}</h3>
+            <p>{t('matches.retentionExplained')}</p>
+            <RetentionChart figures={report.totals} />
+          </section>
+
+          <section aria-labelledby="visits-heading" className="report-section">
+            <h2 id="visits-heading">{t('visits.heading')}</h2>
+            <p>{t('visits.intro')}</p>
+            <ChartWithTable
+              id="visits-chart"
+              title={t('visits.chartTitle')}
+              keyHeading={t('visits.status')}
+              countHeading={t('visits.count')}
+              bars={(['visitsPlanned', 'visitsDone', 'visitsCancelled', 'visitsCancelledLate', 'visitsNoShow'] as const).map((key) => ({
+                label: t(`column.${key}`),
+                value: report.totals[key],
+                shown: number(report.totals[key]),
+              }))}
+              extraRow={{ label: t('column.hours'), shown: number(report.totals.hours, 2) }}
+            />
+          </section>
+
+          <section aria-labelledby="tasks-heading" className="report-section">
+            <h2 id="tasks-heading">{t('tasks.heading')}</h2>
+            <p>{t('tasks.intro')}</p>
+            {report.tasks.length === 0 ? (
+              <p className="empty">{t('tasks.none')}</p>
+            ) : (
+              <ChartWithTable
+                id="tasks-chart"
+                title={t('tasks.chartTitle')}
+                keyHeading={t('tasks.task')}
+                countHeading={t('tasks.visits')}
+                bars={report.tasks.map((task) => ({ label: t(`common:task.${task.key}`, { defaultValue: task.key }), value: task.count, shown: number(task.count) }))}
+              />
+            )}
+          </section>
+
+          <section aria-labelledby="checkins-heading" className="report-section">
+            <h2 id="checkins-heading">{t('checkIns.heading')}</h2>
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">{t('checkIns.heading')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('checkIns.who')}</th>
+                    <th scope="col" className="number">{t('checkIns.answers')}</th>
+                    <th scope="col" className="number">{t('checkIns.satisfaction')}</th>
+                    <th scope="col" className="number">{t('checkIns.aligned')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.checkInsByRole.map((row) => (
+                    <tr key={row.role}>
+                      <th scope="row">{t(`checkIns.role.${row.role}`)}</th>
+                      <td className="number">{number(row.answers)}</td>
+                      <td className="number">{number(row.satisfactionAverage, 1)}</td>
+                      <td className="number">{percent(row.alignedShare)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t('checkIns.all')}</th>
+                    <td className="number">{number(report.totals.checkInAnswers)}</td>
+                    <td className="number">{number(report.totals.satisfactionAverage, 1)}</td>
+                    <td className="number">{percent(report.totals.alignedShare)}</td>
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          </section>
+
+          <section aria-labelledby="volunteers-heading" className="report-section">
+            <h2 id="volunteers-heading">{t('volunteers.heading')}</h2>
+            <p>{t('volunteers.intro')}</p>
+            {report.totals.volunteers === 0 ? (
+              <p className="empty">{t('volunteers.none')}</p>
+            ) : (
+              <>
+                <h3>{t('volunteers.byAge')}</h3>
+                <ChartWithTable
+                  id="age-chart"
+                  title={t('volunteers.chartTitle')}
+                  keyHeading={t('volunteers.ageBand')}
+                  countHeading={t('volunteers.count')}
+                  bars={AGE_BANDS.map((band) => {
+                    const count = report.volunteersByAgeBand.find((row) => row.key === band)?.count ?? 0
+                    return { label: t(`volunteers.band.${band}`), value: count, shown: number(count) }
+                  })}
+                />
+                <div className="report-columns">
+                  <div>
+                    <h3>{t('volunteers.byMunicipality')}</h3>
+                    <CountTable
+                      caption={t('volunteers.byMunicipality')}
+                      keyHeading={t('volunteers.municipality')}
+                      countHeading={t('volunteers.count')}
+                      rows={report.volunteersByMunicipality.map((row) => ({ label: row.key || t('volunteers.unknown'), count: row.count }))}
+                    />
+                  </div>
+                  <div>
+                    <h3>{t('volunteers.byEmployer')}</h3>
+                    <CountTable
+                      caption={t('volunteers.byEmployer')}
+                      keyHeading={t('volunteers.employer')}
+                      countHeading={t('volunteers.count')}
+                      rows={report.volunteersByEmployer.map((row) => ({ label: row.key || t('volunteers.noEmployer'), count: row.count }))}
+                    />
+                  </div>
+                </div>
+              </>
+            )}
+          </section>
+
+          <section aria-labelledby="facilities-heading" className="report-section report-facilities">
+            <h2 id="facilities-heading">{t('facilities.heading')}</h2>
+            <p>{t('facilities.intro')}</p>
+            {report.facilities.length === 0 ? (
+              <p className="empty">{t('facilities.none')}</p>
+            ) : (
+              // Wider than the screen: a region that takes focus, so the keyboard can scroll it (axe scrollable-region-focusable).
+              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+              <div className="table-wrap" role="region" aria-label={t('facilities.tableLabel')} tabIndex={0}>
+                <table className="facility-table">
+                  <caption className="visually-hidden">{t('facilities.heading')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('facilities.facility')}</th>
+                      <th scope="col">{t('facilities.municipality')}</th>
+                      <th scope="col">{t('facilities.new')}</th>
+                      {FIGURE_COLUMNS.map((column) => (
+                        <th scope="col" key={column.key} className="number">
+                          {t(`column.${column.key}`)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.facilities.map((facility) => (
+                      <tr key={facility.id}>
+                        <th scope="row">{facility.name}</th>
+                        <td>{facility.municipality}</td>
+                        <td>{facility.isNew ? t('facilities.yes') : t('facilities.no')}</td>
+                        <FigureCells figures={facility.figures} />
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row">{t('facilities.total')}</th>
+                      <td />
+                      <td>{number(report.facilitiesNew)}</td>
+                      <FigureCells figures={report.totals} />
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  )
+}
+
+function PrintButton({ label }: { label: string }) {
+  // Printing needs the browser's own dialog; without JavaScript the browser's menu does the same.
+  return (
+    <button type="button" className="button button-secondary" onClick={() => window.print()}>
+      {label}
+    </button>
+  )
+}
+
+function KeyFigure({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <div className="key-figure">
+      <dt>{label}</dt>
+      <dd>
+        <span className="key-value">{value}</span>
+        {note ? <span className="key-note">{note}</span> : null}
+      </dd>
+    </div>
+  )
+}
+
+function FigureCells({ figures }: { figures: ReportFigures }) {
+  const { number } = useFormat()
+  return (
+    <>
+      {FIGURE_COLUMNS.map((column) => (
+        <td key={column.key} className="number">
+          {column.percent ? (columnValue(column, figures) === null ? number(null) : `${number(columnValue(column, figures))} %`) : number(columnValue(column, figures), column.decimals)}
+        </td>
+      ))}
+    </>
+  )
+}
+
+function FigureTable({ caption, figures, keys }: { caption: string; figures: ReportFigures; keys: string[] }) {
+  const { t, number } = useFormat()
+  return (
+    <div className="table-wrap">
+      <table className="figure-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <tbody>
+          {FIGURE_COLUMNS.filter((column) => keys.includes(column.key)).map((column) => (
+            <tr key={column.key}>
+              <th scope="row">{t(`column.${column.key}`)}</th>
+              <td className="number">{number(columnValue(column, figures), column.decimals)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function CountTable({ caption, keyHeading, countHeading, rows }: { caption: string; keyHeading: string; countHeading: string; rows: { label: string; count: number }[] }) {
+  const { number } = useFormat()
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{keyHeading}</th>
+            <th scope="col" className="number">
+              {countHeading}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={index}>
+              <th scope="row">{row.label}</th>
+              <td className="number">{number(row.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function ChartWithTable({
+  id,
+  title,
+  keyHeading,
+  countHeading,
+  bars,
+  extraRow,
+}: {
+  id: string
+  title: string
+  keyHeading: string
+  countHeading: string
+  bars: Bar[]
+  extraRow?: { label: string; shown: string }
+}) {
+  const { t } = useFormat()
+  const description = t('chartDescription', { values: describeBars(bars) })
+  return (
+    <div className="chart-with-table">
+      <BarChart id={id} title={title} description={description} bars={bars} />
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{keyHeading}</th>
+              <th scope="col" className="number">
+                {countHeading}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {bars.map((bar) => (
+              <tr key={bar.label}>
+                <th scope="row">{bar.label}</th>
+                <td className="number">{bar.shown}</td>
+              </tr>
+            ))}
+            {extraRow ? (
+              <tr>
+                <th scope="row">{extraRow.label}</th>
+                <td className="number">{extraRow.shown}</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  )
+}
+
+function RetentionChart({ figures }: { figures: ReportFigures }) {
+  const { t, number, percent } = useFormat()
+  const rows = RETENTION_MONTHS.map((months) => ({ months, share: retentionShare(figures, months), base: figures.retention.find((r) => r.months === months)?.eligible ?? 0 }))
+  const bars = rows.map((row) => ({ label: t('matches.after', { months: row.months }), value: (row.share ?? 0) * 100, shown: percent(row.share) }))
+  return (
+    <div className="chart-with-table">
+      <BarChart id="retention-chart" title={t('matches.chartTitle')} description={t('chartDescription', { values: describeBars(bars) })} bars={bars} max={100} />
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t('matches.retentionHeading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('matches.retentionHeading')}</th>
+              <th scope="col" className="number">
+                {t('matches.share')}
+              </th>
+              <th scope="col" className="number">
+                {t('matches.base')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.months}>
+                <th scope="row">{t('matches.after', { months: row.months })}</th>
+                <td className="number">{percent(row.share)}</td>
+                <td className="number">{number(row.base)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
