@@ -7,6 +7,7 @@ import { ToastMessage } from './components/toast'
 import { getSession } from './utils/auth.server'
 import { isDemo } from './utils/env.server'
 import { getLocale } from './utils/i18n.server'
+import { mailboxOpenToEveryone } from './utils/mailbox.server'
 import { navigationFor } from './utils/permissions'
 import { loadActor } from './utils/permissions.server'
 import { readToast } from './utils/toast.server'
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       nav: navigationFor(actor),
       toast,
       demo,
-      showMailbox: demo || user?.role === 'admin',
+      showMailbox: mailboxOpenToEveryone() || user?.role === 'admin',
     },
     { headers },
   )

@@ -67,6 +67,21 @@ function readOrCreateSecret(dataDir: string) {
   }
 }
 
+/**
+ * Settings that are valid but dangerous together; app/server.ts logs each one at start. Demo data
+ * under https is the classic mistake: a real deployment that seeds accounts whose password is
+ * printed in the README.
+ */
+export function configurationWarnings(env: Env): string[] {
+  const warnings: string[] = []
+  if (env.DEMO_DATA === 'on' && env.APP_URL.startsWith('https://')) {
+    warnings.push(
+      `DEMO_DATA is on while APP_URL is ${env.APP_URL}: an empty database gets the demo accounts, whose password is in the README. Set DEMO_DATA=off for a real deployment.`,
+    )
+  }
+  return warnings
+}
+
 export function isDemo() {
   return getEnv().DEMO_DATA === 'on'
 }
