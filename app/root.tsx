@@ -8,6 +8,7 @@ import { getSession } from './utils/auth.server'
 import { isDemo } from './utils/env.server'
 import { getLocale } from './utils/i18n.server'
 import { mailboxOpenToEveryone } from './utils/mailbox.server'
+import { useNonce } from './utils/nonce-provider'
 import { navigationFor } from './utils/permissions'
 import { loadActor } from './utils/permissions.server'
 import { readToast } from './utils/toast.server'
@@ -67,6 +68,8 @@ function LanguageSwitch({ locale }: { locale: string }) {
 }
 
 export function Document({ children, locale }: { children: React.ReactNode; locale: string }) {
+  // The Content-Security-Policy lets inline scripts run only with this response's nonce.
+  const nonce = useNonce()
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -77,8 +80,8 @@ export function Document({ children, locale }: { children: React.ReactNode; loca
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )
