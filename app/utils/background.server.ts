@@ -3,6 +3,7 @@ import { closeExpiredJobAds } from '~/models/job.server'
 import { sendThreadDigests } from '~/models/thread-digest.server'
 import { queueVisitReminders } from '~/models/visit.server'
 import { extendPlanHorizons } from '~/models/visit-plan.server'
+import { startNightlyBackups, stopNightlyBackups } from './backup-schedule.server'
 import { prisma, refreshPlannerStatistics } from './db.server'
 import { getEnv } from './env.server'
 import { logger } from './logger.server'
@@ -71,6 +72,7 @@ export function startBackgroundWork() {
     digests = setInterval(runDigestSweep, getEnv().DIGEST_INTERVAL_MS)
     digests.unref()
   }
+  startNightlyBackups()
 }
 
 export async function stopBackgroundWork() {
@@ -79,5 +81,6 @@ export async function stopBackgroundWork() {
   if (digests) clearInterval(digests)
   digests = undefined
   await digestSweep
+  await stopNightlyBackups()
   await stopOutboxWorker()
 }

@@ -25,6 +25,19 @@ const schema = z.object({
   /** Lets the test suite run several clocks-free workers at full speed; never set in production. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** How often followers' digest e-mails are swept (ms); the browser suite makes it short. */
+  /** A folder for nightly backups (app/utils/backup-schedule.server.ts); unset: none are taken. */
+  BACKUP_DIR: z
+    .string()
+    .transform((dir) => path.resolve(dir))
+    .superRefine((dir, ctx) => {
+      try {
+        fs.mkdirSync(dir, { recursive: true })
+        fs.accessSync(dir, fs.constants.W_OK)
+      } catch (error) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `cannot create or write to the folder ${dir} (${error instanceof Error ? error.message : String(error)})` })
+      }
+    })
+    .optional(),
   DIGEST_INTERVAL_MS: z.coerce.number().int().min(1000, 'must be at least 1000 (one second)').max(3_600_000, 'must be at most 3600000 (one hour)').default(60_000),
 })
 
