@@ -14,7 +14,7 @@ const databaseFile = databaseFilePath(process.env.DATABASE_URL)
 const workDir = fs.mkdtempSync(path.join(path.dirname(databaseFile), 'backups-'))
 
 /** Runs an npm script's file the way `npm run` does, in a process of its own; resolves with its exit code and output. */
-function runScript(script: string, args: string[], env: Record<string, string | undefined> = process.env) {
+function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(path.resolve('node_modules/.bin/tsx'), [script, ...args], { env })
     let output = ''
