@@ -125,13 +125,13 @@ type Sent = { status: number; contentType: string; body: string; sentWhenAnswere
  * Posts `total` bytes to /login in 64 kB pieces, as fast as the socket takes them, and stops once
  * an answer comes. `sentWhenAnswered` says how far the upload was when the server answered.
  */
-function upload({ total, chunked, accept = '*/*', body, cookie }: { total: number; chunked: boolean; accept?: string; body?: string; cookie?: string }): Promise<Sent> {
-  const url = new URL(`${base}/login`)
+function upload({ total, chunked, accept = '*/*', body, cookie, pathname = '/login' }: { total: number; chunked: boolean; accept?: string; body?: string; cookie?: string; pathname?: string }): Promise<Sent & { remixCatch?: string }> {
+  const url = new URL(`${base}${pathname}`)
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { Origin: base, Accept: accept, 'Content-Type': 'application/x-www-form-urlencoded' }
     if (cookie) headers.Cookie = cookie
     if (!chunked) headers['Content-Length'] = String(body ? Buffer.byteLength(body) : total)
-    const request = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers })
+    const request = http.request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: 'POST', headers })
     let sent = 0
     let answered = false
     request.on('response', (response) => {
@@ -140,7 +140,13 @@ function upload({ total, chunked, accept = '*/*', body, cookie }: { total: numbe
       const parts: Buffer[] = []
       response.on('data', (part: Buffer) => parts.push(part))
       response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers['content-type']), body: Buffer.concat(parts).toString(), sentWhenAnswered }),
+        resolve({
+          status: response.statusCode ?? 0,
+          contentType: String(response.headers['content-type']),
+          body: Buffer.concat(parts).toString(),
+          sentWhenAnswered,
+          remixCatch: response.headers['x-remix-catch'] as string | undefined,
+        }),
       )
     })
     // The server closing the connection on a sender it refused is expected.
@@ -195,6 +201,10 @@ describe('the body limit', () => {
     expect(english.status).toBe(413)
     expect(english.body).toContain('<html lang="en"')
     expect(english.body).toContain('That was too much at once')
+    // Submitted by Remix in the browser: a caught 413, which the route's error boundary explains.
+    const dataRequest = await upload({ total: 2 * MAX_FORM_BYTES, chunked: false, pathname: '/login?_data=routes%2F_auth%2B%2Flogin' })
+    expect(dataRequest).toMatchObject({ status: 413, remixCatch: 'yes' })
+    expect(JSON.parse(dataRequest.body)).toMatchObject({ message: 'payload-too-large' })
   })
 
   test('bodies within the limit reach the form as sent, chunked or not', async () => {

@@ -71,6 +71,13 @@ export function bodyLimit({ limitFor = bodyLimitFor }: { limitFor?: (path: strin
 
 function refuse(req: Request, res: Response, limit: number) {
   res.status(413).setHeader('Connection', 'close')
+  // A form submitted by Remix in the browser (a data request): answered as a thrown 413 response,
+  // so the route's error boundary says what happened (app/components/error-boundary.tsx).
+  if (req.query._data !== undefined) {
+    res.setHeader('X-Remix-Catch', 'yes')
+    res.json({ message: 'payload-too-large', limit })
+    return
+  }
   // Browsers navigating get a page in the visitor's language; scripts and Remix's data requests (Accept: */*) plain text.
   if (req.accepts(['text/plain', 'text/html']) === 'text/html') {
     res.type('html').send(tooLargePage(languageOf(req), limit))

@@ -94,4 +94,13 @@ test('a form body above the limit gets a friendly page, not a broken one', async
   await expect(page.getByRole('heading', { level: 1, name: 'Det var for meget på én gang' })).toBeVisible()
   await expect(page).toHaveURL(`${baseURL}/login`)
   await expectAccessible(page)
+
+  // The same through Remix's own form submission (JavaScript on): the error page says it in the app.
+  await page.goto('/login')
+  await page.getByLabel('Adgangskode', { exact: true }).evaluate((input: HTMLInputElement) => (input.value = 'x'.repeat(2 * 1024 * 1024)))
+  await page.getByLabel('E-mail').fill('frivillig@frivilligbro.test')
+  await page.getByRole('button', { name: 'Log ind' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Det var for meget på én gang' })).toBeVisible()
+  await expect(page.getByRole('banner')).toBeVisible()
+  await expectAccessible(page)
 })
