@@ -5,7 +5,10 @@
 // 1. the backup must pass PRAGMA integrity_check, or nothing is touched;
 // 2. the server must not have the database open: the current database is switched out of WAL mode,
 //    which SQLite allows only to the one connection that has the file open — a running server makes
-//    it fail ("database is locked"), and otherwise it folds the WAL into the file;
+//    it fail ("database is locked"), and otherwise it folds the WAL into the file. (The server
+//    always runs the database in WAL mode, set at every start; a file no server has opened since
+//    its own restore is in rollback mode, where an idle connection cannot be seen — so stop the
+//    server first all the same);
 // 3. the current database and any -wal/-shm files beside it are moved aside to
 //    <name>.before-restore-<time> (never deleted: a wrong restore can be undone by hand);
 // 4. the backup is copied in under a temporary name and renamed into place. No -wal or -shm is
