@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
@@ -7,6 +7,7 @@ import { I18nextProvider } from 'react-i18next'
 import { prisma } from './utils/db.server'
 import { getLocale, i18nInstance } from './utils/i18n.server'
 import { logger } from './utils/logger.server'
+import { NonceProvider } from './utils/nonce-provider'
 
 // The Express server (app/server.ts) reaches these through the server build's entry module, so
 // the app and its background work share one Prisma client and one set of settings.
@@ -15,6 +16,8 @@ export { startBackgroundWork, stopBackgroundWork } from './utils/background.serv
 export { publicContentVersion } from './models/job-board.server'
 // …and the per-request scope it runs every request in (app/utils/request-scope.server.ts).
 export { runInRequestScope } from './utils/request-scope.server'
+// …and whether a request is signed in, for its Cache-Control (app/server/security.ts).
+export { hasValidSession } from './utils/auth.server'
 
 const ABORT_DELAY = 5_000
 
@@ -28,17 +31,25 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // Set by the Express app for every request (app/server/security.ts); absent only where no such
+  // policy is sent (then there is nothing to match).
+  const nonce = typeof loadContext?.cspNonce === 'string' ? loadContext.cspNonce : ''
   const instance = await i18nInstance(await getLocale(request))
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
 
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={instance}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        // React's own inline scripts (streamed Suspense boundaries) carry it too.
+        nonce: nonce || undefined,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
           const body = new PassThrough()

@@ -7,6 +7,8 @@ import { ToastMessage } from './components/toast'
 import { getSession } from './utils/auth.server'
 import { isDemo } from './utils/env.server'
 import { getLocale } from './utils/i18n.server'
+import { mailboxOpenToEveryone } from './utils/mailbox.server'
+import { useNonce } from './utils/nonce-provider'
 import { navigationFor } from './utils/permissions'
 import { loadActor } from './utils/permissions.server'
 import { readToast } from './utils/toast.server'
@@ -37,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       nav: navigationFor(actor),
       toast,
       demo,
-      showMailbox: demo || user?.role === 'admin',
+      showMailbox: mailboxOpenToEveryone() || user?.role === 'admin',
     },
     { headers },
   )
@@ -66,6 +68,8 @@ function LanguageSwitch({ locale }: { locale: string }) {
 }
 
 export function Document({ children, locale }: { children: React.ReactNode; locale: string }) {
+  // The Content-Security-Policy lets inline scripts run only with this response's nonce.
+  const nonce = useNonce()
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -76,8 +80,8 @@ export function Document({ children, locale }: { children: React.ReactNode; loca
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -140,6 +140,14 @@ async function lookupSession(request: Request): Promise<SessionLookup> {
   return { user: { ...user }, sessionId: session.id, refreshCookie }
 }
 
+/**
+ * Whether a Cookie header carries a valid session: the Express app marks such answers no-store
+ * (app/server/security.ts). Inside a request scope this is the same lookup the loaders then use.
+ */
+export async function hasValidSession(cookieHeader: string) {
+  return (await getSession(new Request('http://localhost/', { headers: { cookie: cookieHeader } }))).user !== null
+}
+
 export async function getUser(request: Request) {
   return (await getSession(request)).user
 }

@@ -6,6 +6,7 @@ import { sendThreadDigests } from '~/models/thread-digest.server'
 import { queueVisitReminders } from '~/models/visit.server'
 import { extendPlanHorizons } from '~/models/visit-plan.server'
 import { afterResponseWorkDone } from './after-response.server'
+import { startNightlyBackups, stopNightlyBackups } from './backup-schedule.server'
 import { prisma, refreshPlannerStatistics } from './db.server'
 import { getEnv } from './env.server'
 import { logger } from './logger.server'
@@ -81,6 +82,7 @@ export function startBackgroundWork() {
     digests = setInterval(runDigestSweep, getEnv().DIGEST_INTERVAL_MS)
     digests.unref()
   }
+  startNightlyBackups()
 }
 
 export async function stopBackgroundWork() {
@@ -91,5 +93,6 @@ export async function stopBackgroundWork() {
   await digestSweep
   // Sign-ups and reset requests already answered still get their account and e-mail.
   await afterResponseWorkDone()
+  await stopNightlyBackups()
   await stopOutboxWorker()
 }

@@ -29,6 +29,19 @@ const schema = z.object({
   /** Lets the test suite run several clocks-free workers at full speed; never set in production. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** How often followers' digest e-mails are swept (ms); the browser suite makes it short. */
+  /** A folder for nightly backups (app/utils/backup-schedule.server.ts); unset: none are taken. */
+  BACKUP_DIR: z
+    .string()
+    .transform((dir) => path.resolve(dir))
+    .superRefine((dir, ctx) => {
+      try {
+        fs.mkdirSync(dir, { recursive: true })
+        fs.accessSync(dir, fs.constants.W_OK)
+      } catch (error) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `cannot create or write to the folder ${dir} (${error instanceof Error ? error.message : String(error)})` })
+      }
+    })
+    .optional(),
   DIGEST_INTERVAL_MS: z.coerce.number().int().min(1000, 'must be at least 1000 (one second)').max(3_600_000, 'must be at most 3600000 (one hour)').default(60_000),
   /** Retention periods (app/utils/retention.server.ts): the jobs and the privacy page read the same values. */
   RETENTION_OUTBOX_DAYS: wholeNumber(1, 3650).default(30),
@@ -75,6 +88,21 @@ function readOrCreateSecret(dataDir: string) {
     fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' })
     return secret
   }
+}
+
+/**
+ * Settings that are valid but dangerous together; app/server.ts logs each one at start. Demo data
+ * under https is the classic mistake: a real deployment that seeds accounts whose password is
+ * printed in the README.
+ */
+export function configurationWarnings(env: Env): string[] {
+  const warnings: string[] = []
+  if (env.DEMO_DATA === 'on' && env.APP_URL.startsWith('https://')) {
+    warnings.push(
+      `DEMO_DATA is on while APP_URL is ${env.APP_URL}: an empty database gets the demo accounts, whose password is in the README. Set DEMO_DATA=off for a real deployment.`,
+    )
+  }
+  return warnings
 }
 
 export function isDemo() {

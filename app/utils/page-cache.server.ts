@@ -7,13 +7,18 @@
 // path can forget it), every cached answer belongs to one version, and a new version empties the
 // cache before anything is served. Requests with any cookie but the language (a session, a flash
 // message) are never served from, nor stored in, the cache.
+//
+// A page's inline scripts carry the nonce of the Content-Security-Policy it was sent with
+// (app/server/security.ts). A nonce must be new in every response, or anyone who saw one cached
+// page could use it: a cached page is served with the nonce of the answer being made, put in place
+// of the one it was rendered with, and the policy header is never stored.
 import type { Request, RequestHandler, Response } from 'express'
 
 /** /jobs, /jobs/<id> (not /jobs/<id>/apply), /jobs.rss and /jobs.json. */
 const PUBLIC_PATHS = /^\/jobs(?:\.rss|\.json|\/[^/]+)?$/
 
 /** Headers that belong to one response on the wire, not to the page. */
-const NOT_STORED = new Set(['set-cookie', 'content-length', 'content-encoding', 'transfer-encoding', 'x-cache', 'date', 'connection', 'keep-alive'])
+const NOT_STORED = new Set(['content-security-policy', 'set-cookie', 'content-length', 'content-encoding', 'transfer-encoding', 'x-cache', 'date', 'connection', 'keep-alive'])
 
 export type PageCacheOptions = {
   /** The current PublicContentVersion; when it cannot be read, nothing is cached or served. */
@@ -23,9 +28,11 @@ export type PageCacheOptions = {
   /** Oldest answers are dropped beyond this many (every filter combination is a URL). */
   maxEntries?: number
   now?: () => number
+  /** The nonce of the response being made (its scripts' nonce="…"), if pages carry one. */
+  nonce?: (res: Response) => string
 }
 
-type Entry = { status: number; headers: [string, string | number | string[]][]; body: Buffer; expires: number }
+type Entry = { status: number; headers: [string, string | number | string[]][]; body: Buffer; expires: number; nonce: string | undefined }
 
 /**
  * The cache key of a request that may be answered from the cache, or null: only GETs of the
@@ -44,7 +51,7 @@ export function anonymousCacheKey(request: Pick<Request, 'method' | 'path' | 'or
   return `${language}\n${request.originalUrl}`
 }
 
-export function anonymousPageCache({ version, ttlMs = 30_000, maxEntries = 500, now = Date.now }: PageCacheOptions): RequestHandler {
+export function anonymousPageCache({ version, ttlMs = 30_000, maxEntries = 500, now = Date.now, nonce }: PageCacheOptions): RequestHandler {
   const entries = new Map<string, Entry>()
   let currentVersion: number | undefined
 
@@ -66,7 +73,7 @@ export function anonymousPageCache({ version, ttlMs = 30_000, maxEntries = 500, 
       res.status(entry.status)
       for (const [name, value] of entry.headers) res.setHeader(name, value)
       res.setHeader('X-Cache', 'hit')
-      res.end(entry.body)
+      res.end(entry.nonce && nonce ? withNonce(entry.body, entry.nonce, nonce(res)) : entry.body)
       return
     }
     if (entry) entries.delete(key)
@@ -78,10 +85,15 @@ export function anonymousPageCache({ version, ttlMs = 30_000, maxEntries = 500, 
         (pair): pair is [string, string | number | string[]] => pair[1] !== undefined && !NOT_STORED.has(pair[0].toLowerCase()),
       )
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string)
-      entries.set(key, { status: 200, headers, body, expires: now() + ttlMs })
+      const html = /^text\/html/i.test(String(res.getHeader('content-type') ?? ''))
+      entries.set(key, { status: 200, headers, body, expires: now() + ttlMs, nonce: html ? nonce?.(res) || undefined : undefined })
     })
     next()
   }
+}
+
+function withNonce(body: Buffer, stored: string, fresh: string) {
+  return Buffer.from(body.toString('utf8').replaceAll(`nonce="${stored}"`, `nonce="${fresh}"`), 'utf8')
 }
 
 /** Collects what the handler writes (before compression, which wraps the response earlier) and hands it over at the end. */

@@ -1,0 +1,83 @@
+// The Express app that serves the Remix build: app/server.ts starts it, the HTTP tests
+// (app/server/app.test.ts) start it on a random port.
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { verifyRequestOrigin } from 'lucia'
+import type { Env } from '../utils/env.server'
+import { logger } from '../utils/logger.server'
+import { anonymousPageCache } from '../utils/page-cache.server'
+import { bodyLimit } from './body-limit'
+import { cspNonce, noStoreWhenSignedIn, securityHeaders } from './security'
+
+/** What app/entry.server.tsx exports for the server besides the renderer. */
+export type EntryModule = {
+  startBackgroundWork: () => void
+  stopBackgroundWork: () => Promise<void>
+  publicContentVersion: () => Promise<number>
+  runInRequestScope: <T>(fn: () => T, response?: { once(event: 'close', listener: () => void): unknown }) => T
+  hasValidSession: (cookieHeader: string) => Promise<boolean>
+}
+
+export function entryOf(build: ServerBuild) {
+  return build.entry.module as unknown as EntryModule
+}
+
+/** What every loader and action finds in `context` (see app/utils/rate-limit.server.ts, app/entry.server.tsx). */
+export type ServerLoadContext = { clientIp: string; cspNonce: string }
+
+export function createApp(build: ServerBuild, env: Pick<Env, 'APP_URL' | 'NODE_ENV'>, { root = process.cwd() } = {}) {
+  const entry = entryOf(build)
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use(compression())
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint()
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request')
+    })
+    next()
+  })
+
+  // Headers on every answer, static files and refusals included (app/server/security.ts).
+  app.use(securityHeaders({ https: env.APP_URL.startsWith('https://') }))
+
+  // Cross-site request forgery: a state-changing request must come from our own pages.
+  const appHost = new URL(env.APP_URL).host
+  app.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+    const origin = req.get('origin') ?? null
+    const host = req.get('host') ?? null
+    if (!origin || !verifyRequestOrigin(origin, [host ?? '', appHost].filter(Boolean))) {
+      res.status(403).type('text/plain').send('Forbidden: cross-site request')
+      return
+    }
+    next()
+  })
+  // Before anything reads a body (app/server/body-limit.ts).
+  app.use(bodyLimit())
+
+  app.use('/build', express.static(path.join(root, 'public', 'build'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
+  // Anonymous visitors of the board, ad pages and feeds: see app/utils/page-cache.server.ts. A
+  // cached page gets this response's nonce in place of the one it was rendered with.
+  app.use(anonymousPageCache({ version: entry.publicContentVersion, nonce: cspNonce }))
+  // Each request in its own scope, so the session is read once per request, and work handed off
+  // by an action starts once the response has left (request-scope.server.ts, after-response.server.ts).
+  app.use((_req, res, next) => entry.runInRequestScope(next, res))
+  app.use(noStoreWhenSignedIn(entry.hasValidSession))
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res): ServerLoadContext => ({ clientIp: req.ip ?? 'unknown', cspNonce: cspNonce(res) }),
+    }),
+  )
+  return app
+}
