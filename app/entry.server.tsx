@@ -11,7 +11,8 @@ import { NonceProvider } from './utils/nonce-provider'
 
 // The Express server (app/server.ts) reaches these through the server build's entry module, so
 // the app and its background work share one Prisma client and one set of settings.
-export { startBackgroundWork, stopBackgroundWork } from './utils/background.server'
+export { startBackgroundWork, stopBackgroundWork } from './background.server'
+export { afterResponseWorkDone } from './utils/after-response.server'
 // …and the version the anonymous page cache (app/utils/page-cache.server.ts) is checked against.
 export { publicContentVersion } from './models/job-board.server'
 // …and the per-request scope it runs every request in (app/utils/request-scope.server.ts).

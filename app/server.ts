@@ -14,6 +14,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { createApp, entryOf } from './server/app'
+import { startBackgroundThread } from './server/background'
 import { configurationWarnings, getEnv } from './utils/env.server'
 import { logger } from './utils/logger.server'
 
@@ -64,13 +65,14 @@ async function main() {
   const server = app.listen(env.PORT, () => {
     logger.info({ port: env.PORT, url: env.APP_URL, demo: env.DEMO_DATA }, `Frivilligbro is running at ${env.APP_URL}`)
   })
-  entry.startBackgroundWork()
+  const background = startBackgroundThread({ buildPath: path.join(root, 'build', 'index.js') })
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down')
     server.close()
-    void entry.stopBackgroundWork().finally(() => process.exit(0))
-    setTimeout(() => process.exit(0), 5_000).unref()
+    // Sign-ups and reset requests already answered still get their account and e-mail.
+    void Promise.allSettled([entry.afterResponseWorkDone(), background.stop()]).finally(() => process.exit(0))
+    setTimeout(() => process.exit(0), 8_000).unref()
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))

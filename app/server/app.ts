@@ -17,6 +17,7 @@ export type EntryModule = {
   startBackgroundWork: () => void
   stopBackgroundWork: () => Promise<void>
   publicContentVersion: () => Promise<number>
+  afterResponseWorkDone: () => Promise<void>
   runInRequestScope: <T>(fn: () => T, response?: { once(event: 'close', listener: () => void): unknown }) => T
   hasValidSession: (cookieHeader: string) => Promise<boolean>
 }

@@ -5,12 +5,11 @@ import { closeExpiredJobAds } from '~/models/job.server'
 import { sendThreadDigests } from '~/models/thread-digest.server'
 import { queueVisitReminders } from '~/models/visit.server'
 import { extendPlanHorizons } from '~/models/visit-plan.server'
-import { afterResponseWorkDone } from './after-response.server'
-import { startNightlyBackups, stopNightlyBackups } from './backup-schedule.server'
-import { prisma, refreshPlannerStatistics } from './db.server'
-import { getEnv } from './env.server'
-import { logger } from './logger.server'
-import { startOutboxWorker, stopOutboxWorker } from './outbox.server'
+import { startNightlyBackups, stopNightlyBackups } from './utils/backup-schedule.server'
+import { prisma, refreshPlannerStatistics } from './utils/db.server'
+import { getEnv } from './utils/env.server'
+import { logger } from './utils/logger.server'
+import { startOutboxWorker, stopOutboxWorker } from './utils/outbox.server'
 
 const HOUSEKEEPING_EVERY_MS = 10 * 60_000
 let housekeeping: NodeJS.Timeout | undefined
@@ -70,7 +69,7 @@ function runDigestSweep() {
   return digestSweep
 }
 
-/** Everything that runs beside the web server in the same process. */
+/** Everything that runs beside the web server: in the background thread (app/server/background.ts). */
 export function startBackgroundWork() {
   startOutboxWorker()
   if (!housekeeping) {
@@ -91,8 +90,6 @@ export async function stopBackgroundWork() {
   if (digests) clearInterval(digests)
   digests = undefined
   await digestSweep
-  // Sign-ups and reset requests already answered still get their account and e-mail.
-  await afterResponseWorkDone()
   await stopNightlyBackups()
   await stopOutboxWorker()
 }
