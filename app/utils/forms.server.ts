@@ -3,8 +3,9 @@ import { z, type ZodIssue, type ZodTypeAny } from 'zod'
 import type { FieldErrors } from './forms'
 import { multiLineText, oneLineText } from './text-fields'
 
-// Every free-text field of every form is built from one of these two (app/utils/text-fields.ts).
-export { multiLineText, oneLineText }
+// Every free-text field of every form is built from oneLineText or multiLineText. Routes import
+// them from app/utils/text-fields.ts, never from here: a route's schemas are built when the module
+// loads, in the browser too, where a .server module is empty.
 import { passwordWeakness } from './password-strength.server'
 import { tryAgainMessage } from './rate-limit.server'
 

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { CPR_REFUSED, withoutCprNumber } from './cpr'
 import { FREQUENCIES, TASKS, type Frequency, type Task } from './domain'
-import { checkboxField, multiLineText, oneLineText, parseForm, type FormResult } from './forms.server'
+import { checkboxField, parseForm, type FormResult } from './forms.server'
+import { multiLineText, oneLineText } from './text-fields'
 import { AD_LANGUAGES, MAX_VOLUNTEERS } from './job-ad'
 import { copenhagenDate, isClockTime, isLocalDate } from './time'
 
