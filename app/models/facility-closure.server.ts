@@ -128,3 +128,28 @@ export async function setHolidayOpen(actorId: string, facilityId: string, localD
   })
   return { ok: true }
 }
+
+/**
+ * What the week and month views mark on their days: the holidays and closing days of the range,
+ * and the closure periods of the facilities the person works with (staff: their facilities;
+ * volunteers: where they have an active match), so nobody plans a visit into a closed day.
+ */
+export async function calendarMarks(actor: { id: string; role: string; memberships: { facilityId: string }[] }, from: string, to: string) {
+  const facilityWhere =
+    actor.role === 'facility_staff'
+      ? { id: { in: actor.memberships.map((m) => m.facilityId) } }
+      : actor.role === 'volunteer'
+        ? { matches: { some: { volunteerId: actor.id, status: 'active' } } }
+        : null
+  const closures = facilityWhere
+    ? await prisma.facilityClosure.findMany({
+        where: { facility: facilityWhere, toDate: { gte: from }, fromDate: { lte: to } },
+        select: { fromDate: true, toDate: true, reason: true, facility: { select: { name: true } } },
+        orderBy: { fromDate: 'asc' },
+      })
+    : []
+  return {
+    holidays: holidaysBetween(from, to),
+    closures: closures.map((closure) => ({ fromDate: closure.fromDate, toDate: closure.toDate, reason: closure.reason, facilityName: closure.facility.name })),
+  }
+}
