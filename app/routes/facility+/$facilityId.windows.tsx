@@ -7,7 +7,7 @@ import { addClosure, facilityClosurePage, removeClosure, setHolidayOpen, type Da
 import { facilityProfile } from '~/models/facility.server'
 import { createWindow, facilityWindows, setWindowActive, updateWindow } from '~/models/visit-window.server'
 import bookingStyles from '~/styles/booking.css'
-import { oneLineText, parseForm, readForm } from '~/utils/forms.server'
+import { parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { formatLocalDate } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
@@ -15,6 +15,8 @@ import { holidayOn } from '~/utils/holidays'
 import { pageTitle } from '~/utils/meta'
 import { facilityScope, notFound, requirePermission } from '~/utils/permissions.server'
 import { addDays, copenhagenDate, isClockTime, isLocalDate } from '~/utils/time'
+// Not through forms.server: the schemas stay in the browser bundle, where a .server module is empty.
+import { oneLineText } from '~/utils/text-fields'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const time = z
@@ -296,7 +298,7 @@ export default function FacilityWindowsPage() {
                 const name = t(`common:holiday.${holiday.code}`)
                 return (
                   <tr key={`${holiday.date}-${holiday.code}`}>
-                    <td>{day(holiday.date)}</td>
+                    <th scope="row">{day(holiday.date)}</th>
                     <td>
                       {name}
                       {holiday.kind === 'closing-day' ? <span className="muted"> ({t('common:holidayKind.closing-day')})</span> : null}
