@@ -27,6 +27,8 @@ export type VisitItem = {
 export type DayMarks = {
   holidays: { date: string; code: string; kind: string }[]
   closures: { fromDate: string; toDate: string; reason: string; facilityName: string }[]
+  /** Holidays a facility opens on purpose. */
+  openDays: { date: string; facilityName: string }[]
 }
 
 /** A day's marks in words: "Juledag", "Lukket: Skovbrynet – Sommerferie". Text, not only colour. */
@@ -37,6 +39,7 @@ function DayMarkList({ marks, day }: { marks?: DayMarks; day: string }) {
     ...(marks?.closures ?? [])
       .filter((closure) => closure.fromDate <= day && closure.toDate >= day)
       .map((closure) => t('calendar.closed', { facility: closure.facilityName, reason: closure.reason })),
+    ...(marks?.openDays ?? []).filter((open) => open.date === day).map((open) => t('calendar.openOnHoliday', { facility: open.facilityName })),
   ]
   if (texts.length === 0) return null
   return (

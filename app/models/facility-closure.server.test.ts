@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { bookingWorld } from '../../tests/setup/fixtures-booking'
-import { addClosure, facilityClosurePage, removeClosure, setHolidayOpen } from './facility-closure.server'
+import { addClosure, calendarMarks, facilityClosurePage, removeClosure, setHolidayOpen } from './facility-closure.server'
 import { bookWindowVisit, moveVisit } from './visit-change.server'
 import { bookableWindows, facilityWindows } from './visit-window.server'
 import { prisma } from '~/utils/db.server'
@@ -52,6 +52,21 @@ describe('holidays and closures close visit windows', () => {
     expect(await bookWindowVisit(other.volunteer.id, { windowId: world.friday.id, localDate: '2026-12-25' }, NOW)).toEqual({ ok: false, reason: 'closed' })
     // Only holidays and closing days can be opened on purpose.
     expect(await setHolidayOpen(world.contact.id, world.facility.id, '2026-12-18', true)).toEqual({ ok: false, reason: 'not-a-holiday' })
+  })
+
+  test('the calendar views get the holidays, and the closures and open days of the facilities the person works with', async () => {
+    const world = await fridayWorld()
+    const stranger = await bookingWorld()
+    await addClosure(world.contact.id, world.facility.id, { fromDate: '2026-12-28', toDate: '2026-12-30', reason: 'Flytning' })
+    await addClosure(stranger.contact.id, stranger.facility.id, { fromDate: '2026-12-21', toDate: '2026-12-23', reason: 'Maling' })
+    await setHolidayOpen(world.contact.id, world.facility.id, '2026-12-24', true)
+    const staff = await calendarMarks({ id: world.contact.id, role: 'facility_staff', memberships: [{ facilityId: world.facility.id }] }, '2026-12-21', '2027-01-03')
+    expect(staff.holidays.map((h) => h.code)).toEqual(['christmasEve', 'christmasDay', 'boxingDay', 'newYearsEve', 'newYearsDay'])
+    expect(staff.closures).toEqual([{ fromDate: '2026-12-28', toDate: '2026-12-30', reason: 'Flytning', facilityName: world.facility.name }])
+    expect(staff.openDays).toEqual([{ date: '2026-12-24', facilityName: world.facility.name }])
+    // The volunteer is matched with the world's facility, not the stranger's.
+    const volunteer = await calendarMarks({ id: world.volunteer.id, role: 'volunteer', memberships: [] }, '2026-12-21', '2027-01-03')
+    expect(volunteer.closures.map((c) => c.reason)).toEqual(['Flytning'])
   })
 
   test('a closure period closes every window date in it, even an opened holiday; visits already booked are kept and counted', async () => {

@@ -141,15 +141,25 @@ export async function calendarMarks(actor: { id: string; role: string; membershi
       : actor.role === 'volunteer'
         ? { matches: { some: { volunteerId: actor.id, status: 'active' } } }
         : null
-  const closures = facilityWhere
-    ? await prisma.facilityClosure.findMany({
-        where: { facility: facilityWhere, toDate: { gte: from }, fromDate: { lte: to } },
-        select: { fromDate: true, toDate: true, reason: true, facility: { select: { name: true } } },
-        orderBy: { fromDate: 'asc' },
-      })
-    : []
+  const holidays = holidaysBetween(from, to)
+  const [closures, openDays] = facilityWhere
+    ? await Promise.all([
+        prisma.facilityClosure.findMany({
+          where: { facility: facilityWhere, toDate: { gte: from }, fromDate: { lte: to } },
+          select: { fromDate: true, toDate: true, reason: true, facility: { select: { name: true } } },
+          orderBy: { fromDate: 'asc' },
+        }),
+        holidays.length > 0
+          ? prisma.facilityOpenDay.findMany({
+              where: { facility: facilityWhere, localDate: { in: holidays.map((holiday) => holiday.date) } },
+              select: { localDate: true, facility: { select: { name: true } } },
+            })
+          : [],
+      ])
+    : [[], []]
   return {
-    holidays: holidaysBetween(from, to),
+    holidays,
     closures: closures.map((closure) => ({ fromDate: closure.fromDate, toDate: closure.toDate, reason: closure.reason, facilityName: closure.facility.name })),
+    openDays: openDays.map((day) => ({ date: day.localDate, facilityName: day.facility.name })),
   }
 }

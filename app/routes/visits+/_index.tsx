@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam) && plausible(`${monthParam}-01`) ? monthParam : today.slice(0, 7)
 
   let visits
-  let marks: Awaited<ReturnType<typeof calendarMarks>> = { holidays: [], closures: [] }
+  let marks: Awaited<ReturnType<typeof calendarMarks>> = { holidays: [], closures: [], openDays: [] }
   if (view === 'week') {
     ;[visits, marks] = await Promise.all([visitsBetween(actor, monday, addDays(monday, 6)), calendarMarks(actor, monday, addDays(monday, 6))])
   } else if (view === 'month') {
