@@ -1559,6 +1559,13 @@ async function writeDemo(tx: Tx, passwordHash: string) {
     },
   })
 
+  // Skovbrynet closes for a week of staff days four weeks ahead: the café's date in it cannot be
+  // booked, and the windows page, the booking page and the calendars say why.
+  const closureMonday = addDays(previousWeekday(1), 28)
+  await tx.facilityClosure.create({
+    data: { facilityId: skovbrynet, fromDate: closureMonday, toDate: addDays(closureMonday, 6), reason: 'Personaledage – caféen holder lukket', createdAt: ago(3) },
+  })
+
   // Nordlys opens its Friday game café to its volunteers. Nikolaj has no fixed plan yet; he came
   // to last Friday's café, and nobody has logged that visit.
   const gameCafe = await tx.visitWindow.create({

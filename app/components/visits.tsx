@@ -23,6 +23,34 @@ export type VisitItem = {
   contact: { name: string; phone: string | null } | null
 }
 
+/** Holidays and closure periods the week and month views mark (app/models/facility-closure.server.ts: calendarMarks). */
+export type DayMarks = {
+  holidays: { date: string; code: string; kind: string }[]
+  closures: { fromDate: string; toDate: string; reason: string; facilityName: string }[]
+  /** Holidays a facility opens on purpose. */
+  openDays: { date: string; facilityName: string }[]
+}
+
+/** A day's marks in words: "Juledag", "Lukket: Skovbrynet – Sommerferie". Text, not only colour. */
+function DayMarkList({ marks, day }: { marks?: DayMarks; day: string }) {
+  const { t } = useTranslation(['visits', 'common'])
+  const texts = [
+    ...(marks?.holidays ?? []).filter((holiday) => holiday.date === day).map((holiday) => t(`common:holiday.${holiday.code}`)),
+    ...(marks?.closures ?? [])
+      .filter((closure) => closure.fromDate <= day && closure.toDate >= day)
+      .map((closure) => t('calendar.closed', { facility: closure.facilityName, reason: closure.reason })),
+    ...(marks?.openDays ?? []).filter((open) => open.date === day).map((open) => t('calendar.openOnHoliday', { facility: open.facilityName })),
+  ]
+  if (texts.length === 0) return null
+  return (
+    <ul className="day-marks">
+      {texts.map((text) => (
+        <li key={text}>{text}</li>
+      ))}
+    </ul>
+  )
+}
+
 export function dayLabel(localDate: string, locale: Locale) {
   return formatLocalDate(localDate, locale, locale === 'da' ? 'EEEE d. MMMM yyyy' : 'EEEE d MMMM yyyy')
 }
@@ -102,7 +130,7 @@ function VisitChip({ visit, role }: { visit: VisitItem; role: string }) {
 }
 
 /** Seven days, one row each, with the day's visits. */
-export function WeekTable({ monday, visits, role, locale, today }: { monday: string; visits: VisitItem[]; role: string; locale: Locale; today: string }) {
+export function WeekTable({ monday, visits, marks, role, locale, today }: { monday: string; visits: VisitItem[]; marks?: DayMarks; role: string; locale: Locale; today: string }) {
   const { t } = useTranslation('visits')
   const days = Array.from({ length: 7 }, (_, index) => addDays(monday, index))
   return (
@@ -119,7 +147,10 @@ export function WeekTable({ monday, visits, role, locale, today }: { monday: str
           const own = visits.filter((visit) => visit.localDate === day)
           return (
             <tr key={day} aria-current={day === today ? 'date' : undefined} className={day === today ? 'today' : undefined}>
-              <th scope="row">{dayLabel(day, locale)}</th>
+              <th scope="row">
+                {dayLabel(day, locale)}
+                <DayMarkList marks={marks} day={day} />
+              </th>
               <td>
                 {own.length === 0 ? (
                   <span className="muted">{t('week.noVisits')}</span>
@@ -142,7 +173,7 @@ export function WeekTable({ monday, visits, role, locale, today }: { monday: str
 }
 
 /** A month as a calendar grid (Monday first), each day with its visits. */
-export function MonthTable({ month, visits, role, locale, today }: { month: string; visits: VisitItem[]; role: string; locale: Locale; today: string }) {
+export function MonthTable({ month, visits, marks, role, locale, today }: { month: string; visits: VisitItem[]; marks?: DayMarks; role: string; locale: Locale; today: string }) {
   const { t } = useTranslation(['visits', 'common'])
   const first = `${month}-01`
   const gridStart = addDays(first, 1 - isoWeekday(first))
@@ -177,6 +208,7 @@ export function MonthTable({ month, visits, role, locale, today }: { month: stri
                     <span aria-hidden="true">{Number(day.slice(8))}</span>
                     <span className="visually-hidden">{shortDay(day, locale)}</span>
                   </span>
+                  <DayMarkList marks={marks} day={day} />
                   {own.length > 0 ? (
                     <ul className="chip-list">
                       {own.map((visit) => (

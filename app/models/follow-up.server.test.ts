@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { activeMatch, bookingWorld } from '../../tests/setup/fixtures-booking'
-import { answerCheckIn, centreFollowUps, changeMatchStatus, checkInByToken, followUpDueAt, runFollowUps } from './follow-up.server'
+import { answerCheckIn, centreFollowUps, changeMatchStatus, checkInByToken, followUpDueAt, runFollowUps, scheduleFollowUps } from './follow-up.server'
 import { bookWindowVisit } from './visit-change.server'
 import { prisma } from '~/utils/db.server'
 
@@ -41,6 +41,26 @@ describe('follow-ups', () => {
     expect(await prisma.outboxMessage.count({ where: { template: 'follow-up-request', toEmail: world.volunteer.email } })).toBe(2)
     expect(await prisma.outboxMessage.count({ where: { template: 'follow-up-request', toEmail: world.contact.email } })).toBe(1)
     expect(await prisma.outboxMessage.count({ where: { template: 'follow-up-request', toEmail: world.otherLeader.email } })).toBe(1)
+  })
+
+  test('scheduling run twice at once makes one check-in per match and date, and runs at once send one e-mail each', async () => {
+    const world = await bookingWorld({ approvedAt: APPROVED })
+    const second = await activeMatch(world, undefined, APPROVED)
+    const before = new Date('2026-02-01T10:00:00Z')
+    const existing = await prisma.followUp.count()
+    const counts = await Promise.all([scheduleFollowUps(before), scheduleFollowUps(before), scheduleFollowUps(before)])
+    const matchIds = [world.match.id, second.id]
+    const rows = await prisma.followUp.findMany({ where: { matchId: { in: matchIds } }, select: { matchId: true, dueAt: true } })
+    expect(rows.map((r) => `${r.matchId} ${r.dueAt.toISOString()}`).sort()).toEqual(matchIds.map((id) => `${id} 2026-02-02T10:00:00.000Z`).sort())
+    // Every check-in was made once, and each run says how many it made itself.
+    expect(counts.reduce((sum, n) => sum + n, 0)).toBe((await prisma.followUp.count()) - existing)
+    const pairs = await prisma.followUp.groupBy({ by: ['matchId', 'dueAt'], _count: { _all: true } })
+    expect(pairs.every((pair) => pair._count._all === 1)).toBe(true)
+
+    const due = new Date('2026-02-02T11:00:00Z')
+    await Promise.all([runFollowUps(due), runFollowUps(due)])
+    expect(await prisma.followUp.count({ where: { matchId: { in: matchIds }, status: 'sent' } })).toBe(2)
+    expect(await prisma.outboxMessage.count({ where: { template: 'follow-up-request', toEmail: world.contact.email } })).toBe(2)
   })
 
   test('a contact person with several volunteers can answer every check-in; answers are saved once', async () => {

@@ -16,6 +16,8 @@ export const FOLLOW_UP_EVERY_MONTHS = 3
 export const OVERDUE_AFTER_DAYS = 7
 /** Follow-ups sent per housekeeping run, so one run never holds the database for long. */
 const SEND_BATCH = 100
+/** Check-ins inserted per statement (5 parameters each, well under SQLite's limit). */
+const INSERT_BATCH = 500
 
 /** The n-th check-in of a match (0 = the first), in Copenhagen calendar terms so the time of day stays put. */
 export function followUpDueAt(approvedAt: Date, n: number) {
@@ -47,13 +49,22 @@ export async function scheduleFollowUps(now = new Date()) {
     FROM "Match" m
     WHERE m."status" = 'active' AND m."approvedAt" IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM "FollowUp" f WHERE f."matchId" = m."id" AND f."dueAt" > ${stamp})`
-  const rows: { matchId: string; dueAt: Date; status: string; createdAt: Date }[] = []
+  const rows: Prisma.Sql[] = []
   for (const match of matches) {
     const dueAt = nextFollowUpDue(new Date(match.approvedAt), match.latest ? new Date(match.latest) : null, now)
-    if (dueAt) rows.push({ matchId: match.id, dueAt, status: 'due', createdAt: now })
+    if (dueAt) rows.push(Prisma.sql`(${`f${crypto.randomBytes(12).toString('hex')}`}, ${match.id}, ${sqliteInstant(dueAt)}, 'due', ${stamp})`)
   }
-  if (rows.length > 0) await prisma.followUp.createMany({ data: rows })
-  return rows.length
+  // Two runs at once (a slow run overlapping the next, two server processes) read the same
+  // matches and want the same check-ins; FollowUp(matchId, dueAt) is unique, and the run that
+  // comes second skips the pairs already there instead of failing or sending a second e-mail.
+  let created = 0
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    created += await prisma.$executeRaw`
+      INSERT INTO "FollowUp" ("id", "matchId", "dueAt", "status", "createdAt")
+      VALUES ${Prisma.join(rows.slice(i, i + INSERT_BATCH))}
+      ON CONFLICT ("matchId", "dueAt") DO NOTHING`
+  }
+  return created
 }
 
 const personSelect = { id: true, name: true, email: true, phone: true, locale: true, deactivatedAt: true } as const

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
+import { facilityClosureOn, openForVisitsSql } from '~/models/facility-closure.server'
 import { isWindowDate, windowTimes } from '~/models/visit-window.server'
 import { audit } from '~/utils/audit.server'
 import { formatInZone } from '~/utils/dates'
-import { prisma, type Prisma, type Tx } from '~/utils/db.server'
+import { prisma, Prisma, type Tx } from '~/utils/db.server'
 import { parseList, localeOf, type Locale } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
@@ -169,7 +170,7 @@ async function actorName(tx: Tx, actorId: string) {
   return (await tx.user.findUnique({ where: { id: actorId }, select: { name: true } }))?.name ?? ''
 }
 
-export type BookResult = { ok: true; visitId: string } | { ok: false; reason: 'not-found' | 'no-match' | 'not-a-window-date' | 'past' | 'full' | 'overlap' }
+export type BookResult = { ok: true; visitId: string } | { ok: false; reason: 'not-found' | 'no-match' | 'not-a-window-date' | 'closed' | 'past' | 'full' | 'overlap' }
 
 /**
  * A volunteer books one date of a facility's visit window. The room check, the overlap check and
@@ -190,6 +191,7 @@ export async function bookWindowVisit(volunteerId: string, input: { windowId: st
   const times = windowTimes(window, input.localDate)
   if (!times) return { ok: false, reason: 'not-a-window-date' }
   if (times.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'past' }
+  if (await facilityClosureOn(window.facilityId, input.localDate)) return { ok: false, reason: 'closed' }
 
   const id = `v${crypto.randomBytes(12).toString('hex')}`
   const starts = sqliteInstant(times.startsAt)
@@ -202,8 +204,10 @@ export async function bookWindowVisit(volunteerId: string, input: { windowId: st
       WHERE (SELECT count(*) FROM "Visit" WHERE "windowId" = ${window.id} AND "localDate" = ${input.localDate} AND "status" = 'planned')
               < (SELECT "capacity" FROM "VisitWindow" WHERE "id" = ${window.id} AND "active" = 1)
         AND NOT EXISTS (SELECT 1 FROM "Visit" WHERE "volunteerId" = ${volunteerId} AND "status" = 'planned' AND "startsAt" < ${ends} AND "endsAt" > ${starts})
-        AND EXISTS (SELECT 1 FROM "Match" WHERE "id" = ${match.id} AND "status" = 'active')`
+        AND EXISTS (SELECT 1 FROM "Match" WHERE "id" = ${match.id} AND "status" = 'active')
+        AND ${openForVisitsSql(window.facilityId, input.localDate)}`
     if (inserted !== 1) {
+      if (await facilityClosureOn(window.facilityId, input.localDate, tx)) return { ok: false, reason: 'closed' } as const
       const overlapping = await tx.visit.count({ where: { volunteerId, status: 'planned', startsAt: { lt: times.endsAt }, endsAt: { gt: times.startsAt } } })
       if (overlapping > 0) return { ok: false, reason: 'overlap' } as const
       const stillActive = await tx.match.count({ where: { id: match.id, status: 'active' } })
@@ -245,7 +249,7 @@ export async function cancelVisit(actorId: string, input: { visitId: string; rea
 
 export type MoveResult =
   | { ok: true }
-  | { ok: false; reason: 'not-found' | 'not-planned' | 'started' | 'past' | 'invalid-time' | 'not-a-window-date' | 'full' | 'overlap' | 'plan-date-taken' | 'unchanged' }
+  | { ok: false; reason: 'not-found' | 'not-planned' | 'started' | 'past' | 'invalid-time' | 'not-a-window-date' | 'closed' | 'full' | 'overlap' | 'plan-date-taken' | 'unchanged' }
 
 /**
  * Moves one planned visit to a new date (and, outside a window, a new time) with a reason. Like a
@@ -278,6 +282,9 @@ export async function moveVisit(
   if (!startsAt || !endsAt || endsAt.getTime() <= startsAt.getTime()) return { ok: false, reason: 'invalid-time' }
   if (startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'past' }
   if (startsAt.getTime() === before.startsAt.getTime() && endsAt.getTime() === before.endsAt.getTime()) return { ok: false, reason: 'unchanged' }
+  // A window visit follows the window's closed days like a booking; a visit agreed outside a
+  // window (a plan's, arranged between the people) may fall on a holiday on purpose.
+  if (before.window && input.localDate !== before.localDate && (await facilityClosureOn(before.facility.id, input.localDate))) return { ok: false, reason: 'closed' }
 
   const starts = sqliteInstant(startsAt)
   const ends = sqliteInstant(endsAt)
@@ -290,10 +297,12 @@ export async function moveVisit(
         WHERE "id" = ${before.id} AND "status" = 'planned' AND "sequence" = ${before.sequence}
           AND (${windowId} IS NULL OR (SELECT count(*) FROM "Visit" WHERE "windowId" = ${windowId} AND "localDate" = ${input.localDate} AND "status" = 'planned' AND "id" <> ${before.id})
                  < (SELECT "capacity" FROM "VisitWindow" WHERE "id" = ${windowId}))
-          AND NOT EXISTS (SELECT 1 FROM "Visit" WHERE "volunteerId" = ${before.volunteer.id} AND "status" = 'planned' AND "id" <> ${before.id} AND "startsAt" < ${ends} AND "endsAt" > ${starts})`
+          AND NOT EXISTS (SELECT 1 FROM "Visit" WHERE "volunteerId" = ${before.volunteer.id} AND "status" = 'planned' AND "id" <> ${before.id} AND "startsAt" < ${ends} AND "endsAt" > ${starts})
+          AND ${windowId && input.localDate !== before.localDate ? openForVisitsSql(before.facility.id, input.localDate) : Prisma.sql`1`}`
       if (updated !== 1) {
         const current = await tx.visit.findUnique({ where: { id: before.id }, select: { status: true, sequence: true } })
         if (!current || current.status !== 'planned' || current.sequence !== before.sequence) return { ok: false, reason: 'not-planned' } as const
+        if (windowId && (await facilityClosureOn(before.facility.id, input.localDate, tx))) return { ok: false, reason: 'closed' } as const
         const overlapping = await tx.visit.count({
           where: { volunteerId: before.volunteer.id, status: 'planned', id: { not: before.id }, startsAt: { lt: endsAt }, endsAt: { gt: startsAt } },
         })

@@ -1,3 +1,4 @@
+import { closureOn, facilityCalendars, type DayClosure, type FacilityCalendar } from '~/models/facility-closure.server'
 import { audit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { addDays, copenhagenDate, isoWeekday, wallClockInstant } from '~/utils/time'
@@ -29,9 +30,19 @@ const windowSelect = {
   active: true,
 } as const
 
-/** A facility's visit windows, open ones first. */
-export function facilityWindows(facilityId: string) {
-  return prisma.visitWindow.findMany({ where: { facilityId }, select: windowSelect, orderBy: [{ active: 'desc' }, { weekday: 'asc' }, { startTime: 'asc' }] })
+/**
+ * A facility's visit windows, open ones first, each with its dates in the booking horizon that
+ * are closed (a holiday not opened on purpose, a closure period), so staff see what volunteers
+ * cannot book.
+ */
+export async function facilityWindows(facilityId: string, now = new Date()) {
+  const windows = await prisma.visitWindow.findMany({ where: { facilityId }, select: windowSelect, orderBy: [{ active: 'desc' }, { weekday: 'asc' }, { startTime: 'asc' }] })
+  const today = copenhagenDate(now)
+  const calendar = (await facilityCalendars([facilityId], today, addDays(today, BOOKING_WEEKS_AHEAD * 7))).get(facilityId)
+  return windows.map((window) => ({
+    ...window,
+    closedDates: upcomingWindowDates(window, now, BOOKING_WEEKS_AHEAD, calendar).flatMap((date) => (date.closed ? [{ localDate: date.localDate, closed: date.closed }] : [])),
+  }))
 }
 
 export async function createWindow(actorId: string, facilityId: string, input: WindowInput) {
@@ -82,15 +93,18 @@ export function windowTimes(window: WindowTerms, date: string) {
   return endsAt.getTime() > startsAt.getTime() ? { startsAt, endsAt } : null
 }
 
-/** The window's dates from today for a number of weeks, that have not started yet. */
-export function upcomingWindowDates(window: WindowTerms, now: Date, weeks = BOOKING_WEEKS_AHEAD) {
+/**
+ * The window's dates from today for a number of weeks, that have not started yet, each with why
+ * it is closed for booking (holiday, closure period) or null (app/models/facility-closure.server.ts).
+ */
+export function upcomingWindowDates(window: WindowTerms, now: Date, weeks = BOOKING_WEEKS_AHEAD, calendar?: FacilityCalendar) {
   const today = copenhagenDate(now)
-  const dates: { localDate: string; startsAt: Date; endsAt: Date }[] = []
+  const dates: { localDate: string; startsAt: Date; endsAt: Date; closed: DayClosure | null }[] = []
   for (let offset = 0; offset < weeks * 7; offset++) {
     const date = addDays(today, offset)
     if (!isWindowDate(window, date)) continue
     const times = windowTimes(window, date)
-    if (times && times.startsAt.getTime() > now.getTime()) dates.push({ localDate: date, ...times })
+    if (times && times.startsAt.getTime() > now.getTime()) dates.push({ localDate: date, ...times, closed: closureOn(calendar, date) })
   }
   return dates
 }
@@ -118,9 +132,10 @@ export async function bookableWindows(volunteerId: string, now = new Date()) {
     select: { id: true, windowId: true, localDate: true },
   })
   const taken = new Map(booked.map((row) => [`${row.windowId}|${row.localDate}`, row._count._all]))
+  const calendars = await facilityCalendars([...facilities.keys()], today, addDays(today, BOOKING_WEEKS_AHEAD * 7))
   return windows.map((window) => ({
     ...window,
-    dates: upcomingWindowDates(window, now).map((date) => {
+    dates: upcomingWindowDates(window, now, BOOKING_WEEKS_AHEAD, calendars.get(window.facility.id)).map((date) => {
       const count = taken.get(`${window.id}|${date.localDate}`) ?? 0
       const own = mine.find((visit) => visit.windowId === window.id && visit.localDate === date.localDate)
       return { ...date, roomLeft: Math.max(0, window.capacity - count), bookedVisitId: own?.id ?? null }

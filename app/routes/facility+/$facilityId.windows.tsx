@@ -3,15 +3,20 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormError, SelectField, SubmitButton, type FormState } from '~/components/forms'
+import { addClosure, facilityClosurePage, removeClosure, setHolidayOpen, type DayClosure } from '~/models/facility-closure.server'
 import { facilityProfile } from '~/models/facility.server'
 import { createWindow, facilityWindows, setWindowActive, updateWindow } from '~/models/visit-window.server'
 import bookingStyles from '~/styles/booking.css'
 import { parseForm, readForm } from '~/utils/forms.server'
-import { oneLineText } from '~/utils/text-fields'
 import { getFixedT } from '~/utils/i18n.server'
+import { formatLocalDate } from '~/utils/dates'
+import { localeOf } from '~/utils/domain'
+import { holidayOn } from '~/utils/holidays'
 import { pageTitle } from '~/utils/meta'
 import { facilityScope, notFound, requirePermission } from '~/utils/permissions.server'
-import { copenhagenDate, isClockTime, isLocalDate } from '~/utils/time'
+import { addDays, copenhagenDate, isClockTime, isLocalDate } from '~/utils/time'
+// Not through forms.server: the schemas stay in the browser bundle, where a .server module is empty.
+import { oneLineText } from '~/utils/text-fields'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const time = z
@@ -43,7 +48,27 @@ const WindowSchema = z
     if (value.endTime <= value.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'booking:window.endBeforeStart' })
     if (value.validTo && value.validTo < value.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'booking:window.toBeforeFrom' })
   })
-const IntentSchema = z.object({ intent: z.enum(['create', 'update', 'close', 'reopen']), windowId: z.string().max(100).optional() })
+/** A closure period may be at most a year long; a longer pause is closing the window itself. */
+const MAX_CLOSURE_DAYS = 366
+const ClosureSchema = z
+  .object({
+    fromDate: date,
+    toDate: date,
+    reason: oneLineText().trim().min(1, 'validation.required').max(120, 'validation.tooLong?maximum=120'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.toDate < value.fromDate) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'booking:closure.toBeforeFrom' })
+    else if (value.toDate > addDays(value.fromDate, MAX_CLOSURE_DAYS - 1)) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'booking:closure.tooLong' })
+    else if (value.toDate < copenhagenDate()) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'booking:closure.past' })
+  })
+const HolidaySchema = z.object({
+  localDate: date.refine((value) => Boolean(holidayOn(value)), 'booking:holiday.notAHoliday'),
+})
+const IntentSchema = z.object({
+  intent: z.enum(['create', 'update', 'close', 'reopen', 'closure-add', 'closure-remove', 'holiday-open', 'holiday-close']),
+  windowId: z.string().max(100).optional(),
+  closureId: z.string().max(100).optional(),
+})
 
 export const handle = { i18n: ['booking'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: bookingStyles }]
@@ -58,10 +83,10 @@ async function requireWindowManager(request: Request, facilityId: string | undef
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { facilityId } = await requireWindowManager(request, params.facilityId)
-  const [facility, windows] = await Promise.all([facilityProfile(facilityId), facilityWindows(facilityId)])
+  const [facility, windows, calendar] = await Promise.all([facilityProfile(facilityId), facilityWindows(facilityId), facilityClosurePage(facilityId)])
   if (!facility) notFound()
   const t = await getFixedT(request, 'booking')
-  return json({ title: t('window.title', { name: facility.name }), facilityName: facility.name, windows, today: copenhagenDate() })
+  return json({ title: t('window.title', { name: facility.name }), facilityId, facilityName: facility.name, windows, ...calendar, today: copenhagenDate() })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -71,6 +96,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!intent.ok) return json(intent, { status: 400 })
   const back = `/facility/${facilityId}/windows`
   const { windowId } = intent.data
+  switch (intent.data.intent) {
+    case 'closure-add': {
+      const form = parseForm(formData, ClosureSchema)
+      if (!form.ok) return json(form, { status: 400 })
+      const { plannedVisits } = await addClosure(user.id, facilityId, form.data)
+      // Visits already booked in the period are kept; the toast and the list say so (see addClosure).
+      return redirectWithToast(`${back}#closures-heading`, {
+        key: plannedVisits > 0 ? 'booking:closure.addedWithVisits' : 'booking:closure.added',
+        values: { count: String(plannedVisits), reason: form.data.reason },
+      })
+    }
+    case 'closure-remove':
+      if (!intent.data.closureId || !(await removeClosure(user.id, facilityId, intent.data.closureId))) notFound()
+      return redirectWithToast(`${back}#closures-heading`, { key: 'booking:closure.removed' })
+    case 'holiday-open':
+    case 'holiday-close': {
+      const form = parseForm(formData, HolidaySchema)
+      if (!form.ok) return json(form, { status: 400 })
+      const open = intent.data.intent === 'holiday-open'
+      await setHolidayOpen(user.id, facilityId, form.data.localDate, open)
+      return redirectWithToast(`${back}#holidays-heading`, { key: open ? 'booking:holiday.opened' : 'booking:holiday.closed' })
+    }
+  }
   if (intent.data.intent === 'close' || intent.data.intent === 'reopen') {
     const open = intent.data.intent === 'reopen'
     if (!windowId || !(await setWindowActive(user.id, facilityId, windowId, open))) notFound()
@@ -111,12 +159,20 @@ function WindowFields({ state, window, today }: { state: FormState; window?: Win
   )
 }
 
+/** Why a date is closed, in words: the holiday's name or the closure's reason. */
+function closedWhy(t: ReturnType<typeof useTranslation>['t'], closed: DayClosure) {
+  return closed.kind === 'closure' ? closed.reason : t(`common:holiday.${closed.code}`)
+}
+
 export default function FacilityWindowsPage() {
-  const { t } = useTranslation(['booking', 'common'])
-  const { facilityName, windows, today } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation(['booking', 'common'])
+  const { facilityName, windows, closures, holidays, today } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
+  const locale = localeOf(i18n.language)
+  const day = (date: string) => formatLocalDate(date, locale, locale === 'da' ? 'EEEE d. MMMM yyyy' : 'EEEE d MMMM yyyy')
   const sentIntent = state && 'values' in state ? state.values?.intent : undefined
   const sentWindow = state && 'values' in state ? state.values?.windowId : undefined
+  const closureState = sentIntent === 'closure-add' ? state : undefined
   return (
     <div>
       <p>
@@ -124,7 +180,7 @@ export default function FacilityWindowsPage() {
       </p>
       <h1>{t('window.heading')}</h1>
       <p className="lead">{t('window.intro', { name: facilityName })}</p>
-      {sentIntent !== 'create' && sentIntent !== 'update' ? <FormError state={state} /> : null}
+      {sentIntent !== 'create' && sentIntent !== 'update' && sentIntent !== 'closure-add' ? <FormError state={state} /> : null}
 
       <section aria-labelledby="windows-heading">
         <h2 id="windows-heading">{t('window.listHeading')}</h2>
@@ -149,6 +205,18 @@ export default function FacilityWindowsPage() {
                     {window.location ? ` · ${window.location}` : ''}
                   </p>
                   <p>{window.validTo ? t('window.validRange', { from: window.validFrom, to: window.validTo }) : t('window.validFromOnly', { from: window.validFrom })}</p>
+                  {window.active && window.closedDates.length > 0 ? (
+                    <div className="closed-dates">
+                      <p>{t('window.closedDates')}</p>
+                      <ul>
+                        {window.closedDates.map((date) => (
+                          <li key={date.localDate}>
+                            {day(date.localDate)}: <strong>{closedWhy(t, date.closed)}</strong>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  ) : null}
                   <details open={Boolean(editState)}>
                     <summary>{t('window.edit', { title: window.title })}</summary>
                     <Form method="post" className="stack" noValidate>
@@ -170,6 +238,86 @@ export default function FacilityWindowsPage() {
             })}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="closures-heading">
+        <h2 id="closures-heading">{t('closure.heading')}</h2>
+        <p>{t('closure.intro')}</p>
+        {closures.length === 0 ? (
+          <p className="empty">{t('closure.none')}</p>
+        ) : (
+          <ul className="card-list">
+            {closures.map((closure) => (
+              <li key={closure.id} className="card">
+                <h3>{closure.reason}</h3>
+                <p>{t('closure.period', { from: day(closure.fromDate), to: day(closure.toDate) })}</p>
+                {closure.plannedVisits > 0 ? (
+                  <p className="form-error">
+                    {t('closure.visitsKept', { count: closure.plannedVisits })} <Link to="/visits">{t('closure.visitsLink')}</Link>
+                  </p>
+                ) : null}
+                <Form method="post">
+                  <input type="hidden" name="closureId" value={closure.id} />
+                  <SubmitButton name="intent" value="closure-remove" className="button button-secondary button-small">
+                    {t('closure.remove', { reason: closure.reason })}
+                  </SubmitButton>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="card">
+          <h3 id="new-closure-heading">{t('closure.newHeading')}</h3>
+          <Form method="post" className="stack" noValidate aria-labelledby="new-closure-heading">
+            <input type="hidden" name="intent" value="closure-add" />
+            <FormError state={closureState} />
+            <Field label={t('closure.fromDate')} name="fromDate" type="date" state={closureState} defaultValue={today} />
+            <Field label={t('closure.toDate')} name="toDate" type="date" state={closureState} />
+            <Field label={t('closure.reason')} name="reason" hint={t('closure.reasonHint')} state={closureState} maxLength={120} />
+            <SubmitButton>{t('closure.add')}</SubmitButton>
+          </Form>
+        </div>
+      </section>
+
+      <section aria-labelledby="holidays-heading">
+        <h2 id="holidays-heading">{t('holiday.heading')}</h2>
+        <p>{t('holiday.intro')}</p>
+        <div className="table-wrap">
+          <table className="holiday-table">
+            <caption className="visually-hidden">{t('holiday.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('holiday.date')}</th>
+                <th scope="col">{t('holiday.name')}</th>
+                <th scope="col">{t('holiday.state')}</th>
+                <th scope="col">{t('holiday.change')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {holidays.map((holiday) => {
+                const name = t(`common:holiday.${holiday.code}`)
+                return (
+                  <tr key={`${holiday.date}-${holiday.code}`}>
+                    <th scope="row">{day(holiday.date)}</th>
+                    <td>
+                      {name}
+                      {holiday.kind === 'closing-day' ? <span className="muted"> ({t('common:holidayKind.closing-day')})</span> : null}
+                    </td>
+                    <td>{holiday.open ? <strong>{t('holiday.openOnPurpose')}</strong> : t('holiday.closedForBooking')}</td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="localDate" value={holiday.date} />
+                        <SubmitButton name="intent" value={holiday.open ? 'holiday-close' : 'holiday-open'} className="button button-secondary button-small">
+                          {holiday.open ? t('holiday.close', { name }) : t('holiday.open', { name })}
+                        </SubmitButton>
+                      </Form>
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="new-window-heading" className="card">

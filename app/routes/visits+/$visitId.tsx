@@ -124,6 +124,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (result.reason) {
     case 'not-a-window-date':
       return formFailure(formData, { fieldErrors: { localDate: ['booking:move.notAWindowDate'] } })
+    case 'closed':
+      return formFailure(formData, { fieldErrors: { localDate: ['booking:move.closed'] } })
     case 'past':
       return formFailure(formData, { fieldErrors: { localDate: ['booking:move.past'] } })
     case 'plan-date-taken':

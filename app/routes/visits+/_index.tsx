@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CheckboxField, SubmitButton } from '~/components/forms'
 import { dayLabel, MonthTable, PlanSummary, VisitTable, WeekTable } from '~/components/visits'
+import { calendarMarks } from '~/models/facility-closure.server'
 import { calendarTokenOf, plansOf, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, visitsToLog, wantsVisitReminders } from '~/models/visit.server'
 import visitStyles from '~/styles/visits.css'
 import { localeOf } from '~/utils/domain'
@@ -44,9 +45,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam) && plausible(`${monthParam}-01`) ? monthParam : today.slice(0, 7)
 
   let visits
-  if (view === 'week') visits = await visitsBetween(actor, monday, addDays(monday, 6))
-  else if (view === 'month') visits = await visitsBetween(actor, addDays(`${month}-01`, -7), addDays(`${month}-01`, 42))
-  else visits = await upcomingVisits(actor, now)
+  let marks: Awaited<ReturnType<typeof calendarMarks>> = { holidays: [], closures: [], openDays: [] }
+  if (view === 'week') {
+    ;[visits, marks] = await Promise.all([visitsBetween(actor, monday, addDays(monday, 6)), calendarMarks(actor, monday, addDays(monday, 6))])
+  } else if (view === 'month') {
+    const [from, to] = [addDays(`${month}-01`, -7), addDays(`${month}-01`, 42)]
+    ;[visits, marks] = await Promise.all([visitsBetween(actor, from, to), calendarMarks(actor, from, to)])
+  } else visits = await upcomingVisits(actor, now)
 
   const [matches, token, reminders, toLog] = await Promise.all([
     plansOf(actor),
@@ -64,6 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     month,
     nav: { prevWeek: addDays(monday, -7), nextWeek: addDays(monday, 7), prevMonth: addMonthsToMonth(month, -1), nextMonth: addMonthsToMonth(month, 1) },
     visits,
+    marks,
     toLog,
     matches: matches.map((match) => {
       const side = planSideOf(actor, match)
@@ -162,7 +168,7 @@ export default function VisitsPage() {
               <Link to="/visits?view=week">{t('week.thisWeek')}</Link>
               <Link to={`/visits?view=week&date=${data.nav.nextWeek}`}>{t('week.next')}</Link>
             </nav>
-            <WeekTable monday={data.monday} visits={visits} role={role} locale={locale} today={today} />
+            <WeekTable monday={data.monday} visits={visits} marks={data.marks} role={role} locale={locale} today={today} />
           </>
         ) : (
           <>
@@ -172,7 +178,7 @@ export default function VisitsPage() {
               <Link to="/visits?view=month">{t('month.thisMonth')}</Link>
               <Link to={`/visits?view=month&month=${data.nav.nextMonth}`}>{t('month.next')}</Link>
             </nav>
-            <MonthTable month={data.month} visits={visits} role={role} locale={locale} today={today} />
+            <MonthTable month={data.month} visits={visits} marks={data.marks} role={role} locale={locale} today={today} />
           </>
         )}
       </section>

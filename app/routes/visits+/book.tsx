@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { visitTimeText } from '~/components/booking'
-import { FormError, SubmitButton } from '~/components/forms'
+import { ErrorList, FormError, SubmitButton } from '~/components/forms'
+import type { DayClosure } from '~/models/facility-closure.server'
 import { bookWindowVisit } from '~/models/visit-change.server'
 import { bookableWindows } from '~/models/visit-window.server'
 import bookingStyles from '~/styles/booking.css'
@@ -41,11 +42,23 @@ export async function action({ request }: ActionFunctionArgs) {
     full: 'booking:book.full',
     overlap: 'booking:book.overlap',
     past: 'booking:book.past',
+    closed: 'booking:book.closed',
     'no-match': 'booking:book.noMatch',
     'not-found': 'booking:book.notFound',
     'not-a-window-date': 'booking:book.notAWindowDate',
   }
-  return formFailure(formData, { formError: messages[result.reason] }, { status: result.reason === 'full' || result.reason === 'overlap' ? 409 : 400 })
+  // The refusal is shown beside the date that was chosen (and at the top, for a date no longer listed).
+  return formFailure(
+    formData,
+    { fieldErrors: { localDate: [messages[result.reason]] }, formError: messages[result.reason] },
+    { status: result.reason === 'full' || result.reason === 'overlap' ? 409 : 400 },
+  )
+}
+
+/** "Lukket: Juledag" / "Lukket: Sommerferie" — why a date cannot be booked, in words. */
+function ClosedText({ closed }: { closed: DayClosure }) {
+  const { t } = useTranslation(['booking', 'common'])
+  return <span className="room-none date-closed">{t('book.closedOn', { why: closed.kind === 'closure' ? closed.reason : t(`common:holiday.${closed.code}`) })}</span>
 }
 
 export default function BookVisitPage() {
@@ -53,6 +66,11 @@ export default function BookVisitPage() {
   const { windows } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   const locale = localeOf(i18n.language)
+  const tried = state && 'values' in state ? { windowId: state.values?.windowId, localDate: state.values?.localDate } : null
+  const dateError = state && 'fieldErrors' in state ? state.fieldErrors?.localDate : undefined
+  const shownBeside = Boolean(
+    dateError && windows.some((window) => window.id === tried?.windowId && window.dates.some((date) => date.localDate === tried?.localDate)),
+  )
   return (
     <div>
       <p>
@@ -60,7 +78,7 @@ export default function BookVisitPage() {
       </p>
       <h1>{t('book.heading')}</h1>
       <p className="lead">{t('book.intro')}</p>
-      <FormError state={state} />
+      {shownBeside ? null : <FormError state={state} />}
       {windows.length === 0 ? (
         <p className="callout">{t('book.none')}</p>
       ) : (
@@ -79,11 +97,15 @@ export default function BookVisitPage() {
               <ul className="window-dates">
                 {window.dates.map((date) => {
                   const label = visitTimeText(date.startsAt, date.endsAt, locale)
+                  const errorId = `error-${window.id}-${date.localDate}`
+                  const errors = tried?.windowId === window.id && tried.localDate === date.localDate ? dateError : undefined
                   return (
                     <li key={date.localDate}>
                       <span className="date">{label}</span>
                       {date.bookedVisitId ? (
                         <Link to={`/visits/${date.bookedVisitId}`}>{t('book.youAreBooked')}</Link>
+                      ) : date.closed ? (
+                        <ClosedText closed={date.closed} />
                       ) : date.roomLeft > 0 ? (
                         <>
                           <span className="room-left">{t('book.roomLeft', { count: date.roomLeft })}</span>
@@ -99,6 +121,11 @@ export default function BookVisitPage() {
                       ) : (
                         <span className="room-none">{t('book.noRoom')}</span>
                       )}
+                      {errors ? (
+                        <div role="alert">
+                          <ErrorList id={errorId} errors={errors} />
+                        </div>
+                      ) : null}
                     </li>
                   )
                 })}
