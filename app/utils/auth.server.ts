@@ -2,7 +2,7 @@ import { redirect } from '@remix-run/node'
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
 import { prisma } from './db.server'
 import type { Locale, Role } from './domain'
-import { useSecureCookies } from './env.server'
+import { secureCookies } from './env.server'
 import { currentRequestScope } from './request-scope.server'
 import { first, sql } from './sql.server'
 
@@ -69,7 +69,7 @@ function createLucia() {
     sessionCookie: {
       name: 'frivilligbro_session',
       expires: true,
-      attributes: { secure: useSecureCookies(), sameSite: 'lax', path: '/' },
+      attributes: { secure: secureCookies(), sameSite: 'lax', path: '/' },
     },
     getUserAttributes: (attributes) => ({
       email: attributes.email,

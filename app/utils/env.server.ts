@@ -110,7 +110,7 @@ export function isDemo() {
 }
 
 /** Cookies are Secure whenever the app is served over https (every real deployment). */
-export function useSecureCookies() {
+export function secureCookies() {
   return getEnv().APP_URL.startsWith('https://')
 }
 

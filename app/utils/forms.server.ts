@@ -1,7 +1,7 @@
 import { json } from '@remix-run/node'
 import { z, type ZodIssue, type ZodTypeAny } from 'zod'
 import type { FieldErrors } from './forms'
-import { multiLineText, oneLineText } from './text-fields'
+import { oneLineText } from './text-fields'
 
 // Every free-text field of every form is built from oneLineText or multiLineText. Routes import
 // them from app/utils/text-fields.ts, never from here: a route's schemas are built when the module

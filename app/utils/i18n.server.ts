@@ -4,7 +4,7 @@ import { initReactI18next } from 'react-i18next'
 import { RemixI18Next } from 'remix-i18next/server'
 import { getUser } from './auth.server'
 import { localeOf, DEFAULT_LOCALE, LOCALES, type Locale } from './domain'
-import { useSecureCookies } from './env.server'
+import { secureCookies } from './env.server'
 import { i18nConfig, resources } from './i18n'
 
 export const localeCookie = createCookie('lng', {
@@ -13,7 +13,7 @@ export const localeCookie = createCookie('lng', {
   httpOnly: true,
   maxAge: 60 * 60 * 24 * 365,
   get secure() {
-    return useSecureCookies()
+    return secureCookies()
   },
 })
 

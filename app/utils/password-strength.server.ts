@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module'
 import type { ZxcvbnFactory, ZxcvbnResult } from '@zxcvbn-ts/core'
 import { DANISH_PASSWORD_WORDS } from './danish-password-words.server'
+import type * as ZxcvbnCore from '@zxcvbn-ts/core'
+import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common'
+import type * as ZxcvbnEn from '@zxcvbn-ts/language-en'
 
 /**
  * How strong a new password is, with zxcvbn-ts: its common password list, the English
@@ -22,9 +25,9 @@ let factory: ZxcvbnFactory | undefined
 
 function estimator() {
   if (!factory) {
-    const { ZxcvbnFactory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core')
-    const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common')
-    const en = require('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en')
+    const { ZxcvbnFactory } = require('@zxcvbn-ts/core') as typeof ZxcvbnCore
+    const common = require('@zxcvbn-ts/language-common') as typeof ZxcvbnCommon
+    const en = require('@zxcvbn-ts/language-en') as typeof ZxcvbnEn
     factory = new ZxcvbnFactory({
       // No `translations`: feedback comes back as codes, which map to our own message keys.
       dictionary: { ...common.dictionary, ...en.dictionary, danish: DANISH_PASSWORD_WORDS },

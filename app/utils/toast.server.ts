@@ -1,5 +1,5 @@
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
-import { getEnv, useSecureCookies } from './env.server'
+import { getEnv, secureCookies } from './env.server'
 
 /** A one-time message shown on the next page after a successful change ("Gemt", "Du er logget ud"). */
 export type Toast = { key: string; values?: Record<string, string>; kind?: 'success' | 'info' | 'error' }
@@ -14,7 +14,7 @@ function toastStorage() {
       path: '/',
       httpOnly: true,
       secrets: [getEnv().SESSION_SECRET],
-      secure: useSecureCookies(),
+      secure: secureCookies(),
     },
   }))
 }
