@@ -2,7 +2,7 @@ import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { logger } from '../utils/logger.server'
 
-const THREAD_FILE = path.join(path.dirname(new URL(import.meta.url).pathname), 'background-thread.ts')
+const THREAD_FILE = path.join(path.dirname(new URL(import.meta.url).pathname), 'background-thread.mjs')
 const FIRST_RESTART_MS = 1_000
 const MAX_RESTART_MS = 60_000
 
@@ -12,7 +12,6 @@ export type BackgroundThread = { stop: () => Promise<void>; started: Promise<voi
  * Starts the background work in its own worker thread and keeps it running: a thread that dies
  * (an uncaught error) is started again after 1 s, doubling up to a minute while it keeps dying.
  * Every background job is idempotent by claim and dedupe key, so a restart repeats nothing.
- * The thread inherits the process's loader (tsx), so it can load the TypeScript entry file.
  */
 export function startBackgroundThread({ buildPath }: { buildPath: string }): BackgroundThread {
   let worker: Worker | undefined

@@ -4,24 +4,25 @@
  * thread of the server process, never on the event loop that answers requests. Rendering a burst
  * of reminder e-mails takes tens of seconds of CPU on a national installation; pages no longer
  * wait behind it. Started and supervised by ./background.ts.
+ *
+ * Plain JavaScript on purpose: a worker thread does not inherit tsx's loader, and all this file
+ * does is load the built app (build/index.js) and start its background work.
  */
 import path from 'node:path'
+import process from 'node:process'
 import { pathToFileURL } from 'node:url'
 import { parentPort, workerData } from 'node:worker_threads'
-import type { ServerBuild } from '@remix-run/node'
 
-type Entry = { startBackgroundWork: () => void; stopBackgroundWork: () => Promise<void> }
-type Data = { buildPath: string }
-
-const { buildPath } = workerData as Data
+const { buildPath } = workerData
 // The work lives in the app's build (its models, templates and translations), like the pages.
-const build = (await import(pathToFileURL(path.resolve(buildPath)).href)) as ServerBuild
-const entry = build.entry.module as unknown as Entry
+const build = await import(pathToFileURL(path.resolve(buildPath)).href)
+/** @type {{ startBackgroundWork: () => void, stopBackgroundWork: () => Promise<void> }} */
+const entry = build.entry.module
 
 entry.startBackgroundWork()
 parentPort?.postMessage({ type: 'started' })
 
-parentPort?.on('message', (message: { type?: string }) => {
+parentPort?.on('message', (message) => {
   if (message?.type !== 'stop') return
   void entry
     .stopBackgroundWork()
