@@ -134,7 +134,13 @@ export async function reportWorld() {
   await visit(m8, '2026-03-01T10:00:00Z', 'done', { hours: 5, helpedWith: ['email'] })
 
   const answer = async (m: { id: string }, respondentId: string, role: 'volunteer' | 'contact_person', answeredAt: string | null, satisfaction: number | null, aligned: boolean | null) => {
-    const followUp = await prisma.followUp.create({ data: { matchId: m.id, dueAt: at('2026-01-01T10:00:00Z'), status: 'answered' } })
+    // One check-in per match and date (unique index); both parties answer the same one.
+    const dueAt = at('2026-01-01T10:00:00Z')
+    const followUp = await prisma.followUp.upsert({
+      where: { matchId_dueAt: { matchId: m.id, dueAt } },
+      create: { matchId: m.id, dueAt, status: 'answered' },
+      update: {},
+    })
     await prisma.followUpResponse.create({
       data: { followUpId: followUp.id, respondentId, respondentRole: role, answeredAt: answeredAt ? at(answeredAt) : null, satisfaction, expectationsAligned: aligned },
     })
