@@ -6,6 +6,7 @@ import * as unfollowRoute from '~/routes/unfollow.$token'
 import { prisma } from '~/utils/db.server'
 import { createMailer, deliverDueMessages } from '~/utils/outbox.server'
 import { DIGEST_MAX_POSTS, readUnfollowToken, sendThreadDigests, unfollowToken } from './thread-digest.server'
+import { callRoute } from '../../tests/setup/routes'
 
 const FROM = 'Frivilligbro <no-reply@frivilligbro.test>'
 const MINUTE = 60_000
@@ -34,12 +35,7 @@ const to = (email: string) => catcher.messages.filter((mail) => mail.to.includes
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
 async function call(handler: Handler, request: Request, token: string) {
-  try {
-    return await handler({ request, params: { token }, context: {} })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  return callRoute(handler, request, { token })
 }
 const tokenIn = (mail: CaughtMail) => new URL(linkIn(mail, '/unfollow/')).pathname.split('/').pop() ?? ''
 

@@ -1,6 +1,7 @@
 // Who may read the built-in mailbox (app/utils/mailbox.server.ts), through the real loaders, with the
 // settings varied as a deployment would vary them.
 import { afterEach, describe, expect, test, vi } from 'vitest'
+import { callRoute, type RouteHandler } from '../../tests/setup/routes'
 
 const saved = { ...process.env }
 afterEach(() => {
@@ -23,12 +24,7 @@ async function withSettings(settings: Record<string, string | undefined>) {
   const { getEnv, configurationWarnings } = await import('~/utils/env.server')
   const cookieOf = async (role: 'admin' | 'volunteer') => fixtures.sessionCookieFor((await fixtures.createUser(role)).id)
   const call = async (loader: (args: never) => Promise<Response>, path: string, cookie?: string, params: Record<string, string> = {}) => {
-    try {
-      return await loader({ request: fixtures.getRequest(path, cookie), params, context: {} } as never)
-    } catch (thrown) {
-      if (thrown instanceof Response) return thrown
-      throw thrown
-    }
+    return callRoute(loader as RouteHandler, fixtures.getRequest(path, cookie), params)
   }
   return { fixtures, mailbox, message, root, prisma, getEnv, configurationWarnings, cookieOf, call }
 }

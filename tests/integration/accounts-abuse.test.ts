@@ -10,16 +10,12 @@ import { afterResponseWorkDone } from '~/utils/after-response.server'
 import { prisma } from '~/utils/db.server'
 import { createMailer, deliverDueMessages } from '~/utils/outbox.server'
 import { resetRateLimits } from '~/utils/rate-limit.server'
+import { callRoute } from '../setup/routes'
 
 type Action = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
 
 async function post(action: Action, request: Request, ip = '192.0.2.1') {
-  try {
-    return await action({ request, params: {}, context: { clientIp: ip } })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  return callRoute(action, request, {}, { clientIp: ip })
 }
 
 /** What the person's browser gets: status, headers that matter and the body, with the typed address blanked. */

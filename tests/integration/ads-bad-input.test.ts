@@ -7,17 +7,7 @@ import * as facilityAd from '~/routes/facility+/ads.$adId'
 import * as newAd from '~/routes/facility+/ads.new'
 import { formatInZone } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
-
-type Action = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
-
-async function post(action: Action, request: Request, params: Record<string, string> = {}) {
-  try {
-    return await action({ request, params, context: {} })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
+import { callRoute as post, type RouteHandler as Action } from '../setup/routes'
 
 async function body(response: Response) {
   return (await response.json()) as { fieldErrors: Record<string, string[] | undefined>; formError?: string; values: Record<string, string | string[]> }

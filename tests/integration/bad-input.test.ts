@@ -12,17 +12,13 @@ import * as settings from '~/routes/settings+/_index'
 import { prisma } from '~/utils/db.server'
 import { afterResponseWorkDone } from '~/utils/after-response.server'
 import { resetRateLimits } from '~/utils/rate-limit.server'
+import { callRoute } from '../setup/routes'
 
 type Action = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
 
 /** Runs an action the way Remix does; a thrown Response counts as the response. */
 async function post(action: Action, request: Request, ip = `10.0.0.${Math.floor(Math.random() * 250)}`) {
-  try {
-    return await action({ request, params: {}, context: { clientIp: ip } })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  return callRoute(action, request, {}, { clientIp: ip })
 }
 
 async function errorsOf(response: Response) {

@@ -8,17 +8,8 @@ import * as checkInPage from '~/routes/follow-up.$token'
 import * as centreVisitsPage from '~/routes/centre+/visits'
 import * as matchPage from '~/routes/centre+/matches.$matchId'
 import { prisma } from '~/utils/db.server'
+import { callRoute as run, type RouteHandler as Handler } from '../setup/routes'
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
-
-async function run(handler: Handler, request: Request, params: Record<string, string> = {}) {
-  try {
-    return await handler({ request, params, context: {} })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
 const status = async (handler: Handler, path: string, params: Record<string, string>, cookie?: string) => (await run(handler, getRequest(path, cookie), params)).status
 async function errors(response: Response) {
   return (await response.json()) as { fieldErrors: Record<string, string[]>; formError?: string; values: Record<string, unknown> }

@@ -8,17 +8,8 @@ import * as bookPage from '~/routes/visits+/book'
 import { prisma } from '~/utils/db.server'
 import { holidaysBetween } from '~/utils/holidays'
 import { addDays, copenhagenDate, isoWeekday } from '~/utils/time'
+import { callRoute as run, type RouteHandler as Handler } from '../setup/routes'
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
-
-async function run(handler: Handler, request: Request, params: Record<string, string> = {}) {
-  try {
-    return await handler({ request, params, context: {} })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
 async function body(response: Response) {
   return (await response.json()) as { fieldErrors: Record<string, string[]>; formError?: string }
 }

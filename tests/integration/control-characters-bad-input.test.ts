@@ -18,17 +18,13 @@ import { prisma } from '~/utils/db.server'
 import { formatInZone } from '~/utils/dates'
 import { resetRateLimits } from '~/utils/rate-limit.server'
 import { afterResponseWorkDone } from '~/utils/after-response.server'
+import { callRoute } from '../setup/routes'
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
 type Body = { fieldErrors: Record<string, string[] | undefined>; formError?: string; values: Record<string, unknown> }
 
 async function post(handler: Handler, request: Request, params: Record<string, string> = {}) {
-  try {
-    return await handler({ request, params, context: { clientIp: '10.9.8.7' } })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  return callRoute(handler, request, params, { clientIp: '10.9.8.7' })
 }
 
 afterEach(() => resetRateLimits())

@@ -7,17 +7,13 @@ import * as screening from '~/routes/facility+/$facilityId.screening'
 import * as staff from '~/routes/facility+/$facilityId.staff'
 import { addEthicsEntry } from '~/models/facility.server'
 import { prisma } from '~/utils/db.server'
+import { callRoute } from '../setup/routes'
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
 
 /** Runs a loader or action the way Remix does; a thrown Response counts as the response. */
 async function run(handler: Handler, request: Request, params: Record<string, string> = {}) {
-  try {
-    return await handler({ request, params, context: { clientIp: '10.0.0.1' } })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  return callRoute(handler, request, params, { clientIp: '10.0.0.1' })
 }
 
 async function body(response: Response) {

@@ -4,16 +4,12 @@ import { matchingWorld, recordValidCheck } from '../setup/fixtures-matching'
 import * as applicationPage from '~/routes/centre+/applications.$applicationId'
 import * as volunteerPage from '~/routes/centre+/volunteers.$volunteerId'
 import { prisma } from '~/utils/db.server'
+import { callRoute } from '../setup/routes'
 
 type Action = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
 
 async function post(action: Action, request: Request, params: Record<string, string>) {
-  try {
-    return await action({ request, params, context: {} })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  return callRoute(action, request, params)
 }
 async function body(response: Response) {
   return (await response.json()) as { fieldErrors: Record<string, string[]>; formError?: string; values: Record<string, unknown> }

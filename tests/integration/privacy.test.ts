@@ -6,18 +6,13 @@ import * as applicationPage from '~/routes/centre+/applications.$applicationId'
 import * as candidatesPage from '~/routes/centre+/ads.$adId_.candidates'
 import * as volunteerPage from '~/routes/centre+/volunteers.$volunteerId'
 import * as facilityVolunteers from '~/routes/facility+/volunteers'
+import { callRoute } from '../setup/routes'
 
 type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
 
 /** Runs a loader the way Remix does; a thrown Response counts as the response. */
 async function load(loader: Loader, path: string, params: Record<string, string>, cookie?: string) {
-  let response: Response
-  try {
-    response = await loader({ request: getRequest(path, cookie), params, context: {} })
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown
-    response = thrown
-  }
+  const response = await callRoute(loader, getRequest(path, cookie), params)
   return { status: response.status, body: response.status === 200 ? await response.text() : '' }
 }
 

@@ -10,16 +10,12 @@ import * as reportPage from '~/routes/centre+/report'
 import { parseCsv } from '~/utils/csv'
 import { prisma } from '~/utils/db.server'
 import { columnValue, FIGURE_COLUMNS, type Report } from '~/utils/report'
+import { callRoute } from '../setup/routes'
 
 type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
 
 async function run(loader: Loader, path: string, cookie?: string) {
-  try {
-    return await loader({ request: getRequest(path, cookie), params: {}, context: {} })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  return callRoute(loader, getRequest(path, cookie))
 }
 
 let world: Awaited<ReturnType<typeof reportWorld>>

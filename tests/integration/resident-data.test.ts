@@ -20,16 +20,12 @@ import * as planPage from '~/routes/visits+/plans.$planId'
 import { CPR_REFUSED } from '~/utils/cpr'
 import { prisma } from '~/utils/db.server'
 import { addDays, copenhagenDate, isoWeekday } from '~/utils/time'
+import { callRoute } from '../setup/routes'
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
 
 async function run(handler: Handler, request: Request, params: Record<string, string> = {}) {
-  try {
-    return await handler({ request, params, context: { clientIp: '10.0.0.1' } })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  return callRoute(handler, request, params, { clientIp: '10.0.0.1' })
 }
 
 /** Posts a form and expects the refusal: 400, the message on `field`, the text given back. */

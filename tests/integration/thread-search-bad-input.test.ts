@@ -2,16 +2,12 @@ import { describe, expect, test } from 'vitest'
 import { createUser, getRequest, sessionCookieFor } from '../setup/fixtures'
 import { createThread, spacesWorld } from '../setup/fixtures-notify'
 import * as searchPage from '~/routes/threads+/search'
+import { callRoute } from '../setup/routes'
 
 type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
 
 async function load(request: Request) {
-  try {
-    return await (searchPage.loader as Loader)({ request, params: {}, context: {} })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  return callRoute(searchPage.loader as Loader, request, {})
 }
 
 const HOSTILE = ['"', 'NEAR(a b)', '*', 'title:x', "' OR 1=1 --", '\u0000\u202e', 'x'.repeat(20_000), '{{constructor}}', '<script>alert(1)</script>', '%']

@@ -6,17 +6,8 @@ import * as reportsPage from '~/routes/centre+/reports'
 import * as threadRoute from '~/routes/threads+/$threadId'
 import * as newThread from '~/routes/threads+/new'
 import { prisma } from '~/utils/db.server'
+import { callRoute as post, type RouteHandler as Action } from '../setup/routes'
 
-type Action = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
-
-async function post(action: Action, request: Request, params: Record<string, string> = {}) {
-  try {
-    return await action({ request, params, context: {} })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
 async function body(response: Response) {
   return (await response.json()) as { fieldErrors: Record<string, string[]>; formError?: string; values: Record<string, unknown> }
 }

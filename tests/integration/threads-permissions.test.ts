@@ -8,18 +8,7 @@ import * as spacesIndex from '~/routes/threads+/_index'
 import * as newThread from '~/routes/threads+/new'
 import * as spacePage from '~/routes/threads+/spaces.$spaceKey'
 import { prisma } from '~/utils/db.server'
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
-
-/** Runs a loader or action the way Remix does; a thrown Response counts as the response. */
-async function run(handler: Handler, request: Request, params: Record<string, string> = {}) {
-  try {
-    return await handler({ request, params, context: {} })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
+import { callRoute as run, type RouteHandler as Handler } from '../setup/routes'
 
 /** 200, 403, 404, "login" (sent to log in) or "done" (a redirect back into the app after a change). */
 async function outcome(response: Response) {

@@ -5,18 +5,7 @@ import * as apply from '~/routes/jobs+/$jobId_.apply'
 import * as applications from '~/routes/volunteer+/applications'
 import * as profile from '~/routes/volunteer+/profile'
 import { prisma } from '~/utils/db.server'
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>
-
-/** Runs a loader or action the way Remix does; a thrown Response counts as the response. */
-async function run(handler: Handler, request: Request, params: Record<string, string> = {}) {
-  try {
-    return await handler({ request, params, context: {} })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
-}
+import { callRoute as run, type RouteHandler as Handler } from '../setup/routes'
 
 type Body = { fieldErrors: Record<string, string[]>; formError?: string; values: Record<string, unknown> }
 
