@@ -42,6 +42,8 @@ const schema = z.object({
       }
     })
     .optional(),
+  /** Web processes (node's cluster) answering requests; the background work runs once, in the first process. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(1),
   DIGEST_INTERVAL_MS: z.coerce.number().int().min(1000, 'must be at least 1000 (one second)').max(3_600_000, 'must be at most 3600000 (one hour)').default(60_000),
   /** Retention periods (app/utils/retention.server.ts): the jobs and the privacy page read the same values. */
   RETENTION_OUTBOX_DAYS: wholeNumber(1, 3650).default(30),

@@ -1,5 +1,7 @@
 import { isIPv6 } from 'node:net'
+import { databaseFilePath } from './database-url'
 import { getEnv } from './env.server'
+import { SqliteRateLimitStore } from './rate-limit-store.server'
 
 /**
  * Rate limits and the growing delay after wrong passwords.
@@ -25,8 +27,8 @@ export type LimitRecord = {
 /**
  * Where the records live. Only `update` must be atomic: it reads a record, lets `change` decide
  * the new one (or null to delete it) and writes it, with no other update of the key in between.
- * The in-memory store serves one process; a store shared by several processes (a SQLite table
- * updated in one `BEGIN IMMEDIATE` transaction) can replace it with `setRateLimitStore`.
+ * The in-memory store serves one process; several processes share SqliteRateLimitStore (a table
+ * updated in one `BEGIN IMMEDIATE` transaction); tests may swap either in with `setRateLimitStore`.
  */
 export interface RateLimitStore {
   update(key: string, change: (current: LimitRecord | undefined) => LimitRecord | null, now: number): Promise<LimitRecord | null>
@@ -71,7 +73,16 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 }
 
-let store: RateLimitStore = new MemoryRateLimitStore()
+let store: RateLimitStore | undefined
+
+/**
+ * One process keeps its records in memory; several web processes (WEB_CONCURRENCY > 1) share them
+ * in the database (rate-limit-store.server.ts), or each would allow its own share of guesses.
+ */
+function currentStore() {
+  const env = getEnv()
+  return (store ??= env.WEB_CONCURRENCY > 1 ? new SqliteRateLimitStore(databaseFilePath(env.DATABASE_URL)) : new MemoryRateLimitStore())
+}
 
 export function setRateLimitStore(next: RateLimitStore) {
   store = next
@@ -135,7 +146,7 @@ export function backoffDelayMs(rule: BackoffRule, failures: number) {
 export async function consumeWindow(key: string, rule: WindowRule, now = Date.now()): Promise<LimitResult> {
   if (limitsOff()) return { ok: true }
   let refusedFor = 0
-  await store.update(
+  await currentStore().update(
     key,
     (current) => {
       refusedFor = waitFor(current, now)
@@ -152,7 +163,7 @@ export async function consumeWindow(key: string, rule: WindowRule, now = Date.no
 /** Gives back an attempt counted by `consumeWindow` (e.g. the password turned out right). */
 export async function refund(key: string, rule: WindowRule, now = Date.now()) {
   if (limitsOff()) return
-  await store.update(
+  await currentStore().update(
     key,
     (current) => {
       if (!current) return null
@@ -170,7 +181,7 @@ export async function refund(key: string, rule: WindowRule, now = Date.now()) {
 export async function consumeBackoff(key: string, rule: BackoffRule, now = Date.now()): Promise<LimitResult> {
   if (limitsOff()) return { ok: true }
   let refusedFor = 0
-  await store.update(
+  await currentStore().update(
     key,
     (current) => {
       refusedFor = waitFor(current, now)
@@ -187,7 +198,7 @@ export async function consumeBackoff(key: string, rule: BackoffRule, now = Date.
 /** The attempt succeeded: the key starts from zero. */
 export async function forgive(key: string, now = Date.now()) {
   if (limitsOff()) return
-  await store.update(key, () => null, now)
+  await currentStore().update(key, () => null, now)
 }
 
 /** Counts one attempt against several windows at once; refused when any of them is full. */
@@ -202,7 +213,7 @@ export async function hitRateLimit(checks: { key: string; rule: WindowRule }[], 
 
 /** Forgets every record (tests). */
 export async function resetRateLimits() {
-  await store.clear()
+  await currentStore().clear()
 }
 
 /** The client's address as the server saw it (set by the Express server; "unknown" in tests). */
