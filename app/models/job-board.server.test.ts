@@ -147,6 +147,11 @@ describe('sorting and pages', () => {
     const second = await search('q=sideopslag&page=2')
     expect(second.ads.map((ad) => ad.title)).toEqual(['Sideopslag 20', 'Sideopslag 21', 'Sideopslag 22', 'Sideopslag 23', 'Sideopslag 24'])
     expect((await search('q=sideopslag&page=9')).ads).toEqual([])
+    // The total is kept between requests, and follows a new ad and a paused one at once.
+    await boardAd(facility, { title: 'Sideopslag 25', publishedDaysAgo: 1 })
+    expect(await search('q=sideopslag')).toMatchObject({ total: 26 })
+    await prisma.jobAd.updateMany({ where: { facilityId: facility.id, title: 'Sideopslag 0' }, data: { status: 'paused' } })
+    expect(await search('q=sideopslag&page=2')).toMatchObject({ total: 25 })
     await prisma.jobAd.deleteMany({ where: { facilityId: facility.id } })
   })
 })

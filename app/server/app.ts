@@ -64,7 +64,10 @@ export function createApp(build: ServerBuild, env: Pick<Env, 'APP_URL' | 'NODE_E
   app.use(bodyLimit())
 
   app.use('/build', express.static(path.join(root, 'public', 'build'), { immutable: true, maxAge: '1y' }))
-  app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
+  // The one public file outside /build. Serving public/ for every path cost an fs.stat per page;
+  // the message files in public/locales are bundled into the app, not fetched.
+  const favicon = path.join(root, 'public', 'favicon.svg')
+  app.get('/favicon.svg', (_req, res) => res.sendFile(favicon, { maxAge: '1d' }))
   // Anonymous visitors of the board, ad pages and feeds: see app/utils/page-cache.server.ts. A
   // cached page gets this response's nonce in place of the one it was rendered with.
   app.use(anonymousPageCache({ version: entry.publicContentVersion, nonce: cspNonce }))
