@@ -45,3 +45,17 @@ test('a log-in link pointing at another site lands on the start page instead', a
   await submitLogIn(page, 'koordinator@frivilligbro.test')
   await expect(page).toHaveURL(/\/centre$/)
 })
+
+test('a closed or unknown ad says so and points to the board; any other unknown address does not talk about ads', async ({ page }) => {
+  const ad = await page.goto('/jobs/lukket-opslag')
+  expect(ad?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1, name: 'Opslaget findes ikke længere' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Se de åbne jobopslag' })).toHaveAttribute('href', '/jobs')
+  await expectAccessible(page)
+
+  const other = await page.goto('/centre/findes-ikke')
+  expect(other?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1, name: 'Siden findes ikke' })).toBeVisible()
+  await expect(page.getByText('Der er ingen side på denne adresse.', { exact: false })).toBeVisible()
+  await expect(page.getByRole('main').getByText(/opslag/i)).toHaveCount(0)
+})

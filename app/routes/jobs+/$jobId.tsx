@@ -2,6 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { standingOnAd } from '~/models/application.server'
 import { publishedAd } from '~/models/job-board.server'
 import { getUser } from '~/utils/auth.server'
@@ -194,3 +195,9 @@ export default function JobAdPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+
+/** Only here does a 404 mean "this ad has closed (or never was)": elsewhere it is just a wrong address. */
+export function ErrorBoundary() {
+  const { t } = useTranslation('board')
+  return <GeneralErrorBoundary notFound={{ title: t('adNotFound.title'), body: t('adNotFound.body'), link: { to: '/jobs', label: t('adNotFound.link') } }} />
+}
