@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
@@ -71,7 +71,17 @@ export default async function handleRequest(
   })
 }
 
+/**
+ * Remix calls this for failures, and also for the error responses its router makes itself: an
+ * address no route matches (404) and a method a route does not take (405). Those are a visitor's
+ * mistake, not the app's — logged at warn, so an error in the log still means something broke.
+ * Responses a loader throws on purpose (notFound(), a 403) never reach here.
+ */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    logger.warn({ status: error.status, method: request.method, url: request.url }, 'client error')
+    return
+  }
   logger.error({ err: error, url: request.url }, 'unhandled error')
 }

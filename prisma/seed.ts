@@ -856,8 +856,10 @@ async function writeDemo(tx: Tx, passwordHash: string) {
         reviewComment: data.reviewComment,
         submittedAt: data.submittedDaysAgo === undefined ? null : ago(data.submittedDaysAgo),
         publishedAt,
-        // Published ads run for six months; the board hides them afterwards.
-        expiresAt: publishedAt ? new Date(publishedAt.getTime() + 182 * DAY_MS) : null,
+        // Published ads run for six months; the board hides them afterwards. An ad still running in
+        // the story (published or paused) has been renewed if need be: housekeeping must not close it
+        // and mail "your ad has expired" the moment a fresh demo starts.
+        expiresAt: publishedAt ? new Date(Math.max(publishedAt.getTime() + 182 * DAY_MS, data.status === 'published' || data.status === 'paused' ? ahead(30).getTime() : 0)) : null,
         closedAt: data.closedDaysAgo === undefined ? null : ago(data.closedDaysAgo),
         createdAt: ago(data.createdDaysAgo),
       },

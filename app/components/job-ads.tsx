@@ -145,7 +145,7 @@ export function JobAdForm({
         />
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0 1.5rem' }}>
           <Field label={t('form.timeFrom')} name="timeFrom" type="time" state={state} defaultValue={defaults.timeFrom ?? ''} hint={t('form.timeHint')} />
-          <Field label={t('form.timeTo')} name="timeTo" type="time" state={state} defaultValue={defaults.timeTo ?? ''} hint={t('form.timeHint')} />
+          <Field label={t('form.timeTo')} name="timeTo" type="time" state={state} defaultValue={defaults.timeTo ?? ''} hint={t('form.timeToHint')} />
         </div>
         <Field label={t('form.startDate')} name="startDate" type="date" state={state} defaultValue={defaults.startDate ?? ''} hint={t('form.dateHint')} />
       </fieldset>

@@ -82,7 +82,7 @@ export function ChecksSection({
           {checks.map((check) => (
             <li key={check.id} className="card">
               <strong>{t(`checkKind.${check.kind}`)}</strong>: {formatDate(check.checkedAt, locale)} ·{' '}
-              {t('checks.expiresAt')} {check.expiresAt ? formatDate(check.expiresAt, locale) : t('checks.noExpiry')}
+              {check.expiresAt ? t('checks.expiresOn', { date: formatDate(check.expiresAt, locale) }) : t('checks.noExpiry')}
               {check.recordedBy ? <> · {t('checks.recordedBy', { name: check.recordedBy.name })}</> : null}
               {check.note ? <p className="prewrap">{check.note}</p> : null}
             </li>

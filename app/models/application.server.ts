@@ -43,6 +43,23 @@ export async function applyingState(volunteerId: string, jobAdId: string) {
   return { hasConsent: Boolean(profile?.consentDataAt), alreadyApplied: Boolean(open) }
 }
 
+/** Matches that are still going (or about to): the ad page tells the volunteer they are on it. */
+const CURRENT_MATCH_STATUSES = ['proposed', 'active', 'paused']
+
+/**
+ * Where a volunteer stands with an ad, for its public page: matched to it, waiting for an answer
+ * to an application, or free to apply. A match wins over an application (once matched, the
+ * application is settled anyway).
+ */
+export async function standingOnAd(volunteerId: string, jobAdId: string): Promise<'matched' | 'applied' | 'none'> {
+  const [match, open] = await Promise.all([
+    prisma.match.findFirst({ where: { volunteerId, jobAdId, status: { in: CURRENT_MATCH_STATUSES } }, select: { id: true } }),
+    prisma.application.findFirst({ where: { volunteerId, jobAdId, status: { in: [...OPEN_APPLICATION_STATUSES] } }, select: { id: true } }),
+  ])
+  if (match) return 'matched'
+  return open ? 'applied' : 'none'
+}
+
 function isUniqueViolation(error: unknown) {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return true
   // Through the SQLite driver adapter a violated partial index can also surface as a raw error.

@@ -185,7 +185,7 @@ export async function resendVerification(userId: string) {
 }
 
 export type LoginResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; role: string }
   | { ok: false; reason: 'invalid' | 'unverified' | 'rate-limited'; retryAfterSeconds?: number }
 
 /**
@@ -226,7 +226,7 @@ export async function login({ email, password, ip }: { email: string; password: 
   if (!attempt.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: attempt.retryAfterSeconds }
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, emailVerifiedAt: true, deactivatedAt: true },
+    select: { id: true, role: true, passwordHash: true, emailVerifiedAt: true, deactivatedAt: true },
   })
   const valid = await verifyPassword(user?.passwordHash, password)
   // A deactivated account's right password counts as a guess: it must look like a wrong one.
@@ -236,7 +236,7 @@ export async function login({ email, password, ip }: { email: string; password: 
     await resendVerification(user.id)
     return { ok: false, reason: 'unverified' }
   }
-  return { ok: true, userId: user.id }
+  return { ok: true, userId: user.id, role: user.role }
 }
 
 export type CurrentPasswordCheck = { ok: true } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'throttled'; retryAfterSeconds: number }

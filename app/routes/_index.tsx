@@ -4,20 +4,20 @@ import { useTranslation } from 'react-i18next'
 import { getUser } from '~/utils/auth.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
-
-const START_PAGES = { volunteer: '/volunteer', facility_staff: '/facility', coordinator: '/centre', admin: '/admin' } as const
+import { startPageFor } from '~/utils/start-page'
 
 export const handle = { i18n: ['common'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const t = await getFixedT(request)
-  return json({ title: t('home.title'), startPage: user ? START_PAGES[user.role] : null, name: user?.name ?? null })
+  return json({ title: t('home.title'), startPage: user ? startPageFor(user.role) : null })
 }
 
+/** Signed in, the page keeps its explanation but offers no sign-up or log-in: only the way to work. */
 export default function HomePage() {
   const { t } = useTranslation()
-  const { startPage, name } = useLoaderData<typeof loader>()
+  const { startPage } = useLoaderData<typeof loader>()
   return (
     <div className="home">
       <section className="hero" aria-labelledby="hero-heading">
@@ -29,7 +29,7 @@ export default function HomePage() {
           </Link>
           {startPage ? (
             <Link to={startPage} className="button button-secondary">
-              {t('home.toStart', { name })}
+              {t('home.toStart')}
             </Link>
           ) : (
             <Link to="/signup" className="button button-secondary">
@@ -52,23 +52,29 @@ export default function HomePage() {
         <section aria-labelledby="for-volunteers" className="card">
           <h2 id="for-volunteers">{t('home.volunteersTitle')}</h2>
           <p>{t('home.volunteersBody')}</p>
-          <p>
-            <Link to="/signup">{t('home.volunteersAction')}</Link>
-          </p>
+          {startPage ? null : (
+            <p>
+              <Link to="/signup">{t('home.volunteersAction')}</Link>
+            </p>
+          )}
         </section>
         <section aria-labelledby="for-facilities" className="card">
           <h2 id="for-facilities">{t('home.facilitiesTitle')}</h2>
           <p>{t('home.facilitiesBody')}</p>
-          <p>
-            <Link to="/signup/facility">{t('home.facilitiesAction')}</Link>
-          </p>
+          {startPage ? null : (
+            <p>
+              <Link to="/signup/facility">{t('home.facilitiesAction')}</Link>
+            </p>
+          )}
         </section>
         <section aria-labelledby="for-centres" className="card">
           <h2 id="for-centres">{t('home.centresTitle')}</h2>
           <p>{t('home.centresBody')}</p>
-          <p>
-            <Link to="/login">{t('home.centresAction')}</Link>
-          </p>
+          {startPage ? null : (
+            <p>
+              <Link to="/login">{t('home.centresAction')}</Link>
+            </p>
+          )}
         </section>
       </div>
     </div>

@@ -40,7 +40,10 @@ export function createApp(build: ServerBuild, env: Pick<Env, 'APP_URL' | 'NODE_E
     const started = process.hrtime.bigint()
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6
-      logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request')
+      // A 4xx is the visitor's (a mistyped address, a refused page): info like any request. A 5xx
+      // is already logged as an error where it happened; the request line only flags it.
+      const level = res.statusCode >= 500 ? 'warn' : 'info'
+      logger[level]({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request')
     })
     next()
   })

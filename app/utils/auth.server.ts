@@ -4,6 +4,7 @@ import { prisma } from './db.server'
 import type { Locale, Role } from './domain'
 import { secureCookies } from './env.server'
 import { currentRequestScope } from './request-scope.server'
+import { sameSitePath, startPageFor } from './start-page'
 import { first, sql } from './sql.server'
 
 /** Lucia's storage: the Session table, read through the typed read connection, written through Prisma. */
@@ -163,8 +164,10 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user
 }
 
+/** A signed-in person who opens log-in or sign-up is sent to their own start page. */
 export async function requireAnonymous(request: Request) {
-  if (await getUser(request)) throw redirect('/')
+  const user = await getUser(request)
+  if (user) throw redirect(startPageFor(user.role))
 }
 
 /** Starts a session and returns the Set-Cookie header value. */
@@ -186,6 +189,5 @@ export async function endAllSessions(userId: string) {
 
 /** Only relative paths inside the app are followed after log-in. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  return sameSitePath(to) ?? fallback
 }

@@ -22,10 +22,16 @@ export type EmailRequest<N extends TemplateName> = {
 /** How long the worker keeps retrying before a message is marked failed for an admin to see. */
 export const DELIVERY_DEADLINE_MS = 48 * 60 * 60 * 1000
 
+// html-to-text writes headings in capitals by default; in a plain-text e-mail that reads as
+// shouting, so headings keep their case (they still stand on their own line).
+const PLAIN_TEXT_OPTIONS = {
+  selectors: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } })),
+}
+
 export async function renderEmail<N extends TemplateName>(template: N, props: EmailTemplates[N], locale: Locale) {
   const t = (await getFixedT(locale, 'emails')) as unknown as EmailT
   const element = createElement(templates[template] as never, { ...props, t } as never)
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT_OPTIONS })])
   const values = { ...(props as Record<string, unknown>), ...((props as { values?: Record<string, string> }).values ?? {}) }
   return { subject: t(subjectKey(template, props), values), html, text }
 }

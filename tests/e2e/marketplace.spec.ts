@@ -162,6 +162,12 @@ test('an ad from the builder to an approved match: return, fix, publish, board, 
   await expect(page.getByText('Tak! Din ansøgning er sendt.')).toBeVisible()
   await waitForMail(VOLUNTEER, `Tak for din ansøgning: ${title}`)
   await waitForMail(COORDINATOR, `Ny ansøgning: ${title}`)
+  // Back on the ad, the volunteer is told they have applied instead of being offered to apply again.
+  await page.goto(adPath)
+  await expect(page.getByText('Du har søgt denne opgave.')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Søg opgaven' })).toHaveCount(0)
+  await expect(page.getByRole('link', { name: 'Se dine ansøgninger' })).toHaveAttribute('href', '/volunteer/applications')
+  await expectAccessible(page)
 
   // --- The coordinator sees the ranked suggestion with its reasons, records the check, approves --------------
   await switchUser(page, COORDINATOR)

@@ -52,6 +52,7 @@ test('an unknown page is a friendly 404; with real mail (SMTP_URL) the mailbox i
   const response = await page.goto('/findes-ikke')
   expect(response?.status()).toBe(404)
   await expect(page.getByRole('heading', { name: 'Siden findes ikke' })).toBeVisible()
+  await expect(page.getByRole('main').getByText(/opslag/i)).toHaveCount(0)
   await expectAccessible(page)
   // The suite's server sends mail over SMTP, so demo data or not, a stranger cannot read reset links here.
   await expect(page.getByRole('contentinfo').getByRole('link', { name: /Postkasse/ })).toHaveCount(0)

@@ -166,6 +166,9 @@ test('regular visits: a plan proposed and confirmed, visits for both, a calendar
   await expectAccessible(volunteerPage)
   await toLog.getByRole('link', { name: /Registrér besøget .* kl\. 16:00–18:00 · Klubhuset Nordlys/ }).click()
   const log = volunteerPage.getByRole('region', { name: 'Registrér besøget' })
+  // The volunteer logs their own visit: the no-show choice speaks in the first person.
+  await expect(log.getByLabel('Nej, jeg kom ikke')).toBeVisible()
+  await expect(log.getByText('Nej, den frivillige kom ikke')).toHaveCount(0)
   await log.getByLabel('Antal timer').fill('2')
   await log.getByLabel('Spil').check()
   await log.getByLabel('Note (valgfri)').fill('Hjalp 010190-1234 med at sætte konsollen op.')

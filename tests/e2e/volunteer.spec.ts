@@ -100,10 +100,10 @@ test('a new volunteer fills the profile, applies to a published ad, sees it, get
   // Withdraw, with a confirmation step.
   await page.goto('/volunteer/applications')
   await card.getByRole('link', { name: /Træk ansøgningen tilbage/ }).click()
-  await expect(page.getByText(`Vil du trække din ansøgning til "${adTitle}" tilbage?`)).toBeVisible()
+  await expect(page.getByText(`Vil du trække din ansøgning til »${adTitle}« tilbage?`)).toBeVisible()
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Ja, træk den tilbage' }).click()
-  await expect(page.getByText(`Din ansøgning til "${adTitle}" er trukket tilbage.`)).toBeVisible()
+  await expect(page.getByText(`Din ansøgning til »${adTitle}« er trukket tilbage.`)).toBeVisible()
   await expect(card.getByText('trukket tilbage', { exact: true })).toBeVisible()
   await expect(card.getByRole('link', { name: /Træk ansøgningen tilbage/ })).toHaveCount(0)
   await expectAccessible(page)

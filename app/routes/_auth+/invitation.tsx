@@ -8,6 +8,7 @@ import { createUserSession } from '~/utils/auth.server'
 import { formFailure, newPasswordField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
+import { startPageFor } from '~/utils/start-page'
 import { toastCookie } from '~/utils/toast.server'
 
 const AcceptSchema = z
@@ -33,8 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = new Headers()
   headers.append('Set-Cookie', await createUserSession(result.userId))
   headers.append('Set-Cookie', await toastCookie({ key: 'auth:invitation.done' }))
-  // Invited facility staff land on their facility; other roles on the start page.
-  return redirect(result.role === 'facility_staff' ? '/facility' : '/', { headers })
+  // An invited person is signed in at once and lands where their role works.
+  return redirect(startPageFor(result.role), { headers })
 }
 
 export default function InvitationPage() {

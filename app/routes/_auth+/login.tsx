@@ -4,16 +4,17 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormError, SubmitButton } from '~/components/forms'
 import { login } from '~/models/user.server'
-import { createUserSession, requireAnonymous, safeRedirect } from '~/utils/auth.server'
+import { createUserSession, requireAnonymous } from '~/utils/auth.server'
 import { emailField, formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
 import { clientIp, tryAgainMessage } from '~/utils/rate-limit.server'
+import { landingAfterLogin } from '~/utils/start-page'
 
 const LoginSchema = z.object({
   email: emailField,
   password: z.string({ required_error: 'validation.required' }).min(1, 'validation.required').max(200, 'validation.tooLong?maximum=200'),
-  redirectTo: z.string().optional(),
+  redirectTo: z.string().max(2000).optional().catch(undefined),
 })
 
 export const handle = { i18n: ['auth'] }
@@ -38,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return formFailure(formData, { formError: result.reason === 'unverified' ? 'auth:login.unverified' : 'auth:login.invalid' })
   }
   const cookie = await createUserSession(result.userId)
-  return redirect(safeRedirect(form.data.redirectTo, '/'), { headers: { 'Set-Cookie': cookie } })
+  return redirect(landingAfterLogin(result.role, form.data.redirectTo), { headers: { 'Set-Cookie': cookie } })
 }
 
 export default function LoginPage() {

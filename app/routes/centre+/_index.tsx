@@ -13,6 +13,7 @@ import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
+import { waitedText } from '~/utils/waiting'
 import { facilityScope, forbidden, notFound, requirePermission } from '~/utils/permissions.server'
 import { can } from '~/utils/permissions'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -81,9 +82,7 @@ export default function CentreHomePage() {
                   {t(`common:applicationStatus.${application.status}`)}
                 </p>
                 <p>
-                  {application.waitedHours >= 24
-                    ? t('matching:queue.waitedDays', { count: Math.floor(application.waitedHours / 24) })
-                    : t('matching:queue.waitedHours', { count: application.waitedHours })}{' '}
+                  {waitedText(t, application.waitedHours)}{' '}
                   {application.overdue ? <span className="flag">{t('matching:queue.overdue')}</span> : null}
                 </p>
               </li>

@@ -204,7 +204,7 @@ export default function FacilityWindowsPage() {
                     })}
                     {window.location ? ` · ${window.location}` : ''}
                   </p>
-                  <p>{window.validTo ? t('window.validRange', { from: window.validFrom, to: window.validTo }) : t('window.validFromOnly', { from: window.validFrom })}</p>
+                  <p>{window.validTo ? t('window.validRange', { from: formatLocalDate(window.validFrom, locale), to: formatLocalDate(window.validTo, locale) }) : t('window.validFromOnly', { from: formatLocalDate(window.validFrom, locale) })}</p>
                   {window.active && window.closedDates.length > 0 ? (
                     <div className="closed-dates">
                       <p>{t('window.closedDates')}</p>

@@ -2,7 +2,10 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { standingOnAd } from '~/models/application.server'
 import { publishedAd } from '~/models/job-board.server'
+import { getUser } from '~/utils/auth.server'
 import { formatDate } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { appUrl } from '~/utils/env.server'
@@ -21,14 +24,18 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: printStyles, media: 'print' },
 ]
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   // Deliberately public: only published, unexpired ads exist here; drafts and closed ads are a 404.
   const ad = await publishedAd(params.jobId ?? '')
   if (!ad) notFound()
   const url = appUrl(`/jobs/${ad.id}`)
+  // Signed-in pages never come from the anonymous page cache, so this can differ per person.
+  const user = await getUser(request)
+  const standing = user?.role === 'volunteer' ? await standingOnAd(user.id, ad.id) : 'none'
   return json({
     title: ad.title,
     ad,
+    standing,
     url,
     today: copenhagenDate(),
     jsonLd: jobPostingJsonLd(ad, url),
@@ -45,7 +52,7 @@ function languageName(code: string, locale: string) {
 
 export default function JobAdPage() {
   const { t, i18n } = useTranslation(['board', 'common'])
-  const { ad, url, today, jsonLd } = useLoaderData<typeof loader>()
+  const { ad, url, today, jsonLd, standing } = useLoaderData<typeof loader>()
   const locale = localeOf(i18n.language)
   const id = useId()
   const requirements = [
@@ -123,12 +130,22 @@ export default function JobAdPage() {
         <p>{ad.hasContactPerson ? t('ad.contactRole') : t('ad.contactViaCentre')}</p>
       </section>
 
-      <p className="apply no-print">
-        <Link to={`/jobs/${ad.id}/apply`} className="button">
-          {t('ad.apply')}
-        </Link>
-        <span className="hint"> {t('ad.applyHint')}</span>
-      </p>
+      {standing === 'matched' ? (
+        <p className="apply no-print">
+          <strong>{t('ad.matched')}</strong> <Link to="/volunteer">{t('ad.matchedLink')}</Link>
+        </p>
+      ) : standing === 'applied' ? (
+        <p className="apply no-print">
+          <strong>{t('ad.applied')}</strong> <Link to="/volunteer/applications">{t('ad.appliedLink')}</Link>
+        </p>
+      ) : (
+        <p className="apply no-print">
+          <Link to={`/jobs/${ad.id}/apply`} className="button">
+            {t('ad.apply')}
+          </Link>
+          <span className="hint"> {t('ad.applyHint')}</span>
+        </p>
+      )}
 
       <section aria-labelledby={`${id}-facility`}>
         <h2 id={`${id}-facility`}>{t('ad.facility', { name: ad.facility.name })}</h2>
@@ -178,3 +195,9 @@ export default function JobAdPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+
+/** Only here does a 404 mean "this ad has closed (or never was)": elsewhere it is just a wrong address. */
+export function ErrorBoundary() {
+  const { t } = useTranslation('board')
+  return <GeneralErrorBoundary notFound={{ title: t('adNotFound.title'), body: t('adNotFound.body'), link: { to: '/jobs', label: t('adNotFound.link') } }} />
+}

@@ -22,7 +22,7 @@ const ApplySchema = z.object({
   ethicsRead: z.literal('on', { errorMap: () => ({ message: 'volunteer:apply.ethicsRequired' }) }),
 })
 
-export const handle = { i18n: ['volunteer'] }
+export const handle = { i18n: ['volunteer', 'board'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: volunteerStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -113,7 +113,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.t
 
 export function ErrorBoundary() {
   const error = useRouteError()
-  const { t } = useTranslation(['volunteer', 'common'])
+  const { t } = useTranslation(['volunteer', 'common', 'board'])
   if (isRouteErrorResponse(error) && error.status === 403) {
     return (
       <section className="error-page" aria-labelledby="error-heading">
@@ -125,5 +125,5 @@ export function ErrorBoundary() {
       </section>
     )
   }
-  return <GeneralErrorBoundary />
+  return <GeneralErrorBoundary notFound={{ title: t('board:adNotFound.title'), body: t('board:adNotFound.body'), link: { to: '/jobs', label: t('board:adNotFound.link') } }} />
 }

@@ -239,7 +239,7 @@ export default function VisitPage() {
               defaultValue={['done']}
               options={[
                 { value: 'done', label: t('log.done') },
-                { value: 'no_show', label: t('log.noShow') },
+                { value: 'no_show', label: t(role === 'volunteer' ? 'log.noShowSelf' : 'log.noShow') },
               ]}
             />
             <Field label={t('log.hours')} name="hours" inputMode="decimal" hint={t('log.hoursHint')} state={stateFor('log')} defaultValue={String(Math.round(((new Date(visit.endsAt).getTime() - new Date(visit.startsAt).getTime()) / 3_600_000) * 4) / 4)} />
