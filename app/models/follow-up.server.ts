@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { contactOfMatch } from '~/models/visit-change.server'
+import { contactOfMatch } from '~/models/visit-details.server'
 import { audit } from '~/utils/audit.server'
 import { prisma, Prisma, type Tx } from '~/utils/db.server'
 import { localeOf, type Locale } from '~/utils/domain'
