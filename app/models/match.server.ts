@@ -26,6 +26,9 @@ const volunteerProfileForCentre = {
   areas: { select: { municipality: { select: { name: true } } } },
 } satisfies Prisma.VolunteerProfileSelect
 
+/** A volunteer's profile as the centre reads it (application and volunteer pages). */
+export type VolunteerProfileForCentre = Prisma.VolunteerProfileGetPayload<{ select: typeof volunteerProfileForCentre }>
+
 export const WAITING_FLAG_HOURS = 48
 /** Intro meetings are booked for an hour. */
 const INTRO_MINUTES = 60
