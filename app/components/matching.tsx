@@ -1,7 +1,9 @@
+import type { SerializeFrom } from '@remix-run/node'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Field, FormError, SelectField, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { formatDate } from '~/utils/dates'
+import type { CheckRecord, MissingCheck } from '~/models/check.server'
 import type { VolunteerProfileForCentre } from '~/models/match.server'
 import { localeOf, CHECK_KINDS, parseList } from '~/utils/domain'
 import type { Reason } from '~/utils/match-score'
@@ -34,8 +36,6 @@ function lowerFirst(text: string) {
   return text.charAt(0).toLocaleLowerCase() + text.slice(1)
 }
 
-type CheckRow = { id: string; kind: string; checkedAt: string | Date; expiresAt: string | Date | null; note: string | null; recordedBy: { name: string } | null }
-
 /** Recorded checks and the form to record a new one. */
 export function ChecksSection({
   checks,
@@ -44,8 +44,8 @@ export function ChecksSection({
   state,
   headingLevel = 2,
 }: {
-  checks: CheckRow[]
-  missing?: { kind: string; reason: 'missing' | 'expired'; expiredAt?: string | Date }[]
+  checks: SerializeFrom<CheckRecord>[]
+  missing?: SerializeFrom<MissingCheck>[]
   required?: string[]
   state: FormState
   headingLevel?: 2 | 3
