@@ -287,6 +287,9 @@ export function JobAdView({ ad, headingLevel = 2 }: { ad: JobAdViewData; heading
   )
 }
 
+/** The button labels of an ad's status changes (`jobs` namespace), written out so a search finds them. */
+export const AD_ACTION_LABEL = { pause: 'actions.pause', resume: 'actions.resume', fill: 'actions.fill', renew: 'actions.renew', close: 'actions.close' } as const
+
 /** A small form with one button for a status change of an ad. */
 export function AdActionButton({ intent, label, action, secondary, back }: { intent: string; label: string; action?: string; secondary?: boolean; back?: 'list' }) {
   return (

@@ -1,8 +1,11 @@
+import type { SerializeFrom } from '@remix-run/node'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Field, FormError, SelectField, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { formatDate } from '~/utils/dates'
-import { localeOf, CHECK_KINDS } from '~/utils/domain'
+import type { CheckRecord, MissingCheck } from '~/models/check.server'
+import type { VolunteerProfileForCentre } from '~/models/match.server'
+import { localeOf, CHECK_KINDS, parseList } from '~/utils/domain'
 import type { Reason } from '~/utils/match-score'
 
 /** A score's reasons as a list of sentences, with points, in the reader's language. */
@@ -33,8 +36,6 @@ function lowerFirst(text: string) {
   return text.charAt(0).toLocaleLowerCase() + text.slice(1)
 }
 
-type CheckRow = { id: string; kind: string; checkedAt: string | Date; expiresAt: string | Date | null; note: string | null; recordedBy: { name: string } | null }
-
 /** Recorded checks and the form to record a new one. */
 export function ChecksSection({
   checks,
@@ -43,8 +44,8 @@ export function ChecksSection({
   state,
   headingLevel = 2,
 }: {
-  checks: CheckRow[]
-  missing?: { kind: string; reason: 'missing' | 'expired'; expiredAt?: string | Date }[]
+  checks: SerializeFrom<CheckRecord>[]
+  missing?: SerializeFrom<MissingCheck>[]
   required?: string[]
   state: FormState
   headingLevel?: 2 | 3
@@ -106,5 +107,65 @@ export function ChecksSection({
         <SubmitButton>{t('checks.submit')}</SubmitButton>
       </Form>
     </section>
+  )
+}
+
+/**
+ * A volunteer's profile as their centre sees it: contact data, where they live and help, skills,
+ * availability, languages and the bio. The application page adds the employer and a heading
+ * above the bio.
+ */
+export function VolunteerProfileDetails({
+  volunteer,
+  profile,
+  showEmployer = false,
+  bioHeading = false,
+}: {
+  volunteer: { phone: string | null; email: string }
+  // Dates arrive as text from the loader; this block shows none of them.
+  profile: Omit<VolunteerProfileForCentre, 'pausedAt'> | null | undefined
+  showEmployer?: boolean
+  bioHeading?: boolean
+}) {
+  const { t } = useTranslation(['matching', 'common'])
+  return (
+    <>
+      <dl className="meta-list">
+        <dt>{t('application.phone')}</dt>
+        <dd>{volunteer.phone ?? t('application.noPhone')}</dd>
+        <dt>{t('application.email')}</dt>
+        <dd>
+          <a href={`mailto:${volunteer.email}`}>{volunteer.email}</a>
+        </dd>
+        <dt>{t('application.municipality')}</dt>
+        <dd>
+          {profile?.postcode ?? ''} {profile?.municipality?.name ?? ''}
+        </dd>
+        <dt>{t('application.areas')}</dt>
+        <dd>{profile?.areas.map((a) => a.municipality.name).join(', ')}</dd>
+        <dt>{t('application.skills')}</dt>
+        <dd>{profile?.skills.map((s) => `${t(`common:task.${s.task}`)} (${t(`application.level.${s.level}`)})`).join(', ')}</dd>
+        <dt>{t('application.availability')}</dt>
+        <dd>{profile?.availability.map((a) => `${t(`common:weekday.${a.weekday}`)} ${t(`dayPart.${a.part}`)}`).join(', ')}</dd>
+        <dt>{t('application.languages')}</dt>
+        <dd>{parseList(profile?.languages).map((code) => t(`language.${code}`, { defaultValue: code })).join(', ')}</dd>
+        {showEmployer && profile?.employer ? (
+          <>
+            <dt>{t('application.employer')}</dt>
+            <dd>{profile.employer}</dd>
+          </>
+        ) : null}
+      </dl>
+      {profile?.bio ? (
+        bioHeading ? (
+          <>
+            <h3>{t('application.bio')}</h3>
+            <p className="prewrap">{profile.bio}</p>
+          </>
+        ) : (
+          <p className="prewrap">{profile.bio}</p>
+        )
+      ) : null}
+    </>
   )
 }

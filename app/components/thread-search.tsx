@@ -1,19 +1,9 @@
 import { Link } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import type { SearchResult, SnippetPart } from '~/models/thread-search.server'
 import { formatDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
-
-type SnippetPart = { text: string; hit: boolean }
-type Result = {
-  id: string
-  title: string
-  tags: string[]
-  postCount: number
-  lastPostAt: string
-  space: { kind: 'network' | 'facility'; name: string }
-  snippet: SnippetPart[]
-}
 
 export function tagLabel(t: TFunction, tag: string) {
   return t(`search:tag.${tag}`)
@@ -29,7 +19,7 @@ export function Snippet({ parts }: { parts: SnippetPart[] }) {
   )
 }
 
-export function SearchResultList({ results }: { results: Result[] }) {
+export function SearchResultList({ results }: { results: SearchResult[] }) {
   const { t, i18n } = useTranslation(['search', 'common'])
   const locale = localeOf(i18n.language)
   return (

@@ -1,6 +1,8 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Field, FormError, SelectField, SubmitButton, valueOf, type FormState } from '~/components/forms'
+import type { CalendarMarks } from '~/models/facility-closure.server'
+import type { VisitListItem } from '~/models/visit.server'
 import { formatLocalDate } from '~/utils/dates'
 import type { Locale } from '~/utils/domain'
 import { describePlan, NTH_WEEKDAYS } from '~/utils/visit-plan'
@@ -8,31 +10,8 @@ import { addDays, isoWeekday, lastDateOfMonth } from '~/utils/time'
 import { PLAN_FREQUENCIES, type PlanRule } from '~/utils/visit-schedule'
 import { shownVolunteerName } from '~/utils/former-person'
 
-/** A visit as the lists and calendars show it (see app/models/visit.server.ts). */
-export type VisitItem = {
-  id: string
-  localDate: string
-  startTime: string
-  endTime: string
-  status: string
-  location: string
-  note: string | null
-  lateCancellation: boolean
-  facility: { id: string; name: string; address: string; postcode: string; town: string }
-  volunteer: { id: string; name: string }
-  contact: { name: string; phone: string | null } | null
-}
-
-/** Holidays and closure periods the week and month views mark (app/models/facility-closure.server.ts: calendarMarks). */
-export type DayMarks = {
-  holidays: { date: string; code: string; kind: string }[]
-  closures: { fromDate: string; toDate: string; reason: string; facilityName: string }[]
-  /** Holidays a facility opens on purpose. */
-  openDays: { date: string; facilityName: string }[]
-}
-
 /** A day's marks in words: "Juledag", "Lukket: Skovbrynet – Sommerferie". Text, not only colour. */
-function DayMarkList({ marks, day }: { marks?: DayMarks; day: string }) {
+function DayMarkList({ marks, day }: { marks?: CalendarMarks; day: string }) {
   const { t } = useTranslation(['visits', 'common'])
   const texts = [
     ...(marks?.holidays ?? []).filter((holiday) => holiday.date === day).map((holiday) => t(`common:holiday.${holiday.code}`)),
@@ -60,11 +39,11 @@ function shortDay(localDate: string, locale: Locale) {
 }
 
 /** Who the visit is with, seen from the reader: volunteers see the facility, staff the volunteer. */
-function withWhom(t: Parameters<typeof shownVolunteerName>[0], visit: VisitItem, role: string) {
+function withWhom(t: Parameters<typeof shownVolunteerName>[0], visit: VisitListItem, role: string) {
   return role === 'volunteer' ? visit.facility.name : `${shownVolunteerName(t, visit.volunteer.name)} (${visit.facility.name})`
 }
 
-export function VisitStatus({ visit }: { visit: VisitItem }) {
+export function VisitStatus({ visit }: { visit: VisitListItem }) {
   const { t } = useTranslation('visits')
   return (
     <span className={`visit-status visit-status-${visit.status}`}>
@@ -75,7 +54,7 @@ export function VisitStatus({ visit }: { visit: VisitItem }) {
 }
 
 /** The upcoming visits as a table: date, time, with whom, contact person, place, notes, status. */
-export function VisitTable({ visits, role, locale }: { visits: VisitItem[]; role: string; locale: Locale }) {
+export function VisitTable({ visits, role, locale }: { visits: VisitListItem[]; role: string; locale: Locale }) {
   const { t } = useTranslation('visits')
   if (visits.length === 0) return <p className="empty">{t('list.none')}</p>
   return (
@@ -119,7 +98,7 @@ export function VisitTable({ visits, role, locale }: { visits: VisitItem[]; role
   )
 }
 
-function VisitChip({ visit, role }: { visit: VisitItem; role: string }) {
+function VisitChip({ visit, role }: { visit: VisitListItem; role: string }) {
   const { t } = useTranslation('visits')
   return (
     <Link to={`/visits/${visit.id}`} className={`visit-chip visit-chip-${visit.status}`}>
@@ -130,7 +109,7 @@ function VisitChip({ visit, role }: { visit: VisitItem; role: string }) {
 }
 
 /** Seven days, one row each, with the day's visits. */
-export function WeekTable({ monday, visits, marks, role, locale, today }: { monday: string; visits: VisitItem[]; marks?: DayMarks; role: string; locale: Locale; today: string }) {
+export function WeekTable({ monday, visits, marks, role, locale, today }: { monday: string; visits: VisitListItem[]; marks?: CalendarMarks; role: string; locale: Locale; today: string }) {
   const { t } = useTranslation('visits')
   const days = Array.from({ length: 7 }, (_, index) => addDays(monday, index))
   return (
@@ -173,7 +152,7 @@ export function WeekTable({ monday, visits, marks, role, locale, today }: { mond
 }
 
 /** A month as a calendar grid (Monday first), each day with its visits. */
-export function MonthTable({ month, visits, marks, role, locale, today }: { month: string; visits: VisitItem[]; marks?: DayMarks; role: string; locale: Locale; today: string }) {
+export function MonthTable({ month, visits, marks, role, locale, today }: { month: string; visits: VisitListItem[]; marks?: CalendarMarks; role: string; locale: Locale; today: string }) {
   const { t } = useTranslation(['visits', 'common'])
   const first = `${month}-01`
   const gridStart = addDays(first, 1 - isoWeekday(first))
@@ -305,7 +284,7 @@ export function PlanForm({ state, defaults, submitLabel, action }: { state: Form
 }
 
 /** The next planned visit, for the start pages, with a link to all visits. */
-export function NextVisit({ visit, role }: { visit: VisitItem | null; role: string }) {
+export function NextVisit({ visit, role }: { visit: VisitListItem | null; role: string }) {
   const { t, i18n } = useTranslation('visits')
   const locale: Locale = i18n.language === 'en' ? 'en' : 'da'
   return (

@@ -1,6 +1,12 @@
 import { prisma } from '~/utils/db.server'
 import { audit } from '~/utils/audit.server'
 
+/** The name of a coordinator's centre, for signatures. */
+export async function centreName(centreId: string | null) {
+  if (!centreId) return ''
+  return (await prisma.centre.findUnique({ where: { id: centreId }, select: { name: true } }))?.name ?? ''
+}
+
 export function listCentres() {
   return prisma.centre.findMany({
     select: {

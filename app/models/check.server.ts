@@ -30,6 +30,7 @@ const checkSelect = {
 export function listChecks(volunteerId: string) {
   return prisma.volunteerCheck.findMany({ where: { volunteerId }, select: checkSelect, orderBy: [{ checkedAt: 'desc' }, { createdAt: 'desc' }] })
 }
+export type CheckRecord = Awaited<ReturnType<typeof listChecks>>[number]
 
 /**
  * Which of the ad's required checks the volunteer lacks: never recorded, or every record of that

@@ -163,3 +163,6 @@ export async function calendarMarks(actor: { id: string; role: string; membershi
     openDays: openDays.map((day) => ({ date: day.localDate, facilityName: day.facility.name })),
   }
 }
+
+/** Holidays, closure periods and opened holidays, as the week and month views mark them. */
+export type CalendarMarks = Awaited<ReturnType<typeof calendarMarks>>

@@ -477,3 +477,8 @@ export async function setFacilityActive(actorId: string, facilityId: string, act
     return { ok: true as const, name: facility.name }
   })
 }
+
+/** The facilities of a staff member, by id, with what the permission check needs. */
+export function staffFacilities(facilityIds: string[]) {
+  return prisma.facility.findMany({ where: { id: { in: facilityIds } }, select: { id: true, name: true, municipalityId: true }, orderBy: { name: 'asc' } })
+}

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { activeMatch, bookingWorld } from '../../tests/setup/fixtures-booking'
 import { answerCheckIn, centreFollowUps, changeMatchStatus, checkInByToken, followUpDueAt, runFollowUps, scheduleFollowUps } from './follow-up.server'
-import { bookWindowVisit } from './visit-change.server'
+import { bookWindowVisit } from './visit-booking.server'
 import { prisma } from '~/utils/db.server'
 
 const DAY = 86_400_000

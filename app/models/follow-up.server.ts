@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { contactOfMatch } from '~/models/visit-change.server'
+import { contactOfMatch } from '~/models/visit-details.server'
 import { audit } from '~/utils/audit.server'
 import { prisma, Prisma, type Tx } from '~/utils/db.server'
 import { localeOf, type Locale } from '~/utils/domain'
@@ -370,6 +370,9 @@ export async function changeMatchStatus(actorId: string, input: { matchId: strin
  */
 export type MatchChangeTelling = { cause: 'account-deleted'; tellVolunteer: boolean; volunteerName: (locale: Locale) => Promise<string>; reason: (locale: Locale) => Promise<string> }
 
+// Message keys (emails namespace) written out so a search for a key finds where it is used.
+const MATCH_CHANGE_TEXT = { ended: 'followUpMatchChanged.change.ended', paused: 'followUpMatchChanged.change.paused', resumed: 'followUpMatchChanged.change.resumed' } as const
+
 /** changeMatchStatus inside the caller's transaction (account deletion ends every match in one). */
 export async function changeMatchStatusIn(
   tx: Tx,
@@ -421,7 +424,7 @@ export async function changeMatchStatusIn(
         centreName: match.facility.municipality.centre?.name ?? '',
         reason: telling ? await telling.reason(locale) : input.reason,
         cancelledVisits,
-        change: t(`followUpMatchChanged.change.${kind}`),
+        change: t(MATCH_CHANGE_TEXT[kind]),
         url,
         ...(telling ? { cause: telling.cause } : {}),
       },

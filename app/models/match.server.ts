@@ -26,6 +26,9 @@ const volunteerProfileForCentre = {
   areas: { select: { municipality: { select: { name: true } } } },
 } satisfies Prisma.VolunteerProfileSelect
 
+/** A volunteer's profile as the centre reads it (application and volunteer pages). */
+export type VolunteerProfileForCentre = Prisma.VolunteerProfileGetPayload<{ select: typeof volunteerProfileForCentre }>
+
 export const WAITING_FLAG_HOURS = 48
 /** Intro meetings are booked for an hour. */
 const INTRO_MINUTES = 60
@@ -295,12 +298,6 @@ export function matchedVolunteersOfFacility(facilityId: string) {
   })
 }
 
-/** The name of a coordinator's centre, for signatures. */
-export async function centreName(centreId: string | null) {
-  if (!centreId) return ''
-  return (await prisma.centre.findUnique({ where: { id: centreId }, select: { name: true } }))?.name ?? ''
-}
-
 /** A volunteer as their centre sees them: profile, contact data, applications and matches. */
 export function volunteerForCentre(volunteerId: string) {
   return prisma.user.findFirst({
@@ -314,9 +311,4 @@ export function volunteerForCentre(volunteerId: string) {
       matches: { select: { id: true, status: true, jobAd: { select: { title: true } }, facility: { select: { name: true } } }, orderBy: { createdAt: 'desc' } },
     },
   })
-}
-
-/** The facilities of a staff member, by id, with what the permission check needs. */
-export function staffFacilities(facilityIds: string[]) {
-  return prisma.facility.findMany({ where: { id: { in: facilityIds } }, select: { id: true, name: true, municipalityId: true }, orderBy: { name: 'asc' } })
 }

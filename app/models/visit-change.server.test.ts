@@ -3,7 +3,9 @@ import ICAL from 'ical.js'
 import { describe, expect, test } from 'vitest'
 import { activeMatch, bookingWorld } from '../../tests/setup/fixtures-booking'
 import { bookableWindows } from './visit-window.server'
-import { bookWindowVisit, cancelVisit, logVisit, moveVisit, unloggedVisits, lateCancellations } from './visit-change.server'
+import { lateCancellations, unloggedVisits } from './visit-attention.server'
+import { bookWindowVisit } from './visit-booking.server'
+import { cancelVisit, logVisit, moveVisit } from './visit-change.server'
 import { prisma } from '~/utils/db.server'
 
 const copenhagen = (y: number, m: number, d: number, h: number, min = 0) => new Date(new TZDate(y, m - 1, d, h, min, 0, 'Europe/Copenhagen').getTime())

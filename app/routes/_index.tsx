@@ -42,8 +42,8 @@ export default function HomePage() {
       <section aria-labelledby="how-heading">
         <h2 id="how-heading">{t('home.howTitle')}</h2>
         <ol className="steps">
-          {(['1', '2', '3', '4', '5'] as const).map((step) => (
-            <li key={step}>{t(`home.step${step}`)}</li>
+          {(['home.step1', 'home.step2', 'home.step3', 'home.step4', 'home.step5'] as const).map((step) => (
+            <li key={step}>{t(step)}</li>
           ))}
         </ol>
       </section>

@@ -8,6 +8,13 @@ import { pageTitle } from '~/utils/meta'
 
 export const handle = { i18n: ['auth'] }
 
+// Message keys written out so a search for a key finds where it is used.
+const OUTCOME_MESSAGES = {
+  verified: { title: 'verify.verified.title', body: 'verify.verified.body' },
+  changed: { title: 'verify.changed.title', body: 'verify.changed.body' },
+  invalid: { title: 'verify.invalid.title', body: 'verify.invalid.body' },
+} as const
+
 /**
  * The link from a verification (or change-of-address) e-mail confirms the address on arrival: a
  * confirmation link should just work when clicked. It is the one e-mail link that acts on GET —
@@ -21,8 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const result = isChange ? await confirmEmailChange(token) : await verifyEmail(token)
   const t = await getFixedT(request, 'auth')
   const signedIn = Boolean(await getUser(request))
-  const outcome = result.ok ? (isChange ? 'changed' : 'verified') : 'invalid'
-  return json({ title: t(`verify.${outcome}.title`), outcome, signedIn }, { status: result.ok ? 200 : 400 })
+  const outcome: keyof typeof OUTCOME_MESSAGES = result.ok ? (isChange ? 'changed' : 'verified') : 'invalid'
+  return json({ title: t(OUTCOME_MESSAGES[outcome].title), outcome, signedIn }, { status: result.ok ? 200 : 400 })
 }
 
 export default function VerifyEmailPage() {
@@ -30,8 +37,8 @@ export default function VerifyEmailPage() {
   const { outcome, signedIn } = useLoaderData<typeof loader>()
   return (
     <div className="narrow">
-      <h1>{t(`verify.${outcome}.title`)}</h1>
-      <p className="lead">{t(`verify.${outcome}.body`)}</p>
+      <h1>{t(OUTCOME_MESSAGES[outcome].title)}</h1>
+      <p className="lead">{t(OUTCOME_MESSAGES[outcome].body)}</p>
       {outcome === 'invalid' ? (
         <p>
           <Link to="/login">{t('verify.invalid.action')}</Link>

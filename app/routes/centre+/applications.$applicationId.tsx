@@ -3,12 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormError, SubmitButton, TextAreaField } from '~/components/forms'
-import { ChecksSection, ReasonList } from '~/components/matching'
+import { ChecksSection, ReasonList, VolunteerProfileDetails } from '~/components/matching'
 import { listChecks, missingChecks, recordCheck, RecordCheckSchema, requiredChecks } from '~/models/check.server'
-import { applicationForReview, approveMatch, centreName, declineApplication, markInReview } from '~/models/match.server'
+import { centreName } from '~/models/centre.server'
+import { applicationForReview, approveMatch, declineApplication, markInReview } from '~/models/match.server'
 import { scoreVolunteerForAd } from '~/models/matching.server'
 import { formatDate } from '~/utils/dates'
-import { localeOf, parseList } from '~/utils/domain'
+import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { multiLineText, oneLineText } from '~/utils/text-fields'
 import { getFixedT, getLocale } from '~/utils/i18n.server'
@@ -152,38 +153,7 @@ export default function ApplicationPage() {
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t('application.profile')}</h2>
         {profile?.pausedAt ? <p className="form-error">{t('application.paused')}</p> : null}
-        <dl className="meta-list">
-          <dt>{t('application.phone')}</dt>
-          <dd>{volunteer.phone ?? t('application.noPhone')}</dd>
-          <dt>{t('application.email')}</dt>
-          <dd>
-            <a href={`mailto:${volunteer.email}`}>{volunteer.email}</a>
-          </dd>
-          <dt>{t('application.municipality')}</dt>
-          <dd>
-            {profile?.postcode ?? ''} {profile?.municipality?.name ?? ''}
-          </dd>
-          <dt>{t('application.areas')}</dt>
-          <dd>{profile?.areas.map((a) => a.municipality.name).join(', ')}</dd>
-          <dt>{t('application.skills')}</dt>
-          <dd>{profile?.skills.map((s) => `${t(`common:task.${s.task}`)} (${t(`application.level.${s.level}`)})`).join(', ')}</dd>
-          <dt>{t('application.availability')}</dt>
-          <dd>{profile?.availability.map((a) => `${t(`common:weekday.${a.weekday}`)} ${t(`dayPart.${a.part}`)}`).join(', ')}</dd>
-          <dt>{t('application.languages')}</dt>
-          <dd>{parseList(profile?.languages).map((code) => t(`language.${code}`, { defaultValue: code })).join(', ')}</dd>
-          {profile?.employer ? (
-            <>
-              <dt>{t('application.employer')}</dt>
-              <dd>{profile.employer}</dd>
-            </>
-          ) : null}
-        </dl>
-        {profile?.bio ? (
-          <>
-            <h3>{t('application.bio')}</h3>
-            <p className="prewrap">{profile.bio}</p>
-          </>
-        ) : null}
+        <VolunteerProfileDetails volunteer={volunteer} profile={profile} showEmployer bioHeading />
       </section>
 
       <ChecksSection checks={checks} missing={missing} required={required} state={state} />

@@ -27,6 +27,10 @@ const ChangeSchema = z.object({
     .refine(withoutCprNumber, CPR_REFUSED),
 })
 
+// Message keys written out so a search for a key finds where it is used.
+const CHANGE_DONE = { pause: 'followup:match.done.pause', resume: 'followup:match.done.resume', end: 'followup:match.done.end' } as const
+const CHANGE_LABEL = { pause: 'match.action.pause', resume: 'match.action.resume', end: 'match.action.end' } as const
+
 export const handle = { i18n: ['followup'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: bookingStyles }]
 
@@ -52,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return json(form, { status: 400 })
   const result = await changeMatchStatus(user.id, { matchId: match.id, change: form.data.intent, reason: form.data.reason })
   if (!result.ok) return formFailure(formData, { formError: 'followup:match.wrongStatus' }, { status: 409 })
-  return redirectWithToast(`/centre/matches/${match.id}`, { key: `followup:match.done.${form.data.intent}`, values: { count: String(result.cancelledVisits) } })
+  return redirectWithToast(`/centre/matches/${match.id}`, { key: CHANGE_DONE[form.data.intent], values: { count: String(result.cancelledVisits) } })
 }
 
 export default function CentreMatchPage() {
@@ -136,7 +140,7 @@ export default function CentreMatchPage() {
               {actions.map((intent) => (
                 <span key={intent}>
                   <SubmitButton name="intent" value={intent} className={intent === 'end' ? 'button button-secondary' : 'button'}>
-                    {t(`match.action.${intent}`)}
+                    {t(CHANGE_LABEL[intent])}
                   </SubmitButton>{' '}
                 </span>
               ))}

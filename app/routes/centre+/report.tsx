@@ -1,4 +1,4 @@
-import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BarChart, describeBars, type Bar } from '~/components/bar-chart'
@@ -41,9 +41,12 @@ function useFormat() {
   return { t, locale, number, percent }
 }
 
+type LoaderData = SerializeFrom<typeof loader>
+type Report = NonNullable<LoaderData['report']>
+
 export default function ResultsReportPage() {
   const { period, municipalityId, municipalities, report } = useLoaderData<typeof loader>()
-  const { t, locale, number, percent } = useFormat()
+  const { t, locale, number } = useFormat()
   const shownPeriod = t('period', { from: formatLocalDate(period.from, locale), to: formatLocalDate(period.to, locale) })
   const query = new URLSearchParams({ from: period.from, to: period.to, ...(municipalityId ? { municipality: municipalityId } : {}) })
   return (
@@ -56,37 +59,7 @@ export default function ResultsReportPage() {
       <p className="print-only">{t('printedFor', { period: shownPeriod })}</p>
       <p className="no-print">{t('intro')}</p>
 
-      <Form method="get" className="report-filter no-print">
-        <fieldset>
-          <legend>{t('filter.legend')}</legend>
-          <div className="report-filter-fields">
-            <label>
-              {t('filter.from')}
-              <input type="date" name="from" defaultValue={period.from} required />
-            </label>
-            <label>
-              {t('filter.to')}
-              <input type="date" name="to" defaultValue={period.to} required />
-            </label>
-            {municipalities.length > 1 ? (
-              <label>
-                {t('filter.municipality')}
-                <select name="municipality" defaultValue={municipalityId ?? ''}>
-                  <option value="">{t('filter.allMunicipalities')}</option>
-                  {municipalities.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ) : null}
-            <button type="submit" className="button">
-              {t('filter.show')}
-            </button>
-          </div>
-        </fieldset>
-      </Form>
+      <ReportFilter period={period} municipalityId={municipalityId} municipalities={municipalities} />
 
       {period.adjusted ? (
         <p className="callout" role="status">
@@ -186,131 +159,189 @@ export default function ResultsReportPage() {
             )}
           </section>
 
-          <section aria-labelledby="checkins-heading" className="report-section">
-            <h2 id="checkins-heading">{t('checkIns.heading')}</h2>
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">{t('checkIns.heading')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('checkIns.who')}</th>
-                    <th scope="col" className="number">{t('checkIns.answers')}</th>
-                    <th scope="col" className="number">{t('checkIns.satisfaction')}</th>
-                    <th scope="col" className="number">{t('checkIns.aligned')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.checkInsByRole.map((row) => (
-                    <tr key={row.role}>
-                      <th scope="row">{t(`checkIns.role.${row.role}`)}</th>
-                      <td className="number">{number(row.answers)}</td>
-                      <td className="number">{number(row.satisfactionAverage, 1)}</td>
-                      <td className="number">{percent(row.alignedShare)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">{t('checkIns.all')}</th>
-                    <td className="number">{number(report.totals.checkInAnswers)}</td>
-                    <td className="number">{number(report.totals.satisfactionAverage, 1)}</td>
-                    <td className="number">{percent(report.totals.alignedShare)}</td>
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
-          </section>
+          <CheckInsSection report={report} />
 
-          <section aria-labelledby="volunteers-heading" className="report-section">
-            <h2 id="volunteers-heading">{t('volunteers.heading')}</h2>
-            <p>{t('volunteers.intro')}</p>
-            {report.totals.volunteers === 0 ? (
-              <p className="empty">{t('volunteers.none')}</p>
-            ) : (
-              <>
-                <h3>{t('volunteers.byAge')}</h3>
-                <ChartWithTable
-                  id="age-chart"
-                  title={t('volunteers.chartTitle')}
-                  keyHeading={t('volunteers.ageBand')}
-                  countHeading={t('volunteers.count')}
-                  bars={AGE_BANDS.map((band) => {
-                    const count = report.volunteersByAgeBand.find((row) => row.key === band)?.count ?? 0
-                    return { label: t(`volunteers.band.${band}`), value: count, shown: number(count) }
-                  })}
-                />
-                <div className="report-columns">
-                  <div>
-                    <h3>{t('volunteers.byMunicipality')}</h3>
-                    <CountTable
-                      caption={t('volunteers.byMunicipality')}
-                      keyHeading={t('volunteers.municipality')}
-                      countHeading={t('volunteers.count')}
-                      rows={report.volunteersByMunicipality.map((row) => ({ label: row.key || t('volunteers.unknown'), count: row.count }))}
-                    />
-                  </div>
-                  <div>
-                    <h3>{t('volunteers.byEmployer')}</h3>
-                    <CountTable
-                      caption={t('volunteers.byEmployer')}
-                      keyHeading={t('volunteers.employer')}
-                      countHeading={t('volunteers.count')}
-                      rows={report.volunteersByEmployer.map((row) => ({ label: row.key || t('volunteers.noEmployer'), count: row.count }))}
-                    />
-                  </div>
-                </div>
-              </>
-            )}
-          </section>
+          <VolunteersSection report={report} />
 
-          <section aria-labelledby="facilities-heading" className="report-section report-facilities">
-            <h2 id="facilities-heading">{t('facilities.heading')}</h2>
-            <p>{t('facilities.intro')}</p>
-            {report.facilities.length === 0 ? (
-              <p className="empty">{t('facilities.none')}</p>
-            ) : (
-              // Wider than the screen: a region that takes focus, so the keyboard can scroll it (axe scrollable-region-focusable).
-              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-              <div className="table-wrap" role="region" aria-label={t('facilities.tableLabel')} tabIndex={0}>
-                <table className="facility-table">
-                  <caption className="visually-hidden">{t('facilities.heading')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('facilities.facility')}</th>
-                      <th scope="col">{t('facilities.municipality')}</th>
-                      <th scope="col">{t('facilities.new')}</th>
-                      {FIGURE_COLUMNS.map((column) => (
-                        <th scope="col" key={column.key} className="number">
-                          {t(`column.${column.key}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.facilities.map((facility) => (
-                      <tr key={facility.id}>
-                        <th scope="row">{facility.name}</th>
-                        <td>{facility.municipality}</td>
-                        <td>{facility.isNew ? t('facilities.yes') : t('facilities.no')}</td>
-                        <FigureCells figures={facility.figures} />
-                      </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr>
-                      <th scope="row">{t('facilities.total')}</th>
-                      <td />
-                      <td>{number(report.facilitiesNew)}</td>
-                      <FigureCells figures={report.totals} />
-                    </tr>
-                  </tfoot>
-                </table>
-              </div>
-            )}
-          </section>
+          <FacilitiesSection report={report} />
         </>
       )}
     </div>
+  )
+}
+
+function ReportFilter({ period, municipalityId, municipalities }: Pick<LoaderData, 'period' | 'municipalityId' | 'municipalities'>) {
+  const { t } = useFormat()
+  return (
+    <Form method="get" className="report-filter no-print">
+      <fieldset>
+        <legend>{t('filter.legend')}</legend>
+        <div className="report-filter-fields">
+          <label>
+            {t('filter.from')}
+            <input type="date" name="from" defaultValue={period.from} required />
+          </label>
+          <label>
+            {t('filter.to')}
+            <input type="date" name="to" defaultValue={period.to} required />
+          </label>
+          {municipalities.length > 1 ? (
+            <label>
+              {t('filter.municipality')}
+              <select name="municipality" defaultValue={municipalityId ?? ''}>
+                <option value="">{t('filter.allMunicipalities')}</option>
+                {municipalities.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <button type="submit" className="button">
+            {t('filter.show')}
+          </button>
+        </div>
+      </fieldset>
+    </Form>
+  )
+}
+
+function CheckInsSection({ report }: { report: Report }) {
+  const { t, number, percent } = useFormat()
+  return (
+    <section aria-labelledby="checkins-heading" className="report-section">
+      <h2 id="checkins-heading">{t('checkIns.heading')}</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t('checkIns.heading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('checkIns.who')}</th>
+              <th scope="col" className="number">{t('checkIns.answers')}</th>
+              <th scope="col" className="number">{t('checkIns.satisfaction')}</th>
+              <th scope="col" className="number">{t('checkIns.aligned')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.checkInsByRole.map((row) => (
+              <tr key={row.role}>
+                <th scope="row">{t(`checkIns.role.${row.role}`)}</th>
+                <td className="number">{number(row.answers)}</td>
+                <td className="number">{number(row.satisfactionAverage, 1)}</td>
+                <td className="number">{percent(row.alignedShare)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('checkIns.all')}</th>
+              <td className="number">{number(report.totals.checkInAnswers)}</td>
+              <td className="number">{number(report.totals.satisfactionAverage, 1)}</td>
+              <td className="number">{percent(report.totals.alignedShare)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  )
+}
+
+function VolunteersSection({ report }: { report: Report }) {
+  const { t, number } = useFormat()
+  return (
+    <section aria-labelledby="volunteers-heading" className="report-section">
+      <h2 id="volunteers-heading">{t('volunteers.heading')}</h2>
+      <p>{t('volunteers.intro')}</p>
+      {report.totals.volunteers === 0 ? (
+        <p className="empty">{t('volunteers.none')}</p>
+      ) : (
+        <>
+          <h3>{t('volunteers.byAge')}</h3>
+          <ChartWithTable
+            id="age-chart"
+            title={t('volunteers.chartTitle')}
+            keyHeading={t('volunteers.ageBand')}
+            countHeading={t('volunteers.count')}
+            bars={AGE_BANDS.map((band) => {
+              const count = report.volunteersByAgeBand.find((row) => row.key === band)?.count ?? 0
+              return { label: t(`volunteers.band.${band}`), value: count, shown: number(count) }
+            })}
+          />
+          <div className="report-columns">
+            <div>
+              <h3>{t('volunteers.byMunicipality')}</h3>
+              <CountTable
+                caption={t('volunteers.byMunicipality')}
+                keyHeading={t('volunteers.municipality')}
+                countHeading={t('volunteers.count')}
+                rows={report.volunteersByMunicipality.map((row) => ({ label: row.key || t('volunteers.unknown'), count: row.count }))}
+              />
+            </div>
+            <div>
+              <h3>{t('volunteers.byEmployer')}</h3>
+              <CountTable
+                caption={t('volunteers.byEmployer')}
+                keyHeading={t('volunteers.employer')}
+                countHeading={t('volunteers.count')}
+                rows={report.volunteersByEmployer.map((row) => ({ label: row.key || t('volunteers.noEmployer'), count: row.count }))}
+              />
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  )
+}
+
+function FacilitiesSection({ report }: { report: Report }) {
+  const { t, number } = useFormat()
+  return (
+    <section aria-labelledby="facilities-heading" className="report-section report-facilities">
+      <h2 id="facilities-heading">{t('facilities.heading')}</h2>
+      <p>{t('facilities.intro')}</p>
+      {report.facilities.length === 0 ? (
+        <p className="empty">{t('facilities.none')}</p>
+      ) : (
+        // Wider than the screen: a region that takes focus, so the keyboard can scroll it (axe scrollable-region-focusable).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        <div className="table-wrap" role="region" aria-label={t('facilities.tableLabel')} tabIndex={0}>
+          <table className="facility-table">
+            <caption className="visually-hidden">{t('facilities.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('facilities.facility')}</th>
+                <th scope="col">{t('facilities.municipality')}</th>
+                <th scope="col">{t('facilities.new')}</th>
+                {FIGURE_COLUMNS.map((column) => (
+                  <th scope="col" key={column.key} className="number">
+                    {t(`column.${column.key}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {report.facilities.map((facility) => (
+                <tr key={facility.id}>
+                  <th scope="row">{facility.name}</th>
+                  <td>{facility.municipality}</td>
+                  <td>{facility.isNew ? t('facilities.yes') : t('facilities.no')}</td>
+                  <FigureCells figures={facility.figures} />
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('facilities.total')}</th>
+                <td />
+                <td>{number(report.facilitiesNew)}</td>
+                <FigureCells figures={report.totals} />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </section>
   )
 }
 

@@ -2,7 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { visitTimeText } from '~/components/booking'
-import { lateCancellations, unloggedVisits } from '~/models/visit-change.server'
+import { lateCancellations, unloggedVisits } from '~/models/visit-attention.server'
 import bookingStyles from '~/styles/booking.css'
 import { formatDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'

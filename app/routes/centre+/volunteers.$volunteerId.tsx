@@ -1,11 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { ChecksSection, ReasonList } from '~/components/matching'
+import { ChecksSection, ReasonList, VolunteerProfileDetails } from '~/components/matching'
 import { listChecks, recordCheck, RecordCheckSchema } from '~/models/check.server'
 import { volunteerForCentre } from '~/models/match.server'
 import { adsForVolunteer } from '~/models/matching.server'
-import { parseList } from '~/utils/domain'
 import { parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
@@ -52,27 +51,7 @@ export default function VolunteerForCentrePage() {
       {profile?.pausedAt ? <p className="form-error">{t('application.paused')}</p> : null}
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t('application.profile')}</h2>
-        <dl className="meta-list">
-          <dt>{t('application.phone')}</dt>
-          <dd>{volunteer.phone ?? t('application.noPhone')}</dd>
-          <dt>{t('application.email')}</dt>
-          <dd>
-            <a href={`mailto:${volunteer.email}`}>{volunteer.email}</a>
-          </dd>
-          <dt>{t('application.municipality')}</dt>
-          <dd>
-            {profile?.postcode ?? ''} {profile?.municipality?.name ?? ''}
-          </dd>
-          <dt>{t('application.areas')}</dt>
-          <dd>{profile?.areas.map((a) => a.municipality.name).join(', ')}</dd>
-          <dt>{t('application.skills')}</dt>
-          <dd>{profile?.skills.map((s) => `${t(`common:task.${s.task}`)} (${t(`application.level.${s.level}`)})`).join(', ')}</dd>
-          <dt>{t('application.availability')}</dt>
-          <dd>{profile?.availability.map((a) => `${t(`common:weekday.${a.weekday}`)} ${t(`dayPart.${a.part}`)}`).join(', ')}</dd>
-          <dt>{t('application.languages')}</dt>
-          <dd>{parseList(profile?.languages).map((code) => t(`language.${code}`, { defaultValue: code })).join(', ')}</dd>
-        </dl>
-        {profile?.bio ? <p className="prewrap">{profile.bio}</p> : null}
+        <VolunteerProfileDetails volunteer={volunteer} profile={profile} />
       </section>
       {volunteer.matches.length > 0 ? (
         <section aria-labelledby="matches-heading">

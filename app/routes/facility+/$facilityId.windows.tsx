@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -164,6 +164,8 @@ function closedWhy(t: ReturnType<typeof useTranslation>['t'], closed: DayClosure
   return closed.kind === 'closure' ? closed.reason : t(`common:holiday.${closed.code}`)
 }
 
+type LoaderData = SerializeFrom<typeof loader>
+
 export default function FacilityWindowsPage() {
   const { t, i18n } = useTranslation(['booking', 'common'])
   const { facilityName, windows, closures, holidays, today } = useLoaderData<typeof loader>()
@@ -240,85 +242,9 @@ export default function FacilityWindowsPage() {
         )}
       </section>
 
-      <section aria-labelledby="closures-heading">
-        <h2 id="closures-heading">{t('closure.heading')}</h2>
-        <p>{t('closure.intro')}</p>
-        {closures.length === 0 ? (
-          <p className="empty">{t('closure.none')}</p>
-        ) : (
-          <ul className="card-list">
-            {closures.map((closure) => (
-              <li key={closure.id} className="card">
-                <h3>{closure.reason}</h3>
-                <p>{t('closure.period', { from: day(closure.fromDate), to: day(closure.toDate) })}</p>
-                {closure.plannedVisits > 0 ? (
-                  <p className="form-error">
-                    {t('closure.visitsKept', { count: closure.plannedVisits })} <Link to="/visits">{t('closure.visitsLink')}</Link>
-                  </p>
-                ) : null}
-                <Form method="post">
-                  <input type="hidden" name="closureId" value={closure.id} />
-                  <SubmitButton name="intent" value="closure-remove" className="button button-secondary button-small">
-                    {t('closure.remove', { reason: closure.reason })}
-                  </SubmitButton>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="card">
-          <h3 id="new-closure-heading">{t('closure.newHeading')}</h3>
-          <Form method="post" className="stack" noValidate aria-labelledby="new-closure-heading">
-            <input type="hidden" name="intent" value="closure-add" />
-            <FormError state={closureState} />
-            <Field label={t('closure.fromDate')} name="fromDate" type="date" state={closureState} defaultValue={today} />
-            <Field label={t('closure.toDate')} name="toDate" type="date" state={closureState} />
-            <Field label={t('closure.reason')} name="reason" hint={t('closure.reasonHint')} state={closureState} maxLength={120} />
-            <SubmitButton>{t('closure.add')}</SubmitButton>
-          </Form>
-        </div>
-      </section>
+      <ClosureSection closures={closures} closureState={closureState} today={today} day={day} />
 
-      <section aria-labelledby="holidays-heading">
-        <h2 id="holidays-heading">{t('holiday.heading')}</h2>
-        <p>{t('holiday.intro')}</p>
-        <div className="table-wrap">
-          <table className="holiday-table">
-            <caption className="visually-hidden">{t('holiday.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('holiday.date')}</th>
-                <th scope="col">{t('holiday.name')}</th>
-                <th scope="col">{t('holiday.state')}</th>
-                <th scope="col">{t('holiday.change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {holidays.map((holiday) => {
-                const name = t(`common:holiday.${holiday.code}`)
-                return (
-                  <tr key={`${holiday.date}-${holiday.code}`}>
-                    <th scope="row">{day(holiday.date)}</th>
-                    <td>
-                      {name}
-                      {holiday.kind === 'closing-day' ? <span className="muted"> ({t('common:holidayKind.closing-day')})</span> : null}
-                    </td>
-                    <td>{holiday.open ? <strong>{t('holiday.openOnPurpose')}</strong> : t('holiday.closedForBooking')}</td>
-                    <td>
-                      <Form method="post">
-                        <input type="hidden" name="localDate" value={holiday.date} />
-                        <SubmitButton name="intent" value={holiday.open ? 'holiday-close' : 'holiday-open'} className="button button-secondary button-small">
-                          {holiday.open ? t('holiday.close', { name }) : t('holiday.open', { name })}
-                        </SubmitButton>
-                      </Form>
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <HolidaySection holidays={holidays} day={day} />
 
       <section aria-labelledby="new-window-heading" className="card">
         <h2 id="new-window-heading">{t('window.newHeading')}</h2>
@@ -330,6 +256,96 @@ export default function FacilityWindowsPage() {
         </Form>
       </section>
     </div>
+  )
+}
+
+function ClosureSection({ closures, closureState, today, day }: { closures: LoaderData['closures']; closureState: FormState; today: string; day: (date: string) => string }) {
+  const { t } = useTranslation(['booking', 'common'])
+  return (
+    <section aria-labelledby="closures-heading">
+      <h2 id="closures-heading">{t('closure.heading')}</h2>
+      <p>{t('closure.intro')}</p>
+      {closures.length === 0 ? (
+        <p className="empty">{t('closure.none')}</p>
+      ) : (
+        <ul className="card-list">
+          {closures.map((closure) => (
+            <li key={closure.id} className="card">
+              <h3>{closure.reason}</h3>
+              <p>{t('closure.period', { from: day(closure.fromDate), to: day(closure.toDate) })}</p>
+              {closure.plannedVisits > 0 ? (
+                <p className="form-error">
+                  {t('closure.visitsKept', { count: closure.plannedVisits })} <Link to="/visits">{t('closure.visitsLink')}</Link>
+                </p>
+              ) : null}
+              <Form method="post">
+                <input type="hidden" name="closureId" value={closure.id} />
+                <SubmitButton name="intent" value="closure-remove" className="button button-secondary button-small">
+                  {t('closure.remove', { reason: closure.reason })}
+                </SubmitButton>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="card">
+        <h3 id="new-closure-heading">{t('closure.newHeading')}</h3>
+        <Form method="post" className="stack" noValidate aria-labelledby="new-closure-heading">
+          <input type="hidden" name="intent" value="closure-add" />
+          <FormError state={closureState} />
+          <Field label={t('closure.fromDate')} name="fromDate" type="date" state={closureState} defaultValue={today} />
+          <Field label={t('closure.toDate')} name="toDate" type="date" state={closureState} />
+          <Field label={t('closure.reason')} name="reason" hint={t('closure.reasonHint')} state={closureState} maxLength={120} />
+          <SubmitButton>{t('closure.add')}</SubmitButton>
+        </Form>
+      </div>
+    </section>
+  )
+}
+
+function HolidaySection({ holidays, day }: { holidays: LoaderData['holidays']; day: (date: string) => string }) {
+  const { t } = useTranslation(['booking', 'common'])
+  return (
+    <section aria-labelledby="holidays-heading">
+      <h2 id="holidays-heading">{t('holiday.heading')}</h2>
+      <p>{t('holiday.intro')}</p>
+      <div className="table-wrap">
+        <table className="holiday-table">
+          <caption className="visually-hidden">{t('holiday.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('holiday.date')}</th>
+              <th scope="col">{t('holiday.name')}</th>
+              <th scope="col">{t('holiday.state')}</th>
+              <th scope="col">{t('holiday.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {holidays.map((holiday) => {
+              const name = t(`common:holiday.${holiday.code}`)
+              return (
+                <tr key={`${holiday.date}-${holiday.code}`}>
+                  <th scope="row">{day(holiday.date)}</th>
+                  <td>
+                    {name}
+                    {holiday.kind === 'closing-day' ? <span className="muted"> ({t('common:holidayKind.closing-day')})</span> : null}
+                  </td>
+                  <td>{holiday.open ? <strong>{t('holiday.openOnPurpose')}</strong> : t('holiday.closedForBooking')}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="localDate" value={holiday.date} />
+                      <SubmitButton name="intent" value={holiday.open ? 'holiday-close' : 'holiday-open'} className="button button-secondary button-small">
+                        {holiday.open ? t('holiday.close', { name }) : t('holiday.open', { name })}
+                      </SubmitButton>
+                    </Form>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
   )
 }
 

@@ -17,6 +17,9 @@ const ApproveJoinSchema = z.object({ intent: z.literal('approve-join'), membersh
 
 export const handle = { i18n: ['facility', 'booking', 'visits'] }
 
+// Message keys written out so a search for a key finds where it is used.
+const HINT_LABEL = { ethics: 'home.hint.ethics', screening: 'home.hint.screening', description: 'home.hint.description', practicalInfo: 'home.hint.practicalInfo' } as const
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, actor } = await requireRole(request, ['facility_staff'])
   const t = await getFixedT(request, 'facility')
@@ -54,7 +57,7 @@ export default function FacilityHomePage() {
             !facility.itScreening ? 'screening' : null,
             !facility.description.trim() ? 'description' : null,
             !facility.practicalInfo.trim() ? 'practicalInfo' : null,
-          ].filter((hint): hint is string => hint !== null)
+          ].filter((hint): hint is keyof typeof HINT_LABEL => hint !== null)
           return (
             <li key={facility.id} className="card">
               <h2>{facility.name}</h2>
@@ -70,7 +73,7 @@ export default function FacilityHomePage() {
                   <ul>
                     {hints.map((hint) => (
                       <li key={hint}>
-                        <Link to={`/facility/${facility.id}/${hint === 'ethics' ? 'ethics' : hint === 'screening' ? 'screening' : 'profile'}`}>{t(`home.hint.${hint}`)}</Link>
+                        <Link to={`/facility/${facility.id}/${hint === 'ethics' ? 'ethics' : hint === 'screening' ? 'screening' : 'profile'}`}>{t(HINT_LABEL[hint])}</Link>
                       </li>
                     ))}
                   </ul>

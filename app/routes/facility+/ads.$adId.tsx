@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { FormError } from '~/components/forms'
-import { AdActionButton, JobAdForm, JobAdView } from '~/components/job-ads'
+import { AD_ACTION_LABEL, AdActionButton, JobAdForm, JobAdView } from '~/components/job-ads'
 import { changeJobAdStatus, contactPersonChoices, jobAdForWork, jobAdScope, saveJobAd } from '~/models/job.server'
 import { formatDate } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
@@ -20,6 +20,9 @@ const StatusSchema = z.object({
   intent: z.enum(['pause', 'resume', 'fill', 'close', 'renew'], { errorMap: () => ({ message: 'validation.choose' }) }),
   back: z.enum(['list']).optional(),
 })
+
+// Message keys written out so a search for a key finds where it is used.
+const STATUS_TOAST = { pause: 'jobs:toast.pause', resume: 'jobs:toast.resume', fill: 'jobs:toast.fill', close: 'jobs:toast.close', renew: 'jobs:toast.renew' } as const
 
 export const handle = { i18n: ['jobs'] }
 
@@ -59,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await changeJobAdStatus(user.id, adId, form.data.intent)
   if (!result.ok) return formFailure(formData, jobAdProblemMessage(result.problem))
   return redirectWithToast(form.data.back === 'list' ? '/facility/ads' : `/facility/ads/${adId}`, {
-    key: `jobs:toast.${form.data.intent}`,
+    key: STATUS_TOAST[form.data.intent],
     values: { title: result.title },
   })
 }
@@ -107,7 +110,7 @@ export default function FacilityAdPage() {
           <h2 id="actions-heading">{t('edit.actionsHeading')}</h2>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }}>
             {actions.map((transition) => (
-              <AdActionButton key={transition} intent={transition} label={t(`actions.${transition}`)} secondary={transition === 'close'} />
+              <AdActionButton key={transition} intent={transition} label={t(AD_ACTION_LABEL[transition])} secondary={transition === 'close'} />
             ))}
           </div>
         </section>

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AdActionButton } from '~/components/job-ads'
+import { AD_ACTION_LABEL, AdActionButton } from '~/components/job-ads'
 import { jobAdsOfFacilities } from '~/models/job.server'
 import { canTransition } from '~/utils/job-ad'
 import { formatDate } from '~/utils/dates'
@@ -70,7 +70,7 @@ export default function FacilityAdsPage() {
                           {(['pause', 'resume', 'fill', 'renew'] as const)
                             .filter((transition) => canTransition(status, transition))
                             .map((transition) => (
-                              <AdActionButton key={transition} action={action} back="list" intent={transition} label={t(`actions.${transition}`)} secondary />
+                              <AdActionButton key={transition} action={action} back="list" intent={transition} label={t(AD_ACTION_LABEL[transition])} secondary />
                             ))}
                         </div>
                       </li>

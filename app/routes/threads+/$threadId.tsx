@@ -126,12 +126,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'unlock':
       requireModerator()
       await setThreadLocked(user.id, thread.id, intent.data.intent === 'lock')
-      return redirectWithToast(here, { key: `threads:toast.${intent.data.intent}ed` })
+      return redirectWithToast(here, { key: intent.data.intent === 'lock' ? 'threads:toast.locked' : 'threads:toast.unlocked' })
     case 'pin':
     case 'unpin':
       requireModerator()
       await setThreadPinned(user.id, thread.id, intent.data.intent === 'pin')
-      return redirectWithToast(here, { key: `threads:toast.${intent.data.intent}ned` })
+      return redirectWithToast(here, { key: intent.data.intent === 'pin' ? 'threads:toast.pinned' : 'threads:toast.unpinned' })
   }
 }
 

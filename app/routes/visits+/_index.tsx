@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -7,7 +7,7 @@ import { dayLabel, MonthTable, PlanSummary, VisitTable, WeekTable } from '~/comp
 import { calendarMarks } from '~/models/facility-closure.server'
 import { calendarTokenOf, plansOf, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, visitsToLog, wantsVisitReminders } from '~/models/visit.server'
 import visitStyles from '~/styles/visits.css'
-import { localeOf } from '~/utils/domain'
+import { localeOf, type Locale } from '~/utils/domain'
 import { appUrl } from '~/utils/env.server'
 import { checkboxField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -109,6 +109,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+type LoaderData = SerializeFrom<typeof loader>
+
 export default function VisitsPage() {
   const { t, i18n } = useTranslation(['visits', 'common'])
   const data = useLoaderData<typeof loader>()
@@ -183,69 +185,9 @@ export default function VisitsPage() {
         )}
       </section>
 
-      <section aria-labelledby="plans-heading">
-        <h2 id="plans-heading">{t('plans.heading')}</h2>
-        <p>{t('plans.intro')}</p>
-        {matches.length === 0 ? (
-          <p className="empty">{t('plans.noMatches')}</p>
-        ) : (
-          <ul className="card-list">
-            {matches.map((match) => (
-              <li key={match.id} className="card">
-                <h3>{role === 'volunteer' ? match.facilityName : `${shownVolunteerName(t, match.volunteerName)} · ${match.facilityName}`}</h3>
-                <p className="muted">
-                  {match.adTitle} · {t(`common:matchStatus.${match.status}`)}
-                </p>
-                {match.plans.length === 0 ? <p className="empty">{t('plans.none')}</p> : null}
-                <ul className="plan-list">
-                  {match.plans.map((plan) => (
-                    <li key={plan.id}>
-                      <PlanSummary plan={plan} awaiting={plan.awaiting} locale={locale} />
-                      <Link to={`/visits/plans/${plan.id}`} className={plan.awaiting === 'me' ? 'button button-small' : undefined}>
-                        {plan.awaiting === 'me' ? t('plans.answer') : t('plans.open')}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-                {match.status === 'active' ? (
-                  <p>
-                    <Link to={`/visits/plans/new?matchId=${match.id}`}>{t('plans.propose')}</Link>
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PlansSection matches={matches} role={role} locale={locale} />
 
-      <section aria-labelledby="calendar-heading" className="card">
-        <h2 id="calendar-heading">{t('feed.heading')}</h2>
-        <p>{t('feed.intro')}</p>
-        {data.feedUrl ? (
-          <>
-            <p>
-              <label htmlFor="feed-url">{t('feed.urlLabel')}</label>
-              <input id="feed-url" className="feed-url" type="text" readOnly value={data.feedUrl} />
-            </p>
-            <p className="hint">{t('feed.secret')}</p>
-            <div className="button-row">
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="calendar-create" />
-                <SubmitButton className="button button-secondary">{t('feed.regenerate')}</SubmitButton>
-              </Form>
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="calendar-revoke" />
-                <SubmitButton className="button button-secondary">{t('feed.revoke')}</SubmitButton>
-              </Form>
-            </div>
-          </>
-        ) : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="calendar-create" />
-            <SubmitButton>{t('feed.create')}</SubmitButton>
-          </Form>
-        )}
-      </section>
+      <CalendarFeedSection feedUrl={data.feedUrl} />
 
       {role === 'facility_staff' ? (
         <section aria-labelledby="reminders-heading" className="card">
@@ -259,6 +201,80 @@ export default function VisitsPage() {
       ) : null}
       <p className="muted">{t('page.timeZone')}</p>
     </div>
+  )
+}
+
+function PlansSection({ matches, role, locale }: { matches: LoaderData['matches']; role: LoaderData['role']; locale: Locale }) {
+  const { t } = useTranslation(['visits', 'common'])
+  return (
+    <section aria-labelledby="plans-heading">
+      <h2 id="plans-heading">{t('plans.heading')}</h2>
+      <p>{t('plans.intro')}</p>
+      {matches.length === 0 ? (
+        <p className="empty">{t('plans.noMatches')}</p>
+      ) : (
+        <ul className="card-list">
+          {matches.map((match) => (
+            <li key={match.id} className="card">
+              <h3>{role === 'volunteer' ? match.facilityName : `${shownVolunteerName(t, match.volunteerName)} · ${match.facilityName}`}</h3>
+              <p className="muted">
+                {match.adTitle} · {t(`common:matchStatus.${match.status}`)}
+              </p>
+              {match.plans.length === 0 ? <p className="empty">{t('plans.none')}</p> : null}
+              <ul className="plan-list">
+                {match.plans.map((plan) => (
+                  <li key={plan.id}>
+                    <PlanSummary plan={plan} awaiting={plan.awaiting} locale={locale} />
+                    <Link to={`/visits/plans/${plan.id}`} className={plan.awaiting === 'me' ? 'button button-small' : undefined}>
+                      {plan.awaiting === 'me' ? t('plans.answer') : t('plans.open')}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              {match.status === 'active' ? (
+                <p>
+                  <Link to={`/visits/plans/new?matchId=${match.id}`}>{t('plans.propose')}</Link>
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function CalendarFeedSection({ feedUrl }: { feedUrl: LoaderData['feedUrl'] }) {
+  const { t } = useTranslation(['visits', 'common'])
+  return (
+    <section aria-labelledby="calendar-heading" className="card">
+      <h2 id="calendar-heading">{t('feed.heading')}</h2>
+      <p>{t('feed.intro')}</p>
+      {feedUrl ? (
+        <>
+          <p>
+            <label htmlFor="feed-url">{t('feed.urlLabel')}</label>
+            <input id="feed-url" className="feed-url" type="text" readOnly value={feedUrl} />
+          </p>
+          <p className="hint">{t('feed.secret')}</p>
+          <div className="button-row">
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="calendar-create" />
+              <SubmitButton className="button button-secondary">{t('feed.regenerate')}</SubmitButton>
+            </Form>
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="calendar-revoke" />
+              <SubmitButton className="button button-secondary">{t('feed.revoke')}</SubmitButton>
+            </Form>
+          </div>
+        </>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="calendar-create" />
+          <SubmitButton>{t('feed.create')}</SubmitButton>
+        </Form>
+      )}
+    </section>
   )
 }
 

@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -149,6 +149,8 @@ function listValue(state: FormState, name: string, stored: string[]) {
   return value === undefined ? [] : [value].flat()
 }
 
+type LoaderData = SerializeFrom<typeof loader>
+
 export default function VolunteerProfilePage() {
   const { t } = useTranslation(['volunteer', 'common'])
   const { profile, completeness, municipalities, postcodeChoices } = useLoaderData<typeof loader>()
@@ -163,7 +165,6 @@ export default function VolunteerProfilePage() {
   const languages = listValue(state, 'languages', profile.languages)
   const slots = listValue(state, 'availability', profile.availability.map((slot) => `${slot.weekday}-${slot.part}`))
   const areas = listValue(state, 'areas', profile.areas)
-  const regions = [...new Set(municipalities.map((m) => m.region))]
   const homeRegion = profile.municipality?.region
   const errorsOf = (name: string) => state?.fieldErrors?.[name]
 
@@ -193,24 +194,7 @@ export default function VolunteerProfilePage() {
         <input type="hidden" name="intent" value="save" />
         <FormError state={state} />
 
-        <section aria-labelledby="skills-heading" id="skills">
-          <h2 id="skills-heading">{t('profile.skills')}</h2>
-          <p className="hint">{t('profile.skillsHint')}</p>
-          {TASKS.map((task) => (
-            <fieldset key={task}>
-              <legend>{t(`common:task.${task}`)}</legend>
-              <div className="skill-choices">
-                {SKILL_LEVELS.map((level) => (
-                  <div key={level} className="field-radio">
-                    <input type="radio" id={`skill-${task}-${level}`} name={`skill_${task}`} value={level} defaultChecked={skillLevel(task) === level} />
-                    <label htmlFor={`skill-${task}-${level}`}>{t(`profile.level.${level}`)}</label>
-                  </div>
-                ))}
-              </div>
-              <ErrorList id={`skill-${task}-errors`} errors={errorsOf(`skill_${task}`)} />
-            </fieldset>
-          ))}
-        </section>
+        <SkillsSection skillLevel={skillLevel} errorsOf={errorsOf} />
 
         <fieldset id="languages" aria-describedby={errorsOf('languages')?.length ? 'languages-errors' : undefined}>
           <legend>{t('profile.languages')}</legend>
@@ -225,51 +209,7 @@ export default function VolunteerProfilePage() {
           <ErrorList id="languages-errors" errors={errorsOf('languages')} />
         </fieldset>
 
-        <section aria-labelledby="availability-heading" id="availability">
-          <h2 id="availability-heading">{t('profile.availability')}</h2>
-          <p className="hint" id="availability-hint">
-            {t('profile.availabilityHint')}
-          </p>
-          <div className="table-wrap">
-            <table className="availability-grid" aria-describedby="availability-hint">
-              <caption className="visually-hidden">{t('profile.availability')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('profile.weekday')}</th>
-                  {DAY_PARTS.map((part) => (
-                    <th key={part} scope="col">
-                      {t(`profile.part.${part}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {WEEKDAYS.map((day) => (
-                  <tr key={day}>
-                    <th scope="row">
-                      {t(`common:weekday.${day}`)}
-                    </th>
-                    {DAY_PARTS.map((part) => (
-                      <td key={part}>
-                        <input
-                          type="checkbox"
-                          id={`slot-${day}-${part}`}
-                          name="availability"
-                          value={`${day}-${part}`}
-                          defaultChecked={slots.includes(`${day}-${part}`)}
-                        />
-                        <label htmlFor={`slot-${day}-${part}`} className="visually-hidden">
-                          {t('profile.slotLabel', { day: t(`common:weekday.${day}`), part: t(`profile.part.${part}`) })}
-                        </label>
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ErrorList id="availability-errors" errors={errorsOf('availability')} />
-        </section>
+        <AvailabilitySection slots={slots} errorsOf={errorsOf} />
 
         <section aria-labelledby="place-heading" id="postcode">
           <h2 id="place-heading">{t('profile.place')}</h2>
@@ -296,34 +236,7 @@ export default function VolunteerProfilePage() {
           ) : null}
         </section>
 
-        <section aria-labelledby="areas-heading" id="areas">
-          <h2 id="areas-heading">{t('profile.areas')}</h2>
-          <p className="hint">{t('profile.areasHint')}</p>
-          <ErrorList id="areas-errors" errors={errorsOf('areas')} />
-          {regions.map((region) => {
-            const inRegion = municipalities.filter((m) => m.region === region)
-            const open = region === homeRegion || inRegion.some((m) => areas.includes(m.id))
-            const chosen = inRegion.filter((m) => areas.includes(m.id)).length
-            return (
-              <details key={region} open={open} className="region">
-                <summary>
-                  {region} {chosen ? t('profile.chosenCount', { count: chosen }) : null}
-                </summary>
-                <fieldset>
-                  <legend className="visually-hidden">{region}</legend>
-                  <div className="checkbox-grid">
-                    {inRegion.map((m) => (
-                      <div key={m.id} className="field-checkbox">
-                        <input type="checkbox" id={`area-${m.id}`} name="areas" value={m.id} defaultChecked={areas.includes(m.id)} />
-                        <label htmlFor={`area-${m.id}`}>{m.name}</label>
-                      </div>
-                    ))}
-                  </div>
-                </fieldset>
-              </details>
-            )
-          })}
-        </section>
+        <AreasSection municipalities={municipalities} areas={areas} homeRegion={homeRegion} errorsOf={errorsOf} />
 
         <section aria-labelledby="about-heading" id="bio">
           <h2 id="about-heading">{t('profile.about')}</h2>
@@ -351,6 +264,116 @@ export default function VolunteerProfilePage() {
         </section>
       )}
     </div>
+  )
+}
+
+function SkillsSection({ skillLevel, errorsOf }: { skillLevel: (task: Task) => string; errorsOf: (name: string) => string[] | undefined }) {
+  const { t } = useTranslation(['volunteer', 'common'])
+  return (
+    <section aria-labelledby="skills-heading" id="skills">
+      <h2 id="skills-heading">{t('profile.skills')}</h2>
+      <p className="hint">{t('profile.skillsHint')}</p>
+      {TASKS.map((task) => (
+        <fieldset key={task}>
+          <legend>{t(`common:task.${task}`)}</legend>
+          <div className="skill-choices">
+            {SKILL_LEVELS.map((level) => (
+              <div key={level} className="field-radio">
+                <input type="radio" id={`skill-${task}-${level}`} name={`skill_${task}`} value={level} defaultChecked={skillLevel(task) === level} />
+                <label htmlFor={`skill-${task}-${level}`}>{t(`profile.level.${level}`)}</label>
+              </div>
+            ))}
+          </div>
+          <ErrorList id={`skill-${task}-errors`} errors={errorsOf(`skill_${task}`)} />
+        </fieldset>
+      ))}
+    </section>
+  )
+}
+
+function AvailabilitySection({ slots, errorsOf }: { slots: string[]; errorsOf: (name: string) => string[] | undefined }) {
+  const { t } = useTranslation(['volunteer', 'common'])
+  return (
+    <section aria-labelledby="availability-heading" id="availability">
+      <h2 id="availability-heading">{t('profile.availability')}</h2>
+      <p className="hint" id="availability-hint">
+        {t('profile.availabilityHint')}
+      </p>
+      <div className="table-wrap">
+        <table className="availability-grid" aria-describedby="availability-hint">
+          <caption className="visually-hidden">{t('profile.availability')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('profile.weekday')}</th>
+              {DAY_PARTS.map((part) => (
+                <th key={part} scope="col">
+                  {t(`profile.part.${part}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {WEEKDAYS.map((day) => (
+              <tr key={day}>
+                <th scope="row">
+                  {t(`common:weekday.${day}`)}
+                </th>
+                {DAY_PARTS.map((part) => (
+                  <td key={part}>
+                    <input
+                      type="checkbox"
+                      id={`slot-${day}-${part}`}
+                      name="availability"
+                      value={`${day}-${part}`}
+                      defaultChecked={slots.includes(`${day}-${part}`)}
+                    />
+                    <label htmlFor={`slot-${day}-${part}`} className="visually-hidden">
+                      {t('profile.slotLabel', { day: t(`common:weekday.${day}`), part: t(`profile.part.${part}`) })}
+                    </label>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ErrorList id="availability-errors" errors={errorsOf('availability')} />
+    </section>
+  )
+}
+
+function AreasSection({ municipalities, areas, homeRegion, errorsOf }: { municipalities: LoaderData['municipalities']; areas: string[]; homeRegion: string | undefined; errorsOf: (name: string) => string[] | undefined }) {
+  const { t } = useTranslation(['volunteer', 'common'])
+  const regions = [...new Set(municipalities.map((m) => m.region))]
+  return (
+    <section aria-labelledby="areas-heading" id="areas">
+      <h2 id="areas-heading">{t('profile.areas')}</h2>
+      <p className="hint">{t('profile.areasHint')}</p>
+      <ErrorList id="areas-errors" errors={errorsOf('areas')} />
+      {regions.map((region) => {
+        const inRegion = municipalities.filter((m) => m.region === region)
+        const open = region === homeRegion || inRegion.some((m) => areas.includes(m.id))
+        const chosen = inRegion.filter((m) => areas.includes(m.id)).length
+        return (
+          <details key={region} open={open} className="region">
+            <summary>
+              {region} {chosen ? t('profile.chosenCount', { count: chosen }) : null}
+            </summary>
+            <fieldset>
+              <legend className="visually-hidden">{region}</legend>
+              <div className="checkbox-grid">
+                {inRegion.map((m) => (
+                  <div key={m.id} className="field-checkbox">
+                    <input type="checkbox" id={`area-${m.id}`} name="areas" value={m.id} defaultChecked={areas.includes(m.id)} />
+                    <label htmlFor={`area-${m.id}`}>{m.name}</label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </details>
+        )
+      })}
+    </section>
   )
 }
 
