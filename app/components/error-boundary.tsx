@@ -6,6 +6,15 @@ import { useTranslation } from 'react-i18next'
  * plainly in the reader's language. A 404 says only that the page does not exist; a route whose
  * 404 means something more specific (an ad page: the ad has closed) passes `notFound`.
  */
+/** The message keys of each status the page explains; anything else is "unexpected". */
+const ERROR_TEXT: Record<number, { title: string; body: string }> = {
+  400: { title: 'errors.badRequest.title', body: 'errors.badRequest.body' },
+  403: { title: 'errors.forbidden.title', body: 'errors.forbidden.body' },
+  404: { title: 'errors.notFound.title', body: 'errors.notFound.body' },
+  413: { title: 'errors.tooLarge.title', body: 'errors.tooLarge.body' },
+  500: { title: 'errors.unexpected.title', body: 'errors.unexpected.body' },
+}
+
 export function GeneralErrorBoundary({ notFound }: { notFound?: { title: string; body: string; link: { to: string; label: string } } } = {}) {
   const error = useRouteError()
   const { t } = useTranslation()
@@ -21,11 +30,11 @@ export function GeneralErrorBoundary({ notFound }: { notFound?: { title: string;
       </section>
     )
   }
-  const key = status === 403 ? 'forbidden' : status === 404 ? 'notFound' : status === 400 ? 'badRequest' : status === 413 ? 'tooLarge' : 'unexpected'
+  const text = ERROR_TEXT[status] ?? ERROR_TEXT[500]
   return (
     <section className="error-page" aria-labelledby="error-heading">
-      <h1 id="error-heading">{t(`errors.${key}.title`)}</h1>
-      <p>{t(`errors.${key}.body`)}</p>
+      <h1 id="error-heading">{t(text.title)}</h1>
+      <p>{t(text.body)}</p>
       <p>
         <Link to="/">{t('errors.home')}</Link>
       </p>
