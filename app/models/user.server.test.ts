@@ -126,7 +126,7 @@ describe('logging in', () => {
     expect(await login({ email: owner.email, password: TEST_PASSWORD, ip: attacker })).toMatchObject({ ok: false, reason: 'rate-limited' })
 
     // The owner, from home, is not affected.
-    expect(await login({ email: owner.email, password: TEST_PASSWORD, ip: '198.51.100.7' })).toEqual({ ok: true, userId: owner.id })
+    expect(await login({ email: owner.email, password: TEST_PASSWORD, ip: '198.51.100.7' })).toEqual({ ok: true, userId: owner.id, role: 'volunteer' })
   })
 
   test('a successful log-in clears the wait for that address', async () => {
