@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { planWorld } from '../../tests/setup/fixtures-plans'
+import { addStaff } from '../../tests/setup/fixtures'
+import { actorOf, planWorld, secondMatch } from '../../tests/setup/fixtures-plans'
 import { confirmPlan, proposePlan } from './visit-plan.server'
 import { calendarFeedFor, nextVisit, queueVisitReminders, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, visitsToLog } from './visit.server'
-import { prisma } from '~/utils/db.server'
+import { prisma, Prisma } from '~/utils/db.server'
+import type { Actor } from '~/utils/permissions'
 import type { PlanTerms } from '~/utils/visit-plan'
-import { wallClockInstant } from '~/utils/time'
+import { addDays, copenhagenDate, copenhagenTime, sqliteInstant, wallClockInstant } from '~/utils/time'
 
 const TUESDAYS: PlanTerms = { weekday: 2, startTime: '15:00', endTime: '17:00', frequency: 'weekly', nthWeekday: null, startDate: '2026-03-24', endDate: null, location: 'Fællesstuen i hus B' }
 
@@ -177,5 +179,89 @@ describe('my visits', () => {
     expect(await visitsToLog(stranger.contactActor, now)).toEqual([])
     // Two months after the first visit, it is no longer asked for.
     expect((await visitsToLog(world.volunteerActor, wallClockInstant('2026-05-24', '12:00'))).map((v) => v.localDate)).not.toContain('2026-03-24')
+  })
+})
+
+// The `$queryRaw` join that the typed read replaced, kept word for word as the reference.
+async function visitListBefore(actor: Pick<Actor, 'id' | 'role' | 'memberships'>, where: Prisma.Sql, order: 'asc' | 'desc', take: number) {
+  const whose =
+    actor.role === 'volunteer'
+      ? Prisma.sql`v."volunteerId" = ${actor.id}`
+      : actor.role === 'facility_staff' && actor.memberships.length > 0
+        ? Prisma.sql`v."facilityId" IN (${Prisma.join(actor.memberships.map((m) => m.facilityId))})`
+        : Prisma.sql`0`
+  const rows = await prisma.$queryRaw<Record<string, string | number | bigint | null>[]>`
+    SELECT v."id", v."localDate", v."startsAt", v."endsAt", v."status", v."location", v."note", v."cancelReason",
+           v."lateCancellation", v."planId", v."windowId",
+           f."id" AS "facilityId", f."name" AS "facilityName", f."address" AS "facilityAddress", f."postcode" AS "facilityPostcode", f."town" AS "facilityTown",
+           u."id" AS "volunteerId", u."name" AS "volunteerName",
+           c."name" AS "contactName", c."phone" AS "contactPhone", c."deactivatedAt" AS "contactDeactivatedAt"
+    FROM "Visit" v
+    JOIN "Facility" f ON f."id" = v."facilityId"
+    JOIN "User" u ON u."id" = v."volunteerId"
+    LEFT JOIN "Match" m ON m."id" = v."matchId"
+    LEFT JOIN "JobAd" a ON a."id" = m."jobAdId"
+    LEFT JOIN "User" c ON c."id" = a."contactPersonId"
+    WHERE ${whose} AND ${where}
+    ORDER BY v."startsAt" ${order === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`}
+    LIMIT ${take}`
+  return rows.map((row) => ({
+    id: row.id,
+    localDate: row.localDate,
+    startTime: copenhagenTime(new Date(String(row.startsAt))),
+    endTime: copenhagenTime(new Date(String(row.endsAt))),
+    status: row.status,
+    location: row.location,
+    note: row.status === 'cancelled' ? row.cancelReason : row.note,
+    lateCancellation: Boolean(Number(row.lateCancellation)),
+    fromPlan: Boolean(row.planId),
+    facility: { id: row.facilityId, name: row.facilityName, address: row.facilityAddress, postcode: row.facilityPostcode, town: row.facilityTown },
+    volunteer: { id: row.volunteerId, name: row.volunteerName },
+    contact: row.contactName !== null && !row.contactDeactivatedAt ? { name: row.contactName, phone: row.contactPhone } : null,
+  }))
+}
+
+describe('the visit lists read straight from SQLite', () => {
+  test('return what the $queryRaw join they replaced returned, for a volunteer and for staff of one or two facilities', async () => {
+    const planned = wallClockInstant('2026-03-20', '10:00')
+    const world = await worldWithPlan(planned)
+    const second = await secondMatch(world)
+    const other = await proposePlan(second.leaderActor, second.match.id, { ...TUESDAYS, weekday: 4, startTime: '10:00', endTime: '11:30', startDate: '2026-03-26', location: 'Værkstedet' })
+    if (!other.ok) throw new Error(other.reason)
+    await confirmPlan(world.volunteerActor, other.planId, planned)
+    // The contact of both facilities sees both; a one-off visit without a match; logged, cancelled (late) and noted visits.
+    await addStaff(second.facility.id, world.contact.id, 'staff')
+    const visits = await prisma.visit.findMany({ where: { planId: world.planId }, orderBy: { startsAt: 'asc' }, select: { id: true, startsAt: true } })
+    await prisma.visit.update({ where: { id: visits[1].id }, data: { status: 'done', hours: 2, loggedAt: planned } })
+    await prisma.visit.update({ where: { id: visits[2].id }, data: { status: 'cancelled', cancelledAt: planned, cancelReason: 'Syg', lateCancellation: true } })
+    await prisma.visit.update({ where: { id: visits[3].id }, data: { note: 'Tag kortspil med' } })
+    await prisma.visit.create({
+      data: { facilityId: second.facility.id, volunteerId: world.volunteer.id, localDate: '2026-04-02', startsAt: wallClockInstant('2026-04-02', '13:00'), endsAt: wallClockInstant('2026-04-02', '14:00') },
+    })
+    const actors = [world.volunteerActor, await actorOf(world.contact.id), world.colleagueActor, second.leaderActor, { ...world.colleagueActor, memberships: [] }]
+    const now = wallClockInstant('2026-04-28', '16:00')
+    const since = new Date(now.getTime() - 60 * 86_400_000)
+    let compared = 0
+    for (const actor of actors) {
+      for (const at of [planned, now]) {
+        const upcoming = await upcomingVisits(actor, at)
+        expect(upcoming).toEqual(await visitListBefore(actor, Prisma.sql`v."startsAt" >= ${sqliteInstant(wallClockInstant(copenhagenDate(at), '00:00'))}`, 'asc', 40))
+        const [next] = await visitListBefore(actor, Prisma.sql`v."startsAt" >= ${sqliteInstant(at)} AND +v."status" = 'planned'`, 'asc', 1)
+        expect(await nextVisit(actor, at)).toEqual(next ?? null)
+        compared += upcoming.length
+      }
+      expect(await visitsBetween(actor, '2026-03-30', '2026-04-26')).toEqual(
+        await visitListBefore(actor, Prisma.sql`v."startsAt" >= ${sqliteInstant(wallClockInstant('2026-03-30', '00:00'))} AND v."startsAt" < ${sqliteInstant(wallClockInstant(addDays('2026-04-26', 1), '00:00'))}`, 'asc', 1000),
+      )
+      expect(await visitsToLog(actor, now)).toEqual(
+        await visitListBefore(actor, Prisma.sql`v."startsAt" >= ${sqliteInstant(since)} AND v."startsAt" < ${sqliteInstant(now)} AND v."endsAt" < ${sqliteInstant(now)} AND +v."status" = 'planned'`, 'desc', 20),
+      )
+    }
+    // The comparison covered the interesting rows, not only empty lists.
+    expect(compared).toBeGreaterThan(100)
+    const mixed = await upcomingVisits(await actorOf(world.contact.id), planned)
+    expect(mixed.some((v) => v.lateCancellation && v.note === 'Syg')).toBe(true)
+    expect(mixed.some((v) => v.contact === null && v.facility.id === second.facility.id)).toBe(true)
+    expect(new Set(mixed.map((v) => v.facility.id)).size).toBe(2)
   })
 })
