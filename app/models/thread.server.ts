@@ -129,10 +129,6 @@ export async function spacesOverview(spaces: Spaces, options: { all?: boolean } 
   }
 }
 
-function placeFilter(place: ThreadPlace): Prisma.ThreadWhereInput {
-  return place.facilityId ? { facilityId: place.facilityId } : { centreId: place.centreId, facilityId: null }
-}
-
 /**
  * One page of a space's threads: pinned first, then latest activity; with unread markers for the
  * user. A thread the user never opened counts as unread.
