@@ -2,7 +2,11 @@ import { describe, expect, test } from 'vitest'
 import { createUser, municipality } from '../../tests/setup/fixtures'
 import { createVolunteer } from '../../tests/setup/fixtures-volunteer'
 import { prisma } from '~/utils/db.server'
-import { pauseVolunteer, profileCompleteness, resumeVolunteer, updateVolunteerProfile, volunteerProfile, type ProfileUpdate } from './volunteer.server'
+import { pauseVolunteer, profileCompleteness, resumeVolunteer, updateVolunteerProfile, volunteerOverview, volunteerProfile, type ProfileUpdate } from './volunteer.server'
+import { createAd, createApplication } from '../../tests/setup/fixtures-matching'
+import { planWorld, secondMatch } from '../../tests/setup/fixtures-plans'
+import { confirmPlan, proposePlan } from './visit-plan.server'
+import { wallClockInstant } from '~/utils/time'
 
 async function fullUpdate(): Promise<ProfileUpdate> {
   const gribskov = await municipality('Gribskov Kommune')
@@ -83,5 +87,60 @@ describe('the volunteer profile', () => {
   test('someone without a volunteer profile cannot be paused', async () => {
     const staff = await createUser('facility_staff')
     expect(await pauseVolunteer(staff.id)).toBe(false)
+  })
+})
+
+// The Prisma reads of the start page that the typed reads replaced, kept as the reference.
+async function volunteerOverviewBefore(userId: string, now: Date) {
+  const [applications, matches, upcoming] = await Promise.all([
+    prisma.application.findMany({
+      where: { volunteerId: userId },
+      select: { id: true, status: true, createdAt: true, jobAd: { select: { id: true, title: true, facility: { select: { name: true } } } } },
+      orderBy: { createdAt: 'desc' },
+      take: 20,
+    }),
+    prisma.match.findMany({
+      where: { volunteerId: userId, status: { in: ['proposed', 'active', 'paused'] } },
+      select: { id: true, status: true, facility: { select: { name: true } }, jobAd: { select: { title: true } } },
+      orderBy: { createdAt: 'desc' },
+    }),
+    prisma.visit.findMany({
+      where: { volunteerId: userId, startsAt: { gte: now } },
+      select: { id: true, status: true, startsAt: true, endsAt: true, facility: { select: { name: true } } },
+      orderBy: { startsAt: 'asc' },
+      take: 50,
+    }),
+  ])
+  return { applications, matches, nextVisit: upcoming.find((visit) => visit.status === 'planned') ?? null }
+}
+
+describe('the start page reads straight from SQLite', () => {
+  test('applications, matches and the next visit equal the Prisma reads they replaced', async () => {
+    const world = await planWorld()
+    const second = await secondMatch(world)
+    const planned = wallClockInstant('2026-03-20', '10:00')
+    const proposed = await proposePlan(world.contactActor, world.match.id, { weekday: 2, startTime: '15:00', endTime: '17:00', frequency: 'weekly', nthWeekday: null, startDate: '2026-03-24', endDate: null, location: 'Stuen' })
+    if (!proposed.ok) throw new Error(proposed.reason)
+    await confirmPlan(world.volunteerActor, proposed.planId, planned)
+    const first = await prisma.visit.findFirstOrThrow({ where: { planId: proposed.planId }, orderBy: { startsAt: 'asc' } })
+    await prisma.visit.update({ where: { id: first.id }, data: { status: 'cancelled', cancelledAt: planned } })
+    await prisma.match.update({ where: { id: second.match.id }, data: { status: 'paused' } })
+    for (let i = 0; i < 24; i++) {
+      const ad = await createAd(world.facility, world.contact.id, { title: `Opgave ${i}` })
+      await createApplication(ad.id, world.volunteer.id, { status: i % 3 ? 'submitted' : 'declined', createdAt: new Date(Date.UTC(2026, 2, 1, 8, i)) })
+    }
+    const nobody = await createVolunteer()
+    let compared = 0
+    for (const userId of [world.volunteer.id, nobody.id]) {
+      for (const now of [planned, wallClockInstant('2026-03-24', '16:00'), wallClockInstant('2027-06-01', '12:00')]) {
+        const read = await volunteerOverview(userId, now)
+        expect(read).toEqual(await volunteerOverviewBefore(userId, now))
+        compared += read.applications.length + read.matches.length + (read.nextVisit ? 1 : 0)
+      }
+    }
+    expect(compared).toBeGreaterThan(60)
+    const overview = await volunteerOverview(world.volunteer.id, planned)
+    expect(overview.nextVisit?.startsAt).toEqual(wallClockInstant('2026-03-31', '15:00'))
+    expect(overview.matches.map((m) => m.status).sort()).toEqual(['active', 'paused'])
   })
 })
