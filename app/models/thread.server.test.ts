@@ -18,11 +18,8 @@ import {
   threadPlace,
   unhidePost,
 } from './thread.server'
-import { prisma, type Prisma } from '~/utils/db.server'
-import { parseList } from '~/utils/domain'
-import { plainExcerpt } from '~/utils/post-format'
-import { canStillEdit, POSTS_PER_PAGE, THREADS_PER_PAGE } from '~/utils/threads'
-import type { ThreadPlace } from './space.server'
+import { prisma } from '~/utils/db.server'
+import { threadListBefore, threadPageBefore } from '../../tests/setup/reads-before'
 import { spacesFor } from './space.server'
 import { loadActor } from '~/utils/permissions.server'
 
@@ -190,109 +187,6 @@ describe('moderation and reports', () => {
     expect(await reportPost(world.volunteerElsewhere.id, first.postId, 'Hm')).toEqual({ ok: false, reason: 'hidden' })
   })
 })
-
-// The Prisma reads that the typed reads replaced, kept as they were as the reference.
-async function threadPageBefore(threadId: string, options: { userId: string; moderator: boolean; page?: number | 'last' }, now = new Date()) {
-  const thread = await prisma.thread.findUnique({
-    where: { id: threadId },
-    select: {
-      id: true,
-      centreId: true,
-      facilityId: true,
-      title: true,
-      tags: true,
-      status: true,
-      pinned: true,
-      isAnnouncement: true,
-      postCount: true,
-      lastPostAt: true,
-      createdAt: true,
-      centre: { select: { name: true } },
-      facility: { select: { name: true } },
-      subscriptions: { where: { userId: options.userId }, select: { userId: true } },
-    },
-  })
-  if (!thread) return null
-  const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE))
-  const wanted = options.page === 'last' ? pageCount : (options.page ?? 1)
-  const page = Math.min(Math.max(1, wanted), pageCount)
-  const rows = await prisma.post.findMany({
-    where: { threadId },
-    select: {
-      id: true,
-      body: true,
-      createdAt: true,
-      editedAt: true,
-      hiddenAt: true,
-      hiddenReason: true,
-      author: { select: { id: true, name: true, role: true } },
-      quotedPost: { select: { id: true, body: true, hiddenAt: true, author: { select: { name: true, role: true } } } },
-    },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    skip: (page - 1) * POSTS_PER_PAGE,
-    take: POSTS_PER_PAGE,
-  })
-  const posts = rows.map((post) => {
-    const mine = post.author?.id === options.userId
-    const hidden = post.hiddenAt !== null
-    const showText = !hidden || options.moderator
-    return {
-      id: post.id,
-      body: showText ? post.body : null,
-      hidden,
-      hiddenReason: hidden && (options.moderator || mine) ? post.hiddenReason : null,
-      createdAt: post.createdAt,
-      editedAt: post.editedAt,
-      author: post.author,
-      mine,
-      canEdit: mine && !hidden && thread.status === 'open' && canStillEdit(post.createdAt, now),
-      quoted: post.quotedPost
-        ? {
-            id: post.quotedPost.id,
-            author: post.quotedPost.author,
-            hidden: post.quotedPost.hiddenAt !== null,
-            excerpt: post.quotedPost.hiddenAt === null || options.moderator ? plainExcerpt(post.quotedPost.body) : null,
-          }
-        : null,
-    }
-  })
-  const { subscriptions, tags, ...rest } = thread
-  return { thread: { ...rest, tags: parseList(tags), following: subscriptions.length > 0 }, posts, page, pageCount }
-}
-
-async function threadListBefore(place: ThreadPlace, options: { userId: string; tag?: string | null; page?: number }) {
-  const where: Prisma.ThreadWhereInput = {
-    ...(place.facilityId ? { facilityId: place.facilityId } : { centreId: place.centreId, facilityId: null }),
-    ...(options.tag ? { tags: { contains: `"${options.tag}"` } } : {}),
-  }
-  const total = await prisma.thread.count({ where })
-  const pageCount = Math.max(1, Math.ceil(total / THREADS_PER_PAGE))
-  const page = Math.min(Math.max(1, options.page ?? 1), pageCount)
-  const rows = await prisma.thread.findMany({
-    where,
-    select: {
-      id: true,
-      title: true,
-      tags: true,
-      status: true,
-      pinned: true,
-      isAnnouncement: true,
-      postCount: true,
-      lastPostAt: true,
-      author: { select: { name: true, role: true } },
-      reads: { where: { userId: options.userId }, select: { lastReadAt: true } },
-    },
-    orderBy: [{ pinned: 'desc' }, { lastPostAt: 'desc' }],
-    skip: (page - 1) * THREADS_PER_PAGE,
-    take: THREADS_PER_PAGE,
-  })
-  const threads = rows.map(({ reads, tags, ...thread }) => ({
-    ...thread,
-    tags: parseList(tags),
-    unread: !reads[0] || reads[0].lastReadAt.getTime() < thread.lastPostAt.getTime(),
-  }))
-  return { threads, page, pageCount, total }
-}
 
 describe('the thread pages read straight from SQLite', () => {
   test('a thread page (header, posts with authors and quotes, follow mark) equals the Prisma read it replaced', async () => {

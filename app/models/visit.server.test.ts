@@ -4,9 +4,9 @@ import { actorOf, planWorld, secondMatch } from '../../tests/setup/fixtures-plan
 import { confirmPlan, proposePlan } from './visit-plan.server'
 import { calendarFeedFor, nextVisit, queueVisitReminders, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, visitsToLog } from './visit.server'
 import { prisma, Prisma } from '~/utils/db.server'
-import type { Actor } from '~/utils/permissions'
 import type { PlanTerms } from '~/utils/visit-plan'
-import { addDays, copenhagenDate, copenhagenTime, sqliteInstant, wallClockInstant } from '~/utils/time'
+import { addDays, copenhagenDate, sqliteInstant, wallClockInstant } from '~/utils/time'
+import { visitListBefore } from '../../tests/setup/reads-before'
 
 const TUESDAYS: PlanTerms = { weekday: 2, startTime: '15:00', endTime: '17:00', frequency: 'weekly', nthWeekday: null, startDate: '2026-03-24', endDate: null, location: 'Fællesstuen i hus B' }
 
@@ -181,45 +181,6 @@ describe('my visits', () => {
     expect((await visitsToLog(world.volunteerActor, wallClockInstant('2026-05-24', '12:00'))).map((v) => v.localDate)).not.toContain('2026-03-24')
   })
 })
-
-// The `$queryRaw` join that the typed read replaced, kept word for word as the reference.
-async function visitListBefore(actor: Pick<Actor, 'id' | 'role' | 'memberships'>, where: Prisma.Sql, order: 'asc' | 'desc', take: number) {
-  const whose =
-    actor.role === 'volunteer'
-      ? Prisma.sql`v."volunteerId" = ${actor.id}`
-      : actor.role === 'facility_staff' && actor.memberships.length > 0
-        ? Prisma.sql`v."facilityId" IN (${Prisma.join(actor.memberships.map((m) => m.facilityId))})`
-        : Prisma.sql`0`
-  const rows = await prisma.$queryRaw<Record<string, string | number | bigint | null>[]>`
-    SELECT v."id", v."localDate", v."startsAt", v."endsAt", v."status", v."location", v."note", v."cancelReason",
-           v."lateCancellation", v."planId", v."windowId",
-           f."id" AS "facilityId", f."name" AS "facilityName", f."address" AS "facilityAddress", f."postcode" AS "facilityPostcode", f."town" AS "facilityTown",
-           u."id" AS "volunteerId", u."name" AS "volunteerName",
-           c."name" AS "contactName", c."phone" AS "contactPhone", c."deactivatedAt" AS "contactDeactivatedAt"
-    FROM "Visit" v
-    JOIN "Facility" f ON f."id" = v."facilityId"
-    JOIN "User" u ON u."id" = v."volunteerId"
-    LEFT JOIN "Match" m ON m."id" = v."matchId"
-    LEFT JOIN "JobAd" a ON a."id" = m."jobAdId"
-    LEFT JOIN "User" c ON c."id" = a."contactPersonId"
-    WHERE ${whose} AND ${where}
-    ORDER BY v."startsAt" ${order === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`}
-    LIMIT ${take}`
-  return rows.map((row) => ({
-    id: row.id,
-    localDate: row.localDate,
-    startTime: copenhagenTime(new Date(String(row.startsAt))),
-    endTime: copenhagenTime(new Date(String(row.endsAt))),
-    status: row.status,
-    location: row.location,
-    note: row.status === 'cancelled' ? row.cancelReason : row.note,
-    lateCancellation: Boolean(Number(row.lateCancellation)),
-    fromPlan: Boolean(row.planId),
-    facility: { id: row.facilityId, name: row.facilityName, address: row.facilityAddress, postcode: row.facilityPostcode, town: row.facilityTown },
-    volunteer: { id: row.volunteerId, name: row.volunteerName },
-    contact: row.contactName !== null && !row.contactDeactivatedAt ? { name: row.contactName, phone: row.contactPhone } : null,
-  }))
-}
 
 describe('the visit lists read straight from SQLite', () => {
   test('return what the $queryRaw join they replaced returned, for a volunteer and for staff of one or two facilities', async () => {

@@ -7,6 +7,7 @@ import { createAd, createApplication } from '../../tests/setup/fixtures-matching
 import { planWorld, secondMatch } from '../../tests/setup/fixtures-plans'
 import { confirmPlan, proposePlan } from './visit-plan.server'
 import { wallClockInstant } from '~/utils/time'
+import { volunteerOverviewBefore } from '../../tests/setup/reads-before'
 
 async function fullUpdate(): Promise<ProfileUpdate> {
   const gribskov = await municipality('Gribskov Kommune')
@@ -89,30 +90,6 @@ describe('the volunteer profile', () => {
     expect(await pauseVolunteer(staff.id)).toBe(false)
   })
 })
-
-// The Prisma reads of the start page that the typed reads replaced, kept as the reference.
-async function volunteerOverviewBefore(userId: string, now: Date) {
-  const [applications, matches, upcoming] = await Promise.all([
-    prisma.application.findMany({
-      where: { volunteerId: userId },
-      select: { id: true, status: true, createdAt: true, jobAd: { select: { id: true, title: true, facility: { select: { name: true } } } } },
-      orderBy: { createdAt: 'desc' },
-      take: 20,
-    }),
-    prisma.match.findMany({
-      where: { volunteerId: userId, status: { in: ['proposed', 'active', 'paused'] } },
-      select: { id: true, status: true, facility: { select: { name: true } }, jobAd: { select: { title: true } } },
-      orderBy: { createdAt: 'desc' },
-    }),
-    prisma.visit.findMany({
-      where: { volunteerId: userId, startsAt: { gte: now } },
-      select: { id: true, status: true, startsAt: true, endsAt: true, facility: { select: { name: true } } },
-      orderBy: { startsAt: 'asc' },
-      take: 50,
-    }),
-  ])
-  return { applications, matches, nextVisit: upcoming.find((visit) => visit.status === 'planned') ?? null }
-}
 
 describe('the start page reads straight from SQLite', () => {
   test('applications, matches and the next visit equal the Prisma reads they replaced', async () => {
