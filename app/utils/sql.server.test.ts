@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { addStaff, createCentre, createFacility, createUser } from '../../tests/setup/fixtures'
 import { lucia } from './auth.server'
 import { prisma } from './db.server'
+import type { Role } from './domain'
 import { buildActor } from './permissions.server'
 import { all, sql } from './sql.server'
 
@@ -57,7 +58,8 @@ describe('typed reads', () => {
     await prisma.facilityMembership.update({ where: { facilityId_userId: { facilityId: facilities[3].id, userId: staff.id } }, data: { status: 'removed' } })
     const volunteer = await createUser('volunteer')
     const lonelyCoordinator = await createUser('coordinator')
-    for (const person of [coordinator, staff, volunteer, lonelyCoordinator]) {
+    const asUser = (user: typeof staff) => ({ id: user.id, role: user.role as Role, centreId: user.centreId })
+    for (const person of [coordinator, staff, volunteer, lonelyCoordinator].map(asUser)) {
       const [municipalities, memberships] = await Promise.all([
         person.role === 'coordinator' && person.centreId ? prisma.municipality.findMany({ where: { centreId: person.centreId }, select: { id: true } }) : [],
         person.role === 'facility_staff'
@@ -66,8 +68,8 @@ describe('typed reads', () => {
       ])
       expect(await buildActor(person)).toEqual({ id: person.id, role: person.role, centreId: person.centreId, centreMunicipalityIds: municipalities.map((m) => m.id), memberships })
     }
-    const actor = await buildActor(staff)
+    const actor = await buildActor(asUser(staff))
     expect(actor.memberships.map((m) => [m.role, m.isContactPerson])).toEqual([['leader', true], ['staff', true]])
-    expect((await buildActor(coordinator)).centreMunicipalityIds).toHaveLength(2)
+    expect((await buildActor(asUser(coordinator))).centreMunicipalityIds).toHaveLength(2)
   })
 })
