@@ -7,7 +7,7 @@ import { createAd, createApplication } from '../../tests/setup/fixtures-matching
 import { planWorld, secondMatch } from '../../tests/setup/fixtures-plans'
 import { confirmPlan, proposePlan } from './visit-plan.server'
 import { wallClockInstant } from '~/utils/time'
-import { volunteerOverviewBefore } from '../../tests/setup/reads-before'
+import { volunteerOverviewBefore, volunteerProfileBefore } from '../../tests/setup/reads-before'
 
 async function fullUpdate(): Promise<ProfileUpdate> {
   const gribskov = await municipality('Gribskov Kommune')
@@ -119,5 +119,26 @@ describe('the start page reads straight from SQLite', () => {
     const overview = await volunteerOverview(world.volunteer.id, planned)
     expect(overview.nextVisit?.startsAt).toEqual(wallClockInstant('2026-03-31', '15:00'))
     expect(overview.matches.map((m) => m.status).sort()).toEqual(['active', 'paused'])
+  })
+
+  test('the profile (skills, availability, areas, municipality) equals the Prisma read it replaced', async () => {
+    const empty = await createVolunteer({ consent: false })
+    const full = await createVolunteer()
+    const update = await fullUpdate()
+    await updateVolunteerProfile(full.id, {
+      ...update,
+      skills: [{ task: 'video_calls', level: 3 }, { task: 'photos', level: 1 }, { task: 'games', level: 2 }, { task: 'email', level: 2 }],
+      availability: [{ weekday: 5, part: 'evening' }, { weekday: 2, part: 'afternoon' }, { weekday: 2, part: 'morning' }, { weekday: 1, part: 'evening' }],
+      areas: [...update.areas, (await municipality('Furesø Kommune')).id],
+    })
+    const paused = await createVolunteer()
+    await updateVolunteerProfile(paused.id, { ...update, municipalityId: null, postcode: null })
+    await pauseVolunteer(paused.id)
+    for (const userId of [empty.id, full.id, paused.id, 'no-such-user']) {
+      expect(await volunteerProfile(userId)).toEqual(await volunteerProfileBefore(userId))
+    }
+    const read = await volunteerProfile(full.id)
+    expect([read?.skills.length, read?.availability.length, read?.areas.length, read?.municipality?.name]).toEqual([4, 4, 3, 'Gribskov Kommune'])
+    expect((await volunteerProfile(paused.id))?.pausedAt).toBeInstanceOf(Date)
   })
 })

@@ -1,6 +1,6 @@
 import { audit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
-import { all, sql } from '~/utils/sql.server'
+import { all, first, sql } from '~/utils/sql.server'
 import { sqliteInstant } from '~/utils/time'
 import { parseList, TASKS, type DAY_PARTS, type Task } from '~/utils/domain'
 import { PROFILE_ITEMS, type ProfileItem } from '~/utils/volunteer'
@@ -52,30 +52,36 @@ export async function volunteerOverview(userId: string, now = new Date()) {
   }
 }
 
-/** The volunteer's own profile, as their profile page edits it. */
+/**
+ * The volunteer's own profile, as their profile page edits it and the start page weighs it. Read
+ * straight from SQLite: the profile with its municipality, then its three small lists, each in the
+ * order of its own index (as Prisma's nested reads returned them).
+ */
 export async function volunteerProfile(userId: string) {
-  const profile = await prisma.volunteerProfile.findUnique({
-    where: { userId },
-    select: {
-      id: true,
-      bio: true,
-      postcode: true,
-      municipalityId: true,
-      municipality: { select: { name: true, region: true } },
-      employer: true,
-      languages: true,
-      pausedAt: true,
-      consentDataAt: true,
-      skills: { select: { task: true, level: true } },
-      availability: { select: { weekday: true, part: true } },
-      areas: { select: { municipalityId: true } },
-    },
-  })
+  const profile = first(
+    sql
+      .selectFrom('VolunteerProfile as p')
+      .leftJoin('Municipality as m', 'm.id', 'p.municipalityId')
+      .select(['p.id', 'p.bio', 'p.postcode', 'p.municipalityId', 'm.name as municipalityName', 'm.region as municipalityRegion', 'p.employer', 'p.languages', 'p.pausedAt', 'p.consentDataAt'])
+      .where('p.userId', '=', userId),
+  )
   if (!profile) return null
+  const skills = all(sql.selectFrom('VolunteerSkill').select(['task', 'level']).where('profileId', '=', profile.id).orderBy('task'))
+  const availability = all(sql.selectFrom('VolunteerAvailability').select(['weekday', 'part']).where('profileId', '=', profile.id).orderBy('weekday').orderBy('part'))
+  const areas = all(sql.selectFrom('VolunteerArea').select('municipalityId').where('profileId', '=', profile.id).orderBy('municipalityId'))
   return {
-    ...profile,
+    id: profile.id,
+    bio: profile.bio,
+    postcode: profile.postcode,
+    municipalityId: profile.municipalityId,
+    municipality: profile.municipalityName !== null && profile.municipalityRegion !== null ? { name: profile.municipalityName, region: profile.municipalityRegion } : null,
+    employer: profile.employer,
     languages: parseList(profile.languages),
-    areas: profile.areas.map((area) => area.municipalityId),
+    pausedAt: profile.pausedAt === null ? null : new Date(profile.pausedAt),
+    consentDataAt: profile.consentDataAt === null ? null : new Date(profile.consentDataAt),
+    skills,
+    availability,
+    areas: areas.map((area) => area.municipalityId),
   }
 }
 export type VolunteerProfileView = NonNullable<Awaited<ReturnType<typeof volunteerProfile>>>

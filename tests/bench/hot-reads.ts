@@ -39,7 +39,7 @@ try {
   const { buildActor } = await import('~/utils/permissions.server')
   const { upcomingVisits, visitsToLog, nextVisit } = await import('~/models/visit.server')
   const { threadList, threadPage } = await import('~/models/thread.server')
-  const { volunteerOverview } = await import('~/models/volunteer.server')
+  const { volunteerOverview, volunteerProfile } = await import('~/models/volunteer.server')
   const before = await import('../setup/reads-before')
   const { copenhagenDate, sqliteInstant, wallClockInstant } = await import('~/utils/time')
   const { LOG_WITHIN_DAYS } = await import('~/models/visit.server')
@@ -80,6 +80,7 @@ try {
     { name: 'thread page', old: () => before.threadPageBefore(thread.id, { userId: reader, moderator: false }, now), new: () => threadPage(thread.id, { userId: reader, moderator: false }, now) },
     { name: 'thread list', old: () => before.threadListBefore(thread, { userId: reader }), new: () => threadList(thread, { userId: reader }) },
     { name: 'volunteer start page overview', old: () => before.volunteerOverviewBefore(volunteer.id, now), new: () => volunteerOverview(volunteer.id, now) },
+    { name: 'volunteer profile (start page)', old: () => before.volunteerProfileBefore(volunteer.id), new: () => volunteerProfile(volunteer.id) },
     { name: 'actor of a staff request', old: () => actorBefore(staff), new: () => buildActor(staff) },
   ]
 

@@ -177,3 +177,29 @@ export async function volunteerOverviewBefore(userId: string, now: Date) {
   return { applications, matches, nextVisit: upcoming.find((visit) => visit.status === 'planned') ?? null }
 }
 
+
+export async function volunteerProfileBefore(userId: string) {
+  const profile = await prisma.volunteerProfile.findUnique({
+    where: { userId },
+    select: {
+      id: true,
+      bio: true,
+      postcode: true,
+      municipalityId: true,
+      municipality: { select: { name: true, region: true } },
+      employer: true,
+      languages: true,
+      pausedAt: true,
+      consentDataAt: true,
+      skills: { select: { task: true, level: true } },
+      availability: { select: { weekday: true, part: true } },
+      areas: { select: { municipalityId: true } },
+    },
+  })
+  if (!profile) return null
+  return {
+    ...profile,
+    languages: parseList(profile.languages),
+    areas: profile.areas.map((area) => area.municipalityId),
+  }
+}
