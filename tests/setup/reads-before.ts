@@ -9,7 +9,7 @@ import type { Actor } from '~/utils/permissions'
 import { plainExcerpt } from '~/utils/post-format'
 import { canStillEdit, POSTS_PER_PAGE, THREADS_PER_PAGE } from '~/utils/threads'
 import { copenhagenTime } from '~/utils/time'
-import type { ThreadPlace } from '~/models/space.server'
+import type { Spaces, ThreadPlace } from '~/models/space.server'
 
 // The `$queryRaw` join that the typed read replaced, kept word for word as the reference.
 export async function visitListBefore(actor: Pick<Actor, 'id' | 'role' | 'memberships'>, where: Prisma.Sql, order: 'asc' | 'desc', take: number) {
@@ -201,5 +201,39 @@ export async function volunteerProfileBefore(userId: string) {
     ...profile,
     languages: parseList(profile.languages),
     areas: profile.areas.map((area) => area.municipalityId),
+  }
+}
+
+export async function spacesForBefore(actor: Actor): Promise<Spaces> {
+  const unique = (ids: (string | null | undefined)[]) => [...new Set(ids.filter((id): id is string => Boolean(id)))]
+  switch (actor.role) {
+    case 'coordinator':
+      return actor.centreId ? { networkCentreIds: [actor.centreId], facilityIds: [], moderatedCentreIds: [actor.centreId] } : { networkCentreIds: [], facilityIds: [], moderatedCentreIds: [] }
+    case 'facility_staff': {
+      const facilityIds = actor.memberships.map((m) => m.facilityId)
+      const facilities = await prisma.facility.findMany({ where: { id: { in: facilityIds } }, select: { municipality: { select: { centreId: true } } } })
+      return { networkCentreIds: unique(facilities.map((f) => f.municipality.centreId)), facilityIds, moderatedCentreIds: [] }
+    }
+    case 'volunteer': {
+      const [profile, matches] = await Promise.all([
+        prisma.volunteerProfile.findUnique({
+          where: { userId: actor.id },
+          select: { municipality: { select: { centreId: true } }, areas: { select: { municipality: { select: { centreId: true } } } } },
+        }),
+        prisma.match.findMany({
+          where: { volunteerId: actor.id, status: { in: ['active', 'paused', 'ended'] } },
+          select: { status: true, facilityId: true, facility: { select: { municipality: { select: { centreId: true } } } } },
+        }),
+      ])
+      const networkCentreIds = unique([
+        profile?.municipality?.centreId,
+        ...(profile?.areas ?? []).map((a) => a.municipality.centreId),
+        ...matches.map((m) => m.facility.municipality.centreId),
+      ])
+      const facilityIds = unique(matches.filter((m) => m.status === 'active' || m.status === 'paused').map((m) => m.facilityId))
+      return { networkCentreIds, facilityIds, moderatedCentreIds: [] }
+    }
+    default:
+      return { networkCentreIds: [], facilityIds: [], moderatedCentreIds: [] }
   }
 }
