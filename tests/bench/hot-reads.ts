@@ -39,6 +39,7 @@ try {
   const { buildActor } = await import('~/utils/permissions.server')
   const { upcomingVisits, visitsToLog, nextVisit } = await import('~/models/visit.server')
   const { threadList, threadPage } = await import('~/models/thread.server')
+  const { spacesFor } = await import('~/models/space.server')
   const { volunteerOverview, volunteerProfile } = await import('~/models/volunteer.server')
   const before = await import('../setup/reads-before')
   const { copenhagenDate, sqliteInstant, wallClockInstant } = await import('~/utils/time')
@@ -81,6 +82,7 @@ try {
     { name: 'thread list', old: () => before.threadListBefore(thread, { userId: reader }), new: () => threadList(thread, { userId: reader }) },
     { name: 'volunteer start page overview', old: () => before.volunteerOverviewBefore(volunteer.id, now), new: () => volunteerOverview(volunteer.id, now) },
     { name: 'volunteer profile (start page)', old: () => before.volunteerProfileBefore(volunteer.id), new: () => volunteerProfile(volunteer.id) },
+    { name: 'spaces of a volunteer (/threads)', old: () => before.spacesForBefore(volunteerActor), new: () => spacesFor(volunteerActor) },
     { name: 'actor of a staff request', old: () => actorBefore(staff), new: () => buildActor(staff) },
   ]
 
