@@ -4,6 +4,7 @@ import { createVolunteer } from '../../tests/setup/fixtures-matching'
 import { accessTo, spacesFor } from './space.server'
 import { prisma } from '~/utils/db.server'
 import type { Actor } from '~/utils/permissions'
+import { spacesForBefore } from '../../tests/setup/reads-before'
 
 function actor(user: { id: string; role: string; centreId: string | null }, memberships: Actor['memberships'] = []): Actor {
   return { id: user.id, role: user.role as Actor['role'], centreId: user.centreId, centreMunicipalityIds: [], memberships }
@@ -59,3 +60,34 @@ async function adFor(facilityId: string) {
     data: { facilityId, municipalityId: facility.municipalityId, title: 'IT-hjælp', description: 'Hjælp', status: 'published' },
   })
 }
+
+describe('spaces read straight from SQLite', () => {
+  test('each role\'s spaces equal the Prisma reads they replaced', async () => {
+    const centre = await createCentre(['Halsnæs Kommune', 'Gribskov Kommune'])
+    const other = await createCentre(['Furesø Kommune'])
+    const facilities = [await createFacility('Halsnæs Kommune'), await createFacility('Gribskov Kommune'), await createFacility('Furesø Kommune'), await createFacility('Roskilde Kommune')]
+    const staff = await createUser('facility_staff')
+    for (const facility of facilities) await addStaff(facility.id, staff.id)
+    const memberships = facilities.map((f) => ({ facilityId: f.id, role: 'staff' as const, isContactPerson: false }))
+    const volunteer = await createVolunteer('Furesø Kommune', { areas: ['Furesø Kommune', 'Gribskov Kommune', 'Roskilde Kommune'] })
+    for (const [facility, status] of [[facilities[0], 'ended'], [facilities[1], 'paused'], [facilities[3], 'active'], [facilities[2], 'proposed']] as const) {
+      await prisma.match.create({ data: { jobAdId: (await adFor(facility.id)).id, facilityId: facility.id, volunteerId: volunteer.id, status } })
+    }
+    const homeless = await createVolunteer('Roskilde Kommune')
+    await prisma.volunteerProfile.update({ where: { userId: homeless.id }, data: { municipalityId: null } })
+    const actors = [
+      actor(await createUser('coordinator', { centreId: centre.id })),
+      actor(await createUser('coordinator', { centreId: other.id })),
+      actor(staff, memberships),
+      actor(staff, memberships.slice(0, 1)),
+      actor(staff, []),
+      actor(volunteer),
+      actor(homeless),
+      actor(await createUser('volunteer')),
+      actor(await createUser('admin')),
+    ]
+    for (const who of actors) expect(await spacesFor(who)).toEqual(await spacesForBefore(who))
+    const mine = await spacesFor(actor(volunteer))
+    expect([mine.networkCentreIds.length, mine.facilityIds.length]).toEqual([2, 2])
+  })
+})

@@ -1,5 +1,6 @@
 import { prisma, type Prisma } from '~/utils/db.server'
 import type { Actor } from '~/utils/permissions'
+import { all, first, sql } from '~/utils/sql.server'
 
 /**
  * Who is in which experience-sharing space (PRODUCT.md, issue 5):
@@ -24,37 +25,39 @@ export type ThreadPlace = { centreId: string; facilityId: string | null }
 
 const NO_SPACES: Spaces = { networkCentreIds: [], facilityIds: [], moderatedCentreIds: [] }
 
+// Every request under /threads asks this first: read straight from SQLite (app/utils/sql.server.ts).
 export async function spacesFor(actor: Actor): Promise<Spaces> {
   switch (actor.role) {
     case 'coordinator':
       return actor.centreId ? { networkCentreIds: [actor.centreId], facilityIds: [], moderatedCentreIds: [actor.centreId] } : NO_SPACES
     case 'facility_staff': {
       const facilityIds = actor.memberships.map((m) => m.facilityId)
-      const facilities = await prisma.facility.findMany({
-        where: { id: { in: facilityIds } },
-        select: { municipality: { select: { centreId: true } } },
-      })
-      return { networkCentreIds: unique(facilities.map((f) => f.municipality.centreId)), facilityIds, moderatedCentreIds: [] }
+      const facilities = facilityIds.length
+        ? all(sql.selectFrom('Facility as f').innerJoin('Municipality as m', 'm.id', 'f.municipalityId').select('m.centreId').where('f.id', 'in', facilityIds))
+        : []
+      return { networkCentreIds: unique(facilities.map((f) => f.centreId)), facilityIds, moderatedCentreIds: [] }
     }
     case 'volunteer': {
-      const [profile, matches] = await Promise.all([
-        prisma.volunteerProfile.findUnique({
-          where: { userId: actor.id },
-          select: {
-            municipality: { select: { centreId: true } },
-            areas: { select: { municipality: { select: { centreId: true } } } },
-          },
-        }),
-        prisma.match.findMany({
-          where: { volunteerId: actor.id, status: { in: ['active', 'paused', 'ended'] } },
-          select: { status: true, facilityId: true, facility: { select: { municipality: { select: { centreId: true } } } } },
-        }),
-      ])
-      const networkCentreIds = unique([
-        profile?.municipality?.centreId,
-        ...(profile?.areas ?? []).map((a) => a.municipality.centreId),
-        ...matches.map((m) => m.facility.municipality.centreId),
-      ])
+      const home = first(sql.selectFrom('VolunteerProfile as p').leftJoin('Municipality as m', 'm.id', 'p.municipalityId').select('m.centreId').where('p.userId', '=', actor.id))
+      const areas = all(
+        sql
+          .selectFrom('VolunteerArea as a')
+          .innerJoin('VolunteerProfile as p', 'p.id', 'a.profileId')
+          .innerJoin('Municipality as m', 'm.id', 'a.municipalityId')
+          .select('m.centreId')
+          .where('p.userId', '=', actor.id)
+          .orderBy('a.municipalityId'),
+      )
+      const matches = all(
+        sql
+          .selectFrom('Match as mt')
+          .innerJoin('Facility as f', 'f.id', 'mt.facilityId')
+          .innerJoin('Municipality as m', 'm.id', 'f.municipalityId')
+          .select(['mt.status', 'mt.facilityId', 'm.centreId'])
+          .where('mt.volunteerId', '=', actor.id)
+          .where('mt.status', 'in', ['active', 'paused', 'ended']),
+      )
+      const networkCentreIds = unique([home?.centreId, ...areas.map((a) => a.centreId), ...matches.map((m) => m.centreId)])
       const facilityIds = unique(matches.filter((m) => m.status === 'active' || m.status === 'paused').map((m) => m.facilityId))
       return { networkCentreIds, facilityIds, moderatedCentreIds: [] }
     }

@@ -15,9 +15,11 @@ import {
   startThread,
   threadList,
   threadPage,
+  threadPlace,
   unhidePost,
 } from './thread.server'
 import { prisma } from '~/utils/db.server'
+import { threadListBefore, threadPageBefore } from '../../tests/setup/reads-before'
 import { spacesFor } from './space.server'
 import { loadActor } from '~/utils/permissions.server'
 
@@ -183,5 +185,80 @@ describe('moderation and reports', () => {
     expect(await prisma.auditLog.count({ where: { action: 'report.handled' } })).toBe(3)
     // A hidden post cannot be reported again.
     expect(await reportPost(world.volunteerElsewhere.id, first.postId, 'Hm')).toEqual({ ok: false, reason: 'hidden' })
+  })
+})
+
+describe('the thread pages read straight from SQLite', () => {
+  test('a thread page (header, posts with authors and quotes, follow mark) equals the Prisma read it replaced', async () => {
+    const world = await threadsWorld()
+    const start = new Date('2026-03-02T09:00:00Z')
+    // 60 replies over two pages: quotes of visible and hidden posts, an edited post, a hidden one, a former member's post.
+    const ids: string[] = []
+    for (let i = 0; i < 60; i++) {
+      const author = [world.volunteerHere, world.staffHere, world.coordinator][i % 3]
+      const result = await replyToThread(author.id, world.network.threadId, { body: `Svar nummer ${i} med **fed** tekst`, quotedPostId: i % 7 === 3 ? ids[i - 2] : null }, minutes(i, start))
+      if (!result.ok) throw new Error(result.reason)
+      ids.push(result.postId)
+    }
+    await prisma.post.update({ where: { id: ids[1] }, data: { hiddenAt: minutes(70, start), hiddenById: world.coordinator.id, hiddenReason: 'Personoplysninger' } })
+    await prisma.post.update({ where: { id: ids[4] }, data: { editedAt: minutes(5, start), body: 'Rettet' } })
+    await prisma.post.update({ where: { id: ids[8] }, data: { authorId: null } })
+    await prisma.post.update({ where: { id: ids[9] }, data: { quotedPostId: ids[8] } })
+    await setFollowing(world.staffThere.id, world.network.threadId, true)
+    const now = minutes(62, start)
+    let posts = 0
+    for (const [threadId, viewer, moderator] of [
+      [world.network.threadId, world.volunteerHere.id, false],
+      [world.network.threadId, world.staffHere.id, false],
+      [world.network.threadId, world.coordinator.id, true],
+      [world.network.threadId, world.staffThere.id, false],
+      [world.facility.threadId, world.staffHere.id, false],
+    ] as const) {
+      for (const page of [1, 2, 'last', 99] as const) {
+        const read = await threadPage(threadId, { userId: viewer, moderator, page }, now)
+        expect(read).toEqual(await threadPageBefore(threadId, { userId: viewer, moderator, page }, now))
+        posts += read?.posts.length ?? 0
+      }
+    }
+    expect(posts).toBeGreaterThan(200)
+    expect(await threadPage('no-such-thread', { userId: world.volunteerHere.id, moderator: false })).toBeNull()
+    expect(await threadPlace(world.facility.threadId)).toEqual(
+      await prisma.thread.findUnique({ where: { id: world.facility.threadId }, select: { id: true, centreId: true, facilityId: true, status: true } }),
+    )
+    expect(await threadPlace('no-such-thread')).toBeNull()
+    // What the comparison covered: a quote of a hidden post, a post without author, following.
+    const page1 = (await threadPage(world.network.threadId, { userId: world.staffThere.id, moderator: false }, now))!
+    expect(page1.thread.following).toBe(true)
+    expect(page1.posts.some((post) => post.quoted?.hidden && post.quoted.excerpt === null)).toBe(true)
+    expect(page1.posts.some((post) => post.author === null)).toBe(true)
+    expect(page1.posts.some((post) => post.quoted?.author === null)).toBe(true)
+  })
+
+  test('a space\'s thread list (pinned first, tags, unread marks, pages) equals the Prisma read it replaced', async () => {
+    const world = await threadsWorld()
+    const start = new Date('2026-03-02T09:00:00Z')
+    const place = { centreId: world.centre.id, facilityId: null }
+    for (let i = 0; i < 30; i++) {
+      const author = i % 4 === 0 ? world.coordinator : world.volunteerHere
+      const started = await startThread(author.id, place, { title: `Emne ${i}`, body: 'Tekst', tags: i % 2 ? ['ipad'] : ['spotify', 'tv'], announcement: i === 7 }, minutes(i, start))
+      if (i % 5 === 0) await markRead(world.staffHere.id, started.threadId, minutes(i, start))
+      if (i === 11) await prisma.thread.update({ where: { id: started.threadId }, data: { authorId: null, status: 'locked' } })
+    }
+    let compared = 0
+    for (const viewer of [world.volunteerHere.id, world.staffHere.id, world.coordinator.id]) {
+      for (const tag of [null, 'ipad', 'tv', 'nothing']) {
+        for (const page of [1, 2, 5]) {
+          const read = await threadList(place, { userId: viewer, tag, page })
+          expect(read).toEqual(await threadListBefore(place, { userId: viewer, tag, page }))
+          compared += read.threads.length
+        }
+      }
+      const facilityList = await threadList({ centreId: world.centre.id, facilityId: world.here.id }, { userId: viewer })
+      expect(facilityList).toEqual(await threadListBefore({ centreId: world.centre.id, facilityId: world.here.id }, { userId: viewer }))
+    }
+    expect(compared).toBeGreaterThan(150)
+    const seen = await threadList(place, { userId: world.staffHere.id })
+    expect(seen.threads.filter((thread) => !thread.unread).map((thread) => thread.title)).toEqual(['Emne 25', 'Emne 20', 'Emne 15', 'Emne 10'])
+    expect(seen.threads[0]).toMatchObject({ pinned: true, isAnnouncement: true })
   })
 })

@@ -3,6 +3,7 @@ import { audit } from '~/utils/audit.server'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { prisma, type Prisma, type Tx } from '~/utils/db.server'
 import { parseList } from '~/utils/domain'
+import { all, first, sql } from '~/utils/sql.server'
 import { plainExcerpt } from '~/utils/post-format'
 import { multiLineText, oneLineText } from '~/utils/text-fields'
 import { canStillEdit, POSTS_PER_PAGE, spaceKey, THREADS_PER_PAGE, type SpaceRef } from '~/utils/threads'
@@ -128,51 +129,57 @@ export async function spacesOverview(spaces: Spaces, options: { all?: boolean } 
   }
 }
 
-function placeFilter(place: ThreadPlace): Prisma.ThreadWhereInput {
-  return place.facilityId ? { facilityId: place.facilityId } : { centreId: place.centreId, facilityId: null }
-}
-
 /**
  * One page of a space's threads: pinned first, then latest activity; with unread markers for the
  * user. A thread the user never opened counts as unread.
  */
 export async function threadList(place: ThreadPlace, options: { userId: string; tag?: string | null; page?: number }) {
-  const where: Prisma.ThreadWhereInput = { ...placeFilter(place), ...(options.tag ? { tags: { contains: `"${options.tag}"` } } : {}) }
-  const total = await prisma.thread.count({ where })
+  // Read straight from SQLite (app/utils/sql.server.ts): the list is opened on every visit to a space.
+  const inPlace = sql
+    .selectFrom('Thread as t')
+    .where((eb) =>
+      eb.and([
+        place.facilityId ? eb('t.facilityId', '=', place.facilityId) : eb.and([eb('t.centreId', '=', place.centreId), eb('t.facilityId', 'is', null)]),
+        // As Prisma's `contains`: LIKE, and the tag codes hold no wildcards.
+        ...(options.tag ? [eb('t.tags', 'like', `%"${options.tag}"%`)] : []),
+      ]),
+    )
+  const total = Number(first(inPlace.select((eb) => eb.fn.countAll<number>().as('count')))?.count ?? 0)
   const pageCount = Math.max(1, Math.ceil(total / THREADS_PER_PAGE))
   const page = Math.min(Math.max(1, options.page ?? 1), pageCount)
-  const rows = await prisma.thread.findMany({
-    where,
-    select: {
-      id: true,
-      title: true,
-      tags: true,
-      status: true,
-      pinned: true,
-      isAnnouncement: true,
-      postCount: true,
-      lastPostAt: true,
-      author: { select: { name: true, role: true } },
-      reads: { where: { userId: options.userId }, select: { lastReadAt: true } },
-    },
-    orderBy: [{ pinned: 'desc' }, { lastPostAt: 'desc' }],
-    skip: (page - 1) * THREADS_PER_PAGE,
-    take: THREADS_PER_PAGE,
+  const rows = all(
+    inPlace
+      .leftJoin('User as a', 'a.id', 't.authorId')
+      .leftJoin('ThreadRead as r', (join) => join.onRef('r.threadId', '=', 't.id').on('r.userId', '=', options.userId))
+      .select(['t.id', 't.title', 't.tags', 't.status', 't.pinned', 't.isAnnouncement', 't.postCount', 't.lastPostAt', 'a.name as authorName', 'a.role as authorRole', 'r.lastReadAt'])
+      .orderBy('t.pinned', 'desc')
+      .orderBy('t.lastPostAt', 'desc')
+      .limit(THREADS_PER_PAGE)
+      .offset((page - 1) * THREADS_PER_PAGE),
+  )
+  const threads = rows.map((row) => {
+    const lastPostAt = new Date(row.lastPostAt)
+    return {
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      pinned: Boolean(row.pinned),
+      isAnnouncement: Boolean(row.isAnnouncement),
+      postCount: row.postCount,
+      lastPostAt,
+      author: row.authorName !== null && row.authorRole !== null ? { name: row.authorName, role: row.authorRole } : null,
+      tags: parseList(row.tags),
+      unread: row.lastReadAt === null || new Date(row.lastReadAt).getTime() < lastPostAt.getTime(),
+    }
   })
-  const threads = rows.map(({ reads, tags, ...thread }) => ({
-    ...thread,
-    tags: parseList(tags),
-    unread: !reads[0] || reads[0].lastReadAt.getTime() < thread.lastPostAt.getTime(),
-  }))
   return { threads, page, pageCount, total }
 }
 
 /** A thread's place and state, for the permission check before anything else is loaded. */
-export function threadPlace(threadId: string) {
-  return prisma.thread.findUnique({ where: { id: threadId }, select: { id: true, centreId: true, facilityId: true, status: true } })
+export async function threadPlace(threadId: string) {
+  return first(sql.selectFrom('Thread').select(['id', 'centreId', 'facilityId', 'status']).where('id', '=', threadId)) ?? null
 }
 
-const authorSelect = { select: { id: true, name: true, role: true } } satisfies Prisma.Post$authorArgs
 
 /**
  * The thread page: the thread, one page of posts in order, and whether the user follows it.
@@ -180,47 +187,57 @@ const authorSelect = { select: { id: true, name: true, role: true } } satisfies 
  * the reason), so the text never leaves the server for them — not in quotes either.
  */
 export async function threadPage(threadId: string, options: { userId: string; moderator: boolean; page?: number | 'last' }, now = new Date()) {
-  const thread = await prisma.thread.findUnique({
-    where: { id: threadId },
-    select: {
-      id: true,
-      centreId: true,
-      facilityId: true,
-      title: true,
-      tags: true,
-      status: true,
-      pinned: true,
-      isAnnouncement: true,
-      postCount: true,
-      lastPostAt: true,
-      createdAt: true,
-      centre: { select: { name: true } },
-      facility: { select: { name: true } },
-      subscriptions: { where: { userId: options.userId }, select: { userId: true } },
-    },
-  })
-  if (!thread) return null
+  // Straight from SQLite, two joins: Prisma loaded the same in seven queries, three of them with a
+  // NULL key (the facility of a network thread, the quoted post and its author when nothing is quoted).
+  const row = first(
+    sql
+      .selectFrom('Thread as t')
+      .innerJoin('Centre as c', 'c.id', 't.centreId')
+      .leftJoin('Facility as f', 'f.id', 't.facilityId')
+      .leftJoin('ThreadSubscription as s', (join) => join.onRef('s.threadId', '=', 't.id').on('s.userId', '=', options.userId))
+      .select(['t.id', 't.centreId', 't.facilityId', 't.title', 't.tags', 't.status', 't.pinned', 't.isAnnouncement', 't.postCount', 't.lastPostAt', 't.createdAt'])
+      .select(['c.name as centreName', 'f.name as facilityName', 's.userId as follower'])
+      .where('t.id', '=', threadId),
+  )
+  if (!row) return null
+  const thread = {
+    id: row.id,
+    centreId: row.centreId,
+    facilityId: row.facilityId,
+    title: row.title,
+    status: row.status,
+    pinned: Boolean(row.pinned),
+    isAnnouncement: Boolean(row.isAnnouncement),
+    postCount: row.postCount,
+    lastPostAt: new Date(row.lastPostAt),
+    createdAt: new Date(row.createdAt),
+    centre: { name: row.centreName },
+    facility: row.facilityName !== null ? { name: row.facilityName } : null,
+    tags: parseList(row.tags),
+    following: row.follower !== null,
+  }
   const pageCount = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE))
   const wanted = options.page === 'last' ? pageCount : (options.page ?? 1)
   const page = Math.min(Math.max(1, wanted), pageCount)
-  const rows = await prisma.post.findMany({
-    where: { threadId },
-    select: {
-      id: true,
-      body: true,
-      createdAt: true,
-      editedAt: true,
-      hiddenAt: true,
-      hiddenReason: true,
-      author: authorSelect,
-      quotedPost: { select: { id: true, body: true, hiddenAt: true, author: { select: { name: true, role: true } } } },
-    },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    skip: (page - 1) * POSTS_PER_PAGE,
-    take: POSTS_PER_PAGE,
-  })
+  const rows = all(
+    sql
+      .selectFrom('Post as p')
+      .leftJoin('User as a', 'a.id', 'p.authorId')
+      .leftJoin('Post as q', 'q.id', 'p.quotedPostId')
+      .leftJoin('User as qa', 'qa.id', 'q.authorId')
+      .select(['p.id', 'p.body', 'p.createdAt', 'p.editedAt', 'p.hiddenAt', 'p.hiddenReason'])
+      .select(['a.id as authorId', 'a.name as authorName', 'a.role as authorRole'])
+      .select(['q.id as quotedId', 'q.body as quotedBody', 'q.hiddenAt as quotedHiddenAt', 'qa.name as quotedAuthorName', 'qa.role as quotedAuthorRole'])
+      .where('p.threadId', '=', threadId)
+      .orderBy('p.createdAt', 'asc')
+      .orderBy('p.id', 'asc')
+      .limit(POSTS_PER_PAGE)
+      .offset((page - 1) * POSTS_PER_PAGE),
+  )
   const posts = rows.map((post) => {
-    const mine = post.author?.id === options.userId
+    const author = post.authorId !== null && post.authorName !== null && post.authorRole !== null ? { id: post.authorId, name: post.authorName, role: post.authorRole } : null
+    const createdAt = new Date(post.createdAt)
+    const mine = author?.id === options.userId
     const hidden = post.hiddenAt !== null
     const showText = !hidden || options.moderator
     return {
@@ -228,29 +245,29 @@ export async function threadPage(threadId: string, options: { userId: string; mo
       body: showText ? post.body : null,
       hidden,
       hiddenReason: hidden && (options.moderator || mine) ? post.hiddenReason : null,
-      createdAt: post.createdAt,
-      editedAt: post.editedAt,
-      author: post.author,
+      createdAt,
+      editedAt: post.editedAt === null ? null : new Date(post.editedAt),
+      author,
       mine,
-      canEdit: mine && !hidden && thread.status === 'open' && canStillEdit(post.createdAt, now),
-      quoted: post.quotedPost
-        ? {
-            id: post.quotedPost.id,
-            author: post.quotedPost.author,
-            hidden: post.quotedPost.hiddenAt !== null,
-            excerpt: post.quotedPost.hiddenAt === null || options.moderator ? plainExcerpt(post.quotedPost.body) : null,
-          }
-        : null,
+      canEdit: mine && !hidden && thread.status === 'open' && canStillEdit(createdAt, now),
+      quoted:
+        post.quotedId !== null && post.quotedBody !== null
+          ? {
+              id: post.quotedId,
+              author: post.quotedAuthorName !== null && post.quotedAuthorRole !== null ? { name: post.quotedAuthorName, role: post.quotedAuthorRole } : null,
+              hidden: post.quotedHiddenAt !== null,
+              excerpt: post.quotedHiddenAt === null || options.moderator ? plainExcerpt(post.quotedBody) : null,
+            }
+          : null,
     }
   })
-  const { subscriptions, tags, ...rest } = thread
-  return { thread: { ...rest, tags: parseList(tags), following: subscriptions.length > 0 }, posts, page, pageCount }
+  return { thread, posts, page, pageCount }
 }
 
 /** Remembers how far the user has read, for the unread markers; only ever moves forward. */
 export async function markRead(userId: string, threadId: string, upTo: Date) {
-  const current = await prisma.threadRead.findUnique({ where: { userId_threadId: { userId, threadId } }, select: { lastReadAt: true } })
-  if (current && current.lastReadAt.getTime() >= upTo.getTime()) return
+  const current = first(sql.selectFrom('ThreadRead').select('lastReadAt').where('userId', '=', userId).where('threadId', '=', threadId))
+  if (current && new Date(current.lastReadAt).getTime() >= upTo.getTime()) return
   await prisma.threadRead.upsert({
     where: { userId_threadId: { userId, threadId } },
     create: { userId, threadId, lastReadAt: upTo },

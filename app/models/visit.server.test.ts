@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { planWorld } from '../../tests/setup/fixtures-plans'
+import { addStaff } from '../../tests/setup/fixtures'
+import { actorOf, planWorld, secondMatch } from '../../tests/setup/fixtures-plans'
 import { confirmPlan, proposePlan } from './visit-plan.server'
 import { calendarFeedFor, nextVisit, queueVisitReminders, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, visitsToLog } from './visit.server'
-import { prisma } from '~/utils/db.server'
+import { prisma, Prisma } from '~/utils/db.server'
 import type { PlanTerms } from '~/utils/visit-plan'
-import { wallClockInstant } from '~/utils/time'
+import { addDays, copenhagenDate, sqliteInstant, wallClockInstant } from '~/utils/time'
+import { visitListBefore } from '../../tests/setup/reads-before'
 
 const TUESDAYS: PlanTerms = { weekday: 2, startTime: '15:00', endTime: '17:00', frequency: 'weekly', nthWeekday: null, startDate: '2026-03-24', endDate: null, location: 'Fællesstuen i hus B' }
 
@@ -177,5 +179,50 @@ describe('my visits', () => {
     expect(await visitsToLog(stranger.contactActor, now)).toEqual([])
     // Two months after the first visit, it is no longer asked for.
     expect((await visitsToLog(world.volunteerActor, wallClockInstant('2026-05-24', '12:00'))).map((v) => v.localDate)).not.toContain('2026-03-24')
+  })
+})
+
+describe('the visit lists read straight from SQLite', () => {
+  test('return what the $queryRaw join they replaced returned, for a volunteer and for staff of one or two facilities', async () => {
+    const planned = wallClockInstant('2026-03-20', '10:00')
+    const world = await worldWithPlan(planned)
+    const second = await secondMatch(world)
+    const other = await proposePlan(second.leaderActor, second.match.id, { ...TUESDAYS, weekday: 4, startTime: '10:00', endTime: '11:30', startDate: '2026-03-26', location: 'Værkstedet' })
+    if (!other.ok) throw new Error(other.reason)
+    await confirmPlan(world.volunteerActor, other.planId, planned)
+    // The contact of both facilities sees both; a one-off visit without a match; logged, cancelled (late) and noted visits.
+    await addStaff(second.facility.id, world.contact.id, 'staff')
+    const visits = await prisma.visit.findMany({ where: { planId: world.planId }, orderBy: { startsAt: 'asc' }, select: { id: true, startsAt: true } })
+    await prisma.visit.update({ where: { id: visits[1].id }, data: { status: 'done', hours: 2, loggedAt: planned } })
+    await prisma.visit.update({ where: { id: visits[2].id }, data: { status: 'cancelled', cancelledAt: planned, cancelReason: 'Syg', lateCancellation: true } })
+    await prisma.visit.update({ where: { id: visits[3].id }, data: { note: 'Tag kortspil med' } })
+    await prisma.visit.create({
+      data: { facilityId: second.facility.id, volunteerId: world.volunteer.id, localDate: '2026-04-02', startsAt: wallClockInstant('2026-04-02', '13:00'), endsAt: wallClockInstant('2026-04-02', '14:00') },
+    })
+    const actors = [world.volunteerActor, await actorOf(world.contact.id), world.colleagueActor, second.leaderActor, { ...world.colleagueActor, memberships: [] }]
+    const now = wallClockInstant('2026-04-28', '16:00')
+    const since = new Date(now.getTime() - 60 * 86_400_000)
+    let compared = 0
+    for (const actor of actors) {
+      for (const at of [planned, now]) {
+        const upcoming = await upcomingVisits(actor, at)
+        expect(upcoming).toEqual(await visitListBefore(actor, Prisma.sql`v."startsAt" >= ${sqliteInstant(wallClockInstant(copenhagenDate(at), '00:00'))}`, 'asc', 40))
+        const [next] = await visitListBefore(actor, Prisma.sql`v."startsAt" >= ${sqliteInstant(at)} AND +v."status" = 'planned'`, 'asc', 1)
+        expect(await nextVisit(actor, at)).toEqual(next ?? null)
+        compared += upcoming.length
+      }
+      expect(await visitsBetween(actor, '2026-03-30', '2026-04-26')).toEqual(
+        await visitListBefore(actor, Prisma.sql`v."startsAt" >= ${sqliteInstant(wallClockInstant('2026-03-30', '00:00'))} AND v."startsAt" < ${sqliteInstant(wallClockInstant(addDays('2026-04-26', 1), '00:00'))}`, 'asc', 1000),
+      )
+      expect(await visitsToLog(actor, now)).toEqual(
+        await visitListBefore(actor, Prisma.sql`v."startsAt" >= ${sqliteInstant(since)} AND v."startsAt" < ${sqliteInstant(now)} AND v."endsAt" < ${sqliteInstant(now)} AND +v."status" = 'planned'`, 'desc', 20),
+      )
+    }
+    // The comparison covered the interesting rows, not only empty lists.
+    expect(compared).toBeGreaterThan(100)
+    const mixed = await upcomingVisits(await actorOf(world.contact.id), planned)
+    expect(mixed.some((v) => v.lateCancellation && v.note === 'Syg')).toBe(true)
+    expect(mixed.some((v) => v.contact === null && v.facility.id === second.facility.id)).toBe(true)
+    expect(new Set(mixed.map((v) => v.facility.id)).size).toBe(2)
   })
 })

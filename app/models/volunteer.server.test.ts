@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest'
 import { createUser, municipality } from '../../tests/setup/fixtures'
 import { createVolunteer } from '../../tests/setup/fixtures-volunteer'
 import { prisma } from '~/utils/db.server'
-import { pauseVolunteer, profileCompleteness, resumeVolunteer, updateVolunteerProfile, volunteerProfile, type ProfileUpdate } from './volunteer.server'
+import { pauseVolunteer, profileCompleteness, resumeVolunteer, updateVolunteerProfile, volunteerOverview, volunteerProfile, type ProfileUpdate } from './volunteer.server'
+import { createAd, createApplication } from '../../tests/setup/fixtures-matching'
+import { planWorld, secondMatch } from '../../tests/setup/fixtures-plans'
+import { confirmPlan, proposePlan } from './visit-plan.server'
+import { wallClockInstant } from '~/utils/time'
+import { volunteerOverviewBefore, volunteerProfileBefore } from '../../tests/setup/reads-before'
 
 async function fullUpdate(): Promise<ProfileUpdate> {
   const gribskov = await municipality('Gribskov Kommune')
@@ -83,5 +88,57 @@ describe('the volunteer profile', () => {
   test('someone without a volunteer profile cannot be paused', async () => {
     const staff = await createUser('facility_staff')
     expect(await pauseVolunteer(staff.id)).toBe(false)
+  })
+})
+
+describe('the start page reads straight from SQLite', () => {
+  test('applications, matches and the next visit equal the Prisma reads they replaced', async () => {
+    const world = await planWorld()
+    const second = await secondMatch(world)
+    const planned = wallClockInstant('2026-03-20', '10:00')
+    const proposed = await proposePlan(world.contactActor, world.match.id, { weekday: 2, startTime: '15:00', endTime: '17:00', frequency: 'weekly', nthWeekday: null, startDate: '2026-03-24', endDate: null, location: 'Stuen' })
+    if (!proposed.ok) throw new Error(proposed.reason)
+    await confirmPlan(world.volunteerActor, proposed.planId, planned)
+    const first = await prisma.visit.findFirstOrThrow({ where: { planId: proposed.planId }, orderBy: { startsAt: 'asc' } })
+    await prisma.visit.update({ where: { id: first.id }, data: { status: 'cancelled', cancelledAt: planned } })
+    await prisma.match.update({ where: { id: second.match.id }, data: { status: 'paused' } })
+    for (let i = 0; i < 24; i++) {
+      const ad = await createAd(world.facility, world.contact.id, { title: `Opgave ${i}` })
+      await createApplication(ad.id, world.volunteer.id, { status: i % 3 ? 'submitted' : 'declined', createdAt: new Date(Date.UTC(2026, 2, 1, 8, i)) })
+    }
+    const nobody = await createVolunteer()
+    let compared = 0
+    for (const userId of [world.volunteer.id, nobody.id]) {
+      for (const now of [planned, wallClockInstant('2026-03-24', '16:00'), wallClockInstant('2027-06-01', '12:00')]) {
+        const read = await volunteerOverview(userId, now)
+        expect(read).toEqual(await volunteerOverviewBefore(userId, now))
+        compared += read.applications.length + read.matches.length + (read.nextVisit ? 1 : 0)
+      }
+    }
+    expect(compared).toBeGreaterThan(60)
+    const overview = await volunteerOverview(world.volunteer.id, planned)
+    expect(overview.nextVisit?.startsAt).toEqual(wallClockInstant('2026-03-31', '15:00'))
+    expect(overview.matches.map((m) => m.status).sort()).toEqual(['active', 'paused'])
+  })
+
+  test('the profile (skills, availability, areas, municipality) equals the Prisma read it replaced', async () => {
+    const empty = await createVolunteer({ consent: false })
+    const full = await createVolunteer()
+    const update = await fullUpdate()
+    await updateVolunteerProfile(full.id, {
+      ...update,
+      skills: [{ task: 'video_calls', level: 3 }, { task: 'photos', level: 1 }, { task: 'games', level: 2 }, { task: 'email', level: 2 }],
+      availability: [{ weekday: 5, part: 'evening' }, { weekday: 2, part: 'afternoon' }, { weekday: 2, part: 'morning' }, { weekday: 1, part: 'evening' }],
+      areas: [...update.areas, (await municipality('Furesø Kommune')).id],
+    })
+    const paused = await createVolunteer()
+    await updateVolunteerProfile(paused.id, { ...update, municipalityId: null, postcode: null })
+    await pauseVolunteer(paused.id)
+    for (const userId of [empty.id, full.id, paused.id, 'no-such-user']) {
+      expect(await volunteerProfile(userId)).toEqual(await volunteerProfileBefore(userId))
+    }
+    const read = await volunteerProfile(full.id)
+    expect([read?.skills.length, read?.availability.length, read?.areas.length, read?.municipality?.name]).toEqual([4, 4, 3, 'Gribskov Kommune'])
+    expect((await volunteerProfile(paused.id))?.pausedAt).toBeInstanceOf(Date)
   })
 })

@@ -1,60 +1,87 @@
 import { audit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
+import { all, first, sql } from '~/utils/sql.server'
+import { sqliteInstant } from '~/utils/time'
 import { parseList, TASKS, type DAY_PARTS, type Task } from '~/utils/domain'
 import { PROFILE_ITEMS, type ProfileItem } from '~/utils/volunteer'
 
 export type DayPart = (typeof DAY_PARTS)[number]
 
-/** What a volunteer's start page shows: the next visit, matches and applications. */
-export async function volunteerOverview(userId: string) {
-  const [applications, matches, upcoming] = await Promise.all([
-    prisma.application.findMany({
-      where: { volunteerId: userId },
-      select: { id: true, status: true, createdAt: true, jobAd: { select: { id: true, title: true, facility: { select: { name: true } } } } },
-      orderBy: { createdAt: 'desc' },
-      take: 20,
-    }),
-    prisma.match.findMany({
-      where: { volunteerId: userId, status: { in: ['proposed', 'active', 'paused'] } },
-      select: { id: true, status: true, facility: { select: { name: true } }, jobAd: { select: { title: true } } },
-      orderBy: { createdAt: 'desc' },
-    }),
-    // The status is checked after the query: in the WHERE clause it made SQLite walk every planned
-    // visit in the country by (status, startsAt) instead of this volunteer's own (see visit.server.ts).
-    prisma.visit.findMany({
-      where: { volunteerId: userId, startsAt: { gte: new Date() } },
-      select: { id: true, status: true, startsAt: true, endsAt: true, facility: { select: { name: true } } },
-      orderBy: { startsAt: 'asc' },
-      take: 50,
-    }),
-  ])
-  return { applications, matches, nextVisit: upcoming.find((visit) => visit.status === 'planned') ?? null }
+/**
+ * What a volunteer's start page shows: the next visit, matches and applications. Read straight from
+ * SQLite (app/utils/sql.server.ts), three joins, as the page is opened on every sign-in.
+ */
+export async function volunteerOverview(userId: string, now = new Date()) {
+  const applications = all(
+    sql
+      .selectFrom('Application as ap')
+      .innerJoin('JobAd as j', 'j.id', 'ap.jobAdId')
+      .innerJoin('Facility as f', 'f.id', 'j.facilityId')
+      .select(['ap.id', 'ap.status', 'ap.createdAt', 'j.id as adId', 'j.title', 'f.name as facilityName'])
+      .where('ap.volunteerId', '=', userId)
+      .orderBy('ap.createdAt', 'desc')
+      .limit(20),
+  ).map((row) => ({ id: row.id, status: row.status, createdAt: new Date(row.createdAt), jobAd: { id: row.adId, title: row.title, facility: { name: row.facilityName } } }))
+  const matches = all(
+    sql
+      .selectFrom('Match as m')
+      .innerJoin('Facility as f', 'f.id', 'm.facilityId')
+      .innerJoin('JobAd as j', 'j.id', 'm.jobAdId')
+      .select(['m.id', 'm.status', 'f.name as facilityName', 'j.title'])
+      .where('m.volunteerId', '=', userId)
+      .where('m.status', 'in', ['proposed', 'active', 'paused'])
+      .orderBy('m.createdAt', 'desc'),
+  ).map((row) => ({ id: row.id, status: row.status, facility: { name: row.facilityName }, jobAd: { title: row.title } }))
+  // The status is checked after the query: in the WHERE clause it made SQLite walk every planned
+  // visit in the country by (status, startsAt) instead of this volunteer's own (see visit.server.ts).
+  const upcoming = all(
+    sql
+      .selectFrom('Visit as v')
+      .innerJoin('Facility as f', 'f.id', 'v.facilityId')
+      .select(['v.id', 'v.status', 'v.startsAt', 'v.endsAt', 'f.name as facilityName'])
+      .where('v.volunteerId', '=', userId)
+      .where('v.startsAt', '>=', sqliteInstant(now))
+      .orderBy('v.startsAt', 'asc')
+      .limit(50),
+  )
+  const next = upcoming.find((visit) => visit.status === 'planned')
+  return {
+    applications,
+    matches,
+    nextVisit: next ? { id: next.id, status: next.status, startsAt: new Date(next.startsAt), endsAt: new Date(next.endsAt), facility: { name: next.facilityName } } : null,
+  }
 }
 
-/** The volunteer's own profile, as their profile page edits it. */
+/**
+ * The volunteer's own profile, as their profile page edits it and the start page weighs it. Read
+ * straight from SQLite: the profile with its municipality, then its three small lists, each in the
+ * order of its own index (as Prisma's nested reads returned them).
+ */
 export async function volunteerProfile(userId: string) {
-  const profile = await prisma.volunteerProfile.findUnique({
-    where: { userId },
-    select: {
-      id: true,
-      bio: true,
-      postcode: true,
-      municipalityId: true,
-      municipality: { select: { name: true, region: true } },
-      employer: true,
-      languages: true,
-      pausedAt: true,
-      consentDataAt: true,
-      skills: { select: { task: true, level: true } },
-      availability: { select: { weekday: true, part: true } },
-      areas: { select: { municipalityId: true } },
-    },
-  })
+  const profile = first(
+    sql
+      .selectFrom('VolunteerProfile as p')
+      .leftJoin('Municipality as m', 'm.id', 'p.municipalityId')
+      .select(['p.id', 'p.bio', 'p.postcode', 'p.municipalityId', 'm.name as municipalityName', 'm.region as municipalityRegion', 'p.employer', 'p.languages', 'p.pausedAt', 'p.consentDataAt'])
+      .where('p.userId', '=', userId),
+  )
   if (!profile) return null
+  const skills = all(sql.selectFrom('VolunteerSkill').select(['task', 'level']).where('profileId', '=', profile.id).orderBy('task'))
+  const availability = all(sql.selectFrom('VolunteerAvailability').select(['weekday', 'part']).where('profileId', '=', profile.id).orderBy('weekday').orderBy('part'))
+  const areas = all(sql.selectFrom('VolunteerArea').select('municipalityId').where('profileId', '=', profile.id).orderBy('municipalityId'))
   return {
-    ...profile,
+    id: profile.id,
+    bio: profile.bio,
+    postcode: profile.postcode,
+    municipalityId: profile.municipalityId,
+    municipality: profile.municipalityName !== null && profile.municipalityRegion !== null ? { name: profile.municipalityName, region: profile.municipalityRegion } : null,
+    employer: profile.employer,
     languages: parseList(profile.languages),
-    areas: profile.areas.map((area) => area.municipalityId),
+    pausedAt: profile.pausedAt === null ? null : new Date(profile.pausedAt),
+    consentDataAt: profile.consentDataAt === null ? null : new Date(profile.consentDataAt),
+    skills,
+    availability,
+    areas: areas.map((area) => area.municipalityId),
   }
 }
 export type VolunteerProfileView = NonNullable<Awaited<ReturnType<typeof volunteerProfile>>>

@@ -1,6 +1,7 @@
 import { json } from '@remix-run/node'
 import { requireUser, type SessionUser } from './auth.server'
 import { prisma } from './db.server'
+import { all, sql } from './sql.server'
 import type { Role } from './domain'
 import { can, type Actor, type FacilityScope, type Membership, type Permission, type ScopeOf, type VolunteerScope } from './permissions'
 
@@ -20,23 +21,19 @@ export function loadActor(user: SessionUser): Promise<Actor> {
 
 /** Also for work done on a user's behalf without a request, e.g. checking a follower's access before a digest. */
 export async function buildActor(user: Pick<SessionUser, 'id' | 'role' | 'centreId'>): Promise<Actor> {
-  const [municipalities, memberships] = await Promise.all([
-    user.role === 'coordinator' && user.centreId
-      ? prisma.municipality.findMany({ where: { centreId: user.centreId }, select: { id: true } })
-      : Promise.resolve([]),
+  // Every signed-in request builds one: read straight from SQLite (./sql.server.ts), no query compiler.
+  const municipalities =
+    user.role === 'coordinator' && user.centreId ? all(sql.selectFrom('Municipality').select('id').where('centreId', '=', user.centreId)) : []
+  const memberships =
     user.role === 'facility_staff'
-      ? prisma.facilityMembership.findMany({
-          where: { userId: user.id, status: 'active' },
-          select: { facilityId: true, role: true, isContactPerson: true },
-        })
-      : Promise.resolve([]),
-  ])
+      ? all(sql.selectFrom('FacilityMembership').select(['facilityId', 'role', 'isContactPerson']).where('userId', '=', user.id).where('status', '=', 'active'))
+      : []
   return {
     id: user.id,
     role: user.role,
     centreId: user.centreId,
     centreMunicipalityIds: municipalities.map((m) => m.id),
-    memberships: memberships.map((m) => ({ ...m, role: m.role as Membership['role'] })),
+    memberships: memberships.map((m) => ({ facilityId: m.facilityId, role: m.role as Membership['role'], isContactPerson: Boolean(m.isContactPerson) })),
   }
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { createCentre, createUser } from '../../tests/setup/fixtures'
+import { addStaff, createCentre, createFacility, createUser } from '../../tests/setup/fixtures'
 import { lucia } from './auth.server'
 import { prisma } from './db.server'
+import type { Role } from './domain'
+import { buildActor } from './permissions.server'
 import { all, sql } from './sql.server'
 
 describe('typed reads', () => {
@@ -41,5 +43,33 @@ describe('typed reads', () => {
     expect(all(sql.selectFrom('User').select(['name']).where('id', '=', user.id))).toEqual([{ name: 'Ændret Navn' }])
     expect(() => all(sql.deleteFrom('User').where('id', '=', user.id).returning('id'))).toThrow(/readonly|query_only|attempt to write/i)
     expect(() => all(sql.selectFrom('User').selectAll().where('createdAt', '>', new Date() as unknown as string))).toThrow(/as text or numbers/)
+  })
+
+  test('the actor of every signed-in request equals the Prisma read it replaced', async () => {
+    const centre = await createCentre(['Gribskov Kommune', 'Hillerød Kommune'])
+    const coordinator = await createUser('coordinator', { centreId: centre.id })
+    const staff = await createUser('facility_staff')
+    const facilities = [await createFacility('Gribskov Kommune'), await createFacility('Gribskov Kommune'), await createFacility('Hillerød Kommune'), await createFacility('Hillerød Kommune')]
+    await addStaff(facilities[0].id, staff.id, 'leader')
+    await addStaff(facilities[1].id, staff.id, 'staff', 'requested')
+    await addStaff(facilities[2].id, staff.id, 'staff')
+    await prisma.facilityMembership.update({ where: { facilityId_userId: { facilityId: facilities[2].id, userId: staff.id } }, data: { isContactPerson: true } })
+    await addStaff(facilities[3].id, staff.id, 'staff')
+    await prisma.facilityMembership.update({ where: { facilityId_userId: { facilityId: facilities[3].id, userId: staff.id } }, data: { status: 'removed' } })
+    const volunteer = await createUser('volunteer')
+    const lonelyCoordinator = await createUser('coordinator')
+    const asUser = (user: typeof staff) => ({ id: user.id, role: user.role as Role, centreId: user.centreId })
+    for (const person of [coordinator, staff, volunteer, lonelyCoordinator].map(asUser)) {
+      const [municipalities, memberships] = await Promise.all([
+        person.role === 'coordinator' && person.centreId ? prisma.municipality.findMany({ where: { centreId: person.centreId }, select: { id: true } }) : [],
+        person.role === 'facility_staff'
+          ? prisma.facilityMembership.findMany({ where: { userId: person.id, status: 'active' }, select: { facilityId: true, role: true, isContactPerson: true } })
+          : [],
+      ])
+      expect(await buildActor(person)).toEqual({ id: person.id, role: person.role, centreId: person.centreId, centreMunicipalityIds: municipalities.map((m) => m.id), memberships })
+    }
+    const actor = await buildActor(asUser(staff))
+    expect(actor.memberships.map((m) => [m.role, m.isContactPerson])).toEqual([['leader', true], ['staff', true]])
+    expect((await buildActor(asUser(coordinator))).centreMunicipalityIds).toHaveLength(2)
   })
 })
