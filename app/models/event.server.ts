@@ -126,14 +126,14 @@ export async function eventForEditing(eventId: string) {
       sessions: { select: { id: true, localDate: true, startsAt: true, endsAt: true, place: true, onlineUrl: true }, orderBy: { startsAt: 'asc' } },
       signups: {
         where: { status: { in: ['confirmed', 'waiting'] } },
-        select: { id: true, status: true, position: true, name: true, user: { select: { name: true, email: true } } },
+        select: { id: true, status: true, position: true, name: true, email: true, user: { select: { name: true, email: true } } },
         orderBy: { position: 'asc' },
       },
     },
   })
 }
 
-/** A centre's events, soonest first, with sign-ups against capacity and the waiting line. */
+/** A centre's events, the latest first, with sign-ups against capacity and the waiting line. */
 export function centreEvents(centreId: string) {
   const rows = all(
     sql
