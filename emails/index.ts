@@ -31,6 +31,7 @@ import { VisitPlanUpdate, type VisitPlanUpdateProps } from './visit-plan-update'
 import { VisitReminder, type VisitReminderProps } from './visit-reminder'
 import { EventSignup, type EventSignupProps } from './event-signup'
 import { EventPromoted, type EventPromotedProps } from './event-promoted'
+import { EventCancelled, type EventCancelledProps } from './event-cancelled'
 
 export type { EmailT } from './types'
 
@@ -67,6 +68,7 @@ export type EmailTemplates = {
   'inactivity-warning': InactivityWarningProps
   'event-signup': EventSignupProps
   'event-promoted': EventPromotedProps
+  'event-cancelled': EventCancelledProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -102,6 +104,7 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'inactivity-warning': InactivityWarning,
   'event-signup': EventSignup,
   'event-promoted': EventPromoted,
+  'event-cancelled': EventCancelled,
 }
 
 /** The subject's message key; a notice has one per kind. */

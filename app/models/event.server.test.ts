@@ -112,6 +112,30 @@ describe('sign-up for an event', () => {
   })
 })
 
+describe('cancelling an event', () => {
+  test('everyone signed up or waiting gets one e-mail; those with a place a METHOD:CANCEL .ics with a raised SEQUENCE', async () => {
+    const { eventId, coordinator } = await world()
+    await prisma.event.update({ where: { id: eventId }, data: { capacity: 1 } })
+    const [placed, waiting, gone] = await volunteers(3)
+    for (const person of [placed, waiting, gone]) await signUp((await eventViewer(person))!, eventId, NOW)
+    await cancelSignup(gone.id, eventId, NOW)
+    expect(await setEventStatus(coordinator.id, eventId, 'cancelled', NOW)).toEqual({ ok: true })
+    expect(await setEventStatus(coordinator.id, eventId, 'cancelled', NOW)).toEqual({ ok: false, reason: 'not-published' })
+
+    const mails = await prisma.outboxMessage.findMany({ where: { template: 'event-cancelled', toEmail: { in: [placed.email, waiting.email, gone.email] } } })
+    expect(mails.map((m) => m.toEmail).sort()).toEqual([placed.email, waiting.email].sort())
+    const toPlaced = mails.find((m) => m.toEmail === placed.email)!
+    expect(toPlaced.subject).toBe('Aflyst: Introaften for nye IT-frivillige')
+    const files = JSON.parse(toPlaced.attachments!) as { content: string }[]
+    expect(files).toHaveLength(2)
+    const calendar = new ICAL.Component(ICAL.parse(files[0].content))
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL')
+    const vevent = calendar.getFirstSubcomponent('vevent')!
+    expect([vevent.getFirstPropertyValue('sequence'), vevent.getFirstPropertyValue('status')]).toEqual([1, 'CANCELLED'])
+    expect(JSON.parse(mails.find((m) => m.toEmail === waiting.email)!.attachments ?? '[]')).toEqual([])
+  })
+})
+
 describe('who may see and join an event', () => {
   test('volunteers of the centre see volunteer events; staff of its facilities see staff events; nobody else does', async () => {
     const { centre, coordinator, eventId } = await world()

@@ -92,13 +92,21 @@ export async function updateEvent(actorId: string, eventId: string, input: Event
   })
 }
 
-/** draft → published, or published → cancelled. */
-export async function setEventStatus(actorId: string, eventId: string, status: 'published' | 'cancelled') {
+/**
+ * draft → published, or published → cancelled. Cancelling raises the calendar SEQUENCE and tells
+ * everyone signed up or waiting, in the same transaction; those with a place get a METHOD:CANCEL
+ * .ics per session so their calendars drop it.
+ */
+export async function setEventStatus(actorId: string, eventId: string, status: 'published' | 'cancelled', now = new Date()) {
   const from = status === 'published' ? 'draft' : 'published'
   return prisma.$transaction(async (tx) => {
-    const updated = await tx.event.updateMany({ where: { id: eventId, status: from }, data: { status } })
+    const updated = await tx.event.updateMany({ where: { id: eventId, status: from }, data: { status, ...(status === 'cancelled' ? { sequence: { increment: 1 } } : {}) } })
     if (updated.count === 0) return { ok: false, reason: 'not-' + from } as const
     await audit(tx, { actorId, action: `event.${status}`, entityType: 'Event', entityId: eventId })
+    if (status === 'cancelled') {
+      const signups = await tx.eventSignup.findMany({ where: { eventId, status: { in: ['confirmed', 'waiting'] } }, select: { id: true } })
+      for (const signup of signups) await tellAboutPlace(tx, signup.id, 'cancelled', now)
+    }
     return { ok: true } as const
   })
 }
@@ -343,11 +351,12 @@ function sessionPlace(session: { place: string; onlineUrl: string | null }) {
  * The e-mail about a place: confirmed at sign-up, waiting, or promoted from the line. A place comes
  * with one .ics per session (UID event-session-<id>@frivilligbro, so a later change replaces it).
  */
-async function tellAboutPlace(tx: Tx, signupId: string, what: 'confirmed' | 'waiting' | 'promoted', now: Date) {
+async function tellAboutPlace(tx: Tx, signupId: string, what: 'confirmed' | 'waiting' | 'promoted' | 'cancelled', now: Date) {
   const signup = await tx.eventSignup.findUniqueOrThrow({
     where: { id: signupId },
     select: {
       id: true,
+      status: true,
       updatedAt: true,
       name: true,
       email: true,
@@ -356,6 +365,7 @@ async function tellAboutPlace(tx: Tx, signupId: string, what: 'confirmed' | 'wai
         select: {
           id: true,
           title: true,
+          sequence: true,
           centre: { select: { name: true, email: true } },
           sessions: { select: { id: true, startsAt: true, endsAt: true, place: true, onlineUrl: true }, orderBy: { startsAt: 'asc' } },
         },
@@ -370,15 +380,18 @@ async function tellAboutPlace(tx: Tx, signupId: string, what: 'confirmed' | 'wai
   const { event } = signup
   const url = appUrl(`/events/${event.id}`)
   const sessions = event.sessions.map((s) => ({ when: formatSessionTime(s.startsAt, s.endsAt, locale), place: sessionPlace(s) }))
+  const cancelled = what === 'cancelled'
+  // Only a confirmed place is in the person's calendar, so only it gets a calendar file.
   const attachments =
-    what === 'waiting'
+    what === 'waiting' || (cancelled && signup.status !== 'confirmed')
       ? []
       : event.sessions.map((session, index) => ({
           filename: `arrangement-${index + 1}.ics`,
-          contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+          contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}`,
           content: calendarInvitation({
             uid: `event-session-${session.id}@frivilligbro`,
-            sequence: 0,
+            sequence: event.sequence,
+            status: cancelled ? 'CANCELLED' : 'CONFIRMED',
             start: session.startsAt,
             end: session.endsAt,
             stamp: now,
@@ -390,8 +403,10 @@ async function tellAboutPlace(tx: Tx, signupId: string, what: 'confirmed' | 'wai
           }),
         }))
   const props = { name, title: event.title, centreName: event.centre.name, sessions, url }
-  const dedupeKey = `event-${what}:${signup.id}:${signup.updatedAt.getTime()}`
-  if (what === 'promoted') {
+  const dedupeKey = cancelled ? `event-cancelled:${event.id}:${event.sequence}:${signup.id}` : `event-${what}:${signup.id}:${signup.updatedAt.getTime()}`
+  if (cancelled) {
+    await queueEmail(tx, { to: email, toName: name, locale, template: 'event-cancelled', dedupeKey, props: { ...props, hadPlace: signup.status === 'confirmed' }, attachments })
+  } else if (what === 'promoted') {
     await queueEmail(tx, { to: email, toName: name, locale, template: 'event-promoted', dedupeKey, props, attachments })
   } else {
     await queueEmail(tx, { to: email, toName: name, locale, template: 'event-signup', dedupeKey, props: { ...props, status: what }, attachments })

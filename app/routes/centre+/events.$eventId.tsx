@@ -95,6 +95,7 @@ export default function EditEventPage() {
               <SubmitButton name="intent" value="cancel" className="button button-secondary">
                 {t('edit.cancel')}
               </SubmitButton>
+              <span className="hint"> {t('edit.cancelHint')}</span>
             </>
           )}
         </Form>

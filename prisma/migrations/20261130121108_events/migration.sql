@@ -9,6 +9,7 @@ CREATE TABLE "Event" (
     "audience" TEXT NOT NULL,
     "signupDeadline" DATETIME NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'draft',
+    "sequence" INTEGER NOT NULL DEFAULT 0,
     "threadId" TEXT,
     "createdById" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
