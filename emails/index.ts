@@ -29,6 +29,9 @@ import { VisitPlanProposed, type VisitPlanProposedProps } from './visit-plan-pro
 import { VisitPlanConfirmed, type VisitPlanConfirmedProps } from './visit-plan-confirmed'
 import { VisitPlanUpdate, type VisitPlanUpdateProps } from './visit-plan-update'
 import { VisitReminder, type VisitReminderProps } from './visit-reminder'
+import { EventSignup, type EventSignupProps } from './event-signup'
+import { EventPromoted, type EventPromotedProps } from './event-promoted'
+import { EventCancelled, type EventCancelledProps } from './event-cancelled'
 
 export type { EmailT } from './types'
 
@@ -63,6 +66,9 @@ export type EmailTemplates = {
   'visit-plan-update': VisitPlanUpdateProps
   'visit-reminder': VisitReminderProps
   'inactivity-warning': InactivityWarningProps
+  'event-signup': EventSignupProps
+  'event-promoted': EventPromotedProps
+  'event-cancelled': EventCancelledProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -96,11 +102,15 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'visit-plan-update': VisitPlanUpdate,
   'visit-reminder': VisitReminder,
   'inactivity-warning': InactivityWarning,
+  'event-signup': EventSignup,
+  'event-promoted': EventPromoted,
+  'event-cancelled': EventCancelled,
 }
 
 /** The subject's message key; a notice has one per kind. */
 export function subjectKey<N extends TemplateName>(name: N, props: EmailTemplates[N]) {
   if (name === 'notice') return `notice.${(props as NoticeProps).kind}.subject`
+  if (name === 'event-signup') return `eventSignup.subject.${(props as EventSignupProps).status}`
   if (name === 'facility-status') return `facilityStatus.${(props as FacilityStatusProps).kind}.subject`
   const camel = name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
   return `${camel}.subject`

@@ -2111,6 +2111,48 @@ async function writeDemo(tx: Tx, passwordHash: string) {
   })
   step('experience sharing (2 facility threads at Skovbrynet, 4 network threads in Gribskov incl. an announcement and a locked thread, 1 in Hillerød; one post hidden)')
 
+  // --- Events ----------------------------------------------------------------------------------
+  // An intro course with room left and a network meeting that is full with two in line, so both
+  // the places-left count and the waiting list show on /events and /centre/events.
+  const introDays = [addDays(copenhagenDate(), 14), addDays(copenhagenDate(), 21)]
+  await tx.event.create({
+    data: {
+      centreId: gribskovCentre.id,
+      kind: 'intro_meeting',
+      title: 'Introkursus for nye IT-frivillige',
+      description:
+        'To aftener for dig, der er ny som IT-frivillig: hvordan et besøg på et bosted foregår, tavshedspligt, og hvordan man hjælper med MitID og videoopkald uden at tage over.',
+      capacity: 12,
+      audience: 'volunteers',
+      status: 'published',
+      signupDeadline: at(addDays(introDays[0], -1), '23:59'),
+      createdById: karin,
+      createdAt: ago(10),
+      sessions: { create: introDays.map((day) => ({ localDate: day, startsAt: at(day, '17:00'), endsAt: at(day, '19:30'), place: 'Frivilligcenter Gribskov, Østergade 20, 3200 Helsinge' })) },
+      signups: { create: [sofie, ole, aisha].map((userId, index) => ({ userId, status: 'confirmed', position: index + 1, createdAt: ago(9 - index) })) },
+    },
+  })
+  const networkDay = addDays(copenhagenDate(), 10)
+  await tx.event.create({
+    data: {
+      centreId: gribskovCentre.id,
+      kind: 'network_meeting',
+      title: 'Netværksmøde: tablets, videoopkald og tålmodighed',
+      description: 'Erfaringsudveksling mellem frivillige og personale. Kaffe og kage fra kl. 16.30.',
+      capacity: 4,
+      audience: 'network',
+      status: 'published',
+      signupDeadline: at(networkDay, '17:00'),
+      createdById: karin,
+      createdAt: ago(20),
+      sessions: { create: [{ localDate: networkDay, startsAt: at(networkDay, '17:00'), endsAt: at(networkDay, '19:00'), place: 'Helsinge Bibliotek, mødelokale 2' }] },
+      signups: {
+        create: [hanne, jens, emma, kasper, lone, nikolaj].map((userId, index) => ({ userId, status: index < 4 ? 'confirmed' : 'waiting', position: index + 1, createdAt: ago(18 - index) })),
+      },
+    },
+  })
+  step('events (an intro course with 3 of 12 places taken; a full network meeting with 2 on the waiting list)')
+
   // --- Audit trail ---------------------------------------------------------------------------
   const audit = (actorId: string, action: string, entityType: string, entityId: string, daysAgo: number, data?: Record<string, unknown>) =>
     tx.auditLog.create({

@@ -112,9 +112,9 @@ describe('areas of the app', () => {
   test('the navigation shows each role its own start page', () => {
     const links = (actor: Actor | null) => navigationFor(actor).map((item) => item.to)
     expect(links(null)).toEqual(['/jobs'])
-    expect(links(volunteer)).toEqual(['/jobs', '/volunteer', '/visits', '/threads', '/settings'])
-    expect(links(staff)).toEqual(['/jobs', '/facility', '/facility/ads', '/visits', '/threads', '/settings'])
-    expect(links(coordinator)).toEqual(['/jobs', '/centre', '/centre/ads', '/centre/report', '/threads', '/settings'])
+    expect(links(volunteer)).toEqual(['/jobs', '/volunteer', '/visits', '/events', '/threads', '/settings'])
+    expect(links(staff)).toEqual(['/jobs', '/facility', '/facility/ads', '/visits', '/events', '/threads', '/settings'])
+    expect(links(coordinator)).toEqual(['/jobs', '/centre', '/centre/ads', '/centre/events', '/centre/report', '/threads', '/settings'])
     expect(links(admin)).toEqual(['/jobs', '/admin', '/admin/outbox', '/settings'])
   })
 })

@@ -149,13 +149,13 @@ export function navigationFor(actor: Actor | null): NavItem[] {
   if (!actor) return items
   switch (actor.role) {
     case 'volunteer':
-      items.push({ to: '/volunteer', labelKey: 'nav.volunteerHome' }, { to: '/visits', labelKey: 'visits.nav' })
+      items.push({ to: '/volunteer', labelKey: 'nav.volunteerHome' }, { to: '/visits', labelKey: 'visits.nav' }, { to: '/events', labelKey: 'events:navVolunteer' })
       break
     case 'facility_staff':
-      items.push({ to: '/facility', labelKey: 'nav.facilityHome' }, { to: '/facility/ads', labelKey: 'nav.facilityAds' }, { to: '/visits', labelKey: 'visits.nav' })
+      items.push({ to: '/facility', labelKey: 'nav.facilityHome' }, { to: '/facility/ads', labelKey: 'nav.facilityAds' }, { to: '/visits', labelKey: 'visits.nav' }, { to: '/events', labelKey: 'events:navVolunteer' })
       break
     case 'coordinator':
-      items.push({ to: '/centre', labelKey: 'nav.centreHome' }, { to: '/centre/ads', labelKey: 'nav.centreAds' }, { to: '/centre/report', labelKey: 'nav.centreReport' })
+      items.push({ to: '/centre', labelKey: 'nav.centreHome' }, { to: '/centre/ads', labelKey: 'nav.centreAds' }, { to: '/centre/events', labelKey: 'events:nav' }, { to: '/centre/report', labelKey: 'nav.centreReport' })
       break
     case 'admin':
       items.push({ to: '/admin', labelKey: 'nav.admin' }, { to: '/admin/outbox', labelKey: 'nav.outbox' })

@@ -1,0 +1,166 @@
+import ICAL from 'ical.js'
+import { describe, expect, test } from 'vitest'
+import { addStaff, createCentre, createFacility, createUser } from '../../tests/setup/fixtures'
+import { createVolunteer } from '../../tests/setup/fixtures-matching'
+import { cancelSignup, createEvent, eventForViewer, eventViewer, setEventStatus, signUp, upcomingEvents, type EventInput } from './event.server'
+import { prisma } from '~/utils/db.server'
+import { wallClockInstant } from '~/utils/time'
+
+const NOW = wallClockInstant('2026-03-02', '10:00')
+
+function intro(overrides: Partial<EventInput> = {}): EventInput {
+  return {
+    kind: 'intro_meeting',
+    title: 'Introaften for nye IT-frivillige',
+    description: 'Hvad det vil sige at være IT-frivillig på et bosted.',
+    capacity: 10,
+    audience: 'volunteers',
+    signupDeadlineDate: null,
+    // Across the change to summer time (29 March 2026): both sessions stay 17:00–19:00 on the wall clock.
+    sessions: [
+      { localDate: '2026-03-24', startTime: '17:00', endTime: '19:00', place: 'Frivilligcentret, Helsinge', onlineUrl: null },
+      { localDate: '2026-03-31', startTime: '17:00', endTime: '19:00', place: 'Frivilligcentret, Helsinge', onlineUrl: null },
+    ],
+    ...overrides,
+  }
+}
+
+async function world() {
+  const centre = await createCentre(['Gribskov Kommune'])
+  const other = await createCentre(['Furesø Kommune'])
+  const coordinator = await createUser('coordinator', { centreId: centre.id })
+  const created = await createEvent(coordinator.id, centre.id, intro())
+  await setEventStatus(coordinator.id, created.eventId, 'published')
+  return { centre, other, coordinator, eventId: created.eventId }
+}
+
+async function volunteers(count: number) {
+  return Promise.all(Array.from({ length: count }, (_, i) => createVolunteer('Gribskov Kommune', { name: `Frivillig ${i + 1}`, email: `frivillig-${i + 1}-${Math.random().toString(36).slice(2)}@example.test` })))
+}
+
+describe('sign-up for an event', () => {
+  test('20 people at once for 10 places: exactly 10 confirmed and 10 on the waiting list, each told once', async () => {
+    const { eventId } = await world()
+    const people = await volunteers(20)
+    const viewers = await Promise.all(people.map((p) => eventViewer(p)))
+    const results = await Promise.all(viewers.map((viewer) => signUp(viewer!, eventId, NOW)))
+    expect(results.filter((r) => r.ok && r.status === 'confirmed')).toHaveLength(10)
+    expect(results.filter((r) => r.ok && r.status === 'waiting')).toHaveLength(10)
+    expect(await prisma.eventSignup.count({ where: { eventId, status: 'confirmed' } })).toBe(10)
+    const waiting = await prisma.eventSignup.findMany({ where: { eventId, status: 'waiting' }, select: { position: true } })
+    expect(new Set(waiting.map((w) => w.position)).size).toBe(10)
+    const mails = await prisma.outboxMessage.findMany({ where: { template: 'event-signup', toEmail: { in: people.map((p) => p.email) } } })
+    expect(mails).toHaveLength(20)
+    expect(mails.filter((m) => m.subject.startsWith('Du er tilmeldt'))).toHaveLength(10)
+    expect(mails.filter((m) => m.subject.startsWith('Du er på venteliste'))).toHaveLength(10)
+  })
+
+  test('the confirmation carries one .ics per session, 17:00 Copenhagen on both sides of the DST change', async () => {
+    const { eventId } = await world()
+    const [volunteer] = await volunteers(1)
+    expect(await signUp((await eventViewer(volunteer))!, eventId, NOW)).toEqual({ ok: true, status: 'confirmed' })
+    const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { template: 'event-signup', toEmail: volunteer.email } })
+    const attachments = JSON.parse(mail.attachments!) as { filename: string; content: string }[]
+    expect(attachments.map((a) => a.filename)).toEqual(['arrangement-1.ics', 'arrangement-2.ics'])
+    const sessions = await prisma.eventSession.findMany({ where: { eventId }, orderBy: { startsAt: 'asc' } })
+    const events = attachments.map((a) => new ICAL.Event(new ICAL.Component(ICAL.parse(a.content)).getFirstSubcomponent('vevent')!))
+    expect(events.map((e) => e.uid)).toEqual(sessions.map((s) => `event-session-${s.id}@frivilligbro`))
+    expect(events.map((e) => e.startDate.toString())).toEqual(['2026-03-24T17:00:00', '2026-03-31T17:00:00'])
+    expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(['2026-03-24T16:00:00.000Z', '2026-03-31T15:00:00.000Z'])
+  })
+
+  test('signing up twice is refused; after cancelling one can sign up again, at the back of the line', async () => {
+    const { eventId } = await world()
+    await prisma.event.update({ where: { id: eventId }, data: { capacity: 1 } })
+    const [a, b] = await volunteers(2)
+    const [va, vb] = [(await eventViewer(a))!, (await eventViewer(b))!]
+    expect(await signUp(va, eventId, NOW)).toEqual({ ok: true, status: 'confirmed' })
+    expect(await signUp(va, eventId, NOW)).toEqual({ ok: false, reason: 'already' })
+    expect(await signUp(vb, eventId, NOW)).toEqual({ ok: true, status: 'waiting' })
+    expect(await cancelSignup(b.id, eventId, NOW)).toEqual({ ok: true, promoted: 0 })
+    expect(await signUp(vb, eventId, NOW)).toEqual({ ok: true, status: 'waiting' })
+  })
+
+  test('cancelling a confirmed place promotes the first on the waiting list, who gets one e-mail', async () => {
+    const { eventId } = await world()
+    await prisma.event.update({ where: { id: eventId }, data: { capacity: 2 } })
+    const people = await volunteers(4)
+    for (const person of people) await signUp((await eventViewer(person))!, eventId, NOW)
+    const before = await prisma.outboxMessage.count({ where: { template: 'event-promoted' } })
+    expect(await cancelSignup(people[0].id, eventId, NOW)).toEqual({ ok: true, promoted: 1 })
+    const statuses = await prisma.eventSignup.findMany({ where: { eventId }, select: { userId: true, status: true } })
+    const statusOf = (id: string) => statuses.find((s) => s.userId === id)?.status
+    expect(people.map((p) => statusOf(p.id))).toEqual(['cancelled', 'confirmed', 'confirmed', 'waiting'])
+    const promoted = await prisma.outboxMessage.findMany({ where: { template: 'event-promoted' } })
+    expect(promoted).toHaveLength(before + 1)
+    expect(promoted.at(-1)).toMatchObject({ toEmail: people[2].email, subject: 'Der er blevet en plads til dig: Introaften for nye IT-frivillige' })
+    expect(JSON.parse(promoted.at(-1)!.attachments!)).toHaveLength(2)
+    // Giving up a place in line frees nothing.
+    expect(await cancelSignup(people[3].id, eventId, NOW)).toEqual({ ok: true, promoted: 0 })
+    expect(await cancelSignup(people[3].id, eventId, NOW)).toEqual({ ok: false, reason: 'not-signed-up' })
+  })
+
+  test('after the deadline, on a draft or cancelled event, sign-up is refused', async () => {
+    const { eventId, coordinator, centre } = await world()
+    const [volunteer] = await volunteers(1)
+    const viewer = (await eventViewer(volunteer))!
+    expect(await signUp(viewer, eventId, wallClockInstant('2026-03-24', '17:00'))).toEqual({ ok: false, reason: 'closed' })
+    const draft = await createEvent(coordinator.id, centre.id, intro())
+    expect(await signUp(viewer, draft.eventId, NOW)).toEqual({ ok: false, reason: 'not-found' })
+    await setEventStatus(coordinator.id, eventId, 'cancelled')
+    expect(await signUp(viewer, eventId, NOW)).toEqual({ ok: false, reason: 'closed' })
+  })
+})
+
+describe('cancelling an event', () => {
+  test('everyone signed up or waiting gets one e-mail; those with a place a METHOD:CANCEL .ics with a raised SEQUENCE', async () => {
+    const { eventId, coordinator } = await world()
+    await prisma.event.update({ where: { id: eventId }, data: { capacity: 1 } })
+    const [placed, waiting, gone] = await volunteers(3)
+    for (const person of [placed, waiting, gone]) await signUp((await eventViewer(person))!, eventId, NOW)
+    await cancelSignup(gone.id, eventId, NOW)
+    expect(await setEventStatus(coordinator.id, eventId, 'cancelled', NOW)).toEqual({ ok: true })
+    expect(await setEventStatus(coordinator.id, eventId, 'cancelled', NOW)).toEqual({ ok: false, reason: 'not-published' })
+
+    const mails = await prisma.outboxMessage.findMany({ where: { template: 'event-cancelled', toEmail: { in: [placed.email, waiting.email, gone.email] } } })
+    expect(mails.map((m) => m.toEmail).sort()).toEqual([placed.email, waiting.email].sort())
+    const toPlaced = mails.find((m) => m.toEmail === placed.email)!
+    expect(toPlaced.subject).toBe('Aflyst: Introaften for nye IT-frivillige')
+    const files = JSON.parse(toPlaced.attachments!) as { content: string }[]
+    expect(files).toHaveLength(2)
+    const calendar = new ICAL.Component(ICAL.parse(files[0].content))
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL')
+    const vevent = calendar.getFirstSubcomponent('vevent')!
+    expect([vevent.getFirstPropertyValue('sequence'), vevent.getFirstPropertyValue('status')]).toEqual([1, 'CANCELLED'])
+    expect(JSON.parse(mails.find((m) => m.toEmail === waiting.email)!.attachments ?? '[]')).toEqual([])
+  })
+})
+
+describe('who may see and join an event', () => {
+  test('volunteers of the centre see volunteer events; staff of its facilities see staff events; nobody else does', async () => {
+    const { centre, coordinator, eventId } = await world()
+    const staffEvent = await createEvent(coordinator.id, centre.id, intro({ kind: 'course_staff', title: 'Kursus for IT-ambassadører', audience: 'staff' }))
+    await setEventStatus(coordinator.id, staffEvent.eventId, 'published')
+    const publicEvent = await createEvent(coordinator.id, centre.id, intro({ kind: 'internet_cafe', title: 'Åben internetcafé', audience: 'public' }))
+    await setEventStatus(coordinator.id, publicEvent.eventId, 'published')
+
+    const [local] = await volunteers(1)
+    const elsewhere = await createVolunteer('Furesø Kommune', { email: 'langt-vaek@example.test' })
+    const traveller = await createVolunteer('Furesø Kommune', { email: 'rejser@example.test', areas: ['Furesø Kommune', 'Gribskov Kommune'] })
+    const staff = await createUser('facility_staff')
+    await addStaff((await createFacility('Gribskov Kommune')).id, staff.id)
+
+    const titles = async (user: { id: string; role: string; centreId: string | null } | null) => upcomingEvents(await eventViewer(user), {}, NOW).map((e) => e.title).sort()
+    expect(await titles(local)).toEqual(['Introaften for nye IT-frivillige', 'Åben internetcafé'])
+    expect(await titles(traveller)).toEqual(['Introaften for nye IT-frivillige', 'Åben internetcafé'])
+    expect(await titles(elsewhere)).toEqual(['Åben internetcafé'])
+    expect(await titles(staff)).toEqual(['Kursus for IT-ambassadører', 'Åben internetcafé'])
+    expect(await titles(null)).toEqual(['Åben internetcafé'])
+
+    const localViewer = await eventViewer(local)
+    expect(await eventForViewer(staffEvent.eventId, localViewer)).toBeNull()
+    expect(await signUp(localViewer!, staffEvent.eventId, NOW)).toEqual({ ok: false, reason: 'not-in-audience' })
+    expect((await eventForViewer(eventId, localViewer))?.mayJoin).toBe(true)
+    expect(upcomingEvents(localViewer, { kind: 'internet_cafe' }, NOW).map((e) => e.title)).toEqual(['Åben internetcafé'])
+  })
+})

@@ -1,0 +1,414 @@
+import crypto from 'node:crypto'
+import { audit } from '~/utils/audit.server'
+import { formatInZone } from '~/utils/dates'
+import { prisma, type Tx } from '~/utils/db.server'
+import { localeOf, type Locale } from '~/utils/domain'
+import { queueEmail } from '~/utils/email.server'
+import { appUrl } from '~/utils/env.server'
+import { mayJoin, maySee, type EventAudience, type EventKind, type EventViewer, type SignupStatus } from '~/utils/events'
+import { getFixedT } from '~/utils/i18n.server'
+import { calendarInvitation } from '~/utils/ics'
+import { all } from '~/utils/sql.server'
+import { sql } from '~/utils/sql.server'
+import { sqliteInstant, wallClockInstant } from '~/utils/time'
+
+export type SessionInput = { localDate: string; startTime: string; endTime: string; place: string; onlineUrl: string | null }
+export type EventInput = {
+  kind: EventKind
+  title: string
+  description: string
+  capacity: number
+  audience: EventAudience
+  /** The last Copenhagen date sign-ups are taken (all of it); null: until the first session starts. */
+  signupDeadlineDate: string | null
+  sessions: SessionInput[]
+}
+
+function sessionTimes(session: SessionInput) {
+  return { startsAt: wallClockInstant(session.localDate, session.startTime), endsAt: wallClockInstant(session.localDate, session.endTime) }
+}
+
+function deadlineOf(input: EventInput) {
+  const first = [...input.sessions].sort((a, b) => (a.localDate + a.startTime).localeCompare(b.localDate + b.startTime))[0]
+  const firstStart = sessionTimes(first).startsAt
+  if (!input.signupDeadlineDate) return firstStart
+  // "Until 3 March" means all of 3 March, but never after the first session has begun.
+  const endOfDay = new Date(wallClockInstant(input.signupDeadlineDate, '23:59').getTime() + 60_000)
+  return endOfDay < firstStart ? endOfDay : firstStart
+}
+
+function sessionData(session: SessionInput) {
+  return { localDate: session.localDate, ...sessionTimes(session), place: session.place, onlineUrl: session.onlineUrl }
+}
+
+/** A new event of the coordinator's centre, as a draft. */
+export async function createEvent(actorId: string, centreId: string, input: EventInput) {
+  return prisma.$transaction(async (tx) => {
+    const event = await tx.event.create({
+      data: {
+        centreId,
+        kind: input.kind,
+        title: input.title,
+        description: input.description,
+        capacity: input.capacity,
+        audience: input.audience,
+        signupDeadline: deadlineOf(input),
+        createdById: actorId,
+        sessions: { create: input.sessions.map(sessionData) },
+      },
+      select: { id: true },
+    })
+    await audit(tx, { actorId, action: 'event.created', entityType: 'Event', entityId: event.id })
+    return { ok: true, eventId: event.id } as const
+  })
+}
+
+export type UpdateResult = { ok: true } | { ok: false; reason: 'not-found' | 'cancelled' }
+
+/**
+ * Saves the form over the event. Sessions keep their ids in the order they are listed, so a
+ * session's calendar UID stays the same when its time changes. Raising the capacity lets the
+ * first waiting people in, and tells them.
+ */
+export async function updateEvent(actorId: string, eventId: string, input: EventInput, now = new Date()): Promise<UpdateResult> {
+  return prisma.$transaction(async (tx) => {
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, sessions: { select: { id: true }, orderBy: { startsAt: 'asc' } } } })
+    if (!event) return { ok: false, reason: 'not-found' } as const
+    if (event.status === 'cancelled') return { ok: false, reason: 'cancelled' } as const
+    await tx.event.update({
+      where: { id: eventId },
+      data: { kind: input.kind, title: input.title, description: input.description, capacity: input.capacity, audience: input.audience, signupDeadline: deadlineOf(input) },
+    })
+    for (const [index, session] of input.sessions.entries()) {
+      const existing = event.sessions[index]
+      if (existing) await tx.eventSession.update({ where: { id: existing.id }, data: sessionData(session) })
+      else await tx.eventSession.create({ data: { eventId, ...sessionData(session) } })
+    }
+    const surplus = event.sessions.slice(input.sessions.length).map((s) => s.id)
+    if (surplus.length) await tx.eventSession.deleteMany({ where: { id: { in: surplus } } })
+    await audit(tx, { actorId, action: 'event.updated', entityType: 'Event', entityId: eventId })
+    if (event.status === 'published') await promoteWaiting(tx, eventId, now)
+    return { ok: true } as const
+  })
+}
+
+/**
+ * draft → published, or published → cancelled. Cancelling raises the calendar SEQUENCE and tells
+ * everyone signed up or waiting, in the same transaction; those with a place get a METHOD:CANCEL
+ * .ics per session so their calendars drop it.
+ */
+export async function setEventStatus(actorId: string, eventId: string, status: 'published' | 'cancelled', now = new Date()) {
+  const from = status === 'published' ? 'draft' : 'published'
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.event.updateMany({ where: { id: eventId, status: from }, data: { status, ...(status === 'cancelled' ? { sequence: { increment: 1 } } : {}) } })
+    if (updated.count === 0) return { ok: false, reason: 'not-' + from } as const
+    await audit(tx, { actorId, action: `event.${status}`, entityType: 'Event', entityId: eventId })
+    if (status === 'cancelled') {
+      const signups = await tx.eventSignup.findMany({ where: { eventId, status: { in: ['confirmed', 'waiting'] } }, select: { id: true } })
+      for (const signup of signups) await tellAboutPlace(tx, signup.id, 'cancelled', now)
+    }
+    return { ok: true } as const
+  })
+}
+
+/** The centre an event belongs to, for the permission check; null when there is no such event. */
+export async function eventCentre(eventId: string) {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { centreId: true } })
+  return event?.centreId ?? null
+}
+
+/** The event as the coordinator's form shows it. */
+export async function eventForEditing(eventId: string) {
+  return prisma.event.findUnique({
+    where: { id: eventId },
+    select: {
+      id: true,
+      centreId: true,
+      kind: true,
+      title: true,
+      description: true,
+      capacity: true,
+      audience: true,
+      status: true,
+      signupDeadline: true,
+      sessions: { select: { id: true, localDate: true, startsAt: true, endsAt: true, place: true, onlineUrl: true }, orderBy: { startsAt: 'asc' } },
+      signups: {
+        where: { status: { in: ['confirmed', 'waiting'] } },
+        select: { id: true, status: true, position: true, name: true, email: true, user: { select: { name: true, email: true } } },
+        orderBy: { position: 'asc' },
+      },
+    },
+  })
+}
+
+/** A centre's events, the latest first, with sign-ups against capacity and the waiting line. */
+export function centreEvents(centreId: string) {
+  const rows = all(
+    sql
+      .selectFrom('Event as e')
+      .where('e.centreId', '=', centreId)
+      .select((eb) => [
+        'e.id',
+        'e.title',
+        'e.kind',
+        'e.status',
+        'e.capacity',
+        'e.audience',
+        eb.selectFrom('EventSession as s').whereRef('s.eventId', '=', 'e.id').select((s) => s.fn.min('s.startsAt').as('first')).as('startsAt'),
+        eb.selectFrom('EventSignup as c').whereRef('c.eventId', '=', 'e.id').where('c.status', '=', 'confirmed').select((c) => c.fn.countAll<number>().as('n')).as('confirmed'),
+        eb.selectFrom('EventSignup as w').whereRef('w.eventId', '=', 'e.id').where('w.status', '=', 'waiting').select((w) => w.fn.countAll<number>().as('n')).as('waiting'),
+      ])
+      .orderBy('startsAt', 'desc'),
+  )
+  return rows.map((row) => ({ ...row, confirmed: Number(row.confirmed ?? 0), waiting: Number(row.waiting ?? 0) }))
+}
+
+/**
+ * The centres someone belongs to for events (see EventViewer): as a volunteer through their home
+ * municipality or one they travel to, as staff through their active facility memberships.
+ */
+export async function eventViewer(user: { id: string; role: string; centreId: string | null } | null): Promise<EventViewer> {
+  if (!user) return null
+  let volunteerOf: string[] = []
+  let staffOf: string[] = []
+  if (user.role === 'volunteer') {
+    const municipalities = await prisma.municipality.findMany({
+      where: { centreId: { not: null }, OR: [{ volunteers: { some: { userId: user.id } } }, { travelAreas: { some: { profile: { userId: user.id } } } }] },
+      select: { centreId: true },
+    })
+    volunteerOf = [...new Set(municipalities.map((m) => m.centreId!))]
+  }
+  if (user.role === 'facility_staff') {
+    const municipalities = await prisma.municipality.findMany({
+      where: { centreId: { not: null }, facilities: { some: { memberships: { some: { userId: user.id, status: 'active' } } } } },
+      select: { centreId: true },
+    })
+    staffOf = [...new Set(municipalities.map((m) => m.centreId!))]
+  }
+  return { userId: user.id, volunteerOf, staffOf, coordinatorOf: user.role === 'coordinator' ? user.centreId : null }
+}
+
+/** Which audiences of which centres the viewer may join; public events of every centre. */
+function audienceFilter(viewer: EventViewer) {
+  const pairs: { centreId: string; audience: string }[] = []
+  for (const centreId of viewer?.volunteerOf ?? []) pairs.push({ centreId, audience: 'volunteers' }, { centreId, audience: 'network' })
+  for (const centreId of viewer?.staffOf ?? []) pairs.push({ centreId, audience: 'staff' }, { centreId, audience: 'network' })
+  return pairs
+}
+
+/** Published events with a session still to come that the viewer may join, soonest first. */
+export function upcomingEvents(viewer: EventViewer, filter: { kind?: EventKind }, now = new Date()) {
+  const pairs = audienceFilter(viewer)
+  const stamp = sqliteInstant(now)
+  let query = sql
+    .selectFrom('Event as e')
+    .innerJoin('Centre as c', 'c.id', 'e.centreId')
+    .where('e.status', '=', 'published')
+    .where((eb) => eb.or([eb('e.audience', '=', 'public'), ...pairs.map((p) => eb.and([eb('e.centreId', '=', p.centreId), eb('e.audience', '=', p.audience)]))]))
+    .select((eb) => [
+      'e.id',
+      'e.title',
+      'e.kind',
+      'e.capacity',
+      'e.audience',
+      'e.signupDeadline',
+      'c.name as centreName',
+      eb.selectFrom('EventSession as s').whereRef('s.eventId', '=', 'e.id').select((s) => s.fn.min('s.startsAt').as('first')).as('startsAt'),
+      eb.selectFrom('EventSession as s').whereRef('s.eventId', '=', 'e.id').select((s) => s.fn.max('s.endsAt').as('last')).as('endsAt'),
+      eb.selectFrom('EventSession as s').whereRef('s.eventId', '=', 'e.id').select((s) => s.fn.countAll<number>().as('n')).as('sessionCount'),
+      eb.selectFrom('EventSignup as u').whereRef('u.eventId', '=', 'e.id').where('u.status', '=', 'confirmed').select((u) => u.fn.countAll<number>().as('n')).as('confirmed'),
+    ])
+    .where((eb) => eb.exists(eb.selectFrom('EventSession as f').whereRef('f.eventId', '=', 'e.id').where('f.endsAt', '>', stamp).select('f.id')))
+  if (filter.kind) query = query.where('e.kind', '=', filter.kind)
+  const rows = all(query.orderBy('startsAt', 'asc').limit(200))
+  return rows.map((row) => ({ ...row, placesLeft: Math.max(0, row.capacity - Number(row.confirmed ?? 0)), sessionCount: Number(row.sessionCount ?? 0) }))
+}
+
+export type EventPage = NonNullable<Awaited<ReturnType<typeof eventForViewer>>>
+
+/** One event as the viewer sees it, or null when it does not exist or is not theirs to see. */
+export async function eventForViewer(eventId: string, viewer: EventViewer) {
+  const event = await prisma.event.findUnique({
+    where: { id: eventId },
+    select: {
+      id: true,
+      centreId: true,
+      centre: { select: { name: true } },
+      kind: true,
+      title: true,
+      description: true,
+      capacity: true,
+      audience: true,
+      status: true,
+      signupDeadline: true,
+      sessions: { select: { id: true, startsAt: true, endsAt: true, place: true, onlineUrl: true }, orderBy: { startsAt: 'asc' } },
+    },
+  })
+  if (!event || !maySee(viewer, event)) return null
+  if (event.status === 'draft' && viewer?.coordinatorOf !== event.centreId) return null
+  const [confirmed, mine] = await Promise.all([
+    prisma.eventSignup.count({ where: { eventId, status: 'confirmed' } }),
+    viewer ? prisma.eventSignup.findUnique({ where: { eventId_userId: { eventId, userId: viewer.userId } }, select: { status: true, position: true } }) : null,
+  ])
+  let waitingAhead = 0
+  if (mine?.status === 'waiting') waitingAhead = await prisma.eventSignup.count({ where: { eventId, status: 'waiting', position: { lt: mine.position } } })
+  return {
+    ...event,
+    placesLeft: Math.max(0, event.capacity - confirmed),
+    mayJoin: mayJoin(viewer, event),
+    myStatus: (mine && mine.status !== 'cancelled' ? mine.status : null) as SignupStatus | null,
+    waitingAhead,
+  }
+}
+
+export type SignUpResult = { ok: true; status: 'confirmed' | 'waiting' } | { ok: false; reason: 'not-found' | 'not-in-audience' | 'closed' | 'already' }
+
+/**
+ * Signs a person up. Whether they get a place or join the waiting line is decided by the INSERT
+ * itself: it counts the confirmed places in the same statement, and SQLite runs one writer at a
+ * time, so 20 people pressing the button at once for 10 places make exactly 10 confirmed. A row
+ * cancelled earlier is taken again (one row per person and event) at the back of the line.
+ */
+export async function signUp(viewer: NonNullable<EventViewer>, eventId: string, now = new Date()): Promise<SignUpResult> {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { centreId: true, audience: true, status: true, signupDeadline: true } })
+  if (!event || event.status === 'draft') return { ok: false, reason: 'not-found' }
+  if (!mayJoin(viewer, event)) return { ok: false, reason: 'not-in-audience' }
+  if (event.status !== 'published' || event.signupDeadline <= now) return { ok: false, reason: 'closed' }
+  const id = `s${crypto.randomBytes(12).toString('hex')}`
+  const stamp = sqliteInstant(now)
+  return prisma.$transaction(async (tx) => {
+    const changed = await tx.$executeRaw`
+      INSERT INTO "EventSignup" ("id", "eventId", "userId", "status", "position", "createdAt", "updatedAt")
+      SELECT ${id}, e."id", ${viewer.userId},
+             CASE WHEN (SELECT count(*) FROM "EventSignup" WHERE "eventId" = e."id" AND "status" = 'confirmed') < e."capacity"
+                  THEN 'confirmed' ELSE 'waiting' END,
+             (SELECT coalesce(max("position"), 0) + 1 FROM "EventSignup" WHERE "eventId" = e."id"),
+             ${stamp}, ${stamp}
+      FROM "Event" e
+      WHERE e."id" = ${eventId} AND e."status" = 'published' AND e."signupDeadline" > ${stamp}
+      ON CONFLICT ("eventId", "userId") DO UPDATE
+        SET "status" = excluded."status", "position" = excluded."position", "updatedAt" = excluded."updatedAt"
+        WHERE "EventSignup"."status" = 'cancelled'`
+    if (changed !== 1) {
+      const existing = await tx.eventSignup.findUnique({ where: { eventId_userId: { eventId, userId: viewer.userId } }, select: { status: true } })
+      return { ok: false, reason: existing && existing.status !== 'cancelled' ? 'already' : 'closed' } as const
+    }
+    const signup = await tx.eventSignup.findUniqueOrThrow({ where: { eventId_userId: { eventId, userId: viewer.userId } }, select: { id: true, status: true } })
+    const status = signup.status as 'confirmed' | 'waiting'
+    await audit(tx, { actorId: viewer.userId, action: 'event.signed-up', entityType: 'EventSignup', entityId: signup.id, data: { eventId, status } })
+    await tellAboutPlace(tx, signup.id, status === 'confirmed' ? 'confirmed' : 'waiting', now)
+    return { ok: true, status } as const
+  })
+}
+
+export type CancelSignupResult = { ok: true; promoted: number } | { ok: false; reason: 'not-signed-up' | 'started' }
+
+/** Gives up a place or a place in line; a freed place goes to the first in line, who is told. */
+export async function cancelSignup(userId: string, eventId: string, now = new Date()): Promise<CancelSignupResult> {
+  return prisma.$transaction(async (tx) => {
+    const signup = await tx.eventSignup.findUnique({ where: { eventId_userId: { eventId, userId } }, select: { id: true, status: true } })
+    if (!signup || signup.status === 'cancelled') return { ok: false, reason: 'not-signed-up' } as const
+    const first = await tx.eventSession.findFirst({ where: { eventId }, select: { startsAt: true }, orderBy: { startsAt: 'asc' } })
+    if (first && first.startsAt <= now) return { ok: false, reason: 'started' } as const
+    const updated = await tx.eventSignup.updateMany({ where: { id: signup.id, status: signup.status }, data: { status: 'cancelled' } })
+    if (updated.count === 0) return { ok: false, reason: 'not-signed-up' } as const
+    await audit(tx, { actorId: userId, action: 'event.signup-cancelled', entityType: 'EventSignup', entityId: signup.id, data: { eventId, was: signup.status } })
+    const promoted = signup.status === 'confirmed' ? await promoteWaiting(tx, eventId, now) : 0
+    return { ok: true, promoted } as const
+  })
+}
+
+/**
+ * Moves the first in line to confirmed while there is room, one guarded UPDATE each (the count of
+ * confirmed places is inside the statement), and tells each one. Only for published events.
+ */
+async function promoteWaiting(tx: Tx, eventId: string, now: Date) {
+  let promoted = 0
+  for (;;) {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "EventSignup" SET "status" = 'confirmed', "updatedAt" = ${sqliteInstant(now)}
+      WHERE "id" = (SELECT "id" FROM "EventSignup" WHERE "eventId" = ${eventId} AND "status" = 'waiting' ORDER BY "position" LIMIT 1)
+        AND (SELECT count(*) FROM "EventSignup" WHERE "eventId" = ${eventId} AND "status" = 'confirmed')
+            < (SELECT "capacity" FROM "Event" WHERE "id" = ${eventId} AND "status" = 'published')
+      RETURNING "id"`
+    if (rows.length === 0) return promoted
+    promoted += 1
+    await audit(tx, { actorId: null, action: 'event.promoted', entityType: 'EventSignup', entityId: rows[0].id, data: { eventId } })
+    await tellAboutPlace(tx, rows[0].id, 'promoted', now)
+  }
+}
+
+export function formatSessionTime(startsAt: Date, endsAt: Date, locale: Locale) {
+  const day = formatInZone(startsAt, locale === 'da' ? "EEEE d. MMMM yyyy 'kl.' HH:mm" : "EEEE d MMMM yyyy', 'HH:mm", locale)
+  return `${day}–${formatInZone(endsAt, 'HH:mm', locale)}`
+}
+
+function sessionPlace(session: { place: string; onlineUrl: string | null }) {
+  return [session.place, session.onlineUrl].filter(Boolean).join(' · ')
+}
+
+/**
+ * The e-mail about a place: confirmed at sign-up, waiting, or promoted from the line. A place comes
+ * with one .ics per session (UID event-session-<id>@frivilligbro, so a later change replaces it).
+ */
+async function tellAboutPlace(tx: Tx, signupId: string, what: 'confirmed' | 'waiting' | 'promoted' | 'cancelled', now: Date) {
+  const signup = await tx.eventSignup.findUniqueOrThrow({
+    where: { id: signupId },
+    select: {
+      id: true,
+      status: true,
+      updatedAt: true,
+      name: true,
+      email: true,
+      user: { select: { name: true, email: true, locale: true } },
+      event: {
+        select: {
+          id: true,
+          title: true,
+          sequence: true,
+          centre: { select: { name: true, email: true } },
+          sessions: { select: { id: true, startsAt: true, endsAt: true, place: true, onlineUrl: true }, orderBy: { startsAt: 'asc' } },
+        },
+      },
+    },
+  })
+  const name = signup.user?.name ?? signup.name ?? ''
+  const email = signup.user?.email ?? signup.email
+  if (!email) return
+  const locale = localeOf(signup.user?.locale)
+  const t = await getFixedT(locale, 'emails')
+  const { event } = signup
+  const url = appUrl(`/events/${event.id}`)
+  const sessions = event.sessions.map((s) => ({ when: formatSessionTime(s.startsAt, s.endsAt, locale), place: sessionPlace(s) }))
+  const cancelled = what === 'cancelled'
+  // Only a confirmed place is in the person's calendar, so only it gets a calendar file.
+  const attachments =
+    what === 'waiting' || (cancelled && signup.status !== 'confirmed')
+      ? []
+      : event.sessions.map((session, index) => ({
+          filename: `arrangement-${index + 1}.ics`,
+          contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}`,
+          content: calendarInvitation({
+            uid: `event-session-${session.id}@frivilligbro`,
+            sequence: event.sequence,
+            status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+            start: session.startsAt,
+            end: session.endsAt,
+            stamp: now,
+            summary: event.title,
+            description: t('eventCalendar.description', { centreName: event.centre.name, url }),
+            location: sessionPlace(session),
+            organizer: { name: event.centre.name, email: event.centre.email },
+            attendees: [{ name, email }],
+          }),
+        }))
+  const props = { name, title: event.title, centreName: event.centre.name, sessions, url }
+  const dedupeKey = cancelled ? `event-cancelled:${event.id}:${event.sequence}:${signup.id}` : `event-${what}:${signup.id}:${signup.updatedAt.getTime()}`
+  if (cancelled) {
+    await queueEmail(tx, { to: email, toName: name, locale, template: 'event-cancelled', dedupeKey, props: { ...props, hadPlace: signup.status === 'confirmed' }, attachments })
+  } else if (what === 'promoted') {
+    await queueEmail(tx, { to: email, toName: name, locale, template: 'event-promoted', dedupeKey, props, attachments })
+  } else {
+    await queueEmail(tx, { to: email, toName: name, locale, template: 'event-signup', dedupeKey, props: { ...props, status: what }, attachments })
+  }
+}

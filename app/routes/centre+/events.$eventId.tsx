@@ -1,0 +1,144 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { EventFields } from '~/components/events'
+import { FormError, SubmitButton } from '~/components/forms'
+import { eventCentre, eventForEditing, setEventStatus, updateEvent } from '~/models/event.server'
+import { EventFormSchema } from '~/utils/event-form'
+import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { notFound, requirePermission } from '~/utils/permissions.server'
+import { copenhagenDate, copenhagenTime } from '~/utils/time'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const IntentSchema = z.object({ intent: z.enum(['save', 'publish', 'cancel']) })
+
+export const handle = { i18n: ['events'] }
+
+/** Only coordinators of the event's own centre. */
+async function requireEventCoordinator(request: Request, eventId: string | undefined) {
+  const centreId = eventId ? await eventCentre(eventId) : null
+  if (!centreId) notFound()
+  const { user } = await requirePermission(request, 'centre:work', { centreId })
+  return { user, eventId: eventId! }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { eventId } = await requireEventCoordinator(request, params.eventId)
+  const event = await eventForEditing(eventId)
+  if (!event) notFound()
+  const t = await getFixedT(request, 'events')
+  return json({
+    title: t('edit.title', { title: event.title }),
+    event: {
+      id: event.id,
+      kind: event.kind,
+      title: event.title,
+      description: event.description,
+      capacity: event.capacity,
+      audience: event.audience,
+      status: event.status,
+      signupDeadlineDate: copenhagenDate(new Date(event.signupDeadline.getTime() - 60_000)),
+      sessions: event.sessions.map((s) => ({ localDate: s.localDate, startTime: copenhagenTime(s.startsAt), endTime: copenhagenTime(s.endsAt), place: s.place, onlineUrl: s.onlineUrl })),
+    },
+    signups: event.signups.map((s) => ({ id: s.id, status: s.status, name: s.user?.name ?? s.name ?? '', email: s.user?.email ?? s.email ?? '' })),
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, eventId } = await requireEventCoordinator(request, params.eventId)
+  const formData = await readForm(request)
+  const intent = parseForm(formData, IntentSchema)
+  if (!intent.ok) return json(intent, { status: 400 })
+  const back = `/centre/events/${eventId}`
+  if (intent.data.intent === 'save') {
+    const form = parseForm(formData, EventFormSchema)
+    if (!form.ok) return json(form, { status: 400 })
+    const result = await updateEvent(user.id, eventId, form.data)
+    if (!result.ok) return formFailure(formData, { formError: result.reason === 'cancelled' ? 'events:edit.statusCancelled' : 'events:edit.not-found' })
+    return redirectWithToast(back, { key: 'events:edit.saved', values: { title: form.data.title } })
+  }
+  const status = intent.data.intent === 'publish' ? 'published' : 'cancelled'
+  const result = await setEventStatus(user.id, eventId, status)
+  if (!result.ok) return formFailure(formData, { formError: 'events:edit.statusChanged' })
+  return redirectWithToast(back, { key: `events:edit.${status}` })
+}
+
+export default function EditEventPage() {
+  const { t } = useTranslation(['events', 'common'])
+  const { event, signups } = useLoaderData<typeof loader>()
+  const state = useActionData<typeof action>()
+  const sent = state && 'values' in state ? state.values?.intent : undefined
+  const confirmed = signups.filter((s) => s.status === 'confirmed')
+  const waiting = signups.filter((s) => s.status === 'waiting')
+  return (
+    <div>
+      <p>
+        <Link to="/centre/events">{t('centre.back')}</Link>
+      </p>
+      <h1>{event.title}</h1>
+      <p className="lead">
+        {t(`kind.${event.kind}`)} · {t(`status.${event.status}`)} · {t('centre.ofCapacity', { confirmed: confirmed.length, capacity: event.capacity })}
+      </p>
+      {sent !== 'save' ? <FormError state={state} /> : null}
+      {event.status === 'draft' || event.status === 'published' ? (
+        <Form method="post" className="actions">
+          {event.status === 'draft' ? (
+            <SubmitButton name="intent" value="publish">
+              {t('edit.publish')}
+            </SubmitButton>
+          ) : (
+            <>
+              <Link to={`/events/${event.id}`}>{t('edit.publicPage')}</Link>{' '}
+              <SubmitButton name="intent" value="cancel" className="button button-secondary">
+                {t('edit.cancel')}
+              </SubmitButton>
+              <span className="hint"> {t('edit.cancelHint')}</span>
+            </>
+          )}
+        </Form>
+      ) : null}
+
+      <section aria-labelledby="signups-heading">
+        <h2 id="signups-heading">{t('edit.signupsHeading')}</h2>
+        {confirmed.length === 0 ? (
+          <p className="empty">{t('edit.noSignups')}</p>
+        ) : (
+          <ol>
+            {confirmed.map((s) => (
+              <li key={s.id}>
+                {s.name} ({s.email})
+              </li>
+            ))}
+          </ol>
+        )}
+        <h3>{t('edit.waitingHeading', { count: waiting.length })}</h3>
+        {waiting.length > 0 ? (
+          <ol>
+            {waiting.map((s) => (
+              <li key={s.id}>
+                {s.name} ({s.email})
+              </li>
+            ))}
+          </ol>
+        ) : null}
+      </section>
+
+      {event.status !== 'cancelled' ? (
+        <section aria-labelledby="edit-heading">
+          <h2 id="edit-heading">{t('edit.formHeading')}</h2>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="save" />
+            <FormError state={sent === 'save' ? state : undefined} />
+            <EventFields state={sent === 'save' ? state : undefined} event={event} />
+            <SubmitButton>{t('edit.save')}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

@@ -1,0 +1,123 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { FormError, SubmitButton } from '~/components/forms'
+import { cancelSignup, eventForViewer, eventViewer, formatSessionTime, signUp } from '~/models/event.server'
+import { getUser, requireUser } from '~/utils/auth.server'
+import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { getLocale } from '~/utils/i18n.server'
+import { pageTitle } from '~/utils/meta'
+import { notFound } from '~/utils/permissions.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+const IntentSchema = z.object({ intent: z.enum(['sign-up', 'cancel']) })
+
+export const handle = { i18n: ['events'] }
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // Anyone may ask; an event outside the viewer's audience is a 404, as if it did not exist.
+  const user = await getUser(request)
+  const event = await eventForViewer(params.eventId ?? '', await eventViewer(user))
+  if (!event) notFound()
+  const locale = await getLocale(request)
+  const now = new Date()
+  return json({
+    title: event.title,
+    signedIn: Boolean(user),
+    event: {
+      id: event.id,
+      title: event.title,
+      kind: event.kind,
+      description: event.description,
+      centreName: event.centre.name,
+      status: event.status,
+      placesLeft: event.placesLeft,
+      capacity: event.capacity,
+      mayJoin: event.mayJoin,
+      myStatus: event.myStatus,
+      waitingAhead: event.waitingAhead,
+      open: event.status === 'published' && new Date(event.signupDeadline) > now,
+      started: event.sessions.length > 0 && event.sessions[0].startsAt <= now,
+      sessions: event.sessions.map((s) => ({ id: s.id, when: formatSessionTime(s.startsAt, s.endsAt, locale), place: s.place, onlineUrl: s.onlineUrl })),
+    },
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const viewer = await eventViewer(user)
+  const eventId = params.eventId ?? ''
+  if (!(await eventForViewer(eventId, viewer))) notFound()
+  const formData = await readForm(request)
+  const intent = parseForm(formData, IntentSchema)
+  if (!intent.ok) return json(intent, { status: 400 })
+  const back = `/events/${eventId}`
+  if (intent.data.intent === 'sign-up') {
+    const result = await signUp(viewer!, eventId)
+    if (!result.ok) return formFailure(formData, { formError: `events:page.refused.${result.reason}` })
+    return redirectWithToast(back, { key: result.status === 'confirmed' ? 'events:page.signedUp' : 'events:page.waitingListed' })
+  }
+  const result = await cancelSignup(user.id, eventId)
+  if (!result.ok) return formFailure(formData, { formError: `events:page.refused.${result.reason}` })
+  return redirectWithToast(back, { key: 'events:page.cancelled' })
+}
+
+export default function EventPage() {
+  const { t } = useTranslation(['events', 'common'])
+  const { event, signedIn } = useLoaderData<typeof loader>()
+  const state = useActionData<typeof action>()
+  return (
+    <div>
+      <p>
+        <Link to="/events">{t('page.back')}</Link>
+      </p>
+      <h1>{event.title}</h1>
+      <p className="lead">
+        {t(`kind.${event.kind}`)} · {event.centreName}
+      </p>
+      {event.status === 'cancelled' ? <p className="callout">{t('page.eventCancelled')}</p> : null}
+      {event.description ? <p className="pre-line">{event.description}</p> : null}
+      <h2>{t('page.sessions', { count: event.sessions.length })}</h2>
+      <ul>
+        {event.sessions.map((session) => (
+          <li key={session.id}>
+            {session.when}
+            {session.place ? ` · ${session.place}` : ''}
+            {session.onlineUrl ? (
+              <>
+                {' · '}
+                <a href={session.onlineUrl}>{t('page.onlineLink')}</a>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <p>{event.placesLeft > 0 ? t('list.placesLeft', { count: event.placesLeft }) : t('list.full')}</p>
+      <FormError state={state} />
+      {event.myStatus === 'confirmed' ? <p className="callout">{t('page.youHaveAPlace')}</p> : null}
+      {event.myStatus === 'waiting' ? <p className="callout">{t('page.youAreWaiting', { count: event.waitingAhead })}</p> : null}
+      {!signedIn ? (
+        <p>
+          <Link to={`/login?redirectTo=/events/${event.id}`}>{t('page.logInToSignUp')}</Link>
+        </p>
+      ) : event.myStatus && !event.started ? (
+        <Form method="post">
+          <SubmitButton name="intent" value="cancel" className="button button-secondary">
+            {event.myStatus === 'confirmed' ? t('page.cancelPlace') : t('page.leaveWaitingList')}
+          </SubmitButton>
+        </Form>
+      ) : event.mayJoin && event.open ? (
+        <Form method="post">
+          <SubmitButton name="intent" value="sign-up">
+            {event.placesLeft > 0 ? t('page.signUp') : t('page.joinWaitingList')}
+          </SubmitButton>
+        </Form>
+      ) : event.mayJoin ? (
+        <p>{t('page.closed')}</p>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)

@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test'
+import { addDays, copenhagenDate } from '../../app/utils/time'
+import { expectAccessible, logIn, logOut, waitForMail } from './helpers'
+
+test('the coordinator publishes a course with two sessions; a volunteer signs up from /events and gets the calendar files by e-mail', async ({ page }) => {
+  test.setTimeout(120_000)
+  const title = `Kursus i MitID-hjælp ${Date.now().toString(36)}`
+  const first = addDays(copenhagenDate(), 12)
+  const second = addDays(copenhagenDate(), 19)
+
+  await logIn(page, 'koordinator@frivilligbro.test')
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arrangementer', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Arrangementer' })).toBeVisible()
+  // The demo's full network meeting shows its waiting list in the overview.
+  await expect(page.getByRole('row', { name: /Netværksmøde: tablets/ })).toContainText('4 af 4')
+  await expectAccessible(page)
+
+  await page.getByRole('link', { name: 'Opret arrangement' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Opret arrangement' })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Slags').selectOption({ label: 'Kursus for frivillige' })
+  await page.getByLabel('Titel').fill(title)
+  await page.getByLabel('Beskrivelse').fill('To aftener om at hjælpe med MitID og Digital Post.')
+  await page.getByLabel('Antal pladser').fill('10')
+  await page.getByLabel('Hvem kan tilmelde sig').selectOption({ label: 'Centrets frivillige' })
+  const session = (n: number) => page.getByRole('group', { name: `Gang ${n}` })
+  await session(1).getByLabel('Dato').fill(first)
+  await session(1).getByLabel('Starter kl.').fill('17:00')
+  await session(1).getByLabel('Slutter kl.').fill('16:00')
+  await session(1).getByLabel('Sted').fill('Frivilligcenter Gribskov')
+  await session(2).getByLabel('Dato').fill(second)
+  await session(2).getByLabel('Starter kl.').fill('17:00')
+  await session(2).getByLabel('Slutter kl.').fill('19:00')
+  await session(2).getByLabel('Sted').fill('Frivilligcenter Gribskov')
+  await page.getByRole('button', { name: 'Opret som kladde' }).click()
+  // The mistake is named next to the field, and nothing typed is lost.
+  await expect(session(1).getByText('Sluttidspunktet skal ligge efter starttidspunktet.')).toBeVisible()
+  await expect(page.getByLabel('Titel')).toHaveValue(title)
+  await expect(session(2).getByLabel('Dato')).toHaveValue(second)
+  await expectAccessible(page)
+  await session(1).getByLabel('Slutter kl.').fill('19:00')
+  await page.getByRole('button', { name: 'Opret som kladde' }).click()
+
+  await expect(page.getByText(`»${title}« er oprettet som kladde.`)).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Offentliggør' }).click()
+  await expect(page.getByText('Arrangementet er offentliggjort.')).toBeVisible()
+  await logOut(page)
+
+  await logIn(page, 'frivillig@frivilligbro.test')
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arrangementer og kurser' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Arrangementer og kurser' })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Slags').selectOption({ label: 'Kursus for frivillige' })
+  await page.getByRole('button', { name: 'Vis' }).click()
+  await expect(page.getByRole('link', { name: 'Introkursus for nye IT-frivillige' })).toHaveCount(0)
+  await page.getByRole('link', { name: title }).click()
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(page.getByText('10 ledige pladser')).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Tilmeld mig' }).click()
+  await expect(page.getByText('Du er tilmeldt. Du får en bekræftelse på e-mail.')).toBeVisible()
+  await expect(page.getByText('9 ledige pladser')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Meld fra' })).toBeVisible()
+  await expectAccessible(page)
+
+  const mail = await waitForMail('frivillig@frivilligbro.test', `Du er tilmeldt: ${title}`)
+  expect(mail.attachments.map((a) => a.filename)).toEqual(['arrangement-1.ics', 'arrangement-2.ics'])
+  expect(mail.attachments[0].content).toContain('DTSTART;TZID=Europe/Copenhagen:' + first.replace(/-/g, '') + 'T170000')
+  expect(mail.attachments[1].content).toContain('DTSTART;TZID=Europe/Copenhagen:' + second.replace(/-/g, '') + 'T170000')
+})
