@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from './components/error-boundary'
 import { ToastMessage } from './components/toast'
 import { getSession } from './utils/auth.server'
 import { isDemo } from './utils/env.server'
-import { getLocale } from './utils/i18n.server'
+import { getFixedT, getLocale } from './utils/i18n.server'
 import { mailboxOpenToEveryone } from './utils/mailbox.server'
 import { useNonce } from './utils/nonce-provider'
 import { navigationFor } from './utils/permissions'
@@ -22,10 +22,11 @@ export const links: LinksFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [{ user, refreshCookie }, locale, { toast, setCookie }] = await Promise.all([
+  const [{ user, refreshCookie }, locale, { toast, setCookie }, t] = await Promise.all([
     getSession(request),
     getLocale(request),
     readToast(request),
+    getFixedT(request, 'common'),
   ])
   const actor = user ? await loadActor(user) : null
   const headers = new Headers()
@@ -35,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       locale,
+      // Every page's meta description unless the page has its own (app/utils/meta.ts, pageMeta).
+      description: t('meta.description'),
       user: user ? { id: user.id, name: user.name, role: user.role, emailVerified: user.emailVerified } : null,
       nav: navigationFor(actor),
       toast,

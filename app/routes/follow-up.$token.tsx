@@ -10,7 +10,7 @@ import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { multiLineText } from '~/utils/text-fields'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const AnswerSchema = z.object({
@@ -94,4 +94,4 @@ export default function CheckInPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

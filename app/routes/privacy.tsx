@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { PrivacyPolicy } from '~/components/privacy-policy'
 import { listCentres } from '~/models/centre.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { retentionPeriods } from '~/utils/retention.server'
 
 export const handle = { i18n: ['privacy'] }
@@ -20,4 +20,4 @@ export default function PrivacyPage() {
   return <PrivacyPolicy periods={periods} centres={centres} />
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageTitle(data?.title), { name: 'description', content: data?.description ?? '' }]
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

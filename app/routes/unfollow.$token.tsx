@@ -7,7 +7,7 @@ import { followAgainByToken, unfollowByToken, unfollowPage } from '~/models/thre
 import searchStyles from '~/styles/thread-search.css'
 import { parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { redirectWithToast } from '~/utils/toast.server'
 
 // Deliberately public, loader and action: the link in a digest e-mail must work signed out. The
@@ -89,4 +89,4 @@ export default function UnfollowPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageTitle(data?.title), { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = (args) => [...pageMeta(args), { name: 'robots', content: 'noindex' }]

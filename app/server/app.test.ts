@@ -222,3 +222,15 @@ describe('the body limit', () => {
     expect(nearLimit.status).not.toBe(413)
   })
 })
+
+describe('meta descriptions', () => {
+  const descriptionOf = async (response: Response) => (await response.text()).match(/<meta name="description" content="([^"]*)"/)?.[1]
+
+  test('every page has one in its language: the site’s own, or the page’s (board, ad)', async () => {
+    expect(await descriptionOf(await get('/'))).toMatch(/^Frivilligbro forbinder IT-frivillige/)
+    expect(await descriptionOf(await get('/login'))).toMatch(/^Frivilligbro forbinder IT-frivillige/)
+    expect(await descriptionOf(await get('/', { Cookie: `lng=${btoa(JSON.stringify('en'))}` }))).toMatch(/^Frivilligbro connects IT volunteers/)
+    expect(await descriptionOf(await get('/jobs'))).toMatch(/^Ledige frivillige IT-opgaver/)
+    expect(await descriptionOf(await get('/jobs', { Cookie: `lng=${btoa(JSON.stringify('en'))}` }))).toMatch(/^Open IT volunteering tasks/)
+  })
+})

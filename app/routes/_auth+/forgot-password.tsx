@@ -6,7 +6,7 @@ import { Field, FormError, SubmitButton } from '~/components/forms'
 import { requestPasswordReset } from '~/models/user.server'
 import { emailField, formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { clientIp, tryAgainMessage } from '~/utils/rate-limit.server'
 
 const ForgotSchema = z.object({ email: emailField })
@@ -56,4 +56,4 @@ export default function ForgotPasswordPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -7,7 +7,7 @@ import { acceptInvitation, isTokenValid, tokenOwnerWords } from '~/models/user.s
 import { createUserSession } from '~/utils/auth.server'
 import { formFailure, newPasswordField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { startPageFor } from '~/utils/start-page'
 import { toastCookie } from '~/utils/toast.server'
 
@@ -63,4 +63,4 @@ export default function InvitationPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

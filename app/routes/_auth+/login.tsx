@@ -7,7 +7,7 @@ import { login } from '~/models/user.server'
 import { createUserSession, requireAnonymous } from '~/utils/auth.server'
 import { emailField, formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { clientIp, tryAgainMessage } from '~/utils/rate-limit.server'
 import { landingAfterLogin } from '~/utils/start-page'
 
@@ -67,4 +67,4 @@ export default function LoginPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

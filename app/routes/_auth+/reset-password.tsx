@@ -6,7 +6,7 @@ import { Field, FormError, SubmitButton } from '~/components/forms'
 import { isTokenValid, resetPassword, tokenOwnerWords } from '~/models/user.server'
 import { formFailure, newPasswordField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const ResetSchema = z
@@ -61,4 +61,4 @@ export default function ResetPasswordPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -7,7 +7,7 @@ import { requestVolunteerSignUp } from '~/models/user.server'
 import { requireAnonymous } from '~/utils/auth.server'
 import { emailField, formFailure, nameField, newPasswordField, parseForm, phoneField, readForm } from '~/utils/forms.server'
 import { getFixedT, getLocale } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { RULES, clientIp, hitRateLimit, ipKey, tryAgainMessage } from '~/utils/rate-limit.server'
 
 const SignupSchema = z.object({
@@ -67,4 +67,4 @@ export default function SignupPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -11,7 +11,7 @@ import { FACILITY_KINDS } from '~/utils/domain'
 import { emailField, formFailure, nameField, newPasswordField, parseForm, phoneField, readForm } from '~/utils/forms.server'
 import { oneLineText } from '~/utils/text-fields'
 import { getFixedT, getLocale } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { RULES, clientIp, hitRateLimit, ipKey, tryAgainMessage } from '~/utils/rate-limit.server'
 
 const AccountFields = {
@@ -173,4 +173,4 @@ export default function StaffSignupPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { confirmEmailChange, verifyEmail } from '~/models/user.server'
 import { getUser } from '~/utils/auth.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['auth'] }
 
@@ -60,4 +60,4 @@ export default function VerifyEmailPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -7,7 +7,7 @@ import { createCentre, installationCounts, listCentres } from '~/models/centre.s
 import { listMunicipalities } from '~/models/reference.server'
 import { emailField, formFailure, nameField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -123,4 +123,4 @@ export default function AdminPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

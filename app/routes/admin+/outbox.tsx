@@ -9,7 +9,7 @@ import { formatShortDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { requirePermission } from '~/utils/permissions.server'
 import { retentionPeriods } from '~/utils/retention.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -100,4 +100,4 @@ export default function AdminOutboxPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -7,7 +7,7 @@ import { listCentres, staffAccounts } from '~/models/centre.server'
 import { inviteUser } from '~/models/user.server'
 import { emailField, formFailure, localeField, nameField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -121,4 +121,4 @@ export default function AdminUsersPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -12,7 +12,7 @@ import { formatDate } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { waitedText } from '~/utils/waiting'
 import { facilityScope, forbidden, notFound, requirePermission } from '~/utils/permissions.server'
 import { can } from '~/utils/permissions'
@@ -171,4 +171,4 @@ export default function CentreHomePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

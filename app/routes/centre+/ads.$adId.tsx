@@ -12,7 +12,7 @@ import { multiLineText } from '~/utils/text-fields'
 import { getFixedT } from '~/utils/i18n.server'
 import { canTransition } from '~/utils/job-ad'
 import { jobAdProblemMessage } from '~/utils/job-ad-form.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { forbidden, notFound, requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -119,4 +119,4 @@ export default function ReviewAdPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

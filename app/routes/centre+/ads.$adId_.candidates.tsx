@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ReasonList } from '~/components/matching'
 import { candidatesForAd, type Candidate } from '~/models/matching.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { facilityScope, notFound, requireFacilityPermission, requirePermission } from '~/utils/permissions.server'
 import { adFacilityId } from '~/models/matching.server'
 
@@ -97,4 +97,4 @@ export default function CandidatesPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

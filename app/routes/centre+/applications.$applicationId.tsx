@@ -13,7 +13,7 @@ import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { multiLineText, oneLineText } from '~/utils/text-fields'
 import { getFixedT, getLocale } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { notFound, requireFacilityPermission, requirePermission, volunteerScope } from '~/utils/permissions.server'
 import { isClockTime, isLocalDate, wallClockInstant } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -195,4 +195,4 @@ export default function ApplicationPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -8,7 +8,7 @@ import { eventCentre, eventForEditing, setEventStatus, updateEvent } from '~/mod
 import { EventFormSchema } from '~/utils/event-form'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/permissions.server'
 import { copenhagenDate, copenhagenTime } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -141,4 +141,4 @@ export default function EditEventPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -11,7 +11,7 @@ import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { multiLineText } from '~/utils/text-fields'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { shownVolunteerName } from '~/utils/former-person'
@@ -152,4 +152,4 @@ export default function CentreMatchPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

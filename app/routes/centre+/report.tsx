@@ -8,7 +8,7 @@ import reportStyles from '~/styles/report.css'
 import { formatLocalDate } from '~/utils/dates'
 import { localeOf, type Locale } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { AGE_BANDS, columnValue, FIGURE_COLUMNS, RETENTION_MONTHS, retentionShare, type ReportFigures } from '~/utils/report'
 import { requireReportAccess } from '~/utils/report.server'
 
@@ -512,4 +512,4 @@ function RetentionChart({ figures }: { figures: ReportFigures }) {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -7,7 +7,7 @@ import bookingStyles from '~/styles/booking.css'
 import { formatDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { requirePermission } from '~/utils/permissions.server'
 import { shownVolunteerName } from '~/utils/former-person'
 
@@ -73,4 +73,4 @@ export default function CentreVisitsPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -7,7 +7,7 @@ import { volunteerForCentre } from '~/models/match.server'
 import { adsForVolunteer } from '~/models/matching.server'
 import { parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { notFound, requirePermission, volunteerScope } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { shownVolunteerName } from '~/utils/former-person'
@@ -98,4 +98,4 @@ export default function VolunteerForCentrePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -7,7 +7,7 @@ import { cancelSignup, eventForViewer, eventViewer, formatSessionTime, signUp } 
 import { getUser, requireUser } from '~/utils/auth.server'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getLocale } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { notFound } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -120,4 +120,4 @@ export default function EventPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -7,7 +7,7 @@ import { formatShortDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { EVENT_KINDS, type EventKind } from '~/utils/events'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['events'] }
 
@@ -68,4 +68,4 @@ export default function EventsPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

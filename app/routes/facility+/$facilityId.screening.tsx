@@ -10,7 +10,7 @@ import { TASKS, parseList } from '~/utils/domain'
 import { parseForm, readForm } from '~/utils/forms.server'
 import { multiLineText } from '~/utils/text-fields'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { notFound, requireFacilityPermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -90,4 +90,4 @@ export default function FacilityScreeningPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -6,7 +6,7 @@ import { Field, FormError, SelectField, SubmitButton } from '~/components/forms'
 import { facilityProfile, facilityStaff, inviteStaff, removeStaffMember, setContactPerson } from '~/models/facility.server'
 import { emailField, formFailure, localeField, nameField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT, getLocale } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { notFound, requireFacilityPermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -152,4 +152,4 @@ export default function FacilityStaffPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -12,7 +12,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { formatLocalDate } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { holidayOn } from '~/utils/holidays'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { facilityScope, notFound, requirePermission } from '~/utils/permissions.server'
 import { addDays, copenhagenDate, isClockTime, isLocalDate } from '~/utils/time'
 // Not through forms.server: the schemas stay in the browser bundle, where a .server module is empty.
@@ -349,4 +349,4 @@ function HolidaySection({ holidays, day }: { holidays: LoaderData['holidays']; d
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -11,7 +11,7 @@ import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { canTransition } from '~/utils/job-ad'
 import { jobAdInput, jobAdProblemMessage, parseJobAdForm } from '~/utils/job-ad-form.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { forbidden, notFound, requireRole } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -119,4 +119,4 @@ export default function FacilityAdPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -7,7 +7,7 @@ import { canTransition } from '~/utils/job-ad'
 import { formatDate } from '~/utils/dates'
 import { localeOf, JOB_AD_STATUSES } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { requireRole } from '~/utils/permissions.server'
 
 export const handle = { i18n: ['jobs'] }
@@ -86,4 +86,4 @@ export default function FacilityAdsPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

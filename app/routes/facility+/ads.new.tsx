@@ -6,7 +6,7 @@ import { contactPersonChoices, saveJobAd } from '~/models/job.server'
 import { formFailure, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { jobAdInput, jobAdProblemMessage, parseJobAdForm } from '~/utils/job-ad-form.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { requireFacilityPermission, requireRole } from '~/utils/permissions.server'
 import { prisma } from '~/utils/db.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -109,4 +109,4 @@ export default function NewJobAdPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

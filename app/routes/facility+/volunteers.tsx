@@ -6,7 +6,7 @@ import { matchedVolunteersOfFacility } from '~/models/match.server'
 import { formatDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { can, requireRole } from '~/utils/permissions.server'
 
 export const handle = { i18n: ['matching'] }
@@ -66,4 +66,4 @@ export default function FacilityVolunteersPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

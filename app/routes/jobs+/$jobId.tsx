@@ -9,7 +9,7 @@ import { getUser } from '~/utils/auth.server'
 import { formatDate } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { appUrl } from '~/utils/env.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { notFound } from '~/utils/permissions.server'
 import { capitalize, describeSchedule } from '~/utils/schedule'
 import { jobPostingJsonLd } from '~/utils/structured-data'
@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const standing = user?.role === 'volunteer' ? await standingOnAd(user.id, ad.id) : 'none'
   return json({
     title: ad.title,
+    description: ad.description,
     ad,
     standing,
     url,
@@ -194,7 +195,7 @@ export default function JobAdPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)
 
 /** Only here does a 404 mean "this ad has closed (or never was)": elsewhere it is just a wrong address. */
 export function ErrorBoundary() {

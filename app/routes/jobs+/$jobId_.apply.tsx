@@ -9,7 +9,7 @@ import volunteerStyles from '~/styles/volunteer.css'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { multiLineText } from '~/utils/text-fields'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -109,7 +109,7 @@ export default function ApplyPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)
 
 export function ErrorBoundary() {
   const error = useRouteError()

@@ -6,7 +6,7 @@ import { boardChoices, boardFiltersFromUrl, boardQueryString, hasActiveFilters, 
 import { formatDate } from '~/utils/dates'
 import { localeOf, FREQUENCIES, TASKS, WEEKDAYS } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { capitalize, describeSchedule } from '~/utils/schedule'
 import { copenhagenDate } from '~/utils/time'
 import boardStyles from '~/styles/board.css'
@@ -23,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       title: t('title'),
+      description: t('metaDescription'),
       filters,
       filtered: hasActiveFilters(filters),
       feedQuery: boardQueryString({ ...filters, sort: 'newest', postcode: undefined }),
@@ -292,8 +293,8 @@ function BoardPagination({ page, pages, hrefFor }: { page: number; pages: number
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  ...pageTitle(data?.title),
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageMeta({ data, matches }),
   { tagName: 'link', rel: 'alternate', type: 'application/rss+xml', title: 'RSS', href: `/jobs.rss${data?.feedQuery ?? ''}` },
   { tagName: 'link', rel: 'alternate', type: 'application/feed+json', title: 'JSON Feed', href: `/jobs.json${data?.feedQuery ?? ''}` },
 ]

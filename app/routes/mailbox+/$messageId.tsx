@@ -7,7 +7,7 @@ import { formatDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireMailboxAccess } from '~/utils/mailbox.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { notFound } from '~/utils/permissions.server'
 import { retentionPeriods } from '~/utils/retention.server'
 
@@ -70,4 +70,4 @@ export default function MailboxMessagePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

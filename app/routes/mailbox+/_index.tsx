@@ -7,7 +7,7 @@ import { formatShortDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireMailboxAccess } from '~/utils/mailbox.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { retentionPeriods } from '~/utils/retention.server'
 
 export const handle = { i18n: ['admin'] }
@@ -60,4 +60,4 @@ export default function MailboxPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

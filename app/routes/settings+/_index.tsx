@@ -7,7 +7,7 @@ import { changePassword, getAccount, requestEmailChange, updateAccount } from '~
 import { endAllSessions, lucia, requireUser } from '~/utils/auth.server'
 import { currentPasswordFailure, emailField, formFailure, localeField, nameField, newPasswordField, parseForm, phoneField, readForm } from '~/utils/forms.server'
 import { getFixedT, localeCookie } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/rate-limit.server'
 import { redirectWithToast, toastCookie } from '~/utils/toast.server'
 
@@ -150,4 +150,4 @@ export default function SettingsPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -7,7 +7,7 @@ import { deleteOwnAccount, deletionBlocks, type DeletionBlock } from '~/models/a
 import { lucia, requireUser } from '~/utils/auth.server'
 import { currentPasswordFailure, formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/rate-limit.server'
 import { toastCookie } from '~/utils/toast.server'
 
@@ -122,4 +122,4 @@ function Blocked({ blocks }: { blocks: DeletionBlock[] }) {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -8,7 +8,7 @@ import { requireUser } from '~/utils/auth.server'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { isLocale, type Locale } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['rights'] }
 
@@ -103,4 +103,4 @@ export default function PersonalDataPrint() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

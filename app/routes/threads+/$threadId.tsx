@@ -23,7 +23,7 @@ import {
 } from '~/models/thread.server'
 import threadStyles from '~/styles/threads.css'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { forbidden, notFound } from '~/utils/permissions.server'
 import { requireThreadAccess } from '~/models/space-access.server'
 import { EDIT_WINDOW_MINUTES, spaceKey } from '~/utils/threads'
@@ -316,4 +316,4 @@ export default function ThreadPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -5,7 +5,7 @@ import { When } from '~/components/threads'
 import { spacesOverview } from '~/models/thread.server'
 import threadStyles from '~/styles/threads.css'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { requireSpaces } from '~/models/space-access.server'
 
 export const handle = { i18n: ['threads'] }
@@ -97,4 +97,4 @@ export default function SpacesPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

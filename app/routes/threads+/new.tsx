@@ -9,7 +9,7 @@ import { postBodyField, resolveSpace, spacesOverview, startThread, threadTitleFi
 import threadStyles from '~/styles/threads.css'
 import { checkboxField, formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { forbidden } from '~/utils/permissions.server'
 import { requireSpaces } from '~/models/space-access.server'
 import { parseSpaceKey, THREAD_TAGS } from '~/utils/threads'
@@ -90,4 +90,4 @@ export default function NewThreadPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

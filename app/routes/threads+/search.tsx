@@ -8,7 +8,7 @@ import { spacesFor } from '~/models/space.server'
 import { hasSearch, searchThreads, searchableSpaces, threadSearchFromUrl } from '~/models/thread-search.server'
 import searchStyles from '~/styles/thread-search.css'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { requireRole } from '~/utils/permissions.server'
 import { THREAD_TAGS, threadSearchQueryString } from '~/utils/thread-search'
 
@@ -122,7 +122,7 @@ export default function ThreadSearchPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

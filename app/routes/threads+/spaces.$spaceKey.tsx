@@ -6,7 +6,7 @@ import { Pagination, TagList, When } from '~/components/threads'
 import { threadList } from '~/models/thread.server'
 import threadStyles from '~/styles/threads.css'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { requireSpaceAccess } from '~/models/space-access.server'
 import { THREAD_TAGS } from '~/utils/threads'
 
@@ -101,4 +101,4 @@ export default function SpacePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -13,7 +13,7 @@ import { localeOf, TASKS } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { multiLineText } from '~/utils/text-fields'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { notFound, requirePermission } from '~/utils/permissions.server'
 import { isClockTime } from '~/utils/time'
@@ -293,4 +293,4 @@ export default function VisitPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

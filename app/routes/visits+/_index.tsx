@@ -11,7 +11,7 @@ import { localeOf, type Locale } from '~/utils/domain'
 import { appUrl } from '~/utils/env.server'
 import { checkboxField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { planSideOf } from '~/utils/permissions'
 import { requirePermission } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -278,4 +278,4 @@ function CalendarFeedSection({ feedUrl }: { feedUrl: LoaderData['feedUrl'] }) {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -6,7 +6,7 @@ import { changePlan, planAsDefaults, planFor } from '~/models/visit-plan.server'
 import visitStyles from '~/styles/visits.css'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { forbidden, notFound, requirePermission } from '~/utils/permissions.server'
 import { copenhagenDate } from '~/utils/time'
@@ -72,4 +72,4 @@ export default function EditPlanPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -6,7 +6,7 @@ import { matchForPlanning, planDefaults, proposePlan } from '~/models/visit-plan
 import visitStyles from '~/styles/visits.css'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { forbidden, notFound, requirePermission } from '~/utils/permissions.server'
 import { copenhagenDate } from '~/utils/time'
@@ -75,4 +75,4 @@ export default function NewPlanPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

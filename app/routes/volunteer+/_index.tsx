@@ -7,7 +7,7 @@ import volunteerStyles from '~/styles/volunteer.css'
 import { formatDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { notFound, requireRole } from '~/utils/permissions.server'
 
 export const handle = { i18n: ['volunteer', 'booking', 'visits'] }
@@ -153,4 +153,4 @@ export default function VolunteerHomePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)

@@ -18,7 +18,7 @@ import volunteerStyles from '~/styles/volunteer.css'
 import { checkboxField, formFailure, formValues, parseForm, readForm } from '~/utils/forms.server'
 import { multiLineText, oneLineText } from '~/utils/text-fields'
 import { getFixedT } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { pageMeta } from '~/utils/meta'
 import { SKILL_LEVELS, VOLUNTEER_LANGUAGES } from '~/utils/volunteer'
 import { notFound, requireRole } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -377,4 +377,4 @@ function AreasSection({ municipalities, areas, homeRegion, errorsOf }: { municip
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title)
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)
