@@ -3,7 +3,7 @@ export function pageTitle(title: string | undefined) {
   return [{ title: title ? `${title} · Frivilligbro` : 'Frivilligbro' }]
 }
 
-type MetaArgs = { data: unknown; matches: ReadonlyArray<{ id: string; data: unknown }> }
+type MetaArgs = { data: unknown; matches?: ReadonlyArray<{ id: string; data: unknown }> }
 
 /** A page's meta description: what the page says of itself, else the site's own (root loader), in the page's language. */
 const MAX_DESCRIPTION = 160
@@ -19,7 +19,7 @@ function describe(text: string) {
  */
 export function pageMeta({ data, matches }: MetaArgs) {
   const own = (data ?? {}) as { title?: string; description?: string }
-  const site = (matches.find((match) => match.id === 'root')?.data ?? {}) as { description?: string }
+  const site = (matches?.find((match) => match.id === 'root')?.data ?? {}) as { description?: string }
   const description = own.description || site.description
   return [...pageTitle(own.title), ...(description ? [{ name: 'description', content: describe(description) }] : [])]
 }
