@@ -1,8 +1,9 @@
-import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { logger } from '../utils/logger.server'
 
-const THREAD_FILE = path.join(path.dirname(new URL(import.meta.url).pathname), 'background-thread.mjs')
+// fileURLToPath, not URL.pathname: a project folder with a space or æøå in its name stays readable.
+const THREAD_FILE = fileURLToPath(new URL('./background-thread.mjs', import.meta.url))
 const FIRST_RESTART_MS = 1_000
 const MAX_RESTART_MS = 60_000
 
