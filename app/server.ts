@@ -63,6 +63,8 @@ function readEnv() {
 
 /** Serves the app on PORT; with several web processes node's cluster shares the port between them. */
 async function serveWeb(env: Env) {
+  // The benchmark's baseline replays the SQL that pages run (tests/bench/baseline.ts); never set in production.
+  if (process.env.BENCH_SQL_CAPTURE) (await import('./server/sql-capture')).captureStatementsTo(process.env.BENCH_SQL_CAPTURE)
   const build = (await import(pathToFileURL(BUILD).href)) as ServerBuild
   const entry = entryOf(build)
   const server = createApp(build, env).listen(env.PORT, () => {

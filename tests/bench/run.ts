@@ -5,7 +5,10 @@
 //   2. builds the app if build/index.js is missing,
 //   3. starts the built app (`tsx app/server.ts`) on a free port on 127.0.0.1,
 //   4. runs every scenario with autocannon (a warm-up, then a measured run),
-//   5. prints a table and writes tests/.tmp/bench/results.json.
+//   5. compares each signed-in page with a bare baseline replaying the page's own SQL, in CPU ms
+//      per request (tests/bench/baseline.ts), and measures "my visits" during a burst of reminder
+//      e-mails in the background thread against a quiet moment,
+//   6. prints the tables and writes tests/.tmp/bench/results.json.
 //
 // Options:
 //   --duration <s>       measured seconds per scenario (default 10)
@@ -16,6 +19,12 @@
 //   --database <path>    use this database file instead of tests/.tmp/bench/large.db
 //   --no-seed            never run the large seed; the server migrates the file and seeds the demo if it is empty
 //   --build              run `npm run build` even if a build exists
+//   --no-baseline        skip the comparison of signed-in pages with the bare baseline (tests/bench/baseline.ts)
+//   --baseline-seconds <s>, --baseline-rounds <n>, --baseline-connections <n>
+//                        each side's measured run (default 5 s), how many interleaved rounds (2), connections (1)
+//   --no-burst           skip "my visits" during a burst of reminder e-mails (it changes the database:
+//                        today's and tomorrow's reminders are made due again)
+//   --burst-seconds <s>  length of the burst and quiet measurements (default 10)
 //
 // Traffic only ever goes to 127.0.0.1, and every run is bounded by --duration.
 //
@@ -33,7 +42,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import autocannon from 'autocannon'
+import Database from 'better-sqlite3'
 import { PrismaClient } from '../../app/generated/prisma/client'
+import { groupCpuMs, loadAverage, ratioTable, readCapture, sessionIdOf, startBaselineServer, waitUntilIdle, type RatioRow } from './baseline'
+import type { BaselinePage } from './baseline-server'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const benchDir = path.join(root, 'tests', '.tmp', 'bench')
@@ -383,7 +395,10 @@ function ensureBuild(force: boolean) {
   runVisible('npm', ['run', 'build'])
 }
 
-type Server = { baseUrl: string; stop: () => Promise<void> }
+type Server = { baseUrl: string; processGroup: number; stop: () => Promise<void> }
+
+/** One secret for every server start of a run, so that sessions made in one start stay valid in the next. */
+const SESSION_SECRET = crypto.randomBytes(32).toString('hex')
 
 let liveChild: ChildProcess | undefined
 
@@ -401,7 +416,7 @@ function killChild(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-async function startServer(databaseFile: string): Promise<Server> {
+async function startServer(databaseFile: string, extraEnv: Record<string, string> = {}): Promise<Server> {
   const port = await freePort()
   const baseUrl = `http://${HOST}:${port}`
   const recent: string[] = []
@@ -423,7 +438,8 @@ async function startServer(databaseFile: string): Promise<Server> {
       // the large data renders a day of digests, which would land in the middle of page timings.
       DIGEST_INTERVAL_MS: '3600000',
       // Not written beside the database file: a throw-away secret for this run.
-      SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
+      SESSION_SECRET,
+      ...extraEnv,
     },
   })
   liveChild = child
@@ -461,7 +477,7 @@ async function startServer(databaseFile: string): Promise<Server> {
       const response = await request(`${baseUrl}/healthz`, { timeoutMs: 2_000 })
       if (response.status === 200) {
         console.log(`Ready after ${((Date.now() - started) / 1000).toFixed(1)} s.`)
-        return { baseUrl, stop }
+        return { baseUrl, processGroup: child.pid!, stop }
       }
     } catch {
       // not listening yet
@@ -532,6 +548,7 @@ async function runScenario(
   scenario: Scenario,
   ctx: ScenarioContext,
   options: { connections: number; duration: number; warmup: number },
+  targets?: Map<string, Target>,
 ): Promise<ScenarioResult> {
   const method = scenario.method ?? 'GET'
   const expect = scenario.expect ?? [200]
@@ -546,6 +563,7 @@ async function runScenario(
     headers: { ...(method === 'GET' ? {} : { origin: ctx.origin }), ...scenario.headers, ...prepared.headers },
     body: prepared.body ?? scenario.body,
   }
+  targets?.set(scenario.name, target)
 
   if (options.warmup > 0) await cannon(target, options.connections, options.warmup)
 
@@ -637,6 +655,164 @@ function table(results: ScenarioResult[]) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 6. The app against a bare baseline (tests/bench/baseline.ts), and the reminder burst
+// ---------------------------------------------------------------------------------------------
+
+type Picked = { name: string; target: Target }
+
+const onServer = (target: Target, baseUrl: string): Target => {
+  const url = new URL(target.url)
+  return { ...target, url: `${baseUrl}${url.pathname}${url.search}` }
+}
+
+/** Each page asked twice of an app that writes down its SQL; the statements of the second answer are kept. */
+async function captureStatements(databaseFile: string, picked: Picked[]) {
+  const captureFile = path.join(benchDir, 'sql-capture.ndjson')
+  fs.rmSync(captureFile, { force: true })
+  const server = await startServer(databaseFile, { BENCH_SQL_CAPTURE: captureFile })
+  stopServer = server.stop
+  const pages = new Map<string, BaselinePage>()
+  try {
+    for (const { name, target } of picked) {
+      const local = onServer(target, server.baseUrl)
+      await request(local.url, { headers: target.headers }) // the first answer may fill caches
+      const { end } = readCapture(captureFile, 0)
+      const answer = await request(local.url, { headers: target.headers })
+      if (answer.status !== 200) throw new Error(`capturing "${name}": ${local.url} answered ${answer.status}`)
+      const url = new URL(local.url)
+      const { statements } = readCapture(captureFile, end)
+      pages.set(name, { url: url.pathname + url.search, sessionId: sessionIdOf(target.headers.cookie), bytes: Buffer.byteLength(answer.body), statements })
+    }
+  } finally {
+    await server.stop()
+    stopServer = undefined
+  }
+  return pages
+}
+
+async function cpuPerRun(target: Target, processGroup: number, seconds: number, connections: number) {
+  const before = groupCpuMs(processGroup)
+  let answered = 0
+  await cannon(target, connections, seconds, (status) => {
+    if (status === 200) answered++
+  })
+  return { cpuMs: groupCpuMs(processGroup) - before, requests: answered, load: loadAverage() }
+}
+
+async function compareWithBaseline(databaseFile: string, picked: Picked[], options: { seconds: number; rounds: number; connections: number }) {
+  console.log(`\nThe app against the bare baseline: ${picked.length} signed-in page(s), ${options.rounds} × ${options.seconds} s each side, interleaved, ${options.connections} connection(s).`)
+  const pages = await captureStatements(databaseFile, picked)
+  const app = await startServer(databaseFile)
+  stopServer = app.stop
+  const baseline = await startBaselineServer({ root, databaseFile, pages: [...pages.values()], port: await freePort(), pagesFile: path.join(benchDir, 'baseline-pages.json') })
+  const rows: RatioRow[] = []
+  try {
+    process.stdout.write('  waiting until the background work is idle … ')
+    const idle = await waitUntilIdle(app.processGroup)
+    console.log(`${(idle.waitedMs / 1000).toFixed(0)} s (load ${loadAverage().toFixed(2)})`)
+    for (const { name, target } of picked) {
+      const page = pages.get(name)!
+      const appTarget = onServer(target, app.baseUrl)
+      const baseTarget = onServer(target, baseline.baseUrl)
+      await cannon(appTarget, options.connections, 1)
+      await cannon(baseTarget, options.connections, 1)
+      const sums = { app: { cpu: 0, requests: 0 }, base: { cpu: 0, requests: 0 } }
+      const load: number[] = []
+      for (let round = 0; round < options.rounds; round++) {
+        const a = await cpuPerRun(appTarget, app.processGroup, options.seconds, options.connections)
+        const b = await cpuPerRun(baseTarget, baseline.processGroup, options.seconds, options.connections)
+        sums.app.cpu += a.cpuMs
+        sums.app.requests += a.requests
+        sums.base.cpu += b.cpuMs
+        sums.base.requests += b.requests
+        load.push(a.load, b.load)
+      }
+      if (sums.app.requests === 0 || sums.base.requests === 0) throw new Error(`"${name}": no answers (app ${sums.app.requests}, baseline ${sums.base.requests})`)
+      const appMs = sums.app.cpu / sums.app.requests
+      const baseMs = sums.base.cpu / sums.base.requests
+      const row: RatioRow = {
+        name,
+        statements: page.statements.length,
+        bytes: page.bytes,
+        appCpuMsPerRequest: appMs,
+        baselineCpuMsPerRequest: baseMs,
+        ratio: appMs / baseMs,
+        appRequests: sums.app.requests,
+        baselineRequests: sums.base.requests,
+        load,
+      }
+      rows.push(row)
+      console.log(`  ${name}: app ${appMs.toFixed(2)} ms, baseline ${baseMs.toFixed(2)} ms of CPU per request (${row.ratio.toFixed(1)}×; load ${load.map((l) => l.toFixed(2)).join(' / ')})`)
+    }
+  } finally {
+    await baseline.stop()
+    await app.stop()
+    stopServer = undefined
+  }
+  return rows
+}
+
+/**
+ * "My visits" one request at a time while the background thread renders a backlog of reminder
+ * e-mails (every planned visit of today and tomorrow made due again), against the same page once the
+ * background is idle. The goal: the burst's p95 at most 1.5× the quiet p95.
+ */
+async function reminderBurst(databaseFile: string, target: Target, seconds: number) {
+  let db = new Database(databaseFile)
+  const now = new Date()
+  const today = now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' })
+  const tomorrow = new Date(now.getTime() + 24 * 3_600_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' })
+  const ids = db
+    .prepare(`SELECT "id" FROM "Visit" WHERE "status" = 'planned' AND "localDate" IN (?, ?) AND "startsAt" > ?`)
+    .pluck()
+    .all(today, tomorrow, now.toISOString().replace('Z', '+00:00')) as string[]
+  db.transaction(() => {
+    const reset = db.prepare(`UPDATE "Visit" SET "reminderQueuedAt" = NULL WHERE "id" = ?`)
+    const forget = db.prepare(`DELETE FROM "OutboxMessage" WHERE "dedupeKey" LIKE ?`)
+    for (const id of ids) {
+      reset.run(id)
+      forget.run(`visit-reminder:${id}:%`)
+    }
+  })()
+  // Closed while the app starts: its migration step wants the file to itself.
+  db.close()
+  console.log(`\nThe reminder burst: ${ids.length} visits of today and tomorrow made due again; the app starts and its background thread queues and renders their reminders.`)
+
+  const p95 = async (server: Server) => {
+    const times: number[] = []
+    const before = groupCpuMs(server.processGroup)
+    await cannon(onServer(target, server.baseUrl), 1, seconds, (status, ms) => {
+      if (status === 200) times.push(ms)
+    })
+    times.sort((a, b) => a - b)
+    return { p95: percentile(Float64Array.from(times), 95), requests: times.length, cpuMs: groupCpuMs(server.processGroup) - before, load: loadAverage() }
+  }
+  const app = await startServer(databaseFile)
+  stopServer = app.stop
+  db = new Database(databaseFile, { readonly: true })
+  const queuedCount = db.prepare(`SELECT count(*) FROM "Visit" WHERE "reminderQueuedAt" IS NOT NULL AND "localDate" IN (?, ?)`).pluck()
+  try {
+    const startQueued = Number(queuedCount.get(today, tomorrow))
+    const burst = await p95(app)
+    const queuedDuring = Number(queuedCount.get(today, tomorrow)) - startQueued
+    process.stdout.write('  waiting until the background work is idle … ')
+    const idle = await waitUntilIdle(app.processGroup)
+    console.log(`${(idle.waitedMs / 1000).toFixed(0)} s`)
+    const quiet = await p95(app)
+    const ratio = burst.p95 / quiet.p95
+    console.log(
+      `  my visits, 1 connection: p95 ${burst.p95.toFixed(1)} ms during the burst (${queuedDuring} visits' reminders queued meanwhile, load ${burst.load.toFixed(2)}), ` +
+        `${quiet.p95.toFixed(1)} ms when quiet (load ${quiet.load.toFixed(2)}): ${ratio.toFixed(2)}× (goal ≤ 1.5×)`,
+    )
+    return { visitsMadeDue: ids.length, remindersQueuedDuringBurst: queuedDuring, burst, quiet, ratio }
+  } finally {
+    db.close()
+    await app.stop()
+    stopServer = undefined
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------------
 
@@ -651,6 +827,12 @@ function parseOptions() {
       database: { type: 'string' },
       'no-seed': { type: 'boolean', default: false },
       build: { type: 'boolean', default: false },
+      'no-baseline': { type: 'boolean', default: false },
+      'baseline-seconds': { type: 'string', default: '5' },
+      'baseline-rounds': { type: 'string', default: '2' },
+      'baseline-connections': { type: 'string', default: '1' },
+      'no-burst': { type: 'boolean', default: false },
+      'burst-seconds': { type: 'string', default: '10' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -671,6 +853,12 @@ function parseOptions() {
     database: values.database ? path.resolve(process.cwd(), values.database) : defaultDatabase,
     seed: !values['no-seed'],
     build: values.build,
+    baseline: !values['no-baseline'],
+    baselineSeconds: Math.round(number('baseline-seconds', values['baseline-seconds'], 1, 120)),
+    baselineRounds: Math.round(number('baseline-rounds', values['baseline-rounds'], 1, 10)),
+    baselineConnections: Math.round(number('baseline-connections', values['baseline-connections'], 1, 100)),
+    burst: !values['no-burst'],
+    burstSeconds: Math.round(number('burst-seconds', values['burst-seconds'], 1, 120)),
   }
 }
 
@@ -709,6 +897,7 @@ async function main() {
   stopServer = server.stop
   const ctx: ScenarioContext = { baseUrl: server.baseUrl, origin: server.baseUrl, databaseFile: options.database }
   const results: ScenarioResult[] = []
+  const targets = new Map<string, Target>()
   try {
     const perScenario = options.warmup + options.duration
     console.log(
@@ -717,7 +906,7 @@ async function main() {
     for (const scenario of chosen) {
       process.stdout.write(`  ${scenario.name} … `)
       try {
-        const result = await runScenario(scenario, ctx, options)
+        const result = await runScenario(scenario, ctx, options, targets)
         results.push(result)
         const statuses = Object.entries(result.statusCodes).map(([s, n]) => `${s}×${n}`).join(' ')
         console.log(`${result.requestsPerSecond.toFixed(1)} req/s, p95 ${result.p95Ms.toFixed(1)} ms (${statuses || 'no responses'}${result.errors ? `, ${result.errors} errors` : ''})`)
@@ -731,6 +920,16 @@ async function main() {
     await server.stop()
     stopServer = undefined
   }
+
+  // Signed-in pages (a session cookie) that answered without errors, against their bare baseline.
+  const signedIn = chosen
+    .filter((s) => (s.method ?? 'GET') === 'GET' && targets.get(s.name)?.headers.cookie && results.some((r) => r.name === s.name && !r.flagged))
+    .map((s) => ({ name: s.name, target: targets.get(s.name)! }))
+  const comparison = options.baseline && signedIn.length > 0
+    ? await compareWithBaseline(options.database, signedIn, { seconds: options.baselineSeconds, rounds: options.baselineRounds, connections: options.baselineConnections })
+    : []
+  const myVisits = signedIn.find((s) => s.name === 'my visits')
+  const burst = options.burst && myVisits ? await reminderBurst(options.database, myVisits.target, options.burstSeconds) : undefined
 
   const machine = {
     cpus: os.cpus().length,
@@ -746,6 +945,21 @@ async function main() {
   console.log(`Load: ${options.connections} connections, ${options.duration} s per scenario after a ${options.warmup} s warm-up`)
   console.log('')
   console.log(table(results))
+  if (comparison.length) {
+    console.log('')
+    console.log(`CPU per request, the app against the bare baseline (node:http + better-sqlite3 replaying the page's captured SQL), ${options.baselineRounds} × ${options.baselineSeconds} s each, interleaved, ${options.baselineConnections} connection(s):`)
+    console.log('')
+    console.log(ratioTable(comparison, 8))
+    const smallest = comparison.find((row) => row.name === 'centre start page')
+    const largest = comparison.find((row) => row.name === 'centre start page (largest centre)')
+    if (smallest && largest) {
+      const growth = largest.appCpuMsPerRequest / smallest.appCpuMsPerRequest
+      console.log(`\nThe largest centre's start page costs ${growth.toFixed(2)}× the smallest's (goal ≤ 1.5×).`)
+    }
+  }
+  if (burst) {
+    console.log(`\nReminder burst: "my visits" p95 ${burst.burst.p95.toFixed(1)} ms during the burst, ${burst.quiet.p95.toFixed(1)} ms quiet: ${burst.ratio.toFixed(2)}× (goal ≤ 1.5×).`)
+  }
   const flagged = results.filter((r) => r.flagged)
   if (flagged.length) {
     console.log('')
@@ -762,6 +976,8 @@ async function main() {
     database: { file: options.database, bytes: databaseSize },
     options: { connections: options.connections, durationSeconds: options.duration, warmupSeconds: options.warmup },
     results,
+    baseline: comparison,
+    burst,
   }
   fs.writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`)
   console.log(`\nResults written to ${path.relative(root, resultsFile)}`)
