@@ -25,6 +25,7 @@
 //   --no-burst           skip "my visits" during a burst of reminder e-mails (it changes the database:
 //                        today's and tomorrow's reminders are made due again)
 //   --burst-seconds <s>  length of the burst and quiet measurements (default 10)
+//   --no-lighthouse      skip the Lighthouse run (mobile preset) of the public pages and the start pages
 //
 // Traffic only ever goes to 127.0.0.1, and every run is bounded by --duration.
 //
@@ -46,6 +47,7 @@ import Database from 'better-sqlite3'
 import { PrismaClient } from '../../app/generated/prisma/client'
 import { groupCpuMs, loadAverage, ratioTable, readCapture, sessionIdOf, startBaselineServer, waitUntilIdle, type RatioRow } from './baseline'
 import type { BaselinePage } from './baseline-server'
+import { lighthouseTable, runLighthouse, type LighthousePage } from './lighthouse'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const benchDir = path.join(root, 'tests', '.tmp', 'bench')
@@ -812,6 +814,31 @@ async function reminderBurst(databaseFile: string, target: Target, seconds: numb
   }
 }
 
+/** Lighthouse on the public pages and each role's start page, the app alone on the machine. */
+async function lighthousePhase(databaseFile: string) {
+  console.log('\nLighthouse (mobile preset) on the public pages and the start pages:')
+  const app = await startServer(databaseFile)
+  stopServer = app.stop
+  try {
+    await waitUntilIdle(app.processGroup)
+    const ctx: ScenarioContext = { baseUrl: app.baseUrl, origin: app.baseUrl, databaseFile }
+    const board = await request(`${app.baseUrl}/jobs`)
+    const ad = board.body.match(/href="(\/jobs\/[A-Za-z0-9_-]+)"/)?.[1]
+    const pages: LighthousePage[] = [
+      { name: 'home', url: `${app.baseUrl}/` },
+      { name: 'job board', url: `${app.baseUrl}/jobs` },
+      ...(ad ? [{ name: 'an ad', url: `${app.baseUrl}${ad}` }] : []),
+      { name: 'volunteer start page', url: `${app.baseUrl}/volunteer`, cookie: await logIn(ctx, DEMO_VOLUNTEER.email, DEMO_VOLUNTEER.password) },
+      { name: 'facility start page', url: `${app.baseUrl}/facility`, cookie: await logIn(ctx, 'tilbud@frivilligbro.test', DEMO_VOLUNTEER.password) },
+      { name: 'coordinator start page', url: `${app.baseUrl}/centre`, cookie: await logIn(ctx, 'koordinator@frivilligbro.test', DEMO_VOLUNTEER.password) },
+    ]
+    return await runLighthouse(pages)
+  } finally {
+    await app.stop()
+    stopServer = undefined
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------------
@@ -832,6 +859,7 @@ function parseOptions() {
       'baseline-rounds': { type: 'string', default: '2' },
       'baseline-connections': { type: 'string', default: '1' },
       'no-burst': { type: 'boolean', default: false },
+      'no-lighthouse': { type: 'boolean', default: false },
       'burst-seconds': { type: 'string', default: '10' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -858,6 +886,7 @@ function parseOptions() {
     baselineRounds: Math.round(number('baseline-rounds', values['baseline-rounds'], 1, 10)),
     baselineConnections: Math.round(number('baseline-connections', values['baseline-connections'], 1, 100)),
     burst: !values['no-burst'],
+    lighthouse: !values['no-lighthouse'],
     burstSeconds: Math.round(number('burst-seconds', values['burst-seconds'], 1, 120)),
   }
 }
@@ -931,6 +960,8 @@ async function main() {
   const myVisits = signedIn.find((s) => s.name === 'my visits')
   const burst = options.burst && myVisits ? await reminderBurst(options.database, myVisits.target, options.burstSeconds) : undefined
 
+  const lighthouseScores = options.lighthouse ? await lighthousePhase(options.database) : []
+
   const machine = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -957,6 +988,10 @@ async function main() {
       console.log(`\nThe largest centre's start page costs ${growth.toFixed(2)}× the smallest's (goal ≤ 1.5×).`)
     }
   }
+  if (lighthouseScores.length) {
+    console.log('\nLighthouse 12 (mobile preset, simulated throttling), one run per page:\n')
+    console.log(lighthouseTable(lighthouseScores))
+  }
   if (burst) {
     console.log(`\nReminder burst: "my visits" p95 ${burst.burst.p95.toFixed(1)} ms during the burst, ${burst.quiet.p95.toFixed(1)} ms quiet: ${burst.ratio.toFixed(2)}× (goal ≤ 1.5×).`)
   }
@@ -978,6 +1013,7 @@ async function main() {
     results,
     baseline: comparison,
     burst,
+    lighthouse: lighthouseScores,
   }
   fs.writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`)
   console.log(`\nResults written to ${path.relative(root, resultsFile)}`)
