@@ -1,5 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from '@remix-run/react'
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from './components/error-boundary'
@@ -70,9 +70,20 @@ function LanguageSwitch({ locale }: { locale: string }) {
   )
 }
 
+/**
+ * A page whose route says `handle.scripts = false` is sent without JavaScript: every page works
+ * without it (forms post, links load), and the public pages people find from a search — home, the
+ * job board, an ad — load fastest on a phone without ~180 KB of scripts to parse. Reached by a link
+ * from a page that has scripts, the page is still rendered in the browser as usual.
+ */
+function usePageScripts() {
+  return !useMatches().some((match) => (match.handle as { scripts?: boolean } | undefined)?.scripts === false)
+}
+
 export function Document({ children, locale }: { children: React.ReactNode; locale: string }) {
   // The Content-Security-Policy lets inline scripts run only with this response's nonce.
   const nonce = useNonce()
+  const scripts = usePageScripts()
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -83,8 +94,12 @@ export function Document({ children, locale }: { children: React.ReactNode; loca
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   )

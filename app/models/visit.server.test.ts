@@ -2,11 +2,11 @@ import { describe, expect, test } from 'vitest'
 import { addStaff } from '../../tests/setup/fixtures'
 import { actorOf, planWorld, secondMatch } from '../../tests/setup/fixtures-plans'
 import { confirmPlan, proposePlan } from './visit-plan.server'
-import { calendarFeedFor, nextVisit, queueVisitReminders, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, visitsToLog } from './visit.server'
+import { calendarFeedFor, calendarTokenOf, nextVisit, plansOf, queueVisitReminders, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, visitsToLog } from './visit.server'
 import { prisma, Prisma } from '~/utils/db.server'
 import type { PlanTerms } from '~/utils/visit-plan'
 import { addDays, copenhagenDate, sqliteInstant, wallClockInstant } from '~/utils/time'
-import { visitListBefore } from '../../tests/setup/reads-before'
+import { plansOfBefore, visitListBefore } from '../../tests/setup/reads-before'
 
 const TUESDAYS: PlanTerms = { weekday: 2, startTime: '15:00', endTime: '17:00', frequency: 'weekly', nthWeekday: null, startDate: '2026-03-24', endDate: null, location: 'Fællesstuen i hus B' }
 
@@ -220,6 +220,18 @@ describe('the visit lists read straight from SQLite', () => {
     }
     // The comparison covered the interesting rows, not only empty lists.
     expect(compared).toBeGreaterThan(100)
+    // The plans beside the list: the same matches, plans and exceptions as the Prisma read.
+    await prisma.visitPlanException.create({ data: { planId: world.planId, kind: 'pause', fromDate: '2026-04-06', toDate: '2026-04-12', reason: 'Påske' } })
+    let plans = 0
+    for (const actor of actors) {
+      const read = await plansOf(actor)
+      expect(read).toEqual(await plansOfBefore(actor))
+      plans += read.flatMap((m) => m.plans).length
+    }
+    expect(plans).toBeGreaterThanOrEqual(5)
+    const token = await regenerateCalendarToken(world.volunteer.id)
+    expect(calendarTokenOf(world.volunteer.id)).toBe(token)
+    expect(calendarTokenOf(world.contact.id)).toBeNull()
     const mixed = await upcomingVisits(await actorOf(world.contact.id), planned)
     expect(mixed.some((v) => v.lateCancellation && v.note === 'Syg')).toBe(true)
     expect(mixed.some((v) => v.contact === null && v.facility.id === second.facility.id)).toBe(true)

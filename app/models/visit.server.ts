@@ -7,7 +7,7 @@ import { localeOf } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { all, sql } from '~/utils/sql.server'
+import { all, first, sql } from '~/utils/sql.server'
 import { calendarFeed } from '~/utils/ics'
 import type { Actor } from '~/utils/permissions'
 import { addDays, copenhagenDate, copenhagenTime, sqliteInstant, wallClockInstant } from '~/utils/time'
@@ -149,42 +149,85 @@ export async function visitsToLog(actor: Actor, now = new Date(), take = 20) {
   return visitList({ actor, from: since, before: now, endedBefore: now, plannedOnly: true, order: 'desc', take })
 }
 
-/** The visit plans of the person's live matches, proposals first, with what the page shows of each match. */
+/**
+ * The visit plans of the person's live matches (oldest match first, each with its proposed and
+ * confirmed plans and their exceptions), with what the page shows of each match. Three reads on the
+ * typed connection, each a join on the person's matches, instead of Prisma's six (one per relation,
+ * with IN lists of ids).
+ */
 export function plansOf(actor: Actor) {
-  const matchWhere: Prisma.MatchWhereInput =
-    actor.role === 'volunteer' ? { volunteerId: actor.id } : { facilityId: { in: actor.memberships.map((m) => m.facilityId) } }
-  return prisma.match.findMany({
-    where: { ...matchWhere, status: { in: ['active', 'paused'] } },
-    select: {
-      id: true,
-      status: true,
-      volunteerId: true,
-      facilityId: true,
-      volunteer: { select: { name: true } },
-      facility: { select: { name: true } },
-      jobAd: { select: { title: true } },
-      plans: {
-        where: { status: { in: ['proposed', 'confirmed'] } },
-        select: {
-          id: true,
-          status: true,
-          weekday: true,
-          startTime: true,
-          endTime: true,
-          frequency: true,
-          nthWeekday: true,
-          startDate: true,
-          endDate: true,
-          location: true,
-          proposedById: true,
-          exceptions: { select: { kind: true, fromDate: true, toDate: true }, orderBy: { fromDate: 'asc' } },
-        },
-        orderBy: { createdAt: 'asc' },
-      },
-    },
-    orderBy: { createdAt: 'asc' },
-    take: 200,
-  })
+  const facilityIds = actor.memberships.map((m) => m.facilityId)
+  if (actor.role !== 'volunteer' && facilityIds.length === 0) return []
+  const volunteer = actor.role === 'volunteer'
+  const live = ['active', 'paused']
+  const matches = all(
+    sql
+      .selectFrom('Match')
+      .innerJoin('User', 'User.id', 'Match.volunteerId')
+      .innerJoin('Facility', 'Facility.id', 'Match.facilityId')
+      .innerJoin('JobAd', 'JobAd.id', 'Match.jobAdId')
+      .select(['Match.id', 'Match.status', 'Match.volunteerId', 'Match.facilityId', 'User.name as volunteerName', 'Facility.name as facilityName', 'JobAd.title as jobAdTitle'])
+      .$if(volunteer, (q) => q.where('Match.volunteerId', '=', actor.id))
+      .$if(!volunteer, (q) => q.where('Match.facilityId', 'in', facilityIds))
+      .where('Match.status', 'in', live)
+      .orderBy('Match.createdAt', 'asc')
+      .limit(200),
+  )
+  if (matches.length === 0) return []
+  const livePlans = ['proposed', 'confirmed']
+  const plans = all(
+    sql
+      .selectFrom('VisitPlan')
+      .innerJoin('Match', 'Match.id', 'VisitPlan.matchId')
+      .select([
+        'VisitPlan.id',
+        'VisitPlan.matchId',
+        'VisitPlan.status',
+        'VisitPlan.weekday',
+        'VisitPlan.startTime',
+        'VisitPlan.endTime',
+        'VisitPlan.frequency',
+        'VisitPlan.nthWeekday',
+        'VisitPlan.startDate',
+        'VisitPlan.endDate',
+        'VisitPlan.location',
+        'VisitPlan.proposedById',
+      ])
+      .$if(volunteer, (q) => q.where('Match.volunteerId', '=', actor.id))
+      .$if(!volunteer, (q) => q.where('Match.facilityId', 'in', facilityIds))
+      .where('Match.status', 'in', live)
+      .where('VisitPlan.status', 'in', livePlans)
+      .orderBy('VisitPlan.createdAt', 'asc'),
+  )
+  const exceptions = plans.length
+    ? all(
+        sql
+          .selectFrom('VisitPlanException')
+          .innerJoin('VisitPlan', 'VisitPlan.id', 'VisitPlanException.planId')
+          .innerJoin('Match', 'Match.id', 'VisitPlan.matchId')
+          .select(['VisitPlanException.planId', 'VisitPlanException.kind', 'VisitPlanException.fromDate', 'VisitPlanException.toDate'])
+          .$if(volunteer, (q) => q.where('Match.volunteerId', '=', actor.id))
+          .$if(!volunteer, (q) => q.where('Match.facilityId', 'in', facilityIds))
+          .where('Match.status', 'in', live)
+          .where('VisitPlan.status', 'in', livePlans)
+          .orderBy('VisitPlanException.fromDate', 'asc'),
+      )
+    : []
+  return matches.map((match) => ({
+    id: match.id,
+    status: match.status,
+    volunteerId: match.volunteerId,
+    facilityId: match.facilityId,
+    volunteer: { name: match.volunteerName },
+    facility: { name: match.facilityName },
+    jobAd: { title: match.jobAdTitle },
+    plans: plans
+      .filter((plan) => plan.matchId === match.id)
+      .map(({ matchId: _matchId, ...plan }) => ({
+        ...plan,
+        exceptions: exceptions.filter((e) => e.planId === plan.id).map(({ planId: _planId, ...exception }) => exception),
+      })),
+  }))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,8 +237,8 @@ export function plansOf(actor: Actor) {
 /** Past visits stay in the feed this long, so last month's visits do not vanish from calendars. */
 const FEED_PAST_DAYS = 92
 
-export async function calendarTokenOf(userId: string) {
-  return (await prisma.user.findUnique({ where: { id: userId }, select: { calendarToken: true } }))?.calendarToken ?? null
+export function calendarTokenOf(userId: string) {
+  return first(sql.selectFrom('User').select('calendarToken').where('id', '=', userId))?.calendarToken ?? null
 }
 
 /** Makes (or replaces) the secret in the feed URL; the old URL stops working at once. */

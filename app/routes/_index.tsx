@@ -6,7 +6,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { startPageFor } from '~/utils/start-page'
 
-export const handle = { i18n: ['common'] }
+export const handle = { i18n: ['common'], scripts: false }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)

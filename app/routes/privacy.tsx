@@ -6,7 +6,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { retentionPeriods } from '~/utils/retention.server'
 
-export const handle = { i18n: ['privacy'] }
+export const handle = { i18n: ['privacy'], scripts: false }
 
 /** Public: anyone may read what is kept about them before signing up. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -26,8 +26,8 @@ afterAll(() => {
   for (const server of servers) server.close()
 })
 
-async function start(appUrl = 'http://localhost:3000') {
-  const server = createApp(build, { APP_URL: appUrl, NODE_ENV: 'production' }).listen(0, '127.0.0.1')
+async function start(appUrl = 'http://localhost:3000', { compression = 'on' as 'on' | 'off' } = {}) {
+  const server = createApp(build, { APP_URL: appUrl, NODE_ENV: 'production', COMPRESSION: compression }).listen(0, '127.0.0.1')
   servers.push(server)
   await new Promise((resolve) => server.once('listening', resolve))
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -52,7 +52,7 @@ async function noncesOf(response: Response) {
 
 describe('security headers', () => {
   test('a page carries the policy, and every script on it the nonce the policy allows', async () => {
-    const first = await noncesOf(await get('/'))
+    const first = await noncesOf(await get('/login'))
     expect(first.allowed).toMatch(/^[A-Za-z0-9_-]{22}$/)
     expect(first.scriptSrc).not.toContain('unsafe-inline')
     expect(first.policy).toContain("frame-ancestors 'none'")
@@ -62,9 +62,19 @@ describe('security headers', () => {
     expect(first.scripts.length).toBeGreaterThanOrEqual(3)
     for (const tag of first.scripts) expect(tag).toContain(`nonce="${first.allowed}"`)
     // A new nonce for every answer.
-    const second = await noncesOf(await get('/'))
+    const second = await noncesOf(await get('/login'))
     expect(second.allowed).not.toBe(first.allowed)
     for (const tag of second.scripts) expect(tag).toContain(`nonce="${second.allowed}"`)
+  })
+
+  test('the public pages people arrive at from a search are sent without JavaScript; other pages keep theirs', async () => {
+    // (not /jobs itself: the page-cache test below needs it unvisited)
+    for (const page of ['/', '/jobs?page=2', '/privacy']) {
+      const { scripts, html } = await noncesOf(await get(page))
+      expect(scripts, page).toEqual([])
+      expect(html, page).not.toContain('modulepreload')
+    }
+    expect((await noncesOf(await get('/login'))).scripts.length).toBeGreaterThanOrEqual(3)
   })
 
   test('nosniff, the referrer policy and no framing on pages, static files and refusals alike; no HSTS over http', async () => {
@@ -220,6 +230,21 @@ describe('the body limit', () => {
     expect(Buffer.byteLength(padded)).toBeLessThanOrEqual(MAX_FORM_BYTES)
     const nearLimit = await upload({ total: 0, chunked: true, body: padded, accept: 'text/html' })
     expect(nearLimit.status).not.toBe(413)
+  })
+})
+
+describe('compression', () => {
+  test('large answers are compressed, small ones are not, and COMPRESSION=off leaves it to a reverse proxy', async () => {
+    const gzip = { 'Accept-Encoding': 'gzip' }
+    const page = await get('/privacy', gzip)
+    expect(page.headers.get('content-encoding')).toBe('gzip')
+    expect(await page.text()).toContain('</html>')
+    // A file of known, small size (pages are streamed, so their size is not known up front).
+    const small = await get('/favicon.svg', gzip)
+    expect(Number(small.headers.get('content-length'))).toBeLessThan(8 * 1024)
+    expect(small.headers.get('content-encoding')).toBeNull()
+    const plain = await start('http://localhost:3000', { compression: 'off' })
+    expect((await fetch(`${plain}/privacy`, { headers: gzip })).headers.get('content-encoding')).toBeNull()
   })
 })
 

@@ -28,7 +28,6 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Lets the test suite run several clocks-free workers at full speed; never set in production. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
-  /** How often followers' digest e-mails are swept (ms); the browser suite makes it short. */
   /** A folder for nightly backups (app/utils/backup-schedule.server.ts); unset: none are taken. */
   BACKUP_DIR: z
     .string()
@@ -44,7 +43,10 @@ const schema = z.object({
     .optional(),
   /** Web processes (node's cluster) answering requests; the background work runs once, in the first process. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(1),
+  /** How often followers' digest e-mails are swept (ms); the browser suite makes it short. */
   DIGEST_INTERVAL_MS: z.coerce.number().int().min(1000, 'must be at least 1000 (one second)').max(3_600_000, 'must be at most 3600000 (one hour)').default(60_000),
+  /** Compress answers of 8 KB and more (gzip level 4); `off` behind a reverse proxy that compresses itself. */
+  COMPRESSION: z.enum(['on', 'off']).default('on'),
   /** Retention periods (app/utils/retention.server.ts): the jobs and the privacy page read the same values. */
   RETENTION_OUTBOX_DAYS: wholeNumber(1, 3650).default(30),
   RETENTION_CHECKS_MONTHS: wholeNumber(1, 120).default(6),

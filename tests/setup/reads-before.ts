@@ -237,3 +237,41 @@ export async function spacesForBefore(actor: Actor): Promise<Spaces> {
       return { networkCentreIds: [], facilityIds: [], moderatedCentreIds: [] }
   }
 }
+
+/** The Prisma read that plansOf (app/models/visit.server.ts) replaced, word for word. */
+export function plansOfBefore(actor: Pick<Actor, 'id' | 'role' | 'memberships'>) {
+  const matchWhere: Prisma.MatchWhereInput =
+    actor.role === 'volunteer' ? { volunteerId: actor.id } : { facilityId: { in: actor.memberships.map((m) => m.facilityId) } }
+  return prisma.match.findMany({
+    where: { ...matchWhere, status: { in: ['active', 'paused'] } },
+    select: {
+      id: true,
+      status: true,
+      volunteerId: true,
+      facilityId: true,
+      volunteer: { select: { name: true } },
+      facility: { select: { name: true } },
+      jobAd: { select: { title: true } },
+      plans: {
+        where: { status: { in: ['proposed', 'confirmed'] } },
+        select: {
+          id: true,
+          status: true,
+          weekday: true,
+          startTime: true,
+          endTime: true,
+          frequency: true,
+          nthWeekday: true,
+          startDate: true,
+          endDate: true,
+          location: true,
+          proposedById: true,
+          exceptions: { select: { kind: true, fromDate: true, toDate: true }, orderBy: { fromDate: 'asc' } },
+        },
+        orderBy: { createdAt: 'asc' },
+      },
+    },
+    orderBy: { createdAt: 'asc' },
+    take: 200,
+  })
+}

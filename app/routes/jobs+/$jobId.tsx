@@ -17,7 +17,7 @@ import { copenhagenDate } from '~/utils/time'
 import boardStyles from '~/styles/board.css'
 import printStyles from '~/styles/print.css'
 
-export const handle = { i18n: ['board'] }
+export const handle = { i18n: ['board'], scripts: false }
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: boardStyles },

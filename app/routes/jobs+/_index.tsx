@@ -11,7 +11,7 @@ import { capitalize, describeSchedule } from '~/utils/schedule'
 import { copenhagenDate } from '~/utils/time'
 import boardStyles from '~/styles/board.css'
 
-export const handle = { i18n: ['board'] }
+export const handle = { i18n: ['board'], scripts: false }
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: boardStyles }]
 
