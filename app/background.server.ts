@@ -1,3 +1,4 @@
+import { queueEventReminders } from '~/models/event.server'
 import { runFollowUps } from '~/models/follow-up.server'
 import { anonymizeAccount } from '~/models/account-deletion.server'
 import { runRetentionIfDue } from '~/models/retention.server'
@@ -35,6 +36,12 @@ async function runHousekeeping() {
     if (reminders.queued) logger.info(reminders, 'queued visit reminders')
   } catch (error) {
     logger.error({ err: error }, 'queueing visit reminders failed')
+  }
+  try {
+    const events = await queueEventReminders()
+    if (events.queued) logger.info(events, 'queued event reminders')
+  } catch (error) {
+    logger.error({ err: error }, 'queueing event reminders failed')
   }
   try {
     const followUps = await runFollowUps()

@@ -32,6 +32,8 @@ import { VisitReminder, type VisitReminderProps } from './visit-reminder'
 import { EventSignup, type EventSignupProps } from './event-signup'
 import { EventPromoted, type EventPromotedProps } from './event-promoted'
 import { EventCancelled, type EventCancelledProps } from './event-cancelled'
+import { EventChanged, type EventChangedProps } from './event-changed'
+import { EventReminder, type EventReminderProps } from './event-reminder'
 
 export type { EmailT } from './types'
 
@@ -69,6 +71,8 @@ export type EmailTemplates = {
   'event-signup': EventSignupProps
   'event-promoted': EventPromotedProps
   'event-cancelled': EventCancelledProps
+  'event-changed': EventChangedProps
+  'event-reminder': EventReminderProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -105,6 +109,8 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'event-signup': EventSignup,
   'event-promoted': EventPromoted,
   'event-cancelled': EventCancelled,
+  'event-changed': EventChanged,
+  'event-reminder': EventReminder,
 }
 
 /** The subject's message key; a notice has one per kind. */

@@ -2,7 +2,8 @@ import ICAL from 'ical.js'
 import { describe, expect, test } from 'vitest'
 import { addStaff, createCentre, createFacility, createUser } from '../../tests/setup/fixtures'
 import { createVolunteer } from '../../tests/setup/fixtures-matching'
-import { cancelSignup, createEvent, eventForViewer, eventViewer, setEventStatus, signUp, upcomingEvents, type EventInput } from './event.server'
+import { cancelSignup, createEvent, eventForViewer, eventViewer, queueEventReminders, setEventStatus, signUp, upcomingEvents, updateEvent, type EventInput } from './event.server'
+import { calendarFeedFor, regenerateCalendarToken } from './visit.server'
 import { prisma } from '~/utils/db.server'
 import { wallClockInstant } from '~/utils/time'
 
@@ -162,5 +163,79 @@ describe('who may see and join an event', () => {
     expect(await signUp(localViewer!, staffEvent.eventId, NOW)).toEqual({ ok: false, reason: 'not-in-audience' })
     expect((await eventForViewer(eventId, localViewer))?.mayJoin).toBe(true)
     expect(upcomingEvents(localViewer, { kind: 'internet_cafe' }, NOW).map((e) => e.title)).toEqual(['Åben internetcafé'])
+  })
+})
+
+describe('changes, reminders and the personal calendar', () => {
+  const icsEvents = (content: string) =>
+    new ICAL.Component(ICAL.parse(content)).getAllSubcomponents('vevent').map((v) => ({ event: new ICAL.Event(v), status: v.getFirstPropertyValue('status'), sequence: v.getFirstPropertyValue('sequence') }))
+
+  test('moving a session raises SEQUENCE and tells each person once: a place gets the updated .ics, the waiting list a line', async () => {
+    const { eventId, coordinator } = await world()
+    await prisma.event.update({ where: { id: eventId }, data: { capacity: 1 } })
+    const [a, b] = await volunteers(2)
+    await signUp((await eventViewer(a))!, eventId, NOW)
+    await signUp((await eventViewer(b))!, eventId, NOW)
+    const moved = intro({ capacity: 1, sessions: [intro().sessions[0], { ...intro().sessions[1], localDate: '2026-04-07', startTime: '16:30', endTime: '18:30' }] })
+    expect(await updateEvent(coordinator.id, eventId, moved, NOW)).toEqual({ ok: true })
+    expect((await prisma.event.findUniqueOrThrow({ where: { id: eventId } })).sequence).toBe(1)
+    const changed = await prisma.outboxMessage.findMany({ where: { template: 'event-changed' }, orderBy: { toEmail: 'asc' } })
+    expect(changed.map((m) => m.toEmail).sort()).toEqual([a.email, b.email].sort())
+    const forA = changed.find((m) => m.toEmail === a.email)!
+    expect(forA.subject).toBe('Ændret: Introaften for nye IT-frivillige')
+    const files = (JSON.parse(forA.attachments!) as { content: string }[]).flatMap((f) => icsEvents(f.content))
+    expect(files.map((f) => [f.event.startDate.toString(), f.sequence])).toEqual([
+      ['2026-03-24T17:00:00', 1],
+      ['2026-04-07T16:30:00', 1],
+    ])
+    expect(JSON.parse(changed.find((m) => m.toEmail === b.email)!.attachments ?? '[]')).toEqual([])
+    // Saving the same again, or changing only the description, tells nobody.
+    expect(await updateEvent(coordinator.id, eventId, { ...moved, description: 'Ny beskrivelse' }, NOW)).toEqual({ ok: true })
+    expect(await prisma.outboxMessage.count({ where: { template: 'event-changed' } })).toBe(2)
+    // Taking a session away sends a METHOD:CANCEL file for it.
+    await updateEvent(coordinator.id, eventId, { ...moved, sessions: [moved.sessions[0]] }, NOW)
+    const last = await prisma.outboxMessage.findFirstOrThrow({ where: { template: 'event-changed', toEmail: a.email }, orderBy: { createdAt: 'desc' } })
+    const lastFiles = (JSON.parse(last.attachments!) as { content: string }[]).flatMap((f) => icsEvents(f.content))
+    expect(lastFiles.map((f) => [f.event.startDate.toString(), f.status, f.sequence])).toEqual([
+      ['2026-03-24T17:00:00', 'CONFIRMED', 2],
+      ['2026-04-07T16:30:00', 'CANCELLED', 2],
+    ])
+  })
+
+  test('the reminder the day before goes to those with a place, once, even when the job runs again after a restart', async () => {
+    const { eventId } = await world()
+    await prisma.event.update({ where: { id: eventId }, data: { capacity: 1 } })
+    const [a, b] = await volunteers(2)
+    await signUp((await eventViewer(a))!, eventId, NOW)
+    await signUp((await eventViewer(b))!, eventId, NOW)
+    // (Other tests in this file have events on the same days: count only this one's people.)
+    const remindersTo = () => prisma.outboxMessage.findMany({ where: { template: 'event-reminder', toEmail: { in: [a.email, b.email] } } })
+    await queueEventReminders(wallClockInstant('2026-03-23', '07:30'))
+    expect(await remindersTo()).toEqual([])
+    await queueEventReminders(wallClockInstant('2026-03-23', '08:05'))
+    expect(await queueEventReminders(wallClockInstant('2026-03-23', '18:00'))).toEqual({ queued: 0 })
+    const reminders = await remindersTo()
+    expect(reminders.map((m) => [m.toEmail, m.subject])).toEqual([[a.email, 'I morgen: Introaften for nye IT-frivillige']])
+    expect(reminders[0].text).toContain('tirsdag 24. marts 2026 kl. 17:00–19:00')
+  })
+
+  test("the sessions are in the person's calendar feed with the e-mail's UIDs, cancelled ones marked so calendars drop them", async () => {
+    const { eventId, coordinator } = await world()
+    const [a] = await volunteers(1)
+    await signUp((await eventViewer(a))!, eventId, NOW)
+    const token = await regenerateCalendarToken(a.id)
+    const feed = await calendarFeedFor(token, NOW)
+    const sessions = await prisma.eventSession.findMany({ where: { eventId }, orderBy: { startsAt: 'asc' } })
+    const inFeed = icsEvents(feed!).filter((e) => e.event.uid.startsWith('event-session-'))
+    expect(inFeed.map((e) => [e.event.uid, e.event.startDate.toJSDate().toISOString(), e.status])).toEqual([
+      [`event-session-${sessions[0].id}@frivilligbro`, '2026-03-24T16:00:00.000Z', 'CONFIRMED'],
+      [`event-session-${sessions[1].id}@frivilligbro`, '2026-03-31T15:00:00.000Z', 'CONFIRMED'],
+    ])
+    await setEventStatus(coordinator.id, eventId, 'cancelled', NOW)
+    const after = icsEvents((await calendarFeedFor(token, NOW))!).filter((e) => e.event.uid.startsWith('event-session-'))
+    expect(after.map((e) => [e.status, e.sequence])).toEqual([
+      ['CANCELLED', 1],
+      ['CANCELLED', 1],
+    ])
   })
 })

@@ -5,12 +5,13 @@ import { prisma, type Tx } from '~/utils/db.server'
 import { localeOf, type Locale } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
-import { mayJoin, maySee, type EventAudience, type EventKind, type EventViewer, type SignupStatus } from '~/utils/events'
+import { eventFiltersFromUrl, eventQueryString, mayJoin, maySee, type EventAudience, type EventKind, type EventViewer, type SignupStatus } from '~/utils/events'
 import { getFixedT } from '~/utils/i18n.server'
 import { calendarInvitation } from '~/utils/ics'
 import { all } from '~/utils/sql.server'
 import { sql } from '~/utils/sql.server'
-import { sqliteInstant, wallClockInstant } from '~/utils/time'
+import { addDays, copenhagenDate, copenhagenTime, sqliteInstant, wallClockInstant } from '~/utils/time'
+import { REMINDER_FROM_HOUR } from './visit.server'
 
 export type SessionInput = { localDate: string; startTime: string; endTime: string; place: string; onlineUrl: string | null }
 export type EventInput = {
@@ -67,12 +68,18 @@ export type UpdateResult = { ok: true } | { ok: false; reason: 'not-found' | 'ca
 
 /**
  * Saves the form over the event. Sessions keep their ids in the order they are listed, so a
- * session's calendar UID stays the same when its time changes. Raising the capacity lets the
- * first waiting people in, and tells them.
+ * session's calendar UID stays the same when its time changes. When a published event's title,
+ * times or places change, the calendar SEQUENCE goes up and everyone signed up or waiting is told
+ * once, in the same transaction: a place comes with the updated .ics of every session (and a
+ * METHOD:CANCEL one for a session taken away). Raising the capacity lets the first waiting people
+ * in, and tells them.
  */
 export async function updateEvent(actorId: string, eventId: string, input: EventInput, now = new Date()): Promise<UpdateResult> {
   return prisma.$transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, sessions: { select: { id: true }, orderBy: { startsAt: 'asc' } } } })
+    const event = await tx.event.findUnique({
+      where: { id: eventId },
+      select: { status: true, title: true, sessions: { select: { id: true, startsAt: true, endsAt: true, place: true, onlineUrl: true }, orderBy: { startsAt: 'asc' } } },
+    })
     if (!event) return { ok: false, reason: 'not-found' } as const
     if (event.status === 'cancelled') return { ok: false, reason: 'cancelled' } as const
     await tx.event.update({
@@ -84,10 +91,22 @@ export async function updateEvent(actorId: string, eventId: string, input: Event
       if (existing) await tx.eventSession.update({ where: { id: existing.id }, data: sessionData(session) })
       else await tx.eventSession.create({ data: { eventId, ...sessionData(session) } })
     }
-    const surplus = event.sessions.slice(input.sessions.length).map((s) => s.id)
-    if (surplus.length) await tx.eventSession.deleteMany({ where: { id: { in: surplus } } })
+    const removed = event.sessions.slice(input.sessions.length)
+    if (removed.length) await tx.eventSession.deleteMany({ where: { id: { in: removed.map((s) => s.id) } } })
     await audit(tx, { actorId, action: 'event.updated', entityType: 'Event', entityId: eventId })
-    if (event.status === 'published') await promoteWaiting(tx, eventId, now)
+    if (event.status !== 'published') return { ok: true } as const
+    // What people put in their calendars: title, times and places. A changed description or capacity alone tells nobody.
+    const before = event.sessions.map((s) => [s.startsAt.getTime(), s.endsAt.getTime(), s.place, s.onlineUrl ?? ''].join('|'))
+    const after = input.sessions.map((s) => {
+      const data = sessionData(s)
+      return [data.startsAt.getTime(), data.endsAt.getTime(), data.place, data.onlineUrl ?? ''].join('|')
+    })
+    if (event.title !== input.title || before.join('\n') !== after.join('\n')) {
+      await tx.event.update({ where: { id: eventId }, data: { sequence: { increment: 1 } } })
+      const signups = await tx.eventSignup.findMany({ where: { eventId, status: { in: ['confirmed', 'waiting'] } }, select: { id: true }, orderBy: { position: 'asc' } })
+      for (const signup of signups) await tellAboutPlace(tx, signup.id, 'changed', now, removed)
+    }
+    await promoteWaiting(tx, eventId, now)
     return { ok: true } as const
   })
 }
@@ -196,8 +215,13 @@ function audienceFilter(viewer: EventViewer) {
   return pairs
 }
 
+/** The municipalities a volunteer centre covers, for the events filter. */
+export function municipalitiesWithCentre() {
+  return all(sql.selectFrom('Municipality').where('centreId', 'is not', null).select('name').orderBy('name')).map((m) => m.name)
+}
+
 /** Published events with a session still to come that the viewer may join, soonest first. */
-export function upcomingEvents(viewer: EventViewer, filter: { kind?: EventKind }, now = new Date()) {
+export function upcomingEvents(viewer: EventViewer, filter: { kind?: EventKind; municipality?: string }, now = new Date()) {
   const pairs = audienceFilter(viewer)
   const stamp = sqliteInstant(now)
   let query = sql
@@ -212,6 +236,7 @@ export function upcomingEvents(viewer: EventViewer, filter: { kind?: EventKind }
       'e.capacity',
       'e.audience',
       'e.signupDeadline',
+      'e.description',
       'c.name as centreName',
       eb.selectFrom('EventSession as s').whereRef('s.eventId', '=', 'e.id').select((s) => s.fn.min('s.startsAt').as('first')).as('startsAt'),
       eb.selectFrom('EventSession as s').whereRef('s.eventId', '=', 'e.id').select((s) => s.fn.max('s.endsAt').as('last')).as('endsAt'),
@@ -220,6 +245,11 @@ export function upcomingEvents(viewer: EventViewer, filter: { kind?: EventKind }
     ])
     .where((eb) => eb.exists(eb.selectFrom('EventSession as f').whereRef('f.eventId', '=', 'e.id').where('f.endsAt', '>', stamp).select('f.id')))
   if (filter.kind) query = query.where('e.kind', '=', filter.kind)
+  // A municipality's events are those of the centre that covers it.
+  if (filter.municipality) {
+    const name = filter.municipality
+    query = query.where('e.centreId', 'in', (eb) => eb.selectFrom('Municipality as m').where('m.name', '=', name).select('m.centreId'))
+  }
   const rows = all(query.orderBy('startsAt', 'asc').limit(200))
   return rows.map((row) => ({ ...row, placesLeft: Math.max(0, row.capacity - Number(row.confirmed ?? 0)), sessionCount: Number(row.sessionCount ?? 0) }))
 }
@@ -351,7 +381,9 @@ function sessionPlace(session: { place: string; onlineUrl: string | null }) {
  * The e-mail about a place: confirmed at sign-up, waiting, or promoted from the line. A place comes
  * with one .ics per session (UID event-session-<id>@frivilligbro, so a later change replaces it).
  */
-async function tellAboutPlace(tx: Tx, signupId: string, what: 'confirmed' | 'waiting' | 'promoted' | 'cancelled', now: Date) {
+type SessionForCalendar = { id: string; startsAt: Date; endsAt: Date; place: string; onlineUrl: string | null }
+
+async function tellAboutPlace(tx: Tx, signupId: string, what: 'confirmed' | 'waiting' | 'promoted' | 'cancelled' | 'changed', now: Date, removedSessions: SessionForCalendar[] = []) {
   const signup = await tx.eventSignup.findUniqueOrThrow({
     where: { id: signupId },
     select: {
@@ -382,33 +414,110 @@ async function tellAboutPlace(tx: Tx, signupId: string, what: 'confirmed' | 'wai
   const sessions = event.sessions.map((s) => ({ when: formatSessionTime(s.startsAt, s.endsAt, locale), place: sessionPlace(s) }))
   const cancelled = what === 'cancelled'
   // Only a confirmed place is in the person's calendar, so only it gets a calendar file.
+  const hasPlace = signup.status === 'confirmed'
+  const invitation = (session: SessionForCalendar, index: number, method: 'REQUEST' | 'CANCEL') => ({
+    filename: `arrangement-${index + 1}.ics`,
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
+    content: calendarInvitation({
+      uid: `event-session-${session.id}@frivilligbro`,
+      sequence: event.sequence,
+      status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
+      start: session.startsAt,
+      end: session.endsAt,
+      stamp: now,
+      summary: event.title,
+      description: t('eventCalendar.description', { centreName: event.centre.name, url }),
+      location: sessionPlace(session),
+      organizer: { name: event.centre.name, email: event.centre.email },
+      attendees: [{ name, email }],
+    }),
+  })
   const attachments =
-    what === 'waiting' || (cancelled && signup.status !== 'confirmed')
+    what === 'waiting' || ((cancelled || what === 'changed') && !hasPlace)
       ? []
-      : event.sessions.map((session, index) => ({
-          filename: `arrangement-${index + 1}.ics`,
-          contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}`,
-          content: calendarInvitation({
-            uid: `event-session-${session.id}@frivilligbro`,
-            sequence: event.sequence,
-            status: cancelled ? 'CANCELLED' : 'CONFIRMED',
-            start: session.startsAt,
-            end: session.endsAt,
-            stamp: now,
-            summary: event.title,
-            description: t('eventCalendar.description', { centreName: event.centre.name, url }),
-            location: sessionPlace(session),
-            organizer: { name: event.centre.name, email: event.centre.email },
-            attendees: [{ name, email }],
-          }),
-        }))
+      : [
+          ...event.sessions.map((session, index) => invitation(session, index, cancelled ? 'CANCEL' : 'REQUEST')),
+          ...removedSessions.map((session, index) => invitation(session, event.sessions.length + index, 'CANCEL')),
+        ]
   const props = { name, title: event.title, centreName: event.centre.name, sessions, url }
-  const dedupeKey = cancelled ? `event-cancelled:${event.id}:${event.sequence}:${signup.id}` : `event-${what}:${signup.id}:${signup.updatedAt.getTime()}`
-  if (cancelled) {
-    await queueEmail(tx, { to: email, toName: name, locale, template: 'event-cancelled', dedupeKey, props: { ...props, hadPlace: signup.status === 'confirmed' }, attachments })
+  const dedupeKey =
+    cancelled || what === 'changed' ? `event-${what}:${event.id}:${event.sequence}:${signup.id}` : `event-${what}:${signup.id}:${signup.updatedAt.getTime()}`
+  if (what === 'changed') {
+    await queueEmail(tx, { to: email, toName: name, locale, template: 'event-changed', dedupeKey, props: { ...props, hasPlace }, attachments })
+  } else if (cancelled) {
+    await queueEmail(tx, { to: email, toName: name, locale, template: 'event-cancelled', dedupeKey, props: { ...props, hadPlace: hasPlace }, attachments })
   } else if (what === 'promoted') {
     await queueEmail(tx, { to: email, toName: name, locale, template: 'event-promoted', dedupeKey, props, attachments })
   } else {
     await queueEmail(tx, { to: email, toName: name, locale, template: 'event-signup', dedupeKey, props: { ...props, status: what }, attachments })
+  }
+}
+
+/**
+ * The day-before reminder for each session of a published event, to everyone with a place: from
+ * 08:00 the day before (as visit reminders, REMINDER_FROM_HOUR) and for sessions later the same day.
+ * Idempotent by its dedupe key (session and sign-up), so a restart or the next run sends nothing twice.
+ */
+export async function queueEventReminders(now = new Date()) {
+  const today = copenhagenDate(now)
+  const dates = copenhagenTime(now) >= REMINDER_FROM_HOUR ? [today, addDays(today, 1)] : [today]
+  const due = all(
+    sql
+      .selectFrom('EventSession as s')
+      .innerJoin('Event as e', 'e.id', 's.eventId')
+      .innerJoin('EventSignup as u', 'u.eventId', 'e.id')
+      .where('s.localDate', 'in', dates)
+      .where('s.startsAt', '>', sqliteInstant(now))
+      .where('e.status', '=', 'published')
+      .where('u.status', '=', 'confirmed')
+      .select(['s.id as sessionId', 'u.id as signupId'])
+      .limit(5000),
+  )
+  let queued = 0
+  for (const { sessionId, signupId } of due) {
+    queued += await prisma.$transaction(async (tx) => {
+      const signup = await tx.eventSignup.findUnique({
+        where: { id: signupId },
+        select: { status: true, name: true, email: true, user: { select: { name: true, email: true, locale: true, deactivatedAt: true } }, event: { select: { id: true, title: true, status: true, centre: { select: { name: true } } } } },
+      })
+      const session = await tx.eventSession.findUnique({ where: { id: sessionId }, select: { startsAt: true, endsAt: true, place: true, onlineUrl: true } })
+      if (!signup || !session || signup.status !== 'confirmed' || signup.event.status !== 'published' || signup.user?.deactivatedAt) return 0
+      const email = signup.user?.email ?? signup.email
+      if (!email) return 0
+      const locale = localeOf(signup.user?.locale)
+      const when = formatSessionTime(session.startsAt, session.endsAt, locale)
+      const message = await queueEmail(tx, {
+        to: email,
+        toName: signup.user?.name ?? signup.name,
+        locale,
+        template: 'event-reminder',
+        dedupeKey: `event-reminder:${sessionId}:${signupId}`,
+        props: {
+          name: signup.user?.name ?? signup.name ?? '',
+          title: signup.event.title,
+          centreName: signup.event.centre.name,
+          when,
+          session: { when, place: sessionPlace(session) },
+          url: appUrl(`/events/${signup.event.id}`),
+        },
+      })
+      return message ? 1 : 0
+    })
+  }
+  return { queued }
+}
+
+/** What /events.rss and /events.json carry: the public events, with the list's filters, in Danish or (?lang=en) English. */
+export async function publicEventFeed(url: URL, now = new Date()) {
+  const locale: Locale = url.searchParams.get('lang') === 'en' ? 'en' : 'da'
+  const filters = eventFiltersFromUrl(url.searchParams)
+  const t = await getFixedT(locale, ['events', 'common'])
+  const events = upcomingEvents(null, filters, now)
+  return {
+    events,
+    locale,
+    t: t as unknown as (key: string, options?: Record<string, unknown>) => string,
+    query: eventQueryString(filters, locale === 'en' ? { lang: 'en' } : {}),
+    formatWhen: (instant: Date) => formatInZone(instant, locale === 'da' ? "EEEE d. MMMM yyyy 'kl.' HH:mm" : "EEEE d MMMM yyyy', 'HH:mm", locale),
   }
 }

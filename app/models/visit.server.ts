@@ -298,6 +298,38 @@ export async function calendarFeedFor(token: string, now = new Date()) {
   const locale = localeOf(user.locale)
   const t = await getFixedT(locale, 'visits')
   const events = visits.map((visit) => visitEvent(t, { ...visit, contact: visit.match?.jobAd.contactPerson ?? null }, now))
+  // The sessions of events the person signed up for, with the UIDs of the .ics files their e-mails carried.
+  const sessions = all(
+    sql
+      .selectFrom('EventSignup as u')
+      .innerJoin('Event as e', 'e.id', 'u.eventId')
+      .innerJoin('Centre as c', 'c.id', 'e.centreId')
+      .innerJoin('EventSession as s', 's.eventId', 'e.id')
+      .where('u.userId', '=', user.id)
+      .where('u.status', 'in', ['confirmed', 'cancelled'])
+      .where('e.status', 'in', ['published', 'cancelled'])
+      .where('s.startsAt', '>=', sqliteInstant(new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000)))
+      .select(['s.id', 's.startsAt', 's.endsAt', 's.place', 's.onlineUrl', 'e.id as eventId', 'e.title', 'e.sequence', 'e.status as eventStatus', 'u.status as signupStatus', 'c.name as centreName'])
+      .orderBy('s.startsAt', 'asc')
+      .limit(1000),
+  )
+  if (sessions.length > 0) {
+    const te = await getFixedT(locale, 'emails')
+    for (const session of sessions) {
+      events.push({
+        uid: `event-session-${session.id}@frivilligbro`,
+        sequence: session.sequence,
+        start: new Date(session.startsAt),
+        end: new Date(session.endsAt),
+        stamp: now,
+        summary: session.title,
+        description: te('eventCalendar.description', { centreName: session.centreName, url: appUrl(`/events/${session.eventId}`) }),
+        location: [session.place, session.onlineUrl].filter(Boolean).join(' · '),
+        status: session.eventStatus === 'cancelled' || session.signupStatus === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+      })
+    }
+    events.sort((a, b) => a.start.getTime() - b.start.getTime())
+  }
   return calendarFeed(t('calendar.feedName'), events)
 }
 

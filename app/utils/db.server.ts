@@ -23,10 +23,18 @@ class SecureDeleteSQLite3 extends PrismaBetterSQLite3 {
   }
 }
 
+/**
+ * SQLite runs one writer at a time, and a transaction that writes a message to the outbox renders
+ * the e-mail inside it (app/utils/email.server.ts). Twenty people signing up for an event at once on
+ * a busy 2-core machine queued longer than Prisma's default 2 s for a transaction to start and got
+ * an error page; they now wait up to 10 s in line (and a transaction may run 15 s) instead.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 }
+
 export function createPrismaClient(url: string) {
   // better-sqlite3's `timeout` is SQLite's busy timeout: a writer waits instead of failing.
   const adapter = new SecureDeleteSQLite3({ url: databaseFilePath(url), timeout: 5000 })
-  return new PrismaClient({ adapter })
+  return new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS })
 }
 
 /** WAL lets readers go on while one writer writes; set once per database file, it persists. */

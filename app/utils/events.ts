@@ -35,3 +35,20 @@ export function mayJoin(viewer: EventViewer, event: { centreId: string; audience
 export function maySee(viewer: EventViewer, event: { centreId: string; audience: string }) {
   return mayJoin(viewer, event) || (viewer !== null && viewer.coordinatorOf === event.centreId)
 }
+
+/** The events list's filters from the address (?kind=…&municipality=…); unknown kinds are ignored. */
+export function eventFiltersFromUrl(params: URLSearchParams): { kind?: EventKind; municipality?: string } {
+  const kind = params.get('kind') ?? ''
+  const municipality = (params.get('municipality') ?? '').trim().slice(0, 100)
+  return { kind: (EVENT_KINDS as readonly string[]).includes(kind) ? (kind as EventKind) : undefined, municipality: municipality || undefined }
+}
+
+/** The filters as "?…" (or ""), for links and feeds; `extra` adds e.g. lang=en. */
+export function eventQueryString(filters: { kind?: string; municipality?: string }, extra: Record<string, string> = {}) {
+  const params = new URLSearchParams()
+  if (filters.kind) params.set('kind', filters.kind)
+  if (filters.municipality) params.set('municipality', filters.municipality)
+  for (const [key, value] of Object.entries(extra)) params.set(key, value)
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}

@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { eventViewer, upcomingEvents } from '~/models/event.server'
+import { eventViewer, municipalitiesWithCentre, upcomingEvents } from '~/models/event.server'
 import { getUser } from '~/utils/auth.server'
 import { formatShortDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
-import { EVENT_KINDS, type EventKind } from '~/utils/events'
+import { EVENT_KINDS, eventFiltersFromUrl, eventQueryString } from '~/utils/events'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 
@@ -14,16 +14,23 @@ export const handle = { i18n: ['events'] }
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public events are for everyone, signed in or not; the rest follow the audience rules.
   const user = await getUser(request)
-  const kindParam = new URL(request.url).searchParams.get('kind') ?? ''
-  const kind = (EVENT_KINDS as readonly string[]).includes(kindParam) ? (kindParam as EventKind) : undefined
+  const filters = eventFiltersFromUrl(new URL(request.url).searchParams)
   const viewer = await eventViewer(user)
   const t = await getFixedT(request, 'events')
-  return json({ title: t('list.title'), kind: kind ?? '', events: upcomingEvents(viewer, { kind }), signedIn: Boolean(user) })
+  return json({
+    title: t('list.title'),
+    kind: filters.kind ?? '',
+    municipality: filters.municipality ?? '',
+    municipalities: municipalitiesWithCentre(),
+    feedQuery: eventQueryString(filters),
+    events: upcomingEvents(viewer, filters),
+    signedIn: Boolean(user),
+  })
 }
 
 export default function EventsPage() {
   const { t, i18n } = useTranslation(['events', 'common'])
-  const { events, kind, signedIn } = useLoaderData<typeof loader>()
+  const { events, kind, municipality, municipalities, feedQuery, signedIn } = useLoaderData<typeof loader>()
   const locale = localeOf(i18n.language)
   return (
     <div>
@@ -36,6 +43,15 @@ export default function EventsPage() {
           {EVENT_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`kind.${k}`)}
+            </option>
+          ))}
+        </select>{' '}
+        <label htmlFor="municipality-filter">{t('list.municipality')}</label>{' '}
+        <select id="municipality-filter" name="municipality" defaultValue={municipality}>
+          <option value="">{t('list.allMunicipalities')}</option>
+          {municipalities.map((name) => (
+            <option key={name} value={name}>
+              {name}
             </option>
           ))}
         </select>{' '}
@@ -64,8 +80,15 @@ export default function EventsPage() {
           ))}
         </ul>
       )}
+      <p className="feed-links">
+        {t('feeds.intro')} <a href={`/events.rss${feedQuery}`}>{t('feeds.rss')}</a> · <a href={`/events.json${feedQuery}`}>{t('feeds.json')}</a>
+      </p>
     </div>
   )
 }
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args)
+export const meta: MetaFunction<typeof loader> = (args) => [
+  ...pageMeta(args),
+  { tagName: 'link', rel: 'alternate', type: 'application/rss+xml', title: 'RSS', href: `/events.rss${args.data?.feedQuery ?? ''}` },
+  { tagName: 'link', rel: 'alternate', type: 'application/feed+json', title: 'JSON Feed', href: `/events.json${args.data?.feedQuery ?? ''}` },
+]
