@@ -1,4 +1,4 @@
-import { queueEventReminders } from '~/models/event.server'
+import { purgePublicSignups, queueEventReminders } from '~/models/event.server'
 import { runFollowUps } from '~/models/follow-up.server'
 import { anonymizeAccount } from '~/models/account-deletion.server'
 import { runRetentionIfDue } from '~/models/retention.server'
@@ -40,6 +40,8 @@ async function runHousekeeping() {
   try {
     const events = await queueEventReminders()
     if (events.queued) logger.info(events, 'queued event reminders')
+    const purged = await purgePublicSignups()
+    if (purged.unconfirmed || purged.anonymised) logger.info(purged, 'public event sign-ups purged')
   } catch (error) {
     logger.error({ err: error }, 'queueing event reminders failed')
   }

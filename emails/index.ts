@@ -33,6 +33,7 @@ import { EventSignup, type EventSignupProps } from './event-signup'
 import { EventPromoted, type EventPromotedProps } from './event-promoted'
 import { EventCancelled, type EventCancelledProps } from './event-cancelled'
 import { EventChanged, type EventChangedProps } from './event-changed'
+import { EventConfirm, type EventConfirmProps } from './event-confirm'
 import { EventReminder, type EventReminderProps } from './event-reminder'
 
 export type { EmailT } from './types'
@@ -72,6 +73,7 @@ export type EmailTemplates = {
   'event-promoted': EventPromotedProps
   'event-cancelled': EventCancelledProps
   'event-changed': EventChangedProps
+  'event-confirm': EventConfirmProps
   'event-reminder': EventReminderProps
 }
 export type TemplateName = keyof EmailTemplates
@@ -110,6 +112,7 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'event-promoted': EventPromoted,
   'event-cancelled': EventCancelled,
   'event-changed': EventChanged,
+  'event-confirm': EventConfirm,
   'event-reminder': EventReminder,
 }
 

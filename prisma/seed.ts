@@ -2151,7 +2151,25 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       },
     },
   })
-  step('events (an intro course with 3 of 12 places taken; a full network meeting with 2 on the waiting list)')
+  // An internet café open to everyone: members of the public sign up with name and e-mail.
+  const cafeDay = addDays(copenhagenDate(), 7)
+  await tx.event.create({
+    data: {
+      centreId: gribskovCentre.id,
+      kind: 'internet_cafe',
+      title: 'Åben internetcafé på Helsinge Bibliotek',
+      description: 'Tag din telefon, tablet eller computer med. IT-frivillige hjælper med MitID, videoopkald, billeder og det, du ellers går og bøvler med. Kaffen er gratis.',
+      capacity: 15,
+      audience: 'public',
+      status: 'published',
+      signupDeadline: at(cafeDay, '10:00'),
+      createdById: karin,
+      createdAt: ago(6),
+      sessions: { create: [{ localDate: cafeDay, startsAt: at(cafeDay, '10:00'), endsAt: at(cafeDay, '12:00'), place: 'Helsinge Bibliotek, Torvegade 1, 3200 Helsinge' }] },
+      signups: { create: [{ name: 'Grethe Hansen', email: 'grethe.hansen@example.test', status: 'confirmed', position: 1, createdAt: ago(3) }] },
+    },
+  })
+  step('events (an intro course with 3 of 12 places taken; a full network meeting with 2 on the waiting list; a public internet café)')
 
   // --- Audit trail ---------------------------------------------------------------------------
   const audit = (actorId: string, action: string, entityType: string, entityId: string, daysAgo: number, data?: Record<string, unknown>) =>

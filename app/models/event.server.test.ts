@@ -2,7 +2,7 @@ import ICAL from 'ical.js'
 import { describe, expect, test } from 'vitest'
 import { addStaff, createCentre, createFacility, createUser } from '../../tests/setup/fixtures'
 import { createVolunteer } from '../../tests/setup/fixtures-matching'
-import { cancelSignup, createEvent, eventForViewer, eventViewer, queueEventReminders, setEventStatus, signUp, upcomingEvents, updateEvent, type EventInput } from './event.server'
+import { cancelPublicSignup, cancelSignup, confirmPublicSignup, createEvent, publicSignupByToken, purgePublicSignups, requestPublicSignup, eventForViewer, eventViewer, queueEventReminders, setEventStatus, signUp, upcomingEvents, updateEvent, type EventInput } from './event.server'
 import { calendarFeedFor, regenerateCalendarToken } from './visit.server'
 import { prisma } from '~/utils/db.server'
 import { wallClockInstant } from '~/utils/time'
@@ -237,5 +237,64 @@ describe('changes, reminders and the personal calendar', () => {
       ['CANCELLED', 1],
       ['CANCELLED', 1],
     ])
+  })
+})
+
+describe('members of the public', () => {
+  const linkIn = (text: string) => /\/events\/[^/\s]+\/signup\/([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? ''
+
+  async function publicCafe(capacity: number) {
+    const centre = await createCentre(['Halsnæs Kommune'])
+    const coordinator = await createUser('coordinator', { centreId: centre.id })
+    const { eventId } = await createEvent(coordinator.id, centre.id, intro({ kind: 'internet_cafe', title: 'Internetcafé på biblioteket', audience: 'public', capacity }))
+    await setEventStatus(coordinator.id, eventId, 'published')
+    return eventId
+  }
+
+  async function ask(eventId: string, name: string, email: string) {
+    expect(await requestPublicSignup(eventId, { name, email }, 'da', NOW)).toBe(true)
+    const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { template: 'event-confirm', toEmail: email.toLowerCase() }, orderBy: { createdAt: 'desc' } })
+    return { mail, token: linkIn(mail.text) }
+  }
+
+  test('a place is taken only by the link in the e-mail; full means the waiting list; cancelling by the link promotes the next', async () => {
+    const eventId = await publicCafe(1)
+    const first = await ask(eventId, 'Grethe Hansen', 'Grethe@Example.test')
+    expect(first.mail.subject).toBe('Bekræft din tilmelding: Internetcafé på biblioteket')
+    expect(first.token).not.toBe('')
+    // Asking holds no place.
+    expect(await prisma.eventSignup.count({ where: { eventId, status: 'confirmed' } })).toBe(0)
+    const second = await ask(eventId, 'Poul Madsen', 'poul@example.test')
+    expect(await confirmPublicSignup(second.token, NOW)).toEqual({ ok: true, status: 'confirmed' })
+    expect(await confirmPublicSignup(first.token, NOW)).toEqual({ ok: true, status: 'waiting' })
+    expect(await confirmPublicSignup(first.token, NOW)).toEqual({ ok: false, reason: 'already' })
+    const placed = await prisma.outboxMessage.findFirstOrThrow({ where: { template: 'event-signup', toEmail: 'poul@example.test' } })
+    expect(JSON.parse(placed.attachments!)).toHaveLength(2)
+    // Poul cannot come after all: Grethe gets the place and is told.
+    expect(await cancelPublicSignup(second.token, NOW)).toEqual({ ok: true, promoted: 1 })
+    expect((await prisma.eventSignup.findUniqueOrThrow({ where: { eventId_email: { eventId, email: 'grethe@example.test' } } })).status).toBe('confirmed')
+    expect(await prisma.outboxMessage.count({ where: { template: 'event-promoted', toEmail: 'grethe@example.test' } })).toBe(1)
+    // Asking again with the same address gives a new link to the same sign-up, not a second one.
+    const again = await ask(eventId, 'Grethe Hansen', 'grethe@example.test')
+    expect(again.mail.text).toContain('allerede tilmeldt')
+    expect(await prisma.eventSignup.count({ where: { eventId, email: 'grethe@example.test' } })).toBe(1)
+    expect(await publicSignupByToken(first.token, NOW)).toBeNull()
+    expect((await publicSignupByToken(again.token, NOW))?.status).toBe('confirmed')
+  })
+
+  test('only public events take them; an unopened link lapses after 48 hours; names and e-mails go 30 days after the event', async () => {
+    const { eventId: volunteersOnly } = await world()
+    expect(await requestPublicSignup(volunteersOnly, { name: 'X', email: 'x@example.test' }, 'da', NOW)).toBe(false)
+    const eventId = await publicCafe(5)
+    const lapsed = await ask(eventId, 'Inge Berg', 'inge@example.test')
+    const kept = await ask(eventId, 'Bent Holm', 'bent@example.test')
+    expect(await confirmPublicSignup(kept.token, NOW)).toEqual({ ok: true, status: 'confirmed' })
+    const later = new Date(NOW.getTime() + 49 * 3_600_000)
+    expect(await confirmPublicSignup(lapsed.token, later)).toEqual({ ok: false, reason: 'not-found' })
+    expect(await purgePublicSignups(later)).toMatchObject({ unconfirmed: 1, anonymised: 0 })
+    // The last session is 31 March; on 1 May the name and e-mail are gone, the place still counted.
+    expect((await purgePublicSignups(wallClockInstant('2026-05-01', '12:00'))).anonymised).toBeGreaterThanOrEqual(1)
+    const rows = await prisma.eventSignup.findMany({ where: { eventId } })
+    expect(rows.map((r) => [r.status, r.name, r.email, r.tokenHash])).toEqual([['confirmed', null, null, null]])
   })
 })

@@ -10,6 +10,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { calendarInvitation } from '~/utils/ics'
 import { all } from '~/utils/sql.server'
 import { sql } from '~/utils/sql.server'
+import { hashToken } from '~/utils/tokens.server'
 import { addDays, copenhagenDate, copenhagenTime, sqliteInstant, wallClockInstant } from '~/utils/time'
 import { REMINDER_FROM_HOUR } from './visit.server'
 
@@ -520,4 +521,117 @@ export async function publicEventFeed(url: URL, now = new Date()) {
     query: eventQueryString(filters, locale === 'en' ? { lang: 'en' } : {}),
     formatWhen: (instant: Date) => formatInZone(instant, locale === 'da' ? "EEEE d. MMMM yyyy 'kl.' HH:mm" : "EEEE d MMMM yyyy', 'HH:mm", locale),
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Members of the public (public events): name and e-mail, a confirmation link, then a place
+// ---------------------------------------------------------------------------------------------
+
+/** How long the link in the confirmation e-mail may wait to be opened. */
+export const PUBLIC_CONFIRM_WITHIN_MS = 48 * 60 * 60 * 1000
+
+/**
+ * A member of the public asks for a place: the row waits as `unconfirmed` (it holds no place) and a
+ * link goes to the address given, so nobody can sign someone else up. The answer is the same
+ * whether or not the address was already signed up (they get a fresh link to their sign-up);
+ * false only when the event takes no public sign-ups now.
+ */
+export async function requestPublicSignup(eventId: string, person: { name: string; email: string }, locale: Locale, now = new Date()) {
+  const email = person.email.trim().toLowerCase()
+  return prisma.$transaction(async (tx) => {
+    const event = await tx.event.findUnique({
+      where: { id: eventId },
+      select: { id: true, title: true, audience: true, status: true, signupDeadline: true, centre: { select: { name: true } }, sessions: { select: { startsAt: true, endsAt: true, place: true, onlineUrl: true }, orderBy: { startsAt: 'asc' } } },
+    })
+    if (!event || event.audience !== 'public' || event.status !== 'published' || event.signupDeadline <= now) return false
+    const token = crypto.randomBytes(32).toString('base64url')
+    const tokenHash = hashToken(token)
+    const existing = await tx.eventSignup.findUnique({ where: { eventId_email: { eventId, email } }, select: { id: true, status: true } })
+    const signup = existing
+      ? await tx.eventSignup.update({
+          where: { id: existing.id },
+          data: { tokenHash, name: person.name, updatedAt: now, ...(existing.status === 'cancelled' ? { status: 'unconfirmed' } : {}) },
+          select: { id: true, status: true },
+        })
+      : await tx.eventSignup.create({ data: { eventId, name: person.name, email, status: 'unconfirmed', position: 0, tokenHash, createdAt: now, updatedAt: now }, select: { id: true, status: true } })
+    await audit(tx, { actorId: null, action: 'event.public-signup-requested', entityType: 'EventSignup', entityId: signup.id, data: { eventId } })
+    const sessions = event.sessions.map((s) => ({ when: formatSessionTime(s.startsAt, s.endsAt, locale), place: sessionPlace(s) }))
+    await queueEmail(tx, {
+      to: email,
+      toName: person.name,
+      locale,
+      template: 'event-confirm',
+      dedupeKey: `event-confirm:${signup.id}:${tokenHash.slice(0, 16)}`,
+      props: { name: person.name, title: event.title, centreName: event.centre.name, sessions, url: appUrl(`/events/${eventId}/signup/${token}`), alreadySignedUp: signup.status === 'confirmed' || signup.status === 'waiting' },
+    })
+    return true
+  })
+}
+
+/** The sign-up behind a public link, or null (unknown, or an unconfirmed link older than 48 hours). */
+export async function publicSignupByToken(token: string, now = new Date()) {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null
+  const signup = await prisma.eventSignup.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, status: true, name: true, updatedAt: true, position: true, event: { select: { id: true, title: true, status: true, signupDeadline: true, sessions: { select: { startsAt: true }, orderBy: { startsAt: 'asc' }, take: 1 } } } },
+  })
+  if (!signup) return null
+  if (signup.status === 'unconfirmed' && now.getTime() - signup.updatedAt.getTime() > PUBLIC_CONFIRM_WITHIN_MS) return null
+  return signup
+}
+
+export type ConfirmResult = { ok: true; status: 'confirmed' | 'waiting' } | { ok: false; reason: 'not-found' | 'closed' | 'already' }
+
+/** Opening the link and pressing "confirm": a place or a place in line, decided in one statement as for signed-in people. */
+export async function confirmPublicSignup(token: string, now = new Date()): Promise<ConfirmResult> {
+  const signup = await publicSignupByToken(token, now)
+  if (!signup) return { ok: false, reason: 'not-found' }
+  if (signup.status === 'confirmed' || signup.status === 'waiting') return { ok: false, reason: 'already' }
+  const stamp = sqliteInstant(now)
+  return prisma.$transaction(async (tx) => {
+    const changed = await tx.$executeRaw`
+      UPDATE "EventSignup" SET
+        "status" = CASE WHEN (SELECT count(*) FROM "EventSignup" c WHERE c."eventId" = "EventSignup"."eventId" AND c."status" = 'confirmed')
+                            < (SELECT "capacity" FROM "Event" WHERE "id" = "EventSignup"."eventId") THEN 'confirmed' ELSE 'waiting' END,
+        "position" = (SELECT coalesce(max(p."position"), 0) + 1 FROM "EventSignup" p WHERE p."eventId" = "EventSignup"."eventId"),
+        "updatedAt" = ${stamp}
+      WHERE "id" = ${signup.id} AND "status" = 'unconfirmed'
+        AND EXISTS (SELECT 1 FROM "Event" e WHERE e."id" = "EventSignup"."eventId" AND e."status" = 'published' AND e."signupDeadline" > ${stamp})`
+    if (changed !== 1) return { ok: false, reason: 'closed' } as const
+    const row = await tx.eventSignup.findUniqueOrThrow({ where: { id: signup.id }, select: { status: true } })
+    const status = row.status as 'confirmed' | 'waiting'
+    await audit(tx, { actorId: null, action: 'event.signed-up', entityType: 'EventSignup', entityId: signup.id, data: { eventId: signup.event.id, status, public: true } })
+    await tellAboutPlace(tx, signup.id, status, now)
+    return { ok: true, status } as const
+  })
+}
+
+/** A member of the public gives up their place (or place in line) by their link; a freed place goes to the next in line. */
+export async function cancelPublicSignup(token: string, now = new Date()): Promise<CancelSignupResult> {
+  const signup = await publicSignupByToken(token, now)
+  if (!signup || (signup.status !== 'confirmed' && signup.status !== 'waiting')) return { ok: false, reason: 'not-signed-up' }
+  const first = signup.event.sessions[0]
+  if (first && first.startsAt <= now) return { ok: false, reason: 'started' }
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.eventSignup.updateMany({ where: { id: signup.id, status: signup.status }, data: { status: 'cancelled' } })
+    if (updated.count === 0) return { ok: false, reason: 'not-signed-up' } as const
+    await audit(tx, { actorId: null, action: 'event.signup-cancelled', entityType: 'EventSignup', entityId: signup.id, data: { eventId: signup.event.id, was: signup.status, public: true } })
+    const promoted = signup.status === 'confirmed' ? await promoteWaiting(tx, signup.event.id, now) : 0
+    return { ok: true, promoted } as const
+  })
+}
+
+/**
+ * Members of the public are kept no longer than needed: a request never confirmed goes after 48
+ * hours, and a name and e-mail go 30 days after the event's last session (the row stays, without
+ * them, so the event's figures still count it). Run by the housekeeping.
+ */
+export async function purgePublicSignups(now = new Date()) {
+  const unconfirmed = await prisma.eventSignup.deleteMany({ where: { userId: null, status: 'unconfirmed', updatedAt: { lt: new Date(now.getTime() - PUBLIC_CONFIRM_WITHIN_MS) } } })
+  const cutoff = sqliteInstant(new Date(now.getTime() - 30 * 86_400_000))
+  const anonymised = await prisma.$executeRaw`
+    UPDATE "EventSignup" SET "name" = NULL, "email" = NULL, "tokenHash" = NULL
+    WHERE "userId" IS NULL AND "email" IS NOT NULL
+      AND (SELECT max(s."endsAt") FROM "EventSession" s WHERE s."eventId" = "EventSignup"."eventId") < ${cutoff}`
+  return { unconfirmed: unconfirmed.count, anonymised }
 }

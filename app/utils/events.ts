@@ -7,7 +7,7 @@ export type EventKind = (typeof EVENT_KINDS)[number]
 export const EVENT_AUDIENCES = ['public', 'volunteers', 'staff', 'network'] as const
 export type EventAudience = (typeof EVENT_AUDIENCES)[number]
 export type EventStatus = 'draft' | 'published' | 'cancelled' | 'done'
-export type SignupStatus = 'confirmed' | 'waiting' | 'cancelled'
+export type SignupStatus = 'unconfirmed' | 'confirmed' | 'waiting' | 'cancelled'
 
 /** The most session rows the event form offers. */
 export const MAX_SESSIONS = 4

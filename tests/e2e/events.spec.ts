@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { addDays, copenhagenDate } from '../../app/utils/time'
-import { expectAccessible, logIn, logOut, waitForMail } from './helpers'
+import { expectAccessible, linkPath, logIn, logOut, uniqueEmail, waitForMail } from './helpers'
 
 test('the coordinator publishes a course with two sessions; a volunteer signs up from /events and gets the calendar files by e-mail', async ({ page }) => {
   test.setTimeout(120_000)
@@ -69,4 +69,37 @@ test('the coordinator publishes a course with two sessions; a volunteer signs up
   expect(mail.attachments.map((a) => a.filename)).toEqual(['arrangement-1.ics', 'arrangement-2.ics'])
   expect(mail.attachments[0].content).toContain('DTSTART;TZID=Europe/Copenhagen:' + first.replace(/-/g, '') + 'T170000')
   expect(mail.attachments[1].content).toContain('DTSTART;TZID=Europe/Copenhagen:' + second.replace(/-/g, '') + 'T170000')
+})
+
+test('a member of the public signs up for the open internet café with name and e-mail and confirms by the link', async ({ page }) => {
+  const email = uniqueEmail('grete')
+  await page.goto('/events')
+  await expect(page.getByRole('heading', { level: 1, name: 'Arrangementer og kurser' })).toBeVisible()
+  await page.getByRole('link', { name: 'Åben internetcafé på Helsinge Bibliotek' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Tilmeld dig' })).toBeVisible()
+  await expect(page.getByText('14 ledige pladser')).toBeVisible()
+  await expectAccessible(page)
+  // A mistyped address is named next to the field; the name stays.
+  await page.getByLabel('Navn').fill('Grete Nielsen')
+  await page.getByLabel('E-mail').fill('grete-at-example')
+  await page.getByRole('button', { name: 'Tilmeld mig' }).click()
+  await expect(page.getByLabel('Navn')).toHaveValue('Grete Nielsen')
+  await expectAccessible(page)
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByRole('button', { name: 'Tilmeld mig' }).click()
+  await expect(page.getByText(`Tjek din e-mail: vi har sendt et link til ${email}.`)).toBeVisible()
+  // Asking holds no place until the link is used.
+  await expect(page.getByText('14 ledige pladser')).toBeVisible()
+
+  const mail = await waitForMail(email, 'Bekræft din tilmelding: Åben internetcafé på Helsinge Bibliotek')
+  await page.goto(linkPath(mail, '/events/'))
+  await expect(page.getByText('Hej Grete Nielsen')).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Bekræft tilmeldingen' }).click()
+  await expect(page.getByText('Du er tilmeldt. Du får en bekræftelse på e-mail.')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Meld fra' })).toBeVisible()
+  const placed = await waitForMail(email, 'Du er tilmeldt: Åben internetcafé på Helsinge Bibliotek')
+  expect(placed.attachments.map((a) => a.filename)).toEqual(['arrangement-1.ics'])
+  await page.getByRole('link', { name: 'Se arrangementet' }).click()
+  await expect(page.getByText('13 ledige pladser')).toBeVisible()
 })

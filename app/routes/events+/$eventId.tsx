@@ -2,16 +2,18 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { FormError, SubmitButton } from '~/components/forms'
-import { cancelSignup, eventForViewer, eventViewer, formatSessionTime, signUp } from '~/models/event.server'
+import { Field, FormError, SubmitButton } from '~/components/forms'
+import { cancelSignup, eventForViewer, eventViewer, formatSessionTime, requestPublicSignup, signUp } from '~/models/event.server'
 import { getUser, requireUser } from '~/utils/auth.server'
-import { formFailure, parseForm, readForm } from '~/utils/forms.server'
+import { emailField, formFailure, nameField, parseForm, readForm } from '~/utils/forms.server'
 import { getLocale } from '~/utils/i18n.server'
+import { RULES, clientIp, hitRateLimit, ipKey, tryAgainMessage } from '~/utils/rate-limit.server'
 import { pageMeta } from '~/utils/meta'
 import { notFound } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const IntentSchema = z.object({ intent: z.enum(['sign-up', 'cancel']) })
+const PublicSignupSchema = z.object({ intent: z.literal('public-sign-up'), name: nameField, email: emailField })
 
 export const handle = { i18n: ['events'] }
 
@@ -35,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       placesLeft: event.placesLeft,
       capacity: event.capacity,
       mayJoin: event.mayJoin,
+      isPublic: event.audience === 'public',
       myStatus: event.myStatus,
       waitingAhead: event.waitingAhead,
       open: event.status === 'published' && new Date(event.signupDeadline) > now,
@@ -44,10 +47,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const eventId = params.eventId ?? ''
+  if (!(await getUser(request))) {
+    // A member of the public asks for a place at a public event with name and e-mail; the place is
+    // theirs once they open the link the e-mail carries (requestPublicSignup).
+    if (!(await eventForViewer(eventId, null))) notFound()
+    const formData = await readForm(request)
+    const form = parseForm(formData, PublicSignupSchema)
+    if (!form.ok) return json(form, { status: 400 })
+    const limit = await hitRateLimit([{ key: `event-signup:ip:${ipKey(clientIp(context))}`, rule: RULES.signupPerIp }])
+    if (!limit.ok) {
+      return formFailure(formData, { formError: tryAgainMessage(limit.retryAfterSeconds) }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
+    }
+    const asked = await requestPublicSignup(eventId, form.data, await getLocale(request))
+    if (!asked) return formFailure(formData, { formError: 'events:page.refused.closed' })
+    return redirectWithToast(`/events/${eventId}`, { key: 'events:page.checkEmail', values: { email: form.data.email } })
+  }
   const user = await requireUser(request)
   const viewer = await eventViewer(user)
-  const eventId = params.eventId ?? ''
   if (!(await eventForViewer(eventId, viewer))) notFound()
   const formData = await readForm(request)
   const intent = parseForm(formData, IntentSchema)
@@ -97,7 +115,21 @@ export default function EventPage() {
       <FormError state={state} />
       {event.myStatus === 'confirmed' ? <p className="callout">{t('page.youHaveAPlace')}</p> : null}
       {event.myStatus === 'waiting' ? <p className="callout">{t('page.youAreWaiting', { count: event.waitingAhead })}</p> : null}
-      {!signedIn ? (
+      {!signedIn && event.isPublic && event.open ? (
+        <section aria-labelledby="public-signup-heading" className="card">
+          <h2 id="public-signup-heading">{t('page.publicSignup.heading')}</h2>
+          <p>{t('page.publicSignup.intro')}</p>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="public-sign-up" />
+            <Field label={t('page.publicSignup.name')} name="name" state={state} autoComplete="name" />
+            <Field label={t('page.publicSignup.email')} name="email" type="email" state={state} autoComplete="email" hint={t('page.publicSignup.privacy')} />
+            <SubmitButton>{event.placesLeft > 0 ? t('page.signUp') : t('page.joinWaitingList')}</SubmitButton>
+          </Form>
+          <p>
+            <Link to={`/login?redirectTo=/events/${event.id}`}>{t('page.publicSignup.haveAccount')}</Link>
+          </p>
+        </section>
+      ) : !signedIn ? (
         <p>
           <Link to={`/login?redirectTo=/events/${event.id}`}>{t('page.logInToSignUp')}</Link>
         </p>
