@@ -70,6 +70,7 @@ export function PrivacyPolicy({ periods, centres }: { periods: RetentionPeriods;
         <li>{t('retention.inactive', { period: months(periods.inactiveMonths), grace: days(periods.inactiveGraceDays) })}</li>
         <li>{t('retention.audit', { period: years(periods.auditYears) })}</li>
         <li>{t('retention.deleted')}</li>
+        <li>{t('retention.publicEvents')}</li>
       </ul>
 
       <h2>{t('rights.title')}</h2>
