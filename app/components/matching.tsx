@@ -120,14 +120,17 @@ export function VolunteerProfileDetails({
   profile,
   showEmployer = false,
   bioHeading = false,
+  courses = [],
 }: {
   volunteer: { phone: string | null; email: string }
+  /** Courses completed at the centre's events (completedCourses in app/models/event.server.ts). */
+  courses?: { eventId: string; title: string; completedAt: string }[]
   // Dates arrive as text from the loader; this block shows none of them.
   profile: Omit<VolunteerProfileForCentre, 'pausedAt'> | null | undefined
   showEmployer?: boolean
   bioHeading?: boolean
 }) {
-  const { t } = useTranslation(['matching', 'common'])
+  const { t, i18n } = useTranslation(['matching', 'common'])
   return (
     <>
       <dl className="meta-list">
@@ -155,6 +158,8 @@ export function VolunteerProfileDetails({
             <dd>{profile.employer}</dd>
           </>
         ) : null}
+        <dt>{t('application.courses')}</dt>
+        <dd>{courses.length ? courses.map((c) => t('application.course', { title: c.title, date: formatDate(c.completedAt, localeOf(i18n.language)) })).join('; ') : t('application.noCourses')}</dd>
       </dl>
       {profile?.bio ? (
         bioHeading ? (

@@ -2,7 +2,7 @@ import ICAL from 'ical.js'
 import { describe, expect, test } from 'vitest'
 import { addStaff, createCentre, createFacility, createUser } from '../../tests/setup/fixtures'
 import { createVolunteer } from '../../tests/setup/fixtures-matching'
-import { cancelPublicSignup, cancelSignup, confirmPublicSignup, createEvent, publicSignupByToken, purgePublicSignups, requestPublicSignup, eventForViewer, eventViewer, queueEventReminders, setEventStatus, signUp, upcomingEvents, updateEvent, type EventInput } from './event.server'
+import { cancelPublicSignup, cancelSignup, completedCourses, confirmPublicSignup, courseCertificate, createEvent, recordAttendance, publicSignupByToken, purgePublicSignups, requestPublicSignup, eventForViewer, eventViewer, queueEventReminders, setEventStatus, signUp, upcomingEvents, updateEvent, type EventInput } from './event.server'
 import { calendarFeedFor, regenerateCalendarToken } from './visit.server'
 import { prisma } from '~/utils/db.server'
 import { wallClockInstant } from '~/utils/time'
@@ -296,5 +296,35 @@ describe('members of the public', () => {
     expect((await purgePublicSignups(wallClockInstant('2026-05-01', '12:00'))).anonymised).toBeGreaterThanOrEqual(1)
     const rows = await prisma.eventSignup.findMany({ where: { eventId } })
     expect(rows.map((r) => [r.status, r.name, r.email, r.tokenHash])).toEqual([['confirmed', null, null, null]])
+  })
+})
+
+describe('attendance and what it qualifies for', () => {
+  test('attended at every session, a course is completed (and a certificate exists); a staff course makes an IT ambassador; unticking takes it back', async () => {
+    const { centre, coordinator } = await world()
+    const facility = await createFacility('Gribskov Kommune')
+    const staff = await createUser('facility_staff')
+    await addStaff(facility.id, staff.id, 'staff')
+    const { eventId } = await createEvent(coordinator.id, centre.id, intro({ kind: 'course_staff', title: 'IT-ambassadørkursus', audience: 'staff' }))
+    await setEventStatus(coordinator.id, eventId, 'published')
+    expect(await signUp((await eventViewer(staff))!, eventId, NOW)).toEqual({ ok: true, status: 'confirmed' })
+    const signup = await prisma.eventSignup.findUniqueOrThrow({ where: { eventId_userId: { eventId, userId: staff.id } } })
+    const [first, second] = await prisma.eventSession.findMany({ where: { eventId }, orderBy: { startsAt: 'asc' } })
+
+    expect(await recordAttendance(coordinator.id, eventId, first.id, [signup.id], NOW)).toEqual({ ok: false, reason: 'not-started' })
+    const afterFirst = wallClockInstant('2026-03-24', '20:00')
+    expect(await recordAttendance(coordinator.id, eventId, first.id, [signup.id, 'someone-else'], afterFirst)).toEqual({ ok: true, completed: 0 })
+    expect(completedCourses(staff.id)).toEqual([])
+    const afterSecond = wallClockInstant('2026-03-31', '20:00')
+    expect(await recordAttendance(coordinator.id, eventId, second.id, [signup.id], afterSecond)).toEqual({ ok: true, completed: 1 })
+    expect(completedCourses(staff.id).map((c) => c.title)).toEqual(['IT-ambassadørkursus'])
+    expect((await courseCertificate(staff.id, eventId))?.sessions).toHaveLength(2)
+    expect(await courseCertificate(coordinator.id, eventId)).toBeNull()
+    const membership = await prisma.facilityMembership.findFirstOrThrow({ where: { userId: staff.id, facilityId: facility.id } })
+    expect(membership.itAmbassadorSince?.toISOString()).toBe(afterSecond.toISOString())
+
+    expect(await recordAttendance(coordinator.id, eventId, first.id, [], afterSecond)).toEqual({ ok: true, completed: 0 })
+    expect(completedCourses(staff.id)).toEqual([])
+    expect(await courseCertificate(staff.id, eventId)).toBeNull()
   })
 })

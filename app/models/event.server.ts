@@ -5,7 +5,7 @@ import { prisma, type Tx } from '~/utils/db.server'
 import { localeOf, type Locale } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
-import { eventFiltersFromUrl, eventQueryString, mayJoin, maySee, type EventAudience, type EventKind, type EventViewer, type SignupStatus } from '~/utils/events'
+import { COURSE_KINDS, eventFiltersFromUrl, eventQueryString, mayJoin, maySee, type EventAudience, type EventKind, type EventViewer, type SignupStatus } from '~/utils/events'
 import { getFixedT } from '~/utils/i18n.server'
 import { calendarInvitation } from '~/utils/ics'
 import { all } from '~/utils/sql.server'
@@ -154,7 +154,7 @@ export async function eventForEditing(eventId: string) {
       sessions: { select: { id: true, localDate: true, startsAt: true, endsAt: true, place: true, onlineUrl: true }, orderBy: { startsAt: 'asc' } },
       signups: {
         where: { status: { in: ['confirmed', 'waiting'] } },
-        select: { id: true, status: true, position: true, name: true, email: true, user: { select: { name: true, email: true } } },
+        select: { id: true, status: true, position: true, name: true, email: true, completedAt: true, user: { select: { name: true, email: true } } },
         orderBy: { position: 'asc' },
       },
     },
@@ -634,4 +634,87 @@ export async function purgePublicSignups(now = new Date()) {
     WHERE "userId" IS NULL AND "email" IS NOT NULL
       AND (SELECT max(s."endsAt") FROM "EventSession" s WHERE s."eventId" = "EventSignup"."eventId") < ${cutoff}`
   return { unconfirmed: unconfirmed.count, anonymised }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attendance, completed courses and IT ambassadors
+// ---------------------------------------------------------------------------------------------
+
+export type AttendanceResult = { ok: true; completed: number } | { ok: false; reason: 'not-found' | 'not-started' }
+
+/**
+ * The coordinator ticks who came to a session that has begun (the list replaces the last one).
+ * A course attended at every session is completed (EventSignup.completedAt) and, for a course for
+ * staff, makes the person IT ambassador of the facilities where they work; unticking takes the
+ * completion back (but not an ambassador title already given).
+ */
+export async function recordAttendance(actorId: string, eventId: string, sessionId: string, attendedSignupIds: string[], now = new Date()): Promise<AttendanceResult> {
+  return prisma.$transaction(async (tx) => {
+    const session = await tx.eventSession.findFirst({ where: { id: sessionId, eventId }, select: { id: true, startsAt: true, event: { select: { kind: true, status: true } } } })
+    if (!session || session.event.status === 'draft') return { ok: false, reason: 'not-found' } as const
+    if (session.startsAt > now) return { ok: false, reason: 'not-started' } as const
+    const confirmed = await tx.eventSignup.findMany({ where: { eventId, status: 'confirmed' }, select: { id: true, userId: true, completedAt: true } })
+    const ticked = new Set(attendedSignupIds.filter((id) => confirmed.some((s) => s.id === id)))
+    await tx.eventAttendance.deleteMany({ where: { sessionId, signupId: { notIn: [...ticked] } } })
+    for (const signupId of ticked) {
+      await tx.eventAttendance.upsert({ where: { sessionId_signupId: { sessionId, signupId } }, create: { sessionId, signupId, recordedById: actorId, createdAt: now }, update: {} })
+    }
+    await audit(tx, { actorId, action: 'event.attendance-recorded', entityType: 'EventSession', entityId: sessionId, data: { eventId, attended: ticked.size } })
+    if (!(COURSE_KINDS as readonly string[]).includes(session.event.kind)) return { ok: true, completed: 0 } as const
+    const sessions = await tx.eventSession.count({ where: { eventId } })
+    let completed = 0
+    for (const signup of confirmed) {
+      const attended = await tx.eventAttendance.count({ where: { signupId: signup.id } })
+      const done = attended === sessions
+      if (done) completed += 1
+      if (done && !signup.completedAt) {
+        await tx.eventSignup.update({ where: { id: signup.id }, data: { completedAt: now } })
+        if (session.event.kind === 'course_staff' && signup.userId) {
+          await tx.facilityMembership.updateMany({ where: { userId: signup.userId, status: 'active', itAmbassadorSince: null }, data: { itAmbassadorSince: now } })
+        }
+      } else if (!done && signup.completedAt) {
+        await tx.eventSignup.update({ where: { id: signup.id }, data: { completedAt: null } })
+      }
+    }
+    return { ok: true, completed } as const
+  })
+}
+
+/** Each session's ticked sign-ups, for the coordinator's attendance form. */
+export function attendanceOf(eventId: string) {
+  return all(
+    sql
+      .selectFrom('EventAttendance as a')
+      .innerJoin('EventSession as s', 's.id', 'a.sessionId')
+      .where('s.eventId', '=', eventId)
+      .select(['a.sessionId', 'a.signupId']),
+  )
+}
+
+/** The courses a person has completed, newest first: for their profile as coordinators (and, after a match, the facility) see it, and their certificates. */
+export function completedCourses(userId: string) {
+  return all(
+    sql
+      .selectFrom('EventSignup as u')
+      .innerJoin('Event as e', 'e.id', 'u.eventId')
+      .innerJoin('Centre as c', 'c.id', 'e.centreId')
+      .where('u.userId', '=', userId)
+      .where('u.completedAt', 'is not', null)
+      .select(['e.id as eventId', 'e.title', 'e.kind', 'c.name as centreName', 'u.completedAt'])
+      .orderBy('u.completedAt', 'desc'),
+  ).map((row) => ({ ...row, completedAt: row.completedAt! }))
+}
+
+/** What the printable course certificate shows; null unless this person completed this course. */
+export async function courseCertificate(userId: string, eventId: string) {
+  const signup = await prisma.eventSignup.findUnique({
+    where: { eventId_userId: { eventId, userId } },
+    select: {
+      completedAt: true,
+      user: { select: { name: true } },
+      event: { select: { title: true, kind: true, description: true, centre: { select: { name: true } }, sessions: { select: { startsAt: true, endsAt: true }, orderBy: { startsAt: 'asc' } } } },
+    },
+  })
+  if (!signup?.completedAt) return null
+  return { name: signup.user?.name ?? '', completedAt: signup.completedAt, ...signup.event }
 }

@@ -315,6 +315,7 @@ export function facilityStaff(facilityId: string) {
       role: true,
       status: true,
       isContactPerson: true,
+      itAmbassadorSince: true,
       user: { select: { id: true, name: true, email: true, phone: true, passwordHash: true } },
     },
     orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],

@@ -52,3 +52,6 @@ export function eventQueryString(filters: { kind?: string; municipality?: string
   const text = params.toString()
   return text ? `?${text}` : ''
 }
+
+/** Kinds that are courses: attended at every session, they are completed and count on a profile. */
+export const COURSE_KINDS: readonly EventKind[] = ['intro_meeting', 'course_volunteers', 'course_staff']

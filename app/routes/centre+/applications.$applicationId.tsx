@@ -18,6 +18,7 @@ import { notFound, requireFacilityPermission, requirePermission, volunteerScope 
 import { isClockTime, isLocalDate, wallClockInstant } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
 import { shownVolunteerName } from '~/utils/former-person'
+import { completedCourses } from '~/models/event.server'
 
 const ApproveSchema = z.object({
   intent: z.literal('approve'),
@@ -57,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await getFixedT(request, 'matching')
   return json({
     title: t('application.title', { name: shownVolunteerName(t, application.volunteer.name) }),
+    courses: completedCourses(application.volunteer.id),
     application,
     checks,
     missing,
@@ -121,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ApplicationPage() {
   const { t, i18n } = useTranslation(['matching', 'common'])
-  const { application, checks, missing, required, fit, declineDefault } = useLoaderData<typeof loader>()
+  const { application, checks, missing, required, fit, declineDefault, courses } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   const locale = localeOf(i18n.language)
   const { volunteer, jobAd } = application
@@ -153,7 +155,7 @@ export default function ApplicationPage() {
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t('application.profile')}</h2>
         {profile?.pausedAt ? <p className="form-error">{t('application.paused')}</p> : null}
-        <VolunteerProfileDetails volunteer={volunteer} profile={profile} showEmployer bioHeading />
+        <VolunteerProfileDetails volunteer={volunteer} profile={profile} courses={courses} showEmployer bioHeading />
       </section>
 
       <ChecksSection checks={checks} missing={missing} required={required} state={state} />

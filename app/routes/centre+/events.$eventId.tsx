@@ -4,16 +4,17 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { EventFields } from '~/components/events'
 import { FormError, SubmitButton } from '~/components/forms'
-import { eventCentre, eventForEditing, setEventStatus, updateEvent } from '~/models/event.server'
+import { attendanceOf, eventCentre, eventForEditing, formatSessionTime, recordAttendance, setEventStatus, updateEvent } from '~/models/event.server'
 import { EventFormSchema } from '~/utils/event-form'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
-import { getFixedT } from '~/utils/i18n.server'
+import { getFixedT, getLocale } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/permissions.server'
 import { copenhagenDate, copenhagenTime } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
 
-const IntentSchema = z.object({ intent: z.enum(['save', 'publish', 'cancel']) })
+const IntentSchema = z.object({ intent: z.enum(['save', 'publish', 'cancel', 'attendance']) })
+const AttendanceSchema = z.object({ sessionId: z.string().min(1).max(64), attended: z.array(z.string().max(64)).max(500).default([]) })
 
 export const handle = { i18n: ['events'] }
 
@@ -30,8 +31,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await eventForEditing(eventId)
   if (!event) notFound()
   const t = await getFixedT(request, 'events')
+  const locale = await getLocale(request)
+  const now = new Date()
+  const ticked = attendanceOf(eventId)
   return json({
     title: t('edit.title', { title: event.title }),
+    // Sessions that have begun take attendance; each with who was ticked.
+    attendance: event.sessions
+      .filter((s) => s.startsAt <= now)
+      .map((s) => ({ id: s.id, when: formatSessionTime(s.startsAt, s.endsAt, locale), attended: ticked.filter((a) => a.sessionId === s.id).map((a) => a.signupId) })),
     event: {
       id: event.id,
       kind: event.kind,
@@ -43,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       signupDeadlineDate: copenhagenDate(new Date(event.signupDeadline.getTime() - 60_000)),
       sessions: event.sessions.map((s) => ({ localDate: s.localDate, startTime: copenhagenTime(s.startsAt), endTime: copenhagenTime(s.endsAt), place: s.place, onlineUrl: s.onlineUrl })),
     },
-    signups: event.signups.map((s) => ({ id: s.id, status: s.status, name: s.user?.name ?? s.name ?? '', email: s.user?.email ?? s.email ?? '' })),
+    signups: event.signups.map((s) => ({ id: s.id, status: s.status, name: s.user?.name ?? s.name ?? '', email: s.user?.email ?? s.email ?? '', completed: Boolean(s.completedAt) })),
   })
 }
 
@@ -53,6 +61,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = parseForm(formData, IntentSchema)
   if (!intent.ok) return json(intent, { status: 400 })
   const back = `/centre/events/${eventId}`
+  if (intent.data.intent === 'attendance') {
+    const form = parseForm(formData, AttendanceSchema, { arrayFields: ['attended'] })
+    if (!form.ok) return json(form, { status: 400 })
+    const result = await recordAttendance(user.id, eventId, form.data.sessionId, form.data.attended)
+    if (!result.ok) return formFailure(formData, { formError: `events:attendance.${result.reason}` })
+    return redirectWithToast(back, { key: 'events:attendance.saved', values: { count: String(result.completed) } })
+  }
   if (intent.data.intent === 'save') {
     const form = parseForm(formData, EventFormSchema)
     if (!form.ok) return json(form, { status: 400 })
@@ -68,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditEventPage() {
   const { t } = useTranslation(['events', 'common'])
-  const { event, signups } = useLoaderData<typeof loader>()
+  const { event, signups, attendance } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   const sent = state && 'values' in state ? state.values?.intent : undefined
   const confirmed = signups.filter((s) => s.status === 'confirmed')
@@ -109,7 +124,7 @@ export default function EditEventPage() {
           <ol>
             {confirmed.map((s) => (
               <li key={s.id}>
-                {s.name} ({s.email})
+                {s.name} ({s.email}){s.completed ? ` · ${t('attendance.completed')}` : ''}
               </li>
             ))}
           </ol>
@@ -125,6 +140,30 @@ export default function EditEventPage() {
           </ol>
         ) : null}
       </section>
+
+      {attendance.length > 0 && confirmed.length > 0 ? (
+        <section aria-labelledby="attendance-heading">
+          <h2 id="attendance-heading">{t('attendance.heading')}</h2>
+          <p>{t('attendance.intro')}</p>
+          {sent === 'attendance' ? <FormError state={state} /> : null}
+          {attendance.map((session) => (
+            <Form key={session.id} method="post" className="stack">
+              <input type="hidden" name="intent" value="attendance" />
+              <input type="hidden" name="sessionId" value={session.id} />
+              <fieldset>
+                <legend>{session.when}</legend>
+                {confirmed.map((s) => (
+                  <div key={s.id} className="checkbox">
+                    <input type="checkbox" id={`came-${session.id}-${s.id}`} name="attended" value={s.id} defaultChecked={session.attended.includes(s.id)} />
+                    <label htmlFor={`came-${session.id}-${s.id}`}>{s.name}</label>
+                  </div>
+                ))}
+              </fieldset>
+              <SubmitButton className="button button-secondary">{t('attendance.save')}</SubmitButton>
+            </Form>
+          ))}
+        </section>
+      ) : null}
 
       {event.status !== 'cancelled' ? (
         <section aria-labelledby="edit-heading">

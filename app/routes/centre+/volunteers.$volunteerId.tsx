@@ -11,6 +11,7 @@ import { pageMeta } from '~/utils/meta'
 import { notFound, requirePermission, volunteerScope } from '~/utils/permissions.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { shownVolunteerName } from '~/utils/former-person'
+import { completedCourses } from '~/models/event.server'
 
 export const handle = { i18n: ['matching'] }
 
@@ -26,8 +27,9 @@ async function requireVolunteerForCentre(request: Request, volunteerId: string |
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { volunteer } = await requireVolunteerForCentre(request, params.volunteerId, 'volunteer:view-private')
   const [checks, ranked] = await Promise.all([listChecks(volunteer.id), adsForVolunteer(volunteer.id)])
+  const courses = completedCourses(volunteer.id)
   const t = await getFixedT(request, 'matching')
-  return json({ title: t('volunteer.title', { name: shownVolunteerName(t, volunteer.name) }), volunteer, checks, ranked })
+  return json({ title: t('volunteer.title', { name: shownVolunteerName(t, volunteer.name) }), volunteer, checks, ranked, courses })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function VolunteerForCentrePage() {
   const { t } = useTranslation(['matching', 'common'])
-  const { volunteer, checks, ranked } = useLoaderData<typeof loader>()
+  const { volunteer, checks, ranked, courses } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   const profile = volunteer.volunteerProfile
   return (
@@ -51,7 +53,7 @@ export default function VolunteerForCentrePage() {
       {profile?.pausedAt ? <p className="form-error">{t('application.paused')}</p> : null}
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t('application.profile')}</h2>
-        <VolunteerProfileDetails volunteer={volunteer} profile={profile} />
+        <VolunteerProfileDetails volunteer={volunteer} profile={profile} courses={courses} />
       </section>
       {volunteer.matches.length > 0 ? (
         <section aria-labelledby="matches-heading">

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormError, SubmitButton } from '~/components/forms'
-import { cancelSignup, eventForViewer, eventViewer, formatSessionTime, requestPublicSignup, signUp } from '~/models/event.server'
+import { cancelSignup, courseCertificate, eventForViewer, eventViewer, formatSessionTime, requestPublicSignup, signUp } from '~/models/event.server'
 import { getUser, requireUser } from '~/utils/auth.server'
 import { emailField, formFailure, nameField, parseForm, readForm } from '~/utils/forms.server'
 import { getLocale } from '~/utils/i18n.server'
@@ -27,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     title: event.title,
     signedIn: Boolean(user),
+    certificate: user && event.myStatus === 'confirmed' ? Boolean(await courseCertificate(user.id, event.id)) : false,
     event: {
       id: event.id,
       title: event.title,
@@ -83,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EventPage() {
   const { t } = useTranslation(['events', 'common'])
-  const { event, signedIn } = useLoaderData<typeof loader>()
+  const { event, signedIn, certificate } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   return (
     <div>
@@ -114,6 +115,11 @@ export default function EventPage() {
       <p>{event.placesLeft > 0 ? t('list.placesLeft', { count: event.placesLeft }) : t('list.full')}</p>
       <FormError state={state} />
       {event.myStatus === 'confirmed' ? <p className="callout">{t('page.youHaveAPlace')}</p> : null}
+      {certificate ? (
+        <p>
+          <Link to={`/events/${event.id}/certificate`}>{t('certificate.link')}</Link>
+        </p>
+      ) : null}
       {event.myStatus === 'waiting' ? <p className="callout">{t('page.youAreWaiting', { count: event.waitingAhead })}</p> : null}
       {!signedIn && event.isPublic && event.open ? (
         <section aria-labelledby="public-signup-heading" className="card">

@@ -98,7 +98,10 @@ export default function FacilityStaffPage() {
                   <span className="hint">{member.user.email}</span>
                   {member.user.invited ? <span className="hint"> · {t('staff.invitedState')}</span> : null}
                 </td>
-                <td>{t(`role.${member.role}`)}</td>
+                <td>
+                  {t(`role.${member.role}`)}
+                  {member.itAmbassadorSince ? ` · ${t('staff.itAmbassador')}` : null}
+                </td>
                 <td>{member.isContactPerson ? t('staff.yes') : t('staff.no')}</td>
                 <td>
                   <Form method="post" className="inline-form">
