@@ -32,6 +32,7 @@ import { VisitReminder, type VisitReminderProps } from './visit-reminder'
 import { EventSignup, type EventSignupProps } from './event-signup'
 import { EventPromoted, type EventPromotedProps } from './event-promoted'
 import { EventCancelled, type EventCancelledProps } from './event-cancelled'
+import { AgreementToAccept, type AgreementToAcceptProps } from './agreement-to-accept'
 
 export type { EmailT } from './types'
 
@@ -69,6 +70,7 @@ export type EmailTemplates = {
   'event-signup': EventSignupProps
   'event-promoted': EventPromotedProps
   'event-cancelled': EventCancelledProps
+  'agreement-to-accept': AgreementToAcceptProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -105,6 +107,7 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'event-signup': EventSignup,
   'event-promoted': EventPromoted,
   'event-cancelled': EventCancelled,
+  'agreement-to-accept': AgreementToAccept,
 }
 
 /** The subject's message key; a notice has one per kind. */
