@@ -173,8 +173,11 @@ async function latestVersion(tx: Tx, matchId: string) {
  */
 export async function refreshAgreement(tx: Tx, matchId: string, now = new Date(), extra?: { lines?: { facilityLines: AgreementLine[]; volunteerLines: AgreementLine[] }; actorId?: string | null }) {
   const facts = await factsOf(tx, matchId)
-  if (!facts || !(LIVE_MATCH_STATUSES as readonly string[]).includes(facts.status)) return null
+  if (!facts) return null
   const latest = await latestVersion(tx, matchId)
+  // A match that predates agreements gets its first version whatever its state; after that, an
+  // ended (or not yet approved) match's agreement stays as it was.
+  if (latest && !LIVE_MATCH_STATUSES.includes(facts.status)) return null
   const before = latest ? parseContent(latest.content) : null
   const lines = extra?.lines ?? (before ? { facilityLines: before.facilityLines, volunteerLines: before.volunteerLines } : STANDARD_LINES)
   const content = await contentOf(tx, facts, lines)
