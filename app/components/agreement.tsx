@@ -248,11 +248,15 @@ export function CheckInSummaries({ checkIns, locale }: { checkIns: CheckInView[]
             <li key={checkIn.id} className="card">
               <h3>{t('checkIns.due', { date: formatDate(checkIn.dueAt, locale) })}</h3>
               <dl className="meta-list">
-                <dt>{t('checkIns.own')}</dt>
-                <dd>
-                  {checkIn.own ? summary(checkIn.own) : t('checkIns.waiting')}
-                  {checkIn.own?.wishes ? <p className="prewrap">{checkIn.own.wishes}</p> : null}
-                </dd>
+                {checkIn.own ? (
+                  <>
+                    <dt>{t('checkIns.other', { name: checkIn.own.name })}</dt>
+                    <dd>
+                      {summary(checkIn.own)}
+                      {checkIn.own.wishes ? <p className="prewrap">{checkIn.own.wishes}</p> : null}
+                    </dd>
+                  </>
+                ) : null}
                 {checkIn.other ? (
                   <>
                     <dt>{t('checkIns.other', { name: checkIn.other.name })}</dt>

@@ -117,7 +117,7 @@ export async function checkInsForParty(matchId: string, side: AgreementSide) {
     return {
       id: followUp.id,
       dueAt: followUp.dueAt,
-      own: own ? view(own) : null,
+      own: own ? { name: own.respondent.name, ...view(own) } : null,
       other: other ? (other.centreOnly ? ({ centreOnly: true, name: other.respondent.name } as const) : { centreOnly: false as const, name: other.respondent.name, ...view(other) }) : null,
     }
   })
