@@ -35,6 +35,7 @@ import { EventCancelled, type EventCancelledProps } from './event-cancelled'
 import { EventChanged, type EventChangedProps } from './event-changed'
 import { EventConfirm, type EventConfirmProps } from './event-confirm'
 import { EventReminder, type EventReminderProps } from './event-reminder'
+import { AgreementToAccept, type AgreementToAcceptProps } from './agreement-to-accept'
 
 export type { EmailT } from './types'
 
@@ -75,6 +76,7 @@ export type EmailTemplates = {
   'event-changed': EventChangedProps
   'event-confirm': EventConfirmProps
   'event-reminder': EventReminderProps
+  'agreement-to-accept': AgreementToAcceptProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -114,6 +116,7 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'event-changed': EventChanged,
   'event-confirm': EventConfirm,
   'event-reminder': EventReminder,
+  'agreement-to-accept': AgreementToAccept,
 }
 
 /** The subject's message key; a notice has one per kind. */

@@ -59,6 +59,7 @@ export function MatchApproved({ t, name, recipient, adTitle, facilityName, other
           </Text>
         ))
       )}
+      <Text style={paragraph}>{t('matchApproved.agreement')}</Text>
       <Button href={url} style={button}>
         {t(`matchApproved.action.${recipient}`)}
       </Button>

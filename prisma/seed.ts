@@ -8,6 +8,7 @@
 import { pathToFileURL } from 'node:url'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '../app/generated/prisma/client'
+import { refreshAgreement } from '../app/models/agreement.server'
 import { ensureReferenceData } from '../app/models/reference.server'
 import { databaseFilePath } from '../app/utils/database-url'
 import type { Tx } from '../app/utils/db.server'
@@ -1799,6 +1800,42 @@ async function writeDemo(tx: Tx, passwordHash: string) {
   await tx.followUp.create({ data: { matchId: matchLone.id, dueAt: ago(39), status: 'closed', sentAt: ago(39), createdAt: ago(67) } })
   await tx.followUp.create({ data: { matchId: matchLone.id, dueAt: ahead(52), status: 'due', createdAt: ago(32) } })
   step('follow-ups (answered by volunteer and contact person, overdue and sent at start, closed, due)')
+
+  // --- Cooperation agreements and follow-up meetings -----------------------------------------
+  // Each approved match has its agreement as made at approval (from today's facts). Frederik's,
+  // Lone's, Hanne's and Jens's are accepted by both; Nikolaj has accepted his and Camilla not yet;
+  // Sofie's waits for both (the coordinator sees "aftale mangler" for those two).
+  const acceptances: [{ id: string }, number, [string, number] | null, [string, number] | null][] = [
+    [matchFrederik, 61, [frederik, 60], [jonas, 59]],
+    [matchSofie, 51, null, null],
+    [matchHanne, 167, [hanne, 166], [lars, 165]],
+    [matchJens, 210, [jens, 209], [birgitte, 208]],
+    [matchLone, 67, [lone, 66], [rasmus, 66]],
+    [matchNikolaj, 129, [nikolaj, 128], null],
+  ]
+  for (const [match, approvedDaysAgo, volunteerAccepted, facilityAccepted] of acceptances) {
+    const version = await refreshAgreement(tx, match.id, ago(approvedDaysAgo))
+    if (!version) continue
+    await tx.agreementVersion.update({
+      where: { id: version.id },
+      data: {
+        ...(volunteerAccepted ? { volunteerAcceptedById: volunteerAccepted[0], volunteerAcceptedAt: ago(volunteerAccepted[1]) } : {}),
+        ...(facilityAccepted ? { facilityAcceptedById: facilityAccepted[0], facilityAcceptedAt: ago(facilityAccepted[1]) } : {}),
+      },
+    })
+  }
+  // Hanne's pause followed a talk: the centre met her and Lars when expectations had drifted apart.
+  await tx.followUpMeeting.create({
+    data: {
+      matchId: matchHanne.id,
+      heldOn: copenhagenDate(ago(16)),
+      participants: 'Hanne Kristensen, Lars Holm og Karin Koordinator',
+      note: 'Spilleaftenerne var blevet for store til én frivillig. Vi aftalte en pause, til der er to frivillige.',
+      recordedById: karin,
+      createdAt: ago(16),
+    },
+  })
+  step('cooperation agreements (4 accepted by both, 2 waiting) and a follow-up meeting')
 
   // --- Experience sharing --------------------------------------------------------------------
   type PostSeed = { author: string; daysAgo: number; body: string; hidden?: { by: string; reason: string; daysAgo: number }; quote?: number }

@@ -133,6 +133,9 @@ const TEXT_COLUMNS: { table: string; columns: string[] }[] = [
   { table: 'FollowUpResponse', columns: ['wishes'] },
   { table: 'VolunteerCheck', columns: ['note'] },
   { table: 'JobAd', columns: ['reviewComment'] },
+  // Agreement versions name both parties (JSON: the replacement has no quote, so it stays valid).
+  { table: 'AgreementVersion', columns: ['content'] },
+  { table: 'FollowUpMeeting', columns: ['participants', 'note'] },
 ]
 
 /** Returns whether a thread title or post changed, i.e. whether the search index saw the person's words. */

@@ -6,6 +6,7 @@ import { municipalitiesForPostcode } from './reference.server'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { audit } from '~/utils/audit.server'
+import { refreshFacilityAgreements } from '~/models/agreement.server'
 
 /** Active facilities someone can ask to join, by name, with their municipality. */
 export function facilitiesToJoin() {
@@ -263,6 +264,7 @@ export async function addEthicsEntry(actorId: string, facilityId: string, input:
     const last = await tx.ethicsPolicyEntry.findFirst({ where: { facilityId }, orderBy: { position: 'desc' }, select: { position: true } })
     const entry = await tx.ethicsPolicyEntry.create({ data: { facilityId, ...entryFields(input), position: (last?.position ?? -1) + 1 }, select: { id: true } })
     await audit(tx, { actorId, action: 'facility.ethics_entry_added', entityType: 'Facility', entityId: facilityId, data: { entryId: entry.id, technology: input.technology } })
+    await refreshFacilityAgreements(tx, facilityId, new Date(), actorId)
     return { ok: true as const, entryId: entry.id }
   })
 }
@@ -272,6 +274,7 @@ export async function updateEthicsEntry(actorId: string, facilityId: string, ent
     const updated = await tx.ethicsPolicyEntry.updateMany({ where: { id: entryId, facilityId }, data: entryFields(input) })
     if (updated.count === 0) return missing
     await audit(tx, { actorId, action: 'facility.ethics_entry_updated', entityType: 'Facility', entityId: facilityId, data: { entryId } })
+    await refreshFacilityAgreements(tx, facilityId, new Date(), actorId)
     return { ok: true as const }
   })
 }
@@ -283,6 +286,7 @@ export async function removeEthicsEntry(actorId: string, facilityId: string, ent
     await tx.ethicsPolicyEntry.delete({ where: { id: entryId } })
     // The removed text is kept in the audit log: the policy is something volunteers agreed to.
     await audit(tx, { actorId, action: 'facility.ethics_entry_removed', entityType: 'Facility', entityId: facilityId, data: { entryId, ...entry } })
+    await refreshFacilityAgreements(tx, facilityId, new Date(), actorId)
     return { ok: true as const }
   })
 }
@@ -303,6 +307,7 @@ export async function moveEthicsEntry(actorId: string, facilityId: string, entry
     ;[order[index], order[target]] = [order[target], order[index]]
     for (const [position, id] of order.entries()) await tx.ethicsPolicyEntry.update({ where: { id }, data: { position } })
     await audit(tx, { actorId, action: 'facility.ethics_entry_moved', entityType: 'Facility', entityId: facilityId, data: { entryId, direction } })
+    await refreshFacilityAgreements(tx, facilityId, new Date(), actorId)
     return { ok: true as const, moved: true }
   })
 }
@@ -331,6 +336,8 @@ export async function setContactPerson(actorId: string, facilityId: string, memb
     if (updated.count === 0) return missing
     const { user } = await tx.facilityMembership.findUniqueOrThrow({ where: { id: membershipId }, select: { user: { select: { id: true, name: true } } } })
     await audit(tx, { actorId, action: isContactPerson ? 'facility.contact_person_added' : 'facility.contact_person_removed', entityType: 'Facility', entityId: facilityId, data: { userId: user.id } })
+    // The agreements name a stand-in among the contact persons.
+    await refreshFacilityAgreements(tx, facilityId, new Date(), actorId)
     return { ok: true as const, name: user.name }
   })
 }
@@ -361,6 +368,7 @@ export async function removeStaffMember(actorId: string, facilityId: string, mem
       entityId: facilityId,
       data: { userId: membership.user.id, adsWithoutContactPerson: ads.count },
     })
+    await refreshFacilityAgreements(tx, facilityId, new Date(), actorId)
     return { ok: true as const, name: membership.user.name }
   })
 }

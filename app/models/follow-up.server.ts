@@ -209,7 +209,8 @@ export async function checkInByToken(token: string, now = new Date()): Promise<C
   }
 }
 
-export type CheckInAnswer = { satisfaction: number; expectationsAligned: boolean; wishes: string | null }
+/** `centreOnly`: "kun til frivilligcentret", the other party of the match does not see the answer (app/models/check-in-sharing.server.ts). */
+export type CheckInAnswer = { satisfaction: number; expectationsAligned: boolean; wishes: string | null; centreOnly?: boolean }
 export type AnswerResult = { ok: true } | { ok: false; reason: 'invalid' | 'already-answered' }
 
 /** Saves a check-in answer once; a second submit (or a second tab) is told it was already answered. */
@@ -230,7 +231,7 @@ export async function answerCheckIn(token: string, answer: CheckInAnswer, now = 
     if (saved.count === 0) return { ok: false, reason: 'already-answered' } as const
     const open = await tx.followUpResponse.count({ where: { followUpId: row.followUpId, answeredAt: null } })
     if (open === 0) await tx.followUp.updateMany({ where: { id: row.followUpId, status: { in: ['due', 'sent'] } }, data: { status: 'answered' } })
-    await audit(tx, { actorId: row.userId, action: 'followup.answered', entityType: 'FollowUp', entityId: row.followUpId, data: { satisfaction: answer.satisfaction, expectationsAligned: answer.expectationsAligned } })
+    await audit(tx, { actorId: row.userId, action: 'followup.answered', entityType: 'FollowUp', entityId: row.followUpId, data: { satisfaction: answer.satisfaction, expectationsAligned: answer.expectationsAligned, centreOnly: answer.centreOnly } })
     return { ok: true } as const
   })
 }

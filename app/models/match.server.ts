@@ -1,3 +1,4 @@
+import { refreshAgreement } from '~/models/agreement.server'
 import { missingChecks, type MissingCheck } from '~/models/check.server'
 import { LIVE_MATCH_STATUSES } from '~/models/matching.server'
 import { audit } from '~/utils/audit.server'
@@ -197,11 +198,15 @@ export async function approveMatch(actorId: string, input: { applicationId: stri
       await audit(tx, { actorId, action: 'ad.filled', entityType: 'JobAd', entityId: ad.id, data: { reason: 'match.approved', matchId: match.id } })
     }
 
+    // The cooperation agreement's first version, made from what is known now; both e-mails link to it.
+    await refreshAgreement(tx, match.id, now, { actorId })
+    const agreementUrl = appUrl(`/matches/${match.id}/agreement`)
+
     const ethics = ad.facility.ethicsEntries
     const introEnd = new Date(input.introAt.getTime() + INTRO_MINUTES * 60_000)
     const parties = [
-      { person: volunteer, other: contact, recipient: 'volunteer' as const, url: appUrl('/volunteer') },
-      { person: contact, other: volunteer, recipient: 'contact' as const, url: appUrl('/facility/volunteers') },
+      { person: volunteer, other: contact, recipient: 'volunteer' as const, url: agreementUrl },
+      { person: contact, other: volunteer, recipient: 'contact' as const, url: agreementUrl },
     ]
     for (const { person, other, recipient, url } of parties) {
       const locale = localeOf(person.locale)

@@ -181,6 +181,7 @@ export async function personalData(userId: string, now = new Date()) {
         wishes: true,
         answeredAt: true,
         createdAt: true,
+        centreOnly: true,
         followUp: { select: { dueAt: true, match: { select: { facility: { select: { name: true } }, jobAd: { select: { title: true } } } } } },
       },
       orderBy: { createdAt: 'asc' },

@@ -54,6 +54,7 @@ describe('the results report for 1 January – 30 June 2026', () => {
       checkInAnswers: 3, // an unanswered check-in and a December answer do not count
       satisfactionAverage: 3.7, // (5 + 4 + 2) / 3
       alignedShare: 2 / 3,
+      followUpMeetings: 1, // 20 April; not 1 July or 31 December
       volunteers: 4, // includes the volunteer whose match ended in February
     })
     expect(stille).toEqual({ ...emptyFigures(), retention: retention(0, 0, 0, 0, 0, 0) })
@@ -73,6 +74,7 @@ describe('the results report for 1 January – 30 June 2026', () => {
       checkInAnswers: 1,
       satisfactionAverage: 3,
       alignedShare: null, // the one answer left "aligned" open
+      followUpMeetings: 1, // 30 June
       volunteers: 1,
     })
     expect(report.totals).toEqual({
@@ -96,6 +98,7 @@ describe('the results report for 1 January – 30 June 2026', () => {
       checkInAnswers: 4,
       satisfactionAverage: 3.5, // (5 + 4 + 2 + 3) / 4
       alignedShare: 2 / 3,
+      followUpMeetings: 2, // not the other centre's
       volunteers: 4, // one volunteer at two facilities counts once
     })
     expect(retentionShare(report.totals, 3)).toBeCloseTo(5 / 6)
@@ -191,6 +194,7 @@ function emptyFigures() {
     checkInAnswers: 0,
     satisfactionAverage: null,
     alignedShare: null,
+    followUpMeetings: 0,
     volunteers: 0,
   }
 }

@@ -34,6 +34,7 @@ import { addDays, sqliteInstant, wallClockInstant } from '~/utils/time'
  * - visits planned, done, cancelled (of them late), no-show: visits starting in the period, by their
  *   state now; hours: the hours logged on the done ones; tasks: done visits per task helped with;
  * - check-in answers: answers given in the period, satisfaction 1–5 averaged, aligned as a share;
+ * - follow-up meetings: meetings the centre recorded as held on a date in the period;
  * - volunteers: those with a match at the facility that was approved before the period ended and
  *   not ended before it began, by home municipality, age band and employer.
  *
@@ -74,6 +75,8 @@ export function resultsReport(input: { municipalityIds: string[]; from: string; 
   }
   const answers = checkInSums(municipalityIds, range)
   for (const [facilityId, sums] of groupSums(answers, (row) => row.facilityId)) Object.assign(figuresOf(facilityId), answerFigures(sums))
+
+  for (const row of meetingCounts(municipalityIds, from, to)) figuresOf(row.facilityId).followUpMeetings = row.meetings
 
   const decisionMedians = medianDays(municipalityIds, range, 'decision')
   const firstVisitMedians = medianDays(municipalityIds, range, 'first-visit')
@@ -289,6 +292,22 @@ function endReasons(municipalityIds: string[], range: Range): Report['endReasons
   }
 }
 
+function meetingCounts(municipalityIds: string[], from: string, to: string) {
+  return all(
+    sql
+      .selectFrom('Facility as f')
+      .crossJoin('Match as m')
+      .crossJoin('FollowUpMeeting as g')
+      .whereRef('m.facilityId', '=', 'f.id')
+      .whereRef('g.matchId', '=', 'm.id')
+      .where('f.municipalityId', 'in', municipalityIds)
+      .where('g.heldOn', '>=', from)
+      .where('g.heldOn', '<=', to)
+      .groupBy('f.id')
+      .select(['f.id as facilityId', raw<number>`count(*)`.as('meetings')]),
+  )
+}
+
 type AnswerSums = { answers: number; satisfactionSum: number; satisfactionCount: number; aligned: number; alignedCount: number }
 
 function checkInSums(municipalityIds: string[], range: Range) {
@@ -485,6 +504,7 @@ function emptyFigures(): ReportFigures {
     checkInAnswers: 0,
     satisfactionAverage: null,
     alignedShare: null,
+    followUpMeetings: 0,
     volunteers: 0,
   }
 }
@@ -504,6 +524,7 @@ const SUMMED = [
   'visitsCancelledLate',
   'visitsNoShow',
   'hours',
+  'followUpMeetings',
 ] as const
 
 /** The counts of every facility added up; averages, medians and distinct people are set by the caller. */

@@ -11,6 +11,7 @@ import { planSideOf, type Actor } from '~/utils/permissions'
 import { describePlan, type PlanTerms } from '~/utils/visit-plan'
 import { expandPlan, plansOverlap, type PlanException, type PlanRule } from '~/utils/visit-schedule'
 import { addDays, copenhagenDate, sqliteInstant } from '~/utils/time'
+import { refreshAgreement } from '~/models/agreement.server'
 
 /** Visits exist this far ahead of today for every confirmed plan; the housekeeping job keeps it so. */
 export const PLAN_HORIZON_DAYS = 12 * 7
@@ -299,6 +300,8 @@ export async function confirmPlan(actor: Actor, planId: string, now = new Date()
     if (claimed.count === 0) return { ok: false, reason: 'wrong-state' }
     const sync = await syncPlanVisits(tx, plan, plan.match, now)
     await audit(tx, { actorId: actor.id, action: 'visitPlan.confirmed', entityType: 'VisitPlan', entityId: plan.id, data: { side, ...sync } })
+    // The agreement states the plan: a confirmed (or changed and confirmed again) plan is a new version.
+    await refreshAgreement(tx, plan.matchId, now, { actorId: actor.id })
     await tellBoth(tx, plan, 'visit-plan-confirmed', now)
     return { ok: true, planId: plan.id }
   })
@@ -418,6 +421,7 @@ async function endOrDecline(actor: Actor, planId: string, reason: string | null,
     if (claimed.count === 0) return { ok: false, reason: 'wrong-state' }
     const cancelled = await cancelPlanVisits(tx, plan.id, { from: today, to: '9999-12-31' }, actor.id, reason, now)
     await audit(tx, { actorId: actor.id, action: `visitPlan.${kind}`, entityType: 'VisitPlan', entityId: plan.id, data: { side, reason, cancelled } })
+    if (plan.status === 'confirmed') await refreshAgreement(tx, plan.matchId, now, { actorId: actor.id })
     await tellOtherParty(tx, { plan, side, kind, reason, actorId: actor.id })
     return { ok: true, cancelled }
   })

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ChoiceGroup } from '~/components/booking'
-import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { CheckboxField, FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { answerCheckIn, checkInByToken } from '~/models/follow-up.server'
 import bookingStyles from '~/styles/booking.css'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
@@ -22,6 +22,11 @@ const AnswerSchema = z.object({
     .optional()
     .refine(withoutCprNumber, CPR_REFUSED)
     .transform((value) => value || null),
+  // A plain checkbox: sent as "on" when ticked, absent otherwise.
+  centreOnly: z
+    .string()
+    .optional()
+    .transform((value) => value === 'on'),
 })
 
 export const handle = { i18n: ['followup'] }
@@ -86,6 +91,15 @@ export default function CheckInPage() {
               ]}
             />
             <TextAreaField label={t('checkIn.wishes')} name="wishes" hint={t('checkIn.wishesHint')} rows={4} state={state} />
+            <CheckboxField
+              label={
+                <>
+                  {t('checkIn.centreOnly')} <span className="hint">{t('checkIn.centreOnlyHint', { other: checkIn.otherName })}</span>
+                </>
+              }
+              name="centreOnly"
+              state={state}
+            />
             <SubmitButton>{t('checkIn.submit')}</SubmitButton>
           </Form>
         </>

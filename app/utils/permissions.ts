@@ -77,6 +77,11 @@ export type ScopeOf = {
   'visitPlan:act': MatchScope
   /** Read the results report (counts only, no volunteer's personal data) for these municipalities. */
   'report:view': ReportScope
+  /**
+   * Read a match's cooperation agreement and its versions: the volunteer, the facility's staff and
+   * the centre. Accepting it and adding lines is for the two parties only (agreementSideOf).
+   */
+  'agreement:view': VisitScope
 }
 export type Permission = keyof ScopeOf
 
@@ -124,6 +129,8 @@ const rules: { [P in Permission]: (actor: Actor, scope: ScopeOf[P]) => boolean }
   // Every municipality asked for must be the coordinator's centre's; the municipality's own role
   // (issue 14) will get a rule of its own here.
   'report:view': (actor, scope) => scope.municipalityIds.length > 0 && scope.municipalityIds.every((id) => coversMunicipality(actor, id)),
+  'agreement:view': (actor, scope) =>
+    actor.id === scope.volunteerId || Boolean(membership(actor, scope.facilityId)) || coversMunicipality(actor, scope.municipalityId),
 }
 
 export function can<P extends Permission>(actor: Actor | null, permission: P, scope?: ScopeOf[P]) {

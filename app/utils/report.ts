@@ -39,6 +39,8 @@ export type ReportFigures = {
   satisfactionAverage: number | null
   /** Share (0–1) of answers saying expectations are aligned, of those that answered the question. */
   alignedShare: number | null
+  /** Follow-up meetings the centre recorded as held in the period (after a flagged check-in, or otherwise). */
+  followUpMeetings: number
   /** Volunteers with a match here that was approved and not ended at some time in the period. */
   volunteers: number
 }
@@ -99,6 +101,7 @@ export const FIGURE_COLUMNS: Column[] = [
   { key: 'checkInAnswers', value: (f) => f.checkInAnswers, decimals: 0 },
   { key: 'satisfactionAverage', value: (f) => f.satisfactionAverage, decimals: 1 },
   { key: 'alignedShare', value: (f) => f.alignedShare, decimals: 0, percent: true },
+  { key: 'followUpMeetings', value: (f) => f.followUpMeetings, decimals: 0 },
   { key: 'volunteers', value: (f) => f.volunteers, decimals: 0 },
 ]
 

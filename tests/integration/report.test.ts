@@ -89,7 +89,8 @@ describe('the CSV', () => {
     }
     const totals = rows[3]
     const at = (key: string) => totals[3 + FIGURE_COLUMNS.findIndex((c) => c.key === key)]
-    expect([at('hours'), at('satisfactionAverage'), at('medianDaysToFirstVisit'), at('alignedShare'), at('retention3')]).toEqual(['8,75', '3,5', '7', '67', '83'])
+    expect([at('hours'), at('satisfactionAverage'), at('medianDaysToFirstVisit'), at('alignedShare'), at('retention3'), at('followUpMeetings')]).toEqual(['8,75', '3,5', '7', '67', '83', '2'])
+    expect(header).toContain('Opfølgningsmøder')
     expect(rows[0].slice(0, 3)).toEqual(['Bostedet Skovly', 'Halsnæs Kommune', 'nej'])
   })
 

@@ -153,6 +153,14 @@ export async function reportWorld() {
   await answer(m5, v4.id, 'volunteer', '2025-12-01T10:00:00Z', 4, true)
   await answer(m8, v4.id, 'volunteer', '2026-03-05T10:00:00Z', 1, false)
 
+  // Follow-up meetings count by the Copenhagen date they were held on.
+  const meeting = (m: { id: string }, heldOn: string) => prisma.followUpMeeting.create({ data: { matchId: m.id, heldOn, participants: 'Frivillig, kontaktperson, koordinator' } })
+  await meeting(m2, '2026-04-20')
+  await meeting(m2, '2026-07-01') // after the period
+  await meeting(m1, '2025-12-31') // before it
+  await meeting(m3, '2026-06-30') // its last day
+  await meeting(m8, '2026-03-06') // the other centre's
+
   const municipalities = await prisma.municipality.findMany({ where: { centreId: { in: [centre.id, otherCentre.id] } }, select: { id: true, name: true, centreId: true } })
   const municipalityId = (name: string) => municipalities.find((m) => m.name === name)!.id
   return {

@@ -2,7 +2,9 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { AgreementAttention } from '~/components/agreement-attention'
 import { SubmitButton } from '~/components/forms'
+import { centreAgreementAttention } from '~/models/agreement.server'
 import { approveFacility, pendingFacilities } from '~/models/facility.server'
 import { centreFollowUps } from '~/models/follow-up.server'
 import { applicationQueue } from '~/models/match.server'
@@ -21,7 +23,7 @@ import { shownVolunteerName } from '~/utils/former-person'
 
 const ApproveSchema = z.object({ intent: z.literal('approve-facility'), facilityId: z.string().min(1) })
 
-export const handle = { i18n: ['admin', 'matching', 'followup', 'moderation', 'report'] }
+export const handle = { i18n: ['admin', 'matching', 'followup', 'moderation', 'report', 'agreement'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, user } = await requirePermission(request, 'centre:work')
@@ -33,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     visitAttentionCounts(actor.centreMunicipalityIds),
     openReportCount(user.centreId!),
   ])
-  return json({ title: t('centre.title'), name: user.name, pending, queue, followUps, visits, reportCount })
+  const agreements = centreAgreementAttention(actor.centreMunicipalityIds)
+  return json({ title: t('centre.title'), name: user.name, pending, queue, followUps, visits, reportCount, agreements })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -51,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CentreHomePage() {
   const { t, i18n } = useTranslation(['admin', 'common', 'matching', 'followup', 'moderation', 'report'])
-  const { name, pending, queue, followUps, visits, reportCount } = useLoaderData<typeof loader>()
+  const { name, pending, queue, followUps, visits, reportCount, agreements } = useLoaderData<typeof loader>()
   const locale = localeOf(i18n.language)
   return (
     <div>
@@ -63,6 +66,7 @@ export default function CentreHomePage() {
       <p>
         <Link to="/centre/report">{t('report:startPageLink')}</Link>
       </p>
+      <AgreementAttention attention={agreements} />
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('matching:queue.heading')}</h2>
         <p>{t('matching:queue.intro')}</p>

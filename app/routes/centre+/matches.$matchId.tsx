@@ -1,15 +1,18 @@
-import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { Field, FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { agreementComplete } from '~/models/agreement.server'
+import { matchFlag, meetingsOf, recordFollowUpMeeting } from '~/models/check-in-sharing.server'
 import { changeMatchStatus, matchForCentre } from '~/models/follow-up.server'
 import bookingStyles from '~/styles/booking.css'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
-import { formatDate, formatDateTime } from '~/utils/dates'
+import { formatDate, formatDateTime, formatLocalDate } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
-import { multiLineText } from '~/utils/text-fields'
+import { multiLineText, oneLineText } from '~/utils/text-fields'
+import { copenhagenDate, isLocalDate } from '~/utils/time'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/permissions.server'
@@ -27,11 +30,29 @@ const ChangeSchema = z.object({
     .refine(withoutCprNumber, CPR_REFUSED),
 })
 
+const MeetingSchema = z.object({
+  intent: z.literal('record-meeting'),
+  heldOn: z
+    .string({ required_error: 'validation.required' })
+    .trim()
+    .min(1, 'validation.required')
+    .refine(isLocalDate, 'validation.date')
+    .refine((value) => value <= copenhagenDate(), 'agreement:meeting.futureDate'),
+  participants: oneLineText().trim().min(1, 'validation.required').max(200, 'validation.tooLong?maximum=200'),
+  note: multiLineText()
+    .trim()
+    .max(1000, 'validation.tooLong?maximum=1000')
+    .optional()
+    .default('')
+    .refine(withoutCprNumber, CPR_REFUSED),
+})
+const IntentSchema = z.object({ intent: z.enum(['pause', 'resume', 'end', 'record-meeting']) })
+
 // Message keys written out so a search for a key finds where it is used.
 const CHANGE_DONE = { pause: 'followup:match.done.pause', resume: 'followup:match.done.resume', end: 'followup:match.done.end' } as const
 const CHANGE_LABEL = { pause: 'match.action.pause', resume: 'match.action.resume', end: 'match.action.end' } as const
 
-export const handle = { i18n: ['followup'] }
+export const handle = { i18n: ['followup', 'agreement'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: bookingStyles }]
 
 /** Coordinators of the centre covering the match's facility; 404 for a match that does not exist. */
@@ -46,12 +67,23 @@ async function requireMatch(request: Request, matchId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { match } = await requireMatch(request, params.matchId)
   const t = await getFixedT(request, 'followup')
-  return json({ title: t('match.title', { volunteer: shownVolunteerName(t, match.volunteer.name), facility: match.facility.name }), match })
+  const [agreement, flag, meetings] = await Promise.all([agreementComplete(match.id), matchFlag(match.id), meetingsOf(match.id)])
+  return json({ title: t('match.title', { volunteer: shownVolunteerName(t, match.volunteer.name), facility: match.facility.name }), match, agreement, flag, meetings })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, match } = await requireMatch(request, params.matchId)
   const formData = await readForm(request)
+  const intent = parseForm(formData, IntentSchema)
+  if (!intent.ok) return json(intent, { status: 400 })
+  if (intent.data.intent === 'record-meeting') {
+    const meeting = parseForm(formData, MeetingSchema)
+    if (!meeting.ok) return json(meeting, { status: 400 })
+    const { heldOn, participants, note } = meeting.data
+    const recorded = await recordFollowUpMeeting(user.id, match.id, { heldOn, participants, note })
+    if (!recorded.ok) notFound()
+    return redirectWithToast(`/centre/matches/${match.id}`, { key: 'agreement:meeting.done' })
+  }
   const form = parseForm(formData, ChangeSchema)
   if (!form.ok) return json(form, { status: 400 })
   const result = await changeMatchStatus(user.id, { matchId: match.id, change: form.data.intent, reason: form.data.reason })
@@ -61,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CentreMatchPage() {
   const { t, i18n } = useTranslation(['followup', 'common'])
-  const { match } = useLoaderData<typeof loader>()
+  const { match, agreement, flag, meetings } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   const locale = localeOf(i18n.language)
   const actions = match.status === 'active' ? (['pause', 'end'] as const) : match.status === 'paused' ? (['resume', 'end'] as const) : []
@@ -86,6 +118,19 @@ export default function CentreMatchPage() {
         <dd>
           <Link to={`/centre/volunteers/${match.volunteer.id}`}>{shownVolunteerName(t, match.volunteer.name)}</Link>
           {match.volunteer.phone ? ` · ${match.volunteer.phone}` : ''} · {match.volunteer.email}
+        </dd>
+        <dt>{t('agreement:matchPage.agreement')}</dt>
+        <dd>
+          {agreement ? (
+            agreement.complete ? (
+              t('agreement:matchPage.complete', { number: agreement.number })
+            ) : (
+              <strong className="flag">{t('agreement:matchPage.missing', { number: agreement.number })}</strong>
+            )
+          ) : (
+            <strong className="flag">{t('agreement:matchPage.none')}</strong>
+          )}{' '}
+          · <Link to={`/matches/${match.id}/agreement`}>{t('agreement:matchPage.open')}</Link>
         </dd>
         <dt>{t('match.visits')}</dt>
         <dd>{t('match.visitCounts', { done: match.visitCounts.done ?? 0, planned: match.visitCounts.planned ?? 0, cancelled: match.visitCounts.cancelled ?? 0, noShow: match.visitCounts.no_show ?? 0 })}</dd>
@@ -129,6 +174,8 @@ export default function CentreMatchPage() {
         )}
       </section>
 
+      <MeetingsSection flag={flag} meetings={meetings} state={state} />
+
       {actions.length > 0 ? (
         <section aria-labelledby="change-heading" className="card">
           <h2 id="change-heading">{t('match.changeHeading')}</h2>
@@ -149,6 +196,41 @@ export default function CentreMatchPage() {
         </section>
       ) : null}
     </div>
+  )
+}
+
+/** The follow-up meeting the flag suggests, the meetings held, and the form to record one. */
+function MeetingsSection({ flag, meetings, state }: { flag: SerializeFrom<typeof loader>['flag']; meetings: SerializeFrom<typeof loader>['meetings']; state: ReturnType<typeof useActionData<typeof action>> }) {
+  const { t, i18n } = useTranslation(['agreement', 'common'])
+  const locale = localeOf(i18n.language)
+  const meetingState = state && 'values' in state && state.values?.intent === 'record-meeting' ? state : undefined
+  return (
+    <section aria-labelledby="meetings-heading" className={flag.length > 0 ? 'card agreement-flag' : 'card'}>
+      <h2 id="meetings-heading">{t('meeting.heading')}</h2>
+      {flag.length > 0 ? <p className="callout">{t('meeting.flag', { date: formatDate(flag[0].answeredAt!, locale) })}</p> : null}
+      {meetings.length === 0 ? (
+        <p className="empty">{t('meeting.none')}</p>
+      ) : (
+        <ul>
+          {meetings.map((meeting) => (
+            <li key={meeting.id}>
+              {t('meeting.item', { date: formatLocalDate(meeting.heldOn, locale), participants: meeting.participants })}
+              {meeting.note ? <p className="prewrap">{meeting.note}</p> : null}
+              {meeting.recordedBy ? <span className="hint"> {t('meeting.recordedBy', { name: meeting.recordedBy.name })}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('meeting.formHeading')}</h3>
+      <Form method="post" className="stack" noValidate>
+        <Field label={t('meeting.heldOn')} name="heldOn" type="date" state={meetingState} />
+        <Field label={t('meeting.participants')} name="participants" hint={t('meeting.participantsHint')} state={meetingState} />
+        <TextAreaField label={t('meeting.note')} name="note" hint={t('meeting.noteHint')} rows={3} state={meetingState} />
+        <SubmitButton name="intent" value="record-meeting">
+          {t('meeting.submit')}
+        </SubmitButton>
+      </Form>
+    </section>
   )
 }
 

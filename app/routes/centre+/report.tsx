@@ -243,6 +243,7 @@ function CheckInsSection({ report }: { report: Report }) {
           </tfoot>
         </table>
       </div>
+      <p>{t('checkIns.meetings', { count: report.totals.followUpMeetings })}</p>
     </section>
   )
 }

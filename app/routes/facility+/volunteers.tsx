@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { staffFacilities } from '~/models/facility.server'
 import { matchedVolunteersOfFacility } from '~/models/match.server'
@@ -9,7 +9,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { can, requireRole } from '~/utils/permissions.server'
 
-export const handle = { i18n: ['matching'] }
+export const handle = { i18n: ['matching', 'agreement'] }
 
 /**
  * Facility staff see the volunteers matched with their own facilities, with contact details:
@@ -57,6 +57,11 @@ export default function FacilityVolunteersPage() {
                     <dd>{t(`common:matchStatus.${match.status}`)}</dd>
                   </dl>
                   {match.introAt ? <p>{t('facility.intro_meeting', { when: formatDateTime(match.introAt, locale), place: match.introPlace ?? '' })}</p> : null}
+                  <p>
+                    <Link to={`/matches/${match.id}/agreement`} aria-label={t('agreement:links.open', { name: match.volunteer.name })}>
+                      {t('agreement:links.agreement')}
+                    </Link>
+                  </p>
                 </li>
               ))}
             </ul>

@@ -10,7 +10,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { notFound, requireRole } from '~/utils/permissions.server'
 
-export const handle = { i18n: ['volunteer', 'booking', 'visits'] }
+export const handle = { i18n: ['volunteer', 'booking', 'visits', 'agreement'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: volunteerStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -116,6 +116,14 @@ export default function VolunteerHomePage() {
             {matches.map((match) => (
               <li key={match.id}>
                 {match.facility.name} — {match.jobAd.title} ({t(`common:matchStatus.${match.status}`)})
+                {match.status === 'proposed' ? null : (
+                  <>
+                    {' · '}
+                    <Link to={`/matches/${match.id}/agreement`} aria-label={t('agreement:links.open', { name: match.facility.name })}>
+                      {t('agreement:links.agreement')}
+                    </Link>
+                  </>
+                )}
               </li>
             ))}
           </ul>
