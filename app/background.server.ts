@@ -1,5 +1,6 @@
 import { runFollowUps } from '~/models/follow-up.server'
 import { anonymizeAccount } from '~/models/account-deletion.server'
+import { queueEthicsReviewReminders } from '~/models/ethics-template.server'
 import { runRetentionIfDue } from '~/models/retention.server'
 import { closeExpiredJobAds } from '~/models/job.server'
 import { sendThreadDigests } from '~/models/thread-digest.server'
@@ -35,6 +36,12 @@ async function runHousekeeping() {
     if (reminders.queued) logger.info(reminders, 'queued visit reminders')
   } catch (error) {
     logger.error({ err: error }, 'queueing visit reminders failed')
+  }
+  try {
+    const ethics = await queueEthicsReviewReminders()
+    if (ethics.queued) logger.info(ethics, 'queued yearly ethics-policy review reminders')
+  } catch (error) {
+    logger.error({ err: error }, 'queueing ethics-policy review reminders failed')
   }
   try {
     const followUps = await runFollowUps()

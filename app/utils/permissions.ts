@@ -179,7 +179,7 @@ export function navigationFor(actor: Actor | null): NavItem[] {
     case 'municipality':
       items.push(
         { to: '/municipality', labelKey: 'municipality:nav.home' },
-        { to: '/municipality/report', labelKey: 'municipality:nav.report' },
+        { to: '/centre/report', labelKey: 'municipality:nav.report' },
         { to: '/municipality/ethics-template', labelKey: 'municipality:nav.template' },
       )
       break

@@ -12,7 +12,7 @@ import { notFound, requirePermission, volunteerScope } from '~/utils/permissions
 import { redirectWithToast } from '~/utils/toast.server'
 import { shownVolunteerName } from '~/utils/former-person'
 
-export const handle = { i18n: ['matching'] }
+export const handle = { i18n: ['matching', 'municipality'] }
 
 /** Coordinators of the volunteer's centre only: the page shows contact data and checks. */
 async function requireVolunteerForCentre(request: Request, volunteerId: string | undefined, permission: 'volunteer:view-private' | 'volunteer:record-checks') {
@@ -49,6 +49,9 @@ export default function VolunteerForCentrePage() {
     <div>
       <h1>{shownVolunteerName(t, volunteer.name)}</h1>
       {profile?.pausedAt ? <p className="form-error">{t('application.paused')}</p> : null}
+      <p>
+        <Link to={`/centre/volunteers/${volunteer.id}/statement`}>{t('municipality:statement.signLink')}</Link>
+      </p>
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t('application.profile')}</h2>
         <VolunteerProfileDetails volunteer={volunteer} profile={profile} />
