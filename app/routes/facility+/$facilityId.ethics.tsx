@@ -7,7 +7,7 @@ import { Field, FormError, SubmitButton, TextAreaField, type FormState } from '~
 import { acknowledgeTemplateChanges, adoptEthicsTemplate, ethicsPolicyOverview, recordEthicsReview } from '~/models/ethics-template.server'
 import { addEthicsEntry, ethicsPolicy, facilityProfile, moveEthicsEntry, removeEthicsEntry, updateEthicsEntry } from '~/models/facility.server'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
-import { parseForm, readForm } from '~/utils/forms.server'
+import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { multiLineText, oneLineText } from '~/utils/text-fields'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
@@ -85,12 +85,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case 'adopt': {
       const result = await adoptEthicsTemplate(user.id, facilityId)
-      if (!result.ok) return json({ formError: 'municipality:policy.noTemplate', values: { intent: 'adopt' } }, { status: 409 })
-      return redirectWithToast(back, { key: 'municipality:policy.adopted', values: { count: result.added } })
+      if (!result.ok) return formFailure(formData, { formError: 'municipality:policy.noTemplate' }, { status: 409 })
+      return redirectWithToast(back, { key: 'municipality:policy.adopted', values: { count: String(result.added) } })
     }
     case 'acknowledge': {
       const result = await acknowledgeTemplateChanges(user.id, facilityId)
-      if (!result.ok) return json({ formError: 'municipality:policy.noTemplate', values: { intent: 'acknowledge' } }, { status: 409 })
+      if (!result.ok) return formFailure(formData, { formError: 'municipality:policy.noTemplate' }, { status: 409 })
       return redirectWithToast(back, { key: 'municipality:policy.acknowledged' })
     }
     case 'review': {
