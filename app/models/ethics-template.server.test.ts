@@ -39,7 +39,10 @@ describe('the municipal template, adopted and kept alive', () => {
     await addEthicsEntry(leaderId, facilityId, entry('Vores eget punkt'))
     await changeEthicsTemplate(kommuneId, municipalityId, { intent: 'add', entry: entry('Sociale medier') })
     await changeEthicsTemplate(kommuneId, municipalityId, { intent: 'add', entry: entry('Billeder') })
-    expect(await adoptEthicsTemplate(leaderId, facilityId)).toEqual({ ok: true, added: 2 })
+    // Two clicks at once: one adoption.
+    const results = await Promise.all([adoptEthicsTemplate(leaderId, facilityId), adoptEthicsTemplate(leaderId, facilityId)])
+    expect(results).toContainEqual({ ok: true, added: 2 })
+    expect(results).toContainEqual({ ok: false, reason: 'already-adopted' })
     const entries = await prisma.ethicsPolicyEntry.findMany({ where: { facilityId }, orderBy: { position: 'asc' }, select: { technology: true, position: true } })
     expect(entries).toEqual([
       { technology: 'Vores eget punkt', position: 0 },

@@ -89,7 +89,7 @@ export async function touchEthicsPolicy(tx: Tx, facilityId: string, now = new Da
 /**
  * A facility takes over its municipality's template in one step: the template's entries are
  * added after the facility's own (nothing of theirs is replaced), and the template as adopted is
- * kept to compare with later.
+ * kept to compare with later. Once only: a second click (or a second tab) adds nothing twice.
  */
 export async function adoptEthicsTemplate(actorId: string, facilityId: string, now = new Date()) {
   return prisma.$transaction(async (tx) => {
@@ -98,11 +98,14 @@ export async function adoptEthicsTemplate(actorId: string, facilityId: string, n
     const template = await tx.ethicsTemplate.findUnique({ where: { municipalityId: facility.municipalityId }, select: { entries: true, version: true } })
     const entries = parseEntries(template?.entries)
     if (!template || entries.length === 0) return { ok: false as const, reason: 'no-template' as const }
+    // The claim is the transaction's first write, so a second adoption waits for it and then finds it taken.
+    await tx.ethicsPolicyState.upsert({ where: { facilityId }, create: { facilityId }, update: {} })
+    const state = { updatedAt: now, templateAdoptedAt: now, templateVersion: template.version, templateSnapshot: template.entries }
+    const claimed = await tx.ethicsPolicyState.updateMany({ where: { facilityId, templateAdoptedAt: null }, data: state })
+    if (claimed.count === 0) return { ok: false as const, reason: 'already-adopted' as const }
     const last = await tx.ethicsPolicyEntry.findFirst({ where: { facilityId }, orderBy: { position: 'desc' }, select: { position: true } })
     const start = (last?.position ?? -1) + 1
     await tx.ethicsPolicyEntry.createMany({ data: entries.map((entry, offset) => ({ facilityId, ...fields(entry), position: start + offset })) })
-    const state = { updatedAt: now, templateAdoptedAt: now, templateVersion: template.version, templateSnapshot: template.entries }
-    await tx.ethicsPolicyState.upsert({ where: { facilityId }, create: { facilityId, ...state }, update: state })
     await audit(tx, { actorId, action: 'facility.ethics_template_adopted', entityType: 'Facility', entityId: facilityId, data: { version: template.version, entries: entries.length } })
     return { ok: true as const, added: entries.length }
   })

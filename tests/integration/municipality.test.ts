@@ -133,6 +133,37 @@ describe('it writes nothing but its own template', () => {
   })
 })
 
+describe('the facility’s review form', () => {
+  test('bad values get 400 with errors next to the fields and keep what was typed; the leader’s good review is kept', async () => {
+    const skovly = world.facilities.skovly.id
+    const leaderCookie = await sessionCookieFor(world.contact.id)
+    const bad = await callRoute(
+      facilityEthics.action as RouteHandler,
+      formRequest(`/facility/${skovly}/ethics`, { intent: 'review', reviewedOn: '2026-02-30', residents: '-1', staff: 'mange', otherRoles: 'pårørende\nrådet', note: 'Beboer 010190-1234 var med' }, { cookie: leaderCookie }),
+      { facilityId: skovly },
+    )
+    expect(bad.status).toBe(400)
+    const body = (await bad.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> }
+    expect(Object.keys(body.fieldErrors).sort()).toEqual(['note', 'otherRoles', 'residents', 'reviewedOn', 'staff'])
+    expect(body.values.note).toBe('Beboer 010190-1234 var med')
+    const future = await callRoute(
+      facilityEthics.action as RouteHandler,
+      formRequest(`/facility/${skovly}/ethics`, { intent: 'review', reviewedOn: '2999-01-01', residents: '1', staff: '1' }, { cookie: leaderCookie }),
+      { facilityId: skovly },
+    )
+    expect(((await future.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.reviewedOn).toEqual(['municipality:policy.reviewInFuture'])
+    const good = await callRoute(
+      facilityEthics.action as RouteHandler,
+      formRequest(`/facility/${skovly}/ethics`, { intent: 'review', reviewedOn: '2026-01-15', residents: '4', staff: '2', otherRoles: 'pårørenderåd', note: '' }, { cookie: leaderCookie }),
+      { facilityId: skovly },
+    )
+    expect(good.status).toBe(302)
+    expect(await prisma.ethicsPolicyReview.findMany({ where: { facilityId: skovly }, select: { reviewedOn: true, residents: true, staff: true, otherRoles: true } })).toEqual([
+      { reviewedOn: '2026-01-15', residents: 4, staff: 2, otherRoles: 'pårørenderåd' },
+    ])
+  })
+})
+
 describe('an admin creates the account', () => {
   test('with one or more municipalities; none chosen is an error next to the field', async () => {
     const admin = await createUser('admin', { name: 'Anne Admin' })

@@ -85,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case 'adopt': {
       const result = await adoptEthicsTemplate(user.id, facilityId)
-      if (!result.ok) return formFailure(formData, { formError: 'municipality:policy.noTemplate' }, { status: 409 })
+      if (!result.ok) return formFailure(formData, { formError: result.reason === 'already-adopted' ? 'municipality:policy.alreadyAdopted' : 'municipality:policy.noTemplate' }, { status: 409 })
       return redirectWithToast(back, { key: 'municipality:policy.adopted', values: { count: String(result.added) } })
     }
     case 'acknowledge': {
