@@ -15,11 +15,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, actor } = await requireRole(request, ['municipality'])
   const municipalityIds = actor.municipalityIds ?? []
   const t = await getFixedT(request, 'municipality')
-  const [municipalities] = await Promise.all([municipalitiesOf(user.id)])
   return json({
     title: t('home.title'),
     today: copenhagenDate(),
-    municipalities,
+    municipalities: await municipalitiesOf(user.id),
     facilities: municipalityFacilities(municipalityIds),
     ads: municipalityAds(municipalityIds),
   })

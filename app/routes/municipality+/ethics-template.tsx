@@ -74,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
       : data
   const result = await changeEthicsTemplate(user.id, municipalityId, change as Parameters<typeof changeEthicsTemplate>[2])
   if (!result.ok) notFound()
-  return redirectWithToast(`/municipality/ethics-template?municipality=${municipalityId}`, { key: `municipality:template.saved` })
+  return redirectWithToast(`/municipality/ethics-template?municipality=${municipalityId}`, { key: 'municipality:template.saved' })
 }
 
 function EntryEditor({ state, entry }: { state: FormState; entry?: { technology: string; dilemma: string; agreedValues: string } }) {
