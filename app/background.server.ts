@@ -1,6 +1,7 @@
 import { purgePublicSignups, queueEventReminders } from '~/models/event.server'
 import { runFollowUps } from '~/models/follow-up.server'
 import { anonymizeAccount } from '~/models/account-deletion.server'
+import { queueEthicsReviewReminders } from '~/models/ethics-template.server'
 import { runRetentionIfDue } from '~/models/retention.server'
 import { closeExpiredJobAds } from '~/models/job.server'
 import { sendThreadDigests } from '~/models/thread-digest.server'
@@ -44,6 +45,12 @@ async function runHousekeeping() {
     if (purged.unconfirmed || purged.anonymised) logger.info(purged, 'public event sign-ups purged')
   } catch (error) {
     logger.error({ err: error }, 'queueing event reminders failed')
+  }
+  try {
+    const ethics = await queueEthicsReviewReminders()
+    if (ethics.queued) logger.info(ethics, 'queued yearly ethics-policy review reminders')
+  } catch (error) {
+    logger.error({ err: error }, 'queueing ethics-policy review reminders failed')
   }
   try {
     const followUps = await runFollowUps()

@@ -5,8 +5,8 @@ export type InvitationProps = {
   name: string
   url: string
   invitedBy: string
-  role: 'coordinator' | 'admin'
-  /** The centre's name for a coordinator. */
+  role: 'coordinator' | 'admin' | 'municipality'
+  /** The centre's name for a coordinator; the municipalities' names for the municipality role. */
   roleDescription: string
   expiresInDays: number
 }

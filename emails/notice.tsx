@@ -7,7 +7,7 @@ import type { EmailT } from './types'
  * texts `notice.<kind>.*` from the message files.
  */
 export type NoticeProps = {
-  kind: 'facilityPending' | 'facilityApproved' | 'joinRequest' | 'joinApproved' | 'accountExists'
+  kind: 'facilityPending' | 'facilityApproved' | 'joinRequest' | 'joinApproved' | 'accountExists' | 'ethicsReviewDue'
   name: string
   url: string
   values: Record<string, string>

@@ -1,7 +1,7 @@
 import { ActionEmail } from './action-email'
 import type { EmailT } from './types'
 
-export type WelcomeProps = { name: string; url: string; role: 'volunteer' | 'facility_staff' | 'coordinator' | 'admin' }
+export type WelcomeProps = { name: string; url: string; role: 'volunteer' | 'facility_staff' | 'coordinator' | 'admin' | 'municipality' }
 
 export function Welcome({ t, name, url, role }: WelcomeProps & { t: EmailT }) {
   return (

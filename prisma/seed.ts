@@ -144,7 +144,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   await db.$transaction((tx) => writeDemo(tx, passwordHash), { timeout: 120_000, maxWait: 10_000 })
   console.log(`Demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Log in with any *@frivilligbro.test account below, password ${DEMO_PASSWORD}:`)
-  console.log('  admin@frivilligbro.test · koordinator@frivilligbro.test · tilbud@frivilligbro.test · frivillig@frivilligbro.test')
+  console.log('  admin@frivilligbro.test · koordinator@frivilligbro.test · tilbud@frivilligbro.test · frivillig@frivilligbro.test · kommune@frivilligbro.test')
 }
 
 async function writeDemo(tx: Tx, passwordHash: string) {
@@ -186,7 +186,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
   const user = async (data: {
     email: string
     name: string
-    role: 'volunteer' | 'facility_staff' | 'coordinator' | 'admin'
+    role: 'volunteer' | 'facility_staff' | 'coordinator' | 'admin' | 'municipality'
     phone?: string
     centreId?: string
     createdDaysAgo: number
@@ -2225,6 +2225,189 @@ async function writeDemo(tx: Tx, passwordHash: string) {
   await audit(karin, 'ad.returned', 'JobAd', adStaffPrograms, 5, { from: 'submitted', to: 'draft' })
   await audit(karin, 'post.hidden', 'Post', hiddenPostId, 12, { reason: 'identifies a resident' })
   step('audit log')
+
+  // --- The municipality's view, its ethics template, a year of history (issue 14) ------------
+  const kirsten = await user({ email: 'kommune@frivilligbro.test', name: 'Kirsten Kommune', role: 'municipality', phone: '72 49 60 00', createdDaysAgo: 300 })
+  await tx.municipalityAccess.create({ data: { userId: kirsten, municipalityId: gribskovId, createdAt: ago(300) } })
+  await writeEthicsTemplateDemo(tx, { gribskovId, kirsten, karin, fyrtaarnet, kildevang, skovbrynet, tina, mette, birgitte })
+  step('municipality account (Gribskov), ethics template, adoptions and reviews')
+  const history = await writeHistory(tx, {
+    facilities: [
+      { id: skovbrynet, contact: tina, volunteers: [hanne, emma] },
+      { id: kildevang, contact: mette, volunteers: [sofie, ole] },
+      { id: tvaers, contact: lars, volunteers: [jens, emma] },
+      { id: fyrtaarnet, contact: birgitte, volunteers: [frederik, hanne] },
+      { id: lindehuset, contact: rasmus, volunteers: [nikolaj, kasper] },
+      { id: nordlys, contact: camilla, volunteers: [lone, kasper] },
+    ],
+    approver: { gribskov: karin, hillerod: henrik },
+  })
+  step(`a year of history (${history.matches} ended matches, ${history.visits} visits, ${history.answers} check-in answers)`)
+}
+
+type HistoryFacility = { id: string; contact: string; volunteers: string[] }
+
+/** The municipal template (Gribskov): Fyrtårnet adopted an earlier version, the template has changed since. */
+async function writeEthicsTemplateDemo(
+  tx: Tx,
+  ids: { gribskovId: string; kirsten: string; karin: string; fyrtaarnet: string; kildevang: string; skovbrynet: string; tina: string; mette: string; birgitte: string },
+) {
+  const first = {
+    id: 'gribskov-skabelon-1',
+    technology: 'Sociale medier',
+    dilemma: 'Beboere vil gerne være venner med personale og frivillige på Facebook.',
+    agreedValues: 'Personale og frivillige bruger ikke deres private profiler sammen med beboerne. Stedet har en fælles profil, hvis beboerne ønsker det.',
+  }
+  const second = {
+    id: 'gribskov-skabelon-2',
+    technology: 'Billeder og video',
+    dilemma: 'Beboere tager billeder af hinanden og vil dele dem.',
+    agreedValues: 'Man spørger, før man tager og deler et billede af en anden. Frivillige hjælper med at indstille, hvem der kan se billeder.',
+  }
+  const secondNow = { ...second, agreedValues: `${second.agreedValues} Billeder fra fællesarrangementer deles kun i stedets lukkede gruppe.` }
+  const third = {
+    id: 'gribskov-skabelon-3',
+    technology: 'Kunstig intelligens og chatbots',
+    dilemma: 'Beboere spørger en chatbot til råds om helbred, penge eller forhold til andre.',
+    agreedValues: 'Frivillige hjælper beboerne med at bruge chatbots og fortæller, at svarene kan være forkerte. Spørgsmål om helbred og penge tages med personalet.',
+  }
+  await tx.ethicsTemplate.create({
+    data: { municipalityId: ids.gribskovId, entries: JSON.stringify([first, secondNow, third]), version: 3, updatedById: ids.kirsten, updatedAt: ago(20) },
+  })
+  // Fyrtårnet took version 1 in use; since then one entry changed and one was added.
+  const adoptedAt = ago(150)
+  const position = (await tx.ethicsPolicyEntry.count({ where: { facilityId: ids.fyrtaarnet } })) + 0
+  await tx.ethicsPolicyEntry.createMany({
+    data: [first, second].map((entry, offset) => ({
+      facilityId: ids.fyrtaarnet,
+      technology: entry.technology,
+      dilemma: entry.dilemma,
+      agreedValues: entry.agreedValues,
+      position: position + offset,
+      createdAt: adoptedAt,
+    })),
+  })
+  await tx.ethicsPolicyState.create({
+    data: {
+      facilityId: ids.fyrtaarnet,
+      updatedAt: adoptedAt,
+      templateAdoptedAt: adoptedAt,
+      templateVersion: 1,
+      templateSnapshot: JSON.stringify([first, second]),
+      reviewedOn: copenhagenDate(ago(140)),
+      reviewReminderFor: null,
+    },
+  })
+  await tx.ethicsPolicyReview.create({
+    data: { facilityId: ids.fyrtaarnet, reviewedOn: copenhagenDate(ago(140)), residents: 6, staff: 3, otherRoles: 'IT-frivillig', note: 'Vi tog skabelonen i brug og gennemgik den på husmødet.', recordedById: ids.birgitte, createdAt: ago(140) },
+  })
+  // Kildevang reviewed its own policy this autumn; Skovbrynet's last review is over a year old (the reminder is due).
+  await tx.ethicsPolicyState.create({ data: { facilityId: ids.kildevang, updatedAt: ago(110), reviewedOn: copenhagenDate(ago(75)) } })
+  await tx.ethicsPolicyReview.create({
+    data: { facilityId: ids.kildevang, reviewedOn: copenhagenDate(ago(75)), residents: 4, staff: 2, otherRoles: 'pårørenderåd', note: 'Ingen ændringer.', recordedById: ids.mette, createdAt: ago(75) },
+  })
+  await tx.ethicsPolicyState.create({ data: { facilityId: ids.skovbrynet, updatedAt: ago(130), reviewedOn: copenhagenDate(ago(420)) } })
+  await tx.ethicsPolicyReview.create({
+    data: { facilityId: ids.skovbrynet, reviewedOn: copenhagenDate(ago(420)), residents: 5, staff: 4, otherRoles: '', note: '', recordedById: ids.tina, createdAt: ago(420) },
+  })
+}
+
+const HISTORY_END_REASONS = [
+  'Forløbet er afsluttet som planlagt.',
+  'Den frivillige er flyttet fra området.',
+  'Den frivillige har fået nyt arbejde og har ikke tid.',
+  'Forløbet er afsluttet som planlagt.',
+  'Den frivillige er flyttet fra området.',
+  'Beboerne ønskede et andet tidspunkt, som den frivillige ikke kunne.',
+]
+const HISTORY_TASKS: Task[][] = [['video_calls'], ['photos', 'social_media'], ['email'], ['tablets_phones'], ['music_streaming', 'games'], ['online_safety', 'social_media']]
+
+/**
+ * About a year of finished volunteering, so the results report, its charts and everyone's own
+ * figures look real: for each facility two earlier matches, approved 11–7 months ago and ended
+ * 6–2 months ago, with a weekly visit (mostly done and logged, some cancelled, a no-show now and
+ * then) and check-ins answered by both sides. Deterministic: the same counts on every seed.
+ */
+async function writeHistory(tx: Tx, input: { facilities: HistoryFacility[]; approver: { gribskov: string; hillerod: string } }) {
+  let matches = 0
+  let visits = 0
+  let answers = 0
+  for (const [f, facility] of input.facilities.entries()) {
+    const place = await tx.facility.findUniqueOrThrow({ where: { id: facility.id }, select: { municipality: { select: { centreId: true, name: true } } } })
+    const ad = await tx.jobAd.findFirst({ where: { facilityId: facility.id, publishedAt: { not: null } }, orderBy: { publishedAt: 'asc' }, select: { id: true, tasks: true } })
+    if (!ad) continue
+    const approver = place.municipality.name === 'Hillerød Kommune' ? input.approver.hillerod : input.approver.gribskov
+    for (const [k, volunteerId] of facility.volunteers.entries()) {
+      const n = f * 2 + k
+      const approvedDaysAgo = 340 - n * 12
+      const endedDaysAgo = 190 - n * 10
+      const approvedAt = ago(approvedDaysAgo)
+      const endedAt = ago(endedDaysAgo)
+      const match = await tx.match.create({
+        data: {
+          jobAdId: ad.id,
+          facilityId: facility.id,
+          volunteerId,
+          status: 'ended',
+          introAt: ago(approvedDaysAgo - 3),
+          introPlace: 'Fællesstuen',
+          approvedAt,
+          approvedById: approver,
+          endedAt,
+          endReason: HISTORY_END_REASONS[n % HISTORY_END_REASONS.length],
+          createdAt: ago(approvedDaysAgo + 1),
+        },
+        select: { id: true },
+      })
+      matches += 1
+      // One visit a week from ten days after approval until the match ended; 10:00–12:00, away from the demo's own plans.
+      const rows = []
+      const firstDay = copenhagenDate(ago(approvedDaysAgo - 10))
+      const lastDay = copenhagenDate(endedAt)
+      for (let week = 0; ; week++) {
+        const day = addDays(firstDay, week * 7)
+        if (day >= lastDay) break
+        const startsAt = at(day, '10:00')
+        const endsAt = at(day, '12:00')
+        const i = week + n
+        const status = i % 11 === 5 ? 'cancelled' : i % 17 === 8 ? 'no_show' : 'done'
+        rows.push({
+          matchId: match.id,
+          facilityId: facility.id,
+          volunteerId,
+          localDate: day,
+          startsAt,
+          endsAt,
+          status,
+          hours: status === 'done' ? (i % 4 === 0 ? 1.5 : 2) : null,
+          helpedWith: status === 'done' ? json(HISTORY_TASKS[i % HISTORY_TASKS.length]) : '[]',
+          loggedById: status === 'cancelled' ? null : volunteerId,
+          loggedAt: status === 'cancelled' ? null : new Date(endsAt.getTime() + 3 * 3_600_000),
+          cancelledById: status === 'cancelled' ? volunteerId : null,
+          cancelledAt: status === 'cancelled' ? new Date(startsAt.getTime() - (i % 2 === 0 ? 5 : 50) * 3_600_000) : null,
+          cancelReason: status === 'cancelled' ? 'Syg' : null,
+          lateCancellation: status === 'cancelled' && i % 2 === 0,
+          createdAt: approvedAt,
+        })
+      }
+      await tx.visit.createMany({ data: rows })
+      visits += rows.length
+      // Check-ins 28 days after approval, then every 3 months, while the match lasted.
+      for (let due = approvedDaysAgo - 28, c = 0; due > endedDaysAgo; due -= 91, c++) {
+        const followUp = await tx.followUp.create({ data: { matchId: match.id, dueAt: ago(due), status: 'answered', sentAt: ago(due), createdAt: ago(due + 14) } })
+        const volunteerSatisfaction = [5, 4, 4, 3, 5, 2][(n + c) % 6]
+        const staffSatisfaction = [4, 5, 3, 4, 4, 5][(n + c) % 6]
+        await tx.followUpResponse.createMany({
+          data: [
+            { followUpId: followUp.id, respondentId: volunteerId, respondentRole: 'volunteer', satisfaction: volunteerSatisfaction, expectationsAligned: volunteerSatisfaction >= 3, answeredAt: ago(due - 1), createdAt: ago(due) },
+            { followUpId: followUp.id, respondentId: facility.contact, respondentRole: 'contact_person', satisfaction: staffSatisfaction, expectationsAligned: staffSatisfaction >= 4, answeredAt: ago(due - 2), createdAt: ago(due) },
+          ],
+        })
+        answers += 2
+      }
+    }
+  }
+  return { matches, visits, answers }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -289,6 +289,10 @@ export async function anonymizeAccount(userId: string, options: { reason: 'self'
     await tx.threadSubscription.deleteMany({ where: { userId } })
     await tx.threadRead.deleteMany({ where: { userId } })
     await tx.followUpResponse.updateMany({ where: { respondentId: userId }, data: { wishes: null } })
+    // A statement's sign-off is about the volunteer (and may name them); the signer's printed name is theirs.
+    await tx.volunteerStatementSignoff.deleteMany({ where: { volunteerId: userId } })
+    await tx.volunteerStatementSignoff.updateMany({ where: { signedById: userId }, data: { signerName: '', signedById: null } })
+    await tx.municipalityAccess.deleteMany({ where: { userId } })
 
     const profile = await tx.volunteerProfile.findUnique({ where: { userId }, select: { id: true } })
     if (profile) {

@@ -7,6 +7,7 @@ import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { audit } from '~/utils/audit.server'
 import { refreshFacilityAgreements } from '~/models/agreement.server'
+import { touchEthicsPolicy } from './ethics-template.server'
 
 /** Active facilities someone can ask to join, by name, with their municipality. */
 export function facilitiesToJoin() {
@@ -263,6 +264,7 @@ export async function addEthicsEntry(actorId: string, facilityId: string, input:
     if ((await tx.facility.count({ where: { id: facilityId } })) === 0) return missing
     const last = await tx.ethicsPolicyEntry.findFirst({ where: { facilityId }, orderBy: { position: 'desc' }, select: { position: true } })
     const entry = await tx.ethicsPolicyEntry.create({ data: { facilityId, ...entryFields(input), position: (last?.position ?? -1) + 1 }, select: { id: true } })
+    await touchEthicsPolicy(tx, facilityId)
     await audit(tx, { actorId, action: 'facility.ethics_entry_added', entityType: 'Facility', entityId: facilityId, data: { entryId: entry.id, technology: input.technology } })
     await refreshFacilityAgreements(tx, facilityId, new Date(), actorId)
     return { ok: true as const, entryId: entry.id }
@@ -273,6 +275,7 @@ export async function updateEthicsEntry(actorId: string, facilityId: string, ent
   return prisma.$transaction(async (tx) => {
     const updated = await tx.ethicsPolicyEntry.updateMany({ where: { id: entryId, facilityId }, data: entryFields(input) })
     if (updated.count === 0) return missing
+    await touchEthicsPolicy(tx, facilityId)
     await audit(tx, { actorId, action: 'facility.ethics_entry_updated', entityType: 'Facility', entityId: facilityId, data: { entryId } })
     await refreshFacilityAgreements(tx, facilityId, new Date(), actorId)
     return { ok: true as const }
@@ -285,6 +288,7 @@ export async function removeEthicsEntry(actorId: string, facilityId: string, ent
     if (!entry) return missing
     await tx.ethicsPolicyEntry.delete({ where: { id: entryId } })
     // The removed text is kept in the audit log: the policy is something volunteers agreed to.
+    await touchEthicsPolicy(tx, facilityId)
     await audit(tx, { actorId, action: 'facility.ethics_entry_removed', entityType: 'Facility', entityId: facilityId, data: { entryId, ...entry } })
     await refreshFacilityAgreements(tx, facilityId, new Date(), actorId)
     return { ok: true as const }
@@ -306,6 +310,7 @@ export async function moveEthicsEntry(actorId: string, facilityId: string, entry
     const order = entries.map((entry) => entry.id)
     ;[order[index], order[target]] = [order[target], order[index]]
     for (const [position, id] of order.entries()) await tx.ethicsPolicyEntry.update({ where: { id }, data: { position } })
+    await touchEthicsPolicy(tx, facilityId)
     await audit(tx, { actorId, action: 'facility.ethics_entry_moved', entityType: 'Facility', entityId: facilityId, data: { entryId, direction } })
     await refreshFacilityAgreements(tx, facilityId, new Date(), actorId)
     return { ok: true as const, moved: true }

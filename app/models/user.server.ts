@@ -322,9 +322,17 @@ export async function resetPassword(token: string, password: string) {
   return result
 }
 
-export type Invitation = { name: string; email: string; role: 'coordinator' | 'admin'; centreId: string | null; locale: Locale }
+export type Invitation = {
+  name: string
+  email: string
+  role: 'coordinator' | 'admin' | 'municipality'
+  centreId: string | null
+  locale: Locale
+  /** The municipality role: the municipalities it reads (at least one). */
+  municipalityIds?: string[]
+}
 
-/** An admin creates a coordinator or admin account; the person sets a password from the e-mail. */
+/** An admin creates a coordinator, admin or municipality account; the person sets a password from the e-mail. */
 export async function inviteUser(actor: { id: string; name: string }, invitation: Invitation) {
   return prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: invitation.email } })) return { ok: false as const, reason: 'email-taken' as const }
@@ -334,6 +342,12 @@ export async function inviteUser(actor: { id: string; name: string }, invitation
       if (!centre) return { ok: false as const, reason: 'centre-missing' as const }
       roleDescription = centre.name
     }
+    const municipalityIds = invitation.role === 'municipality' ? [...new Set(invitation.municipalityIds ?? [])] : []
+    if (invitation.role === 'municipality') {
+      const municipalities = await tx.municipality.findMany({ where: { id: { in: municipalityIds } }, select: { name: true }, orderBy: { name: 'asc' } })
+      if (municipalityIds.length === 0 || municipalities.length !== municipalityIds.length) return { ok: false as const, reason: 'municipality-missing' as const }
+      roleDescription = municipalities.map((m) => m.name).join(', ')
+    }
     const user = await tx.user.create({
       data: {
         name: invitation.name,
@@ -341,6 +355,7 @@ export async function inviteUser(actor: { id: string; name: string }, invitation
         role: invitation.role,
         centreId: invitation.role === 'coordinator' ? invitation.centreId : null,
         locale: invitation.locale,
+        municipalityAccess: { create: municipalityIds.map((municipalityId) => ({ municipalityId })) },
       },
     })
     const token = await issueToken(tx, { purpose: 'invitation', userId: user.id, email: user.email })
@@ -358,7 +373,7 @@ export async function inviteUser(actor: { id: string; name: string }, invitation
         expiresInDays: TOKEN_LIFETIME_MS.invitation / (24 * HOUR),
       },
     })
-    await audit(tx, { actorId: actor.id, action: 'user.invited', entityType: 'User', entityId: user.id, data: { role: invitation.role, centreId: invitation.centreId } })
+    await audit(tx, { actorId: actor.id, action: 'user.invited', entityType: 'User', entityId: user.id, data: { role: invitation.role, centreId: invitation.centreId, municipalityIds } })
     return { ok: true as const, userId: user.id }
   })
 }

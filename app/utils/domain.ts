@@ -1,7 +1,8 @@
 // The words of the domain, shared by server and browser. Labels live in the message files under
 // the same codes (e.g. `task.video_calls`), never here.
 
-export const ROLES = ['volunteer', 'facility_staff', 'coordinator', 'admin'] as const
+/** `municipality`: the kommunal tovholder, who reads (never writes) what concerns its municipalities. */
+export const ROLES = ['volunteer', 'facility_staff', 'coordinator', 'admin', 'municipality'] as const
 export type Role = (typeof ROLES)[number]
 
 export const LOCALES = ['da', 'en'] as const

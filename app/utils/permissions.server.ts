@@ -28,12 +28,15 @@ export async function buildActor(user: Pick<SessionUser, 'id' | 'role' | 'centre
     user.role === 'facility_staff'
       ? all(sql.selectFrom('FacilityMembership').select(['facilityId', 'role', 'isContactPerson']).where('userId', '=', user.id).where('status', '=', 'active'))
       : []
+  const municipalityIds =
+    user.role === 'municipality' ? all(sql.selectFrom('MunicipalityAccess').select('municipalityId').where('userId', '=', user.id)).map((row) => row.municipalityId) : undefined
   return {
     id: user.id,
     role: user.role,
     centreId: user.centreId,
     centreMunicipalityIds: municipalities.map((m) => m.id),
     memberships: memberships.map((m) => ({ facilityId: m.facilityId, role: m.role as Membership['role'], isContactPerson: Boolean(m.isContactPerson) })),
+    ...(municipalityIds ? { municipalityIds } : {}),
   }
 }
 

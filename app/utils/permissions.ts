@@ -17,6 +17,8 @@ export type Actor = {
   centreMunicipalityIds: string[]
   /** Facility staff: their active memberships. */
   memberships: Membership[]
+  /** The municipality role (kommunal tovholder): the municipalities it reads. */
+  municipalityIds?: string[]
 }
 
 /** A facility, as far as permissions care. */
@@ -82,6 +84,12 @@ export type ScopeOf = {
    * the centre. Accepting it and adding lines is for the two parties only (agreementSideOf).
    */
   'agreement:view': VisitScope
+  /** The municipality's overview: its facilities' screening and ethics state and its ads (no personal data). */
+  'municipality:view': ReportScope
+  /** Keep the municipal ethics template: the municipality's own role, or the coordinators of the centre covering it. */
+  'ethicsTemplate:edit': { municipalityId: string }
+  /** Sign off a volunteer's statement (udtalelse): the coordinators of the volunteer's centre. */
+  'statement:sign': VolunteerScope
 }
 export type Permission = keyof ScopeOf
 
@@ -90,6 +98,10 @@ function membership(actor: Actor, facilityId: string) {
 }
 function coversMunicipality(actor: Actor, municipalityId: string) {
   return actor.role === 'coordinator' && actor.centreMunicipalityIds.includes(municipalityId)
+}
+/** The municipality role reads its own municipalities only. */
+function readsMunicipality(actor: Actor, municipalityId: string) {
+  return actor.role === 'municipality' && (actor.municipalityIds ?? []).includes(municipalityId)
 }
 
 const rules: { [P in Permission]: (actor: Actor, scope: ScopeOf[P]) => boolean } = {
@@ -126,9 +138,13 @@ const rules: { [P in Permission]: (actor: Actor, scope: ScopeOf[P]) => boolean }
   'match:manage': (actor, scope) => coversMunicipality(actor, scope.municipalityId),
   'visits:view-own': (actor) => actor.role === 'volunteer' || actor.role === 'facility_staff',
   'visitPlan:act': (actor, scope) => planSideOf(actor, scope) !== null,
-  // Every municipality asked for must be the coordinator's centre's; the municipality's own role
-  // (issue 14) will get a rule of its own here.
-  'report:view': (actor, scope) => scope.municipalityIds.length > 0 && scope.municipalityIds.every((id) => coversMunicipality(actor, id)),
+  // Every municipality asked for must be the coordinator's centre's, or the municipality role's own.
+  'report:view': (actor, scope) =>
+    scope.municipalityIds.length > 0 && scope.municipalityIds.every((id) => coversMunicipality(actor, id) || readsMunicipality(actor, id)),
+  'municipality:view': (actor, scope) => scope.municipalityIds.length > 0 && scope.municipalityIds.every((id) => readsMunicipality(actor, id)),
+  // The template is the one thing the municipality role writes: it is the municipality's own policy text.
+  'ethicsTemplate:edit': (actor, scope) => readsMunicipality(actor, scope.municipalityId) || coversMunicipality(actor, scope.municipalityId),
+  'statement:sign': (actor, scope) => scope.municipalityIds.some((id) => coversMunicipality(actor, id)),
   'agreement:view': (actor, scope) =>
     actor.id === scope.volunteerId || Boolean(membership(actor, scope.facilityId)) || coversMunicipality(actor, scope.municipalityId),
 }
@@ -167,9 +183,16 @@ export function navigationFor(actor: Actor | null): NavItem[] {
     case 'admin':
       items.push({ to: '/admin', labelKey: 'nav.admin' }, { to: '/admin/outbox', labelKey: 'nav.outbox' })
       break
+    case 'municipality':
+      items.push(
+        { to: '/municipality', labelKey: 'municipality:nav.home' },
+        { to: '/centre/report', labelKey: 'municipality:nav.report' },
+        { to: '/municipality/ethics-template', labelKey: 'municipality:nav.template' },
+      )
+      break
   }
-  // Experience sharing: everyone who is in a space (admins are in none).
-  if (actor.role !== 'admin') items.push({ to: '/threads', labelKey: 'threads:nav' })
+  // Experience sharing: everyone who is in a space (admins and the municipality role are in none).
+  if (actor.role !== 'admin' && actor.role !== 'municipality') items.push({ to: '/threads', labelKey: 'threads:nav' })
   items.push({ to: '/settings', labelKey: 'nav.settings' })
   return items
 }

@@ -6,6 +6,7 @@ export const START_PAGES: Record<Role, string> = {
   facility_staff: '/facility',
   coordinator: '/centre',
   admin: '/admin',
+  municipality: '/municipality',
 }
 
 export function startPageFor(role: string) {

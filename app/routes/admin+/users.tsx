@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SelectField, SubmitButton } from '~/components/forms'
+import { ErrorList, Field, FormError, SelectField, SubmitButton, type FormState } from '~/components/forms'
 import { listCentres, staffAccounts } from '~/models/centre.server'
 import { inviteUser } from '~/models/user.server'
 import { emailField, formFailure, localeField, nameField, parseForm, readForm } from '~/utils/forms.server'
@@ -15,33 +15,77 @@ const InviteSchema = z
   .object({
     name: nameField,
     email: emailField,
-    role: z.enum(['coordinator', 'admin'], { errorMap: () => ({ message: 'validation.choose' }) }),
+    role: z.enum(['coordinator', 'admin', 'municipality'], { errorMap: () => ({ message: 'validation.choose' }) }),
     centreId: z.string().optional(),
+    municipalityIds: z.array(z.string().max(100)).max(98).default([]),
     locale: localeField,
   })
   .refine((value) => value.role !== 'coordinator' || Boolean(value.centreId), { path: ['centreId'], message: 'admin:users.centreRequired' })
+  .refine((value) => value.role !== 'municipality' || value.municipalityIds.length > 0, { path: ['municipalityIds'], message: 'municipality:invite.municipalityRequired' })
 
-export const handle = { i18n: ['admin'] }
+export const handle = { i18n: ['admin', 'municipality'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:access')
   const t = await getFixedT(request, 'admin')
   const [accounts, centres] = await Promise.all([staffAccounts(), listCentres()])
-  return json({ title: t('users.title'), accounts, centres: centres.map((c) => ({ id: c.id, name: c.name })) })
+  return json({ title: t('users.title'), accounts, centres: centres.map((c) => ({ id: c.id, name: c.name, municipalities: c.municipalities })) })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, 'admin:access')
   const formData = await readForm(request)
-  const form = parseForm(formData, InviteSchema)
+  const form = parseForm(formData, InviteSchema, { arrayFields: ['municipalityIds'] })
   if (!form.ok) return json(form, { status: 400 })
   const result = await inviteUser(user, { ...form.data, centreId: form.data.role === 'coordinator' ? (form.data.centreId ?? null) : null })
   if (!result.ok) {
     return formFailure(formData, {
-      fieldErrors: result.reason === 'email-taken' ? { email: ['admin:users.emailTaken'] } : { centreId: ['validation.choose'] },
+      fieldErrors:
+        result.reason === 'email-taken'
+          ? { email: ['admin:users.emailTaken'] }
+          : result.reason === 'municipality-missing'
+            ? { municipalityIds: ['municipality:invite.municipalityRequired'] }
+            : { centreId: ['validation.choose'] },
     })
   }
   return redirectWithToast('/admin/users', { key: 'admin:users.invited', values: { email: form.data.email } })
+}
+
+/** The municipality role's municipalities: several may be chosen, grouped by the centre covering them. */
+function MunicipalitiesField({ centres, state }: { centres: { name: string; municipalities: { id: string; name: string }[] }[]; state: FormState }) {
+  const { t } = useTranslation('municipality')
+  const errors = state?.fieldErrors?.municipalityIds
+  const chosen = state?.values?.municipalityIds
+  return (
+    <div className="field">
+      <label htmlFor="invite-municipalities">{t('invite.municipalities')}</label>
+      <p id="invite-municipalities-hint" className="hint">
+        {t('invite.municipalitiesHint')}
+      </p>
+      <select
+        id="invite-municipalities"
+        name="municipalityIds"
+        multiple
+        size={6}
+        defaultValue={Array.isArray(chosen) ? chosen : chosen ? [chosen] : []}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={['invite-municipalities-hint', errors?.length ? 'invite-municipalities-errors' : null].filter(Boolean).join(' ')}
+      >
+        {centres
+          .filter((centre) => centre.municipalities.length > 0)
+          .map((centre) => (
+            <optgroup key={centre.name} label={centre.name}>
+              {centre.municipalities.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+      </select>
+      <ErrorList id="invite-municipalities-errors" errors={errors} />
+    </div>
+  )
 }
 
 export default function AdminUsersPage() {
@@ -67,6 +111,7 @@ export default function AdminUsersPage() {
             options={[
               { value: 'coordinator', label: t('common:role.coordinator') },
               { value: 'admin', label: t('common:role.admin') },
+              { value: 'municipality', label: t('common:role.municipality') },
             ]}
           />
           <SelectField
@@ -77,6 +122,7 @@ export default function AdminUsersPage() {
             placeholder={t('common:choose')}
             options={centres.map((c) => ({ value: c.id, label: c.name }))}
           />
+          <MunicipalitiesField centres={centres} state={state} />
           <SelectField
             label={t('users.language')}
             name="locale"

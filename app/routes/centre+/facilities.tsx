@@ -23,7 +23,7 @@ const CentreFacilitySchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('reactivate'), facilityId, reason }),
 ])
 
-export const handle = { i18n: ['facility'] }
+export const handle = { i18n: ['facility', 'municipality'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, 'centre:work')
@@ -67,6 +67,9 @@ export default function CentreFacilitiesPage() {
       </p>
       <h1>{t('centre.title')}</h1>
       <p className="lead">{t('centre.intro')}</p>
+      <p>
+        <Link to="/municipality/ethics-template">{t('municipality:home.template')}</Link>
+      </p>
       <Form method="get" className="inline-form filter-form">
         <label htmlFor="status-filter">{t('centre.filter')}</label>{' '}
         <select id="status-filter" name="status" defaultValue={status}>

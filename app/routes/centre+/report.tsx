@@ -19,11 +19,11 @@ export const links: LinksFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, period, municipalityId, municipalityIds } = await requireReportAccess(request)
+  const { period, municipalityId, municipalityIds, ownMunicipalityIds } = await requireReportAccess(request)
   const t = await getFixedT(request, 'report')
   const report = period.backwards ? null : resultsReport({ municipalityIds, from: period.from, to: period.to })
   return json(
-    { title: t('title'), period, municipalityId, municipalities: municipalityNames(actor.centreMunicipalityIds), report },
+    { title: t('title'), period, municipalityId, municipalities: municipalityNames(ownMunicipalityIds), report },
     { headers: { 'Cache-Control': 'private, no-store' } },
   )
 }

@@ -13,7 +13,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 import { shownVolunteerName } from '~/utils/former-person'
 import { completedCourses } from '~/models/event.server'
 
-export const handle = { i18n: ['matching'] }
+export const handle = { i18n: ['matching', 'municipality'] }
 
 /** Coordinators of the volunteer's centre only: the page shows contact data and checks. */
 async function requireVolunteerForCentre(request: Request, volunteerId: string | undefined, permission: 'volunteer:view-private' | 'volunteer:record-checks') {
@@ -51,6 +51,9 @@ export default function VolunteerForCentrePage() {
     <div>
       <h1>{shownVolunteerName(t, volunteer.name)}</h1>
       {profile?.pausedAt ? <p className="form-error">{t('application.paused')}</p> : null}
+      <p>
+        <Link to={`/centre/volunteers/${volunteer.id}/statement`}>{t('municipality:statement.signLink')}</Link>
+      </p>
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t('application.profile')}</h2>
         <VolunteerProfileDetails volunteer={volunteer} profile={profile} courses={courses} />

@@ -2,14 +2,17 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { EthicsPolicyState } from '~/components/ethics-policy'
 import { Field, FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
+import { acknowledgeTemplateChanges, adoptEthicsTemplate, ethicsPolicyOverview, recordEthicsReview } from '~/models/ethics-template.server'
 import { addEthicsEntry, ethicsPolicy, facilityProfile, moveEthicsEntry, removeEthicsEntry, updateEthicsEntry } from '~/models/facility.server'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
-import { parseForm, readForm } from '~/utils/forms.server'
+import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { multiLineText, oneLineText } from '~/utils/text-fields'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { notFound, requireFacilityPermission } from '~/utils/permissions.server'
+import { copenhagenDate, isLocalDate } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const required = (field: ReturnType<typeof oneLineText>, maximum: number) =>
@@ -22,17 +25,33 @@ const EthicsSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('update'), entryId, ...EntryFields }),
   z.object({ intent: z.literal('delete'), entryId }),
   z.object({ intent: z.literal('move'), entryId, direction: z.enum(['up', 'down']) }),
+  z.object({ intent: z.literal('adopt') }),
+  z.object({ intent: z.literal('acknowledge') }),
+  z.object({
+    intent: z.literal('review'),
+    // Not in the future: a review records what took place.
+    reviewedOn: z
+      .string({ required_error: 'validation.required' })
+      .trim()
+      .min(1, 'validation.required')
+      .refine(isLocalDate, 'validation.date')
+      .refine((value) => value <= copenhagenDate(), 'municipality:policy.reviewInFuture'),
+    residents: z.coerce.number({ invalid_type_error: 'validation.invalid' }).int('validation.invalid').min(0, 'validation.invalid').max(500, 'validation.invalid'),
+    staff: z.coerce.number({ invalid_type_error: 'validation.invalid' }).int('validation.invalid').min(0, 'validation.invalid').max(500, 'validation.invalid'),
+    otherRoles: oneLineText().trim().max(200, 'validation.tooLong?maximum=200').refine(withoutCprNumber, CPR_REFUSED).default(''),
+    note: multiLineText().trim().max(1000, 'validation.tooLong?maximum=1000').refine(withoutCprNumber, CPR_REFUSED).default(''),
+  }),
 ])
 
-export const handle = { i18n: ['facility'] }
+export const handle = { i18n: ['facility', 'municipality'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireFacilityPermission(request, 'facility:edit', params.facilityId)
-  const [facility, entries] = await Promise.all([facilityProfile(params.facilityId!), ethicsPolicy(params.facilityId!)])
-  if (!facility) notFound()
+  const [facility, entries, policy] = await Promise.all([facilityProfile(params.facilityId!), ethicsPolicy(params.facilityId!), ethicsPolicyOverview(params.facilityId!)])
+  if (!facility || !policy) notFound()
   const url = new URL(request.url)
   const t = await getFixedT(request, 'facility')
-  return json({ title: t('ethics.title', { name: facility.name }), name: facility.name, entries, editId: url.searchParams.get('edit'), deleteId: url.searchParams.get('delete') })
+  return json({ title: t('ethics.title', { name: facility.name }), name: facility.name, entries, policy, today: copenhagenDate(), editId: url.searchParams.get('edit'), deleteId: url.searchParams.get('delete') })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -64,6 +83,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!result.ok) notFound()
       return redirectWithToast(back, { key: 'facility:ethics.moved' })
     }
+    case 'adopt': {
+      const result = await adoptEthicsTemplate(user.id, facilityId)
+      if (!result.ok) return formFailure(formData, { formError: result.reason === 'already-adopted' ? 'municipality:policy.alreadyAdopted' : 'municipality:policy.noTemplate' }, { status: 409 })
+      return redirectWithToast(back, { key: 'municipality:policy.adopted', values: { count: String(result.added) } })
+    }
+    case 'acknowledge': {
+      const result = await acknowledgeTemplateChanges(user.id, facilityId)
+      if (!result.ok) return formFailure(formData, { formError: 'municipality:policy.noTemplate' }, { status: 409 })
+      return redirectWithToast(back, { key: 'municipality:policy.acknowledged' })
+    }
+    case 'review': {
+      const result = await recordEthicsReview(user.id, facilityId, data)
+      if (!result.ok) notFound()
+      return redirectWithToast(`${back}#review`, { key: 'municipality:policy.reviewSaved' })
+    }
   }
 }
 
@@ -80,7 +114,7 @@ function EntryFieldsEditor({ state, entry }: { state: FormState; entry?: { techn
 
 export default function FacilityEthicsPage() {
   const { t } = useTranslation(['facility', 'common'])
-  const { name, entries, editId, deleteId } = useLoaderData<typeof loader>()
+  const { name, entries, policy, today, editId, deleteId } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   const postedIntent = state?.values?.intent
   const postedEntry = state?.values?.entryId
@@ -91,6 +125,7 @@ export default function FacilityEthicsPage() {
       </p>
       <h1>{t('ethics.heading')}</h1>
       <p className="lead">{t('ethics.intro', { name })}</p>
+      <EthicsPolicyState policy={policy} today={today} state={state} />
       {entries.length === 0 ? (
         <section className="callout" aria-labelledby="ethics-example">
           <h2 id="ethics-example">{t('ethics.emptyTitle')}</h2>

@@ -5,6 +5,8 @@ import { z } from 'zod'
 import { SubmitButton } from '~/components/forms'
 import { approveJoinRequest, facilitiesOfStaff, membershipFacility } from '~/models/facility.server'
 import { NextVisit } from '~/components/visits'
+import { FacilityFiguresBlock } from '~/components/facility-figures'
+import { facilityFigures } from '~/models/facility-figures.server'
 import { nextVisit } from '~/models/visit.server'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -15,7 +17,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 const ApproveJoinSchema = z.object({ intent: z.literal('approve-join'), membershipId: z.string().min(1) })
 
-export const handle = { i18n: ['facility', 'booking', 'visits'] }
+export const handle = { i18n: ['facility', 'booking', 'visits', 'municipality'] }
 
 // Message keys written out so a search for a key finds where it is used.
 const HINT_LABEL = { ethics: 'home.hint.ethics', screening: 'home.hint.screening', description: 'home.hint.description', practicalInfo: 'home.hint.practicalInfo' } as const
@@ -24,7 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, actor } = await requireRole(request, ['facility_staff'])
   const t = await getFixedT(request, 'facility')
   const [memberships, next] = await Promise.all([facilitiesOfStaff(user.id), nextVisit(actor)])
-  return json({ title: t('home.title'), name: user.name, memberships, nextVisit: next })
+  const active = memberships.filter((m) => m.status === 'active' && m.facility.status !== 'pending')
+  const figures = facilityFigures(active.map((m) => m.facility.id))
+  return json({ title: t('home.title'), name: user.name, memberships, nextVisit: next, figures })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,12 +46,13 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function FacilityHomePage() {
   const { t } = useTranslation(['facility', 'common', 'booking'])
-  const { name, memberships, nextVisit } = useLoaderData<typeof loader>()
+  const { name, memberships, nextVisit, figures } = useLoaderData<typeof loader>()
   return (
     <div>
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.greeting', { name })}</p>
       {memberships.length === 0 ? <p className="empty">{t('home.none')}</p> : <NextVisit visit={nextVisit} role="facility_staff" />}
+      <FacilityFiguresBlock figures={figures} names={Object.fromEntries(memberships.map((m) => [m.facility.id, m.facility.name]))} />
       <ul className="card-list">
         {memberships.map(({ facility, role, status, isContactPerson }) => {
           const active = status === 'active'
