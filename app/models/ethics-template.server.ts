@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { audit } from '~/utils/audit.server'
+import { refreshFacilityAgreements } from './agreement.server'
 import { prisma, type Tx } from '~/utils/db.server'
 import { localeOf } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
@@ -106,6 +107,8 @@ export async function adoptEthicsTemplate(actorId: string, facilityId: string, n
     const last = await tx.ethicsPolicyEntry.findFirst({ where: { facilityId }, orderBy: { position: 'desc' }, select: { position: true } })
     const start = (last?.position ?? -1) + 1
     await tx.ethicsPolicyEntry.createMany({ data: entries.map((entry, offset) => ({ facilityId, ...fields(entry), position: start + offset })) })
+    // The facility's agreements quote its ethics policy: a new version for its matches to accept.
+    await refreshFacilityAgreements(tx, facilityId, now, actorId)
     await audit(tx, { actorId, action: 'facility.ethics_template_adopted', entityType: 'Facility', entityId: facilityId, data: { version: template.version, entries: entries.length } })
     return { ok: true as const, added: entries.length }
   })
