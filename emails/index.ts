@@ -32,6 +32,9 @@ import { VisitReminder, type VisitReminderProps } from './visit-reminder'
 import { EventSignup, type EventSignupProps } from './event-signup'
 import { EventPromoted, type EventPromotedProps } from './event-promoted'
 import { EventCancelled, type EventCancelledProps } from './event-cancelled'
+import { InvitationToApply, type InvitationToApplyProps } from './invitation-to-apply'
+import { ApplicationFilled, type ApplicationFilledProps } from './application-filled'
+import { ApplicationMoved, type ApplicationMovedProps } from './application-moved'
 
 export type { EmailT } from './types'
 
@@ -69,6 +72,9 @@ export type EmailTemplates = {
   'event-signup': EventSignupProps
   'event-promoted': EventPromotedProps
   'event-cancelled': EventCancelledProps
+  'invitation-to-apply': InvitationToApplyProps
+  'application-filled': ApplicationFilledProps
+  'application-moved': ApplicationMovedProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -105,6 +111,9 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'event-signup': EventSignup,
   'event-promoted': EventPromoted,
   'event-cancelled': EventCancelled,
+  'invitation-to-apply': InvitationToApply,
+  'application-filled': ApplicationFilled,
+  'application-moved': ApplicationMoved,
 }
 
 /** The subject's message key; a notice has one per kind. */
