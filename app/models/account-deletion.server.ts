@@ -133,6 +133,7 @@ const TEXT_COLUMNS: { table: string; columns: string[] }[] = [
   { table: 'FollowUpResponse', columns: ['wishes'] },
   { table: 'VolunteerCheck', columns: ['note'] },
   { table: 'JobAd', columns: ['reviewComment'] },
+  { table: 'ApplicationInvitation', columns: ['message'] },
 ]
 
 /** Returns whether a thread title or post changed, i.e. whether the search index saw the person's words. */
