@@ -61,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     centreName(user.centreId),
     invitationBehind({ jobAdId: application.jobAd.id, volunteerId: application.volunteer.id, createdAt: application.createdAt }),
     open ? approvalConsequence(application) : null,
-    open ? adsToMoveTo(actor.centreMunicipalityIds, application.jobAd.id) : [],
+    adsToMoveTo(open ? actor.centreMunicipalityIds : [], application.jobAd.id),
   ])
   const t = await getFixedT(request, 'matching')
   return json({
