@@ -164,6 +164,13 @@ test('an admin finds an account by part of its e-mail and deactivates it; that p
   const part = story.leaving.email.split('@')[0].slice(0, 12)
 
   await logIn(page, 'admin@frivilligbro.test')
+  // The centre's edit page: contact details and the municipalities it covers.
+  await page.goto('/admin')
+  await page.getByRole('link', { name: 'Frivilligcenter Gribskov' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Redigér Frivilligcenter Gribskov' })).toBeVisible()
+  await expect(page.getByRole('checkbox', { name: 'Gribskov Kommune' })).toBeChecked()
+  await expectAccessible(page)
+
   await page.goto('/admin/users')
   await expectAccessible(page)
   await page.getByLabel('Navn eller e-mail').fill(part)
