@@ -173,8 +173,8 @@ test('an admin finds an account by part of its e-mail and deactivates it; that p
 
   await page.goto('/admin/users')
   await expectAccessible(page)
-  await page.getByLabel('Navn eller e-mail').fill(part)
-  await page.getByLabel('Rolle').first().selectOption({ label: 'Frivillig' })
+  await page.getByLabel('Søgeord').fill(part)
+  await page.getByLabel('Profiltype').selectOption({ label: 'Frivillig' })
   await page.getByRole('button', { name: 'Søg', exact: true }).click()
   await expect(page).toHaveURL(new RegExp(`q=${part}`))
   await expect(page.getByText('1 profil fundet.')).toBeVisible()

@@ -73,7 +73,7 @@ export default function AdminUsersPage() {
             <input id="account-q" type="search" name="q" defaultValue={search.q} aria-describedby="account-q-hint" />
           </div>
           <div className="field">
-            <label htmlFor="account-role">{t('users.role')}</label>
+            <label htmlFor="account-role">{t('users.roleFilter')}</label>
             <select id="account-role" name="role" defaultValue={search.role ?? ''}>
               <option value="">{t('users.allRoles')}</option>
               {(['volunteer', 'facility_staff', 'coordinator', 'admin'] as const).map((role) => (
