@@ -36,6 +36,9 @@ import { EventChanged, type EventChangedProps } from './event-changed'
 import { EventConfirm, type EventConfirmProps } from './event-confirm'
 import { EventReminder, type EventReminderProps } from './event-reminder'
 import { AgreementToAccept, type AgreementToAcceptProps } from './agreement-to-accept'
+import { InvitationToApply, type InvitationToApplyProps } from './invitation-to-apply'
+import { ApplicationFilled, type ApplicationFilledProps } from './application-filled'
+import { ApplicationMoved, type ApplicationMovedProps } from './application-moved'
 
 export type { EmailT } from './types'
 
@@ -77,6 +80,9 @@ export type EmailTemplates = {
   'event-confirm': EventConfirmProps
   'event-reminder': EventReminderProps
   'agreement-to-accept': AgreementToAcceptProps
+  'invitation-to-apply': InvitationToApplyProps
+  'application-filled': ApplicationFilledProps
+  'application-moved': ApplicationMovedProps
 }
 export type TemplateName = keyof EmailTemplates
 
@@ -117,6 +123,9 @@ export const templates: { [N in TemplateName]: ComponentType<EmailTemplates[N] &
   'event-confirm': EventConfirm,
   'event-reminder': EventReminder,
   'agreement-to-accept': AgreementToAccept,
+  'invitation-to-apply': InvitationToApply,
+  'application-filled': ApplicationFilled,
+  'application-moved': ApplicationMoved,
 }
 
 /** The subject's message key; a notice has one per kind. */

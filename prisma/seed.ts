@@ -1290,6 +1290,16 @@ async function writeDemo(tx: Tx, passwordHash: string) {
   })
   step('applications (new, in review for 3 days, matched, declined with a note, withdrawn)')
 
+  // Karin invited Aisha to the video ad this morning, and she applied; Frederik, who already
+  // comes on Tuesdays, is invited to the Wednesday café and sees it on the ad's page.
+  await tx.applicationInvitation.create({
+    data: { jobAdId: adVideo, volunteerId: aisha, invitedById: karin, message: 'Du skrev, at du taler arabisk – flere af beboerne har familie i Libanon.', createdAt: ago(0, 8) },
+  })
+  await tx.applicationInvitation.create({
+    data: { jobAdId: adCafe, volunteerId: frederik, invitedById: karin, message: 'Beboerne er glade for dig om tirsdagen – har du lyst til caféen også?', createdAt: ago(1) },
+  })
+  step('invitations to apply (one answered by an application, one waiting)')
+
   // --- Volunteer checks ----------------------------------------------------------------------
   const check = (volunteerId: string, kind: 'confidentiality' | 'criminal_record' | 'child_certificate', daysAgo: number, recordedById: string, validYears?: number, note?: string) =>
     tx.volunteerCheck.create({

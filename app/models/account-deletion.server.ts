@@ -136,6 +136,7 @@ const TEXT_COLUMNS: { table: string; columns: string[] }[] = [
   // Agreement versions name both parties (JSON: the replacement has no quote, so it stays valid).
   { table: 'AgreementVersion', columns: ['content'] },
   { table: 'FollowUpMeeting', columns: ['participants', 'note'] },
+  { table: 'ApplicationInvitation', columns: ['message'] },
 ]
 
 /** Returns whether a thread title or post changed, i.e. whether the search index saw the person's words. */
@@ -231,6 +232,38 @@ async function addressesOf(tx: Tx, userId: string, email: string) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Ending what binds the person to others (deletion and an admin's deactivation)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Nobody may go on waiting for a person who is leaving: their open applications are withdrawn,
+ * their matches ended (the facility's contact person — and, unless `telling` says otherwise, the
+ * volunteer — get the usual "match ended" e-mail; planned visits are cancelled), and any visit
+ * booked outside a match is cancelled. In the caller's transaction.
+ */
+export async function releaseCommitmentsIn(
+  tx: Tx,
+  userId: string,
+  options: { actorId: string | null; endReason: string; telling?: MatchChangeTelling },
+  now: Date,
+) {
+  const withdrawn = await tx.application.updateMany({
+    where: { volunteerId: userId, status: { in: OPEN_APPLICATION_STATUSES } },
+    data: { status: 'withdrawn', decidedAt: now },
+  })
+  const matches = await tx.match.findMany({ where: { volunteerId: userId, status: { in: OPEN_MATCH_STATUSES } }, select: { id: true } })
+  for (const match of matches) {
+    await changeMatchStatusIn(tx, options.actorId, { matchId: match.id, change: 'end', reason: options.endReason, fromStatuses: OPEN_MATCH_STATUSES }, now, options.telling)
+  }
+  // Visits booked outside a live match (none should be left, but nobody may wait for someone who left).
+  await tx.visit.updateMany({
+    where: { volunteerId: userId, status: 'planned', startsAt: { gt: now } },
+    data: { status: 'cancelled', cancelledById: options.actorId, cancelReason: options.endReason, cancelledAt: now, sequence: { increment: 1 } },
+  })
+  return { matchesEnded: matches.length, applicationsWithdrawn: withdrawn.count }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Anonymising
 // ---------------------------------------------------------------------------------------------
 
@@ -258,13 +291,6 @@ export async function anonymizeAccount(userId: string, options: { reason: 'self'
     await redactAudit(tx, needles)
     const searchTouched = await redactFreeText(tx, needles)
 
-    const withdrawn = await tx.application.updateMany({
-      where: { volunteerId: userId, status: { in: OPEN_APPLICATION_STATUSES } },
-      data: { status: 'withdrawn', decidedAt: now },
-    })
-    // The motivation was written to the centre about this person; the application's status is what counts.
-    await tx.application.updateMany({ where: { volunteerId: userId }, data: { motivation: '' } })
-
     const endReason = (await getFixedT('da', 'rights'))('deleteAccount.matchEndReason')
     const telling: MatchChangeTelling = {
       cause: 'account-deleted',
@@ -273,15 +299,9 @@ export async function anonymizeAccount(userId: string, options: { reason: 'self'
       // The intro says why; a "Reason:" line would repeat it.
       reason: async () => '',
     }
-    const matches = await tx.match.findMany({ where: { volunteerId: userId, status: { in: OPEN_MATCH_STATUSES } }, select: { id: true } })
-    for (const match of matches) {
-      await changeMatchStatusIn(tx, actorId, { matchId: match.id, change: 'end', reason: endReason, fromStatuses: OPEN_MATCH_STATUSES }, now, telling)
-    }
-    // Visits booked outside a live match (none should be left, but nobody may wait for a deleted person).
-    await tx.visit.updateMany({
-      where: { volunteerId: userId, status: 'planned', startsAt: { gt: now } },
-      data: { status: 'cancelled', cancelledById: actorId, cancelReason: endReason, cancelledAt: now, sequence: { increment: 1 } },
-    })
+    const released = await releaseCommitmentsIn(tx, userId, { actorId, endReason, telling }, now)
+    // The motivation was written to the centre about this person; the application's status is what counts.
+    await tx.application.updateMany({ where: { volunteerId: userId }, data: { motivation: '' } })
 
     await tx.volunteerCheck.deleteMany({ where: { volunteerId: userId } })
     await tx.session.deleteMany({ where: { userId } })
@@ -330,7 +350,7 @@ export async function anonymizeAccount(userId: string, options: { reason: 'self'
       action: 'user.anonymized',
       entityType: 'User',
       entityId: userId,
-      data: { reason: options.reason, role: user.role, matchesEnded: matches.length, applicationsWithdrawn: withdrawn.count },
+      data: { reason: options.reason, role: user.role, ...released },
     })
     return { ok: true, needles, searchTouched }
     // The text scans read whole tables on a national installation: more than the default 5 s.

@@ -58,3 +58,60 @@ export async function installationCounts() {
   ])
   return { facilities, volunteers, publishedAds, activeMatches }
 }
+
+/** A centre with its contact details and municipalities, for the admin's edit page. */
+export function centreForAdmin(centreId: string) {
+  return prisma.centre.findUnique({
+    where: { id: centreId },
+    select: { id: true, name: true, email: true, phone: true, address: true, municipalities: { select: { id: true, name: true, region: true }, orderBy: { name: 'asc' } } },
+  })
+}
+
+/** Matches that still bind a facility to its centre's follow-up; a municipality with any stays put. */
+const BINDING_MATCH_STATUSES = ['proposed', 'active', 'paused']
+
+export type UpdateCentreResult =
+  | { ok: true }
+  | { ok: false; reason: 'not-found' | 'name-taken' | 'municipality-unknown' }
+  | { ok: false; reason: 'municipality-taken' | 'municipality-busy'; names: string[] }
+
+/**
+ * The admin edits a centre: name, contact details and the municipalities it covers. A municipality
+ * belongs to one centre, so one covered by another centre is refused (that centre gives it up
+ * first), never moved silently. A municipality is not taken from a centre while one of its
+ * facilities has a live match: the centre's coordinators follow that match up, and it would lose
+ * its coordinators in the middle (README decision "A municipality with live matches stays").
+ */
+export async function updateCentre(
+  actorId: string,
+  centreId: string,
+  data: { name: string; email: string; phone: string | null; address: string | null; municipalityIds: string[] },
+): Promise<UpdateCentreResult> {
+  return prisma.$transaction(async (tx): Promise<UpdateCentreResult> => {
+    const centre = await tx.centre.findUnique({ where: { id: centreId }, select: { id: true, municipalities: { select: { id: true } } } })
+    if (!centre) return { ok: false, reason: 'not-found' }
+    const sameName = await tx.centre.findUnique({ where: { name: data.name }, select: { id: true } })
+    if (sameName && sameName.id !== centreId) return { ok: false, reason: 'name-taken' }
+    const chosen = [...new Set(data.municipalityIds)]
+    const found = await tx.municipality.findMany({ where: { id: { in: chosen } }, select: { id: true, name: true, centreId: true } })
+    if (found.length !== chosen.length) return { ok: false, reason: 'municipality-unknown' }
+    const taken = found.filter((m) => m.centreId !== null && m.centreId !== centreId)
+    if (taken.length) return { ok: false, reason: 'municipality-taken', names: taken.map((m) => m.name) }
+    const current = centre.municipalities.map((m) => m.id)
+    const removed = current.filter((id) => !chosen.includes(id))
+    const added = chosen.filter((id) => !current.includes(id))
+    if (removed.length) {
+      const busy = await tx.municipality.findMany({
+        where: { id: { in: removed }, facilities: { some: { matches: { some: { status: { in: BINDING_MATCH_STATUSES } } } } } },
+        select: { name: true },
+        orderBy: { name: 'asc' },
+      })
+      if (busy.length) return { ok: false, reason: 'municipality-busy', names: busy.map((m) => m.name) }
+      await tx.municipality.updateMany({ where: { id: { in: removed }, centreId }, data: { centreId: null } })
+    }
+    if (added.length) await tx.municipality.updateMany({ where: { id: { in: added }, centreId: null }, data: { centreId } })
+    await tx.centre.update({ where: { id: centreId }, data: { name: data.name, email: data.email, phone: data.phone, address: data.address } })
+    await audit(tx, { actorId, action: 'centre.updated', entityType: 'Centre', entityId: centreId, data: { name: data.name, added, removed } })
+    return { ok: true }
+  })
+}

@@ -96,7 +96,10 @@ describe('approving a match', () => {
     await recordValidCheck(second.id, 'confidentiality')
     const secondApplication = await createApplication(world.ad.id, second.id)
     await prisma.jobAd.update({ where: { id: world.ad.id }, data: { status: 'published' } })
-    expect(await approveMatch(world.coordinator.id, { applicationId: world.application.id, introAt: INTRO, introPlace: 'Hus B' }, NOW)).toMatchObject({ ok: true })
+    expect(await approveMatch(world.coordinator.id, { applicationId: world.application.id, introAt: INTRO, introPlace: 'Hus B' }, NOW)).toMatchObject({ ok: true, othersAnswered: 1 })
+    // Filling the ad answered the other applicant; reopened (and the ad republished), the place count still guards.
+    expect((await prisma.application.findUniqueOrThrow({ where: { id: secondApplication.id } })).status).toBe('declined')
+    await prisma.application.update({ where: { id: secondApplication.id }, data: { status: 'submitted' } })
     await prisma.jobAd.update({ where: { id: world.ad.id }, data: { status: 'published' } })
     expect(await approveMatch(world.coordinator.id, { applicationId: secondApplication.id, introAt: INTRO, introPlace: 'Hus B' }, NOW)).toEqual({ ok: false, reason: 'ad-full' })
   })

@@ -3,7 +3,7 @@ import { missingChecks, type MissingCheck } from '~/models/check.server'
 import { LIVE_MATCH_STATUSES } from '~/models/matching.server'
 import { audit } from '~/utils/audit.server'
 import { formatDateTime } from '~/utils/dates'
-import { prisma, type Prisma } from '~/utils/db.server'
+import { Prisma, prisma, type Tx } from '~/utils/db.server'
 import { localeOf } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
@@ -101,7 +101,7 @@ export async function markInReview(actorId: string, applicationId: string) {
 }
 
 export type ApproveResult =
-  | { ok: true; matchId: string; adFilled: boolean }
+  | { ok: true; matchId: string; adFilled: boolean; othersAnswered: number }
   | { ok: false; reason: 'not-found' | 'already-decided' | 'ad-not-open' | 'ad-full' | 'intro-in-past' | 'paused' | 'no-contact' }
   | { ok: false; reason: 'missing-checks'; missing: MissingCheck[] }
 
@@ -193,9 +193,11 @@ export async function approveMatch(actorId: string, input: { applicationId: stri
     await audit(tx, { actorId, action: 'application.matched', entityType: 'Application', entityId: application.id, data: { matchId: match.id } })
 
     const adFilled = ad.status === 'published' && taken + 1 >= ad.volunteersWanted
+    let othersAnswered = 0
     if (adFilled) {
       await tx.jobAd.update({ where: { id: ad.id }, data: { status: 'filled' } })
       await audit(tx, { actorId, action: 'ad.filled', entityType: 'JobAd', entityId: ad.id, data: { reason: 'match.approved', matchId: match.id } })
+      othersAnswered = await answerApplicantsOfFilledAd(tx, actorId, ad.id, now)
     }
 
     // The cooperation agreement's first version, made from what is known now; both e-mails link to it.
@@ -245,8 +247,133 @@ export async function approveMatch(actorId: string, input: { applicationId: stri
         attachments: [{ filename: 'intromoede.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: ics }],
       })
     }
-    return { ok: true, matchId: match.id, adFilled }
+    return { ok: true, matchId: match.id, adFilled, othersAnswered }
   })
+}
+
+/**
+ * The ad has all the volunteers it wanted: everyone still waiting on it gets a kind answer in the
+ * approval's transaction — declined, with the answer as the application's note, and an e-mail
+ * that points to the job board. Nobody is left in the queue for a task that is gone.
+ */
+async function answerApplicantsOfFilledAd(tx: Tx, actorId: string, jobAdId: string, now: Date) {
+  const open = await tx.application.findMany({
+    where: { jobAdId, status: { in: OPEN_APPLICATION_STATUSES } },
+    select: {
+      id: true,
+      volunteer: { select: { name: true, email: true, locale: true } },
+      jobAd: { select: { title: true, facility: { select: { name: true } }, municipality: { select: { centre: { select: { name: true } } } } } },
+    },
+  })
+  for (const application of open) {
+    const { volunteer, jobAd } = application
+    const locale = localeOf(volunteer.locale)
+    const t = await getFixedT(locale, 'matching')
+    const note = t('filled.note', { ad: jobAd.title, facility: jobAd.facility.name })
+    const updated = await tx.application.updateMany({
+      where: { id: application.id, status: { in: OPEN_APPLICATION_STATUSES } },
+      data: { status: 'declined', decisionNote: note, decidedAt: now },
+    })
+    if (updated.count === 0) continue
+    await audit(tx, { actorId, action: 'application.declined', entityType: 'Application', entityId: application.id, data: { jobAdId, reason: 'ad-filled' } })
+    await queueEmail(tx, {
+      to: volunteer.email,
+      toName: volunteer.name,
+      locale,
+      template: 'application-filled',
+      dedupeKey: `application-filled:${application.id}`,
+      props: { name: volunteer.name, adTitle: jobAd.title, facilityName: jobAd.facility.name, centreName: jobAd.municipality.centre?.name ?? '', url: appUrl('/jobs') },
+    })
+  }
+  return open.length
+}
+
+/**
+ * What approving this application would do to the ad's other applicants: when it takes the last
+ * place, how many open applications would be answered (the approval form says so first).
+ */
+export async function approvalConsequence(application: { id: string; jobAd: { id: string; status: string; volunteersWanted: number } }) {
+  const [taken, others] = await Promise.all([
+    prisma.match.count({ where: { jobAdId: application.jobAd.id, status: { in: LIVE_MATCH_STATUSES } } }),
+    prisma.application.count({ where: { jobAdId: application.jobAd.id, status: { in: OPEN_APPLICATION_STATUSES }, id: { not: application.id } } }),
+  ])
+  const fillsAd = application.jobAd.status === 'published' && taken + 1 >= application.jobAd.volunteersWanted
+  return { fillsAd, othersToAnswer: fillsAd ? others : 0 }
+}
+
+/** Published ads of the centre an open application could be moved to (all but its own). */
+export function adsToMoveTo(centreMunicipalityIds: string[], exceptAdId: string) {
+  return prisma.jobAd.findMany({
+    where: { status: 'published', id: { not: exceptAdId }, municipalityId: { in: centreMunicipalityIds }, facility: { status: 'active' } },
+    select: { id: true, title: true, facility: { select: { name: true } } },
+    orderBy: [{ title: 'asc' }, { id: 'asc' }],
+    take: 300,
+  })
+}
+
+export type MoveResult = { ok: true; toTitle: string } | { ok: false; reason: 'not-found' | 'not-open' | 'target-not-open' | 'same-ad' | 'already-applied' }
+
+function isUniqueViolation(error: unknown) {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return true
+  return error instanceof Error && /UNIQUE constraint failed/i.test(error.message)
+}
+
+/**
+ * The coordinator moves an open application to another published ad of the centre, e.g. instead
+ * of declining it when the first ad fills. The application keeps its text and its state; it now
+ * belongs to the other ad (and leaves the first ad's lists), and the volunteer is told by e-mail.
+ * A volunteer who already applied to (or is matched with) the target is refused; the partial
+ * unique index on open applications settles a race with the volunteer applying at that moment.
+ */
+export async function moveApplication(actorId: string, centreMunicipalityIds: string[], input: { applicationId: string; toAdId: string }): Promise<MoveResult> {
+  try {
+    return await prisma.$transaction(async (tx): Promise<MoveResult> => {
+      const application = await tx.application.findUnique({
+        where: { id: input.applicationId },
+        select: { id: true, status: true, volunteerId: true, volunteer: { select: { name: true, email: true, locale: true } }, jobAd: { select: { id: true, title: true, municipalityId: true } } },
+      })
+      if (!application || !centreMunicipalityIds.includes(application.jobAd.municipalityId)) return { ok: false, reason: 'not-found' }
+      if (!OPEN_APPLICATION_STATUSES.includes(application.status)) return { ok: false, reason: 'not-open' }
+      if (application.jobAd.id === input.toAdId) return { ok: false, reason: 'same-ad' }
+      const target = await tx.jobAd.findUnique({
+        where: { id: input.toAdId },
+        select: { id: true, title: true, status: true, municipalityId: true, facility: { select: { name: true, status: true } }, municipality: { select: { centre: { select: { name: true } } } } },
+      })
+      if (!target || !centreMunicipalityIds.includes(target.municipalityId) || target.status !== 'published' || target.facility.status !== 'active') {
+        return { ok: false, reason: 'target-not-open' }
+      }
+      const already = await tx.application.findFirst({
+        where: { jobAdId: target.id, volunteerId: application.volunteerId, status: { in: [...OPEN_APPLICATION_STATUSES, 'matched'] } },
+        select: { id: true },
+      })
+      if (already) return { ok: false, reason: 'already-applied' }
+      const moved = await tx.application.updateMany({
+        where: { id: application.id, status: { in: OPEN_APPLICATION_STATUSES } },
+        data: { jobAdId: target.id },
+      })
+      if (moved.count === 0) return { ok: false, reason: 'not-open' }
+      await audit(tx, { actorId, action: 'application.moved', entityType: 'Application', entityId: application.id, data: { fromAdId: application.jobAd.id, toAdId: target.id } })
+      const { volunteer } = application
+      await queueEmail(tx, {
+        to: volunteer.email,
+        toName: volunteer.name,
+        locale: localeOf(volunteer.locale),
+        template: 'application-moved',
+        props: {
+          name: volunteer.name,
+          fromTitle: application.jobAd.title,
+          toTitle: target.title,
+          toFacility: target.facility.name,
+          centreName: target.municipality.centre?.name ?? '',
+          url: appUrl('/volunteer/applications'),
+        },
+      })
+      return { ok: true, toTitle: target.title }
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: 'already-applied' }
+    throw error
+  }
 }
 
 export type DeclineResult = { ok: true } | { ok: false; reason: 'not-found' | 'already-decided' }

@@ -49,6 +49,7 @@ export async function personalData(userId: string, now = new Date()) {
     profile,
     checks,
     applications,
+    invitations,
     matches,
     visits,
     visitPlans,
@@ -99,6 +100,11 @@ export async function personalData(userId: string, now = new Date()) {
         createdAt: true,
         jobAd: { select: { title: true, facility: { select: { name: true } } } },
       },
+      orderBy: { createdAt: 'asc' },
+    }),
+    prisma.applicationInvitation.findMany({
+      where: { volunteerId: userId },
+      select: { message: true, createdAt: true, invitedBy: { select: { name: true } }, jobAd: { select: { title: true, facility: { select: { name: true } } } } },
       orderBy: { createdAt: 'asc' },
     }),
     prisma.match.findMany({
@@ -258,6 +264,7 @@ export async function personalData(userId: string, now = new Date()) {
       : null,
     checks,
     applications: applications.map(({ jobAd, ...row }) => ({ ...row, ad: jobAd.title, facility: jobAd.facility.name })),
+    invitationsToApply: invitations.map(({ jobAd, invitedBy, ...row }) => ({ ...row, invitedBy: invitedBy?.name ?? null, ad: jobAd.title, facility: jobAd.facility.name })),
     matches: matches.map(({ jobAd, facility, ...row }) => ({ ...row, ad: jobAd.title, facility: facility.name })),
     visits: visits.map(({ facility, helpedWith, ...row }) => ({ ...row, facility: facility.name, helpedWith: parseList(helpedWith) })),
     visitPlans: visitPlans.map(({ match, ...row }) => ({ ...row, facility: match.facility.name, ad: match.jobAd.title })),

@@ -186,7 +186,7 @@ export async function resendVerification(userId: string) {
 
 export type LoginResult =
   | { ok: true; userId: string; role: string }
-  | { ok: false; reason: 'invalid' | 'unverified' | 'rate-limited'; retryAfterSeconds?: number }
+  | { ok: false; reason: 'invalid' | 'unverified' | 'deactivated' | 'rate-limited'; retryAfterSeconds?: number }
 
 /**
  * Counts one password guess before it is checked: against the address's guesses over every
@@ -229,9 +229,11 @@ export async function login({ email, password, ip }: { email: string; password: 
     select: { id: true, role: true, passwordHash: true, emailVerifiedAt: true, deactivatedAt: true },
   })
   const valid = await verifyPassword(user?.passwordHash, password)
-  // A deactivated account's right password counts as a guess: it must look like a wrong one.
+  // A deactivated account's right password still counts as a failed try (it opens nothing), but
+  // only the right password learns that the account is closed: a guesser sees "wrong" as always.
   await attempt.settle(Boolean(user && valid && !user.deactivatedAt))
-  if (!user || !valid || user.deactivatedAt) return { ok: false, reason: 'invalid' }
+  if (!user || !valid) return { ok: false, reason: 'invalid' }
+  if (user.deactivatedAt) return { ok: false, reason: 'deactivated' }
   if (!user.emailVerifiedAt) {
     await resendVerification(user.id)
     return { ok: false, reason: 'unverified' }

@@ -7,6 +7,7 @@ export const PERSONAL_DATA_SECTIONS = [
   'volunteerProfile',
   'checks',
   'applications',
+  'invitationsToApply',
   'matches',
   'visits',
   'visitPlans',

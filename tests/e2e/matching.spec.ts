@@ -69,6 +69,10 @@ test('the coordinator works the queue: reasons, missing checks, approval with an
   await page.getByRole('button', { name: 'Godkend match og send e-mails' }).click()
   await expect(page.getByText(/Matchet er godkendt/)).toBeVisible()
   await expect(page.getByRole('region', { name: 'Ansøgninger, der venter' })).not.toContainText('Mikkel Thomsen')
+  // Mikkel took the video ad's last place: Aisha, who also applied, is answered at once.
+  await expect(page.getByText('de øvrige ansøgere (1) har fået et venligt svar')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Ansøgninger, der venter' })).not.toContainText('Aisha Rahman')
+  await waitForMail('aisha.rahman@frivilligbro.test', 'Opgaven er besat')
   await expectAccessible(page)
 
   // Both parties get the other one's contact details and a calendar file at 15:00 Copenhagen time.
@@ -100,9 +104,10 @@ test('the coordinator works the queue: reasons, missing checks, approval with an
 test('the coordinator sees a volunteer\'s checks and ranked ads', async ({ page }) => {
   await logIn(page, 'koordinator@frivilligbro.test')
   await page.goto('/centre')
-  await page.getByRole('link', { name: 'Åbn ansøgningen fra Aisha Rahman' }).click()
+  // Not Aisha: approving Mikkel above filled the video ad, which answered her application to it.
+  await page.getByRole('region', { name: 'Ansøgninger, der venter' }).getByRole('listitem').filter({ hasText: 'Hjælp til e-mail og Digital Post' }).getByRole('link', { name: 'Åbn ansøgningen fra Emma Larsen' }).click()
   await page.getByRole('link', { name: 'Se frivilliges profil og andre opslag' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Aisha Rahman' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Emma Larsen' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 2, name: 'Opslag, der passer' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Opslag, der passer' }).getByRole('listitem').first()).toContainText('Score:')
   await expectAccessible(page)

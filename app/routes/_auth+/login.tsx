@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const seconds = result.retryAfterSeconds ?? 60
       return formFailure(formData, { formError: tryAgainMessage(seconds) }, { status: 429, headers: { 'Retry-After': String(seconds) } })
     }
-    return formFailure(formData, { formError: result.reason === 'unverified' ? 'auth:login.unverified' : 'auth:login.invalid' })
+    return formFailure(formData, { formError: `auth:login.${result.reason}` })
   }
   const cookie = await createUserSession(result.userId)
   return redirect(landingAfterLogin(result.role, form.data.redirectTo), { headers: { 'Set-Cookie': cookie } })

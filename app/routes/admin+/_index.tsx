@@ -78,7 +78,9 @@ export default function AdminPage() {
           <ul className="card-list">
             {centres.map((centre) => (
               <li key={centre.id} className="card">
-                <h3>{centre.name}</h3>
+                <h3>
+                  <Link to={`/admin/centres/${centre.id}`}>{centre.name}</Link>
+                </h3>
                 <p>
                   {centre.email} · {t('centres.coordinators', { count: centre._count.coordinators })}
                 </p>

@@ -1,9 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorList, Field, FormError, SelectField, SubmitButton, type FormState } from '~/components/forms'
-import { listCentres, staffAccounts } from '~/models/centre.server'
+import { findAccounts, isRole } from '~/models/account-admin.server'
+import { listCentres } from '~/models/centre.server'
 import { inviteUser } from '~/models/user.server'
 import { emailField, formFailure, localeField, nameField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -25,11 +26,20 @@ const InviteSchema = z
 
 export const handle = { i18n: ['admin', 'municipality'] }
 
+/** The search lives in the URL (?q=…&role=…&page=…): it works without JavaScript and can be shared. */
+function searchOf(url: URL) {
+  const q = (url.searchParams.get('q') ?? '').slice(0, 100)
+  const roleParam = url.searchParams.get('role')
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1))
+  return { q, role: isRole(roleParam) ? roleParam : null, page }
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'admin:access')
   const t = await getFixedT(request, 'admin')
-  const [accounts, centres] = await Promise.all([staffAccounts(), listCentres()])
-  return json({ title: t('users.title'), accounts, centres: centres.map((c) => ({ id: c.id, name: c.name, municipalities: c.municipalities })) })
+  const search = searchOf(new URL(request.url))
+  const [found, centres] = await Promise.all([findAccounts(search), listCentres()])
+  return json({ title: t('users.title'), search, found, centres: centres.map((c) => ({ id: c.id, name: c.name, municipalities: c.municipalities })) })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -90,11 +100,79 @@ function MunicipalitiesField({ centres, state }: { centres: { name: string; muni
 
 export default function AdminUsersPage() {
   const { t } = useTranslation(['admin', 'common'])
-  const { accounts, centres } = useLoaderData<typeof loader>()
+  const { search, found, centres } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
+  const pageHref = (page: number) => `?${new URLSearchParams({ ...(search.q ? { q: search.q } : {}), ...(search.role ? { role: search.role } : {}), page: String(page) })}`
   return (
     <div>
       <h1>{t('users.title')}</h1>
+      <section aria-labelledby="accounts-heading">
+        <h2 id="accounts-heading">{t('users.accounts')}</h2>
+        <Form method="get" className="stack" role="search" aria-label={t('users.searchLabel')}>
+          <div className="field">
+            <label htmlFor="account-q">{t('users.search')}</label>
+            <p id="account-q-hint" className="hint">
+              {t('users.searchHint')}
+            </p>
+            <input id="account-q" type="search" name="q" defaultValue={search.q} aria-describedby="account-q-hint" />
+          </div>
+          <div className="field">
+            <label htmlFor="account-role">{t('users.roleFilter')}</label>
+            <select id="account-role" name="role" defaultValue={search.role ?? ''}>
+              <option value="">{t('users.allRoles')}</option>
+              {(['volunteer', 'facility_staff', 'coordinator', 'admin'] as const).map((role) => (
+                <option key={role} value={role}>
+                  {t(`common:role.${role}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button">
+            {t('users.find')}
+          </button>
+        </Form>
+        <p role="status">{t('users.found', { count: found.total })}</p>
+        {found.rows.length === 0 ? (
+          <p className="empty">{t('users.none')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('users.name')}</th>
+                  <th scope="col">{t('users.email')}</th>
+                  <th scope="col">{t('users.role')}</th>
+                  <th scope="col">{t('users.centre')}</th>
+                  <th scope="col">{t('users.state')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {found.rows.map((account) => (
+                  <tr key={account.id}>
+                    <td>
+                      <Link to={`/admin/users/${account.id}`}>{account.name || account.email}</Link>
+                    </td>
+                    <td>{account.email}</td>
+                    <td>{t(`common:role.${account.role}`)}</td>
+                    <td>{account.centre?.name ?? '—'}</td>
+                    <td>{account.deactivatedAt ? t('users.deactivatedState') : account.emailVerifiedAt ? t('users.active') : t('users.invitedState')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {found.pages > 1 ? (
+          <nav aria-label={t('users.pagination')} className="pagination">
+            <p>{t('users.pageOf', { page: search.page, pages: found.pages })}</p>
+            <p>
+              {search.page > 1 ? <Link to={pageHref(search.page - 1)}>{t('users.previous')}</Link> : null}
+              {search.page > 1 && search.page < found.pages ? ' · ' : null}
+              {search.page < found.pages ? <Link to={pageHref(search.page + 1)}>{t('users.next')}</Link> : null}
+            </p>
+          </nav>
+        ) : null}
+      </section>
       <section aria-labelledby="invite-heading" className="card">
         <h2 id="invite-heading">{t('users.invite')}</h2>
         <p className="hint">{t('users.inviteHint')}</p>
@@ -135,33 +213,6 @@ export default function AdminUsersPage() {
           />
           <SubmitButton>{t('users.send')}</SubmitButton>
         </Form>
-      </section>
-      <section aria-labelledby="accounts-heading">
-        <h2 id="accounts-heading">{t('users.accounts')}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.name')}</th>
-                <th scope="col">{t('users.email')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.centre')}</th>
-                <th scope="col">{t('users.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((account) => (
-                <tr key={account.id}>
-                  <td>{account.name}</td>
-                  <td>{account.email}</td>
-                  <td>{t(`common:role.${account.role}`)}</td>
-                  <td>{account.centre?.name ?? '—'}</td>
-                  <td>{account.emailVerifiedAt ? t('users.active') : t('users.invitedState')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
       </section>
     </div>
   )

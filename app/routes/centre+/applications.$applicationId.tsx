@@ -2,11 +2,12 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { Field, FormError, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
 import { ChecksSection, ReasonList, VolunteerProfileDetails } from '~/components/matching'
 import { listChecks, missingChecks, recordCheck, RecordCheckSchema, requiredChecks } from '~/models/check.server'
 import { centreName } from '~/models/centre.server'
-import { applicationForReview, approveMatch, declineApplication, markInReview } from '~/models/match.server'
+import { invitationBehind } from '~/models/invitation.server'
+import { adsToMoveTo, applicationForReview, approvalConsequence, approveMatch, declineApplication, markInReview, moveApplication } from '~/models/match.server'
 import { scoreVolunteerForAd } from '~/models/matching.server'
 import { formatDate } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
@@ -30,7 +31,11 @@ const DeclineSchema = z.object({
   intent: z.literal('decline'),
   note: multiLineText().trim().min(20, 'validation.tooShort?minimum=20').max(3000, 'validation.tooLong?maximum=3000'),
 })
-const IntentSchema = z.object({ intent: z.enum(['approve', 'decline', 'record-check']) })
+const MoveSchema = z.object({
+  intent: z.literal('move'),
+  toAdId: z.string({ required_error: 'validation.choose' }).min(1, 'validation.choose'),
+})
+const IntentSchema = z.object({ intent: z.enum(['approve', 'decline', 'record-check', 'move']) })
 
 export const handle = { i18n: ['matching'] }
 
@@ -39,21 +44,25 @@ async function requireDecider(request: Request, applicationId: string | undefine
   await requirePermission(request, 'centre:work')
   const application = applicationId ? await applicationForReview(applicationId) : null
   if (!application) notFound()
-  const { user } = await requireFacilityPermission(request, 'match:decide', application.jobAd.facilityId)
-  return { user, application }
+  const { user, actor } = await requireFacilityPermission(request, 'match:decide', application.jobAd.facilityId)
+  return { user, actor, application }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, application } = await requireDecider(request, params.applicationId)
+  const { user, actor, application } = await requireDecider(request, params.applicationId)
   if (application.status === 'submitted') {
     await markInReview(user.id, application.id)
     application.status = 'in_review'
   }
-  const [checks, missing, fit, centre] = await Promise.all([
+  const open = application.status === 'in_review'
+  const [checks, missing, fit, centre, invitation, consequence, moveTargets] = await Promise.all([
     listChecks(application.volunteer.id),
     missingChecks(application.volunteer.id, application.jobAd),
     scoreVolunteerForAd(application.volunteer.id, application.jobAd.id),
     centreName(user.centreId),
+    invitationBehind({ jobAdId: application.jobAd.id, volunteerId: application.volunteer.id, createdAt: application.createdAt }),
+    open ? approvalConsequence(application) : null,
+    adsToMoveTo(open ? actor.centreMunicipalityIds : [], application.jobAd.id),
   ])
   const t = await getFixedT(request, 'matching')
   return json({
@@ -64,12 +73,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     missing,
     required: requiredChecks(application.jobAd),
     fit,
+    invitation,
+    consequence,
+    moveTargets,
     declineDefault: t('decline.default', { name: application.volunteer.name.split(' ')[0], facility: application.jobAd.facility.name, ad: application.jobAd.title, coordinator: user.name, centre }),
   })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, application } = await requireDecider(request, params.applicationId)
+  const { user, actor, application } = await requireDecider(request, params.applicationId)
   const formData = await readForm(request)
   const intent = parseForm(formData, IntentSchema)
   if (!intent.ok) return json(intent, { status: 400 })
@@ -82,6 +94,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!form.ok) return json(form, { status: 400 })
     await recordCheck(user.id, application.volunteer.id, form.data)
     return redirectWithToast(`/centre/applications/${application.id}`, { key: 'matching:checks.recorded', values: { kind: t(`checkKind.${form.data.kind}`) } })
+  }
+
+  if (intent.data.intent === 'move') {
+    const form = parseForm(formData, MoveSchema)
+    if (!form.ok) return json(form, { status: 400 })
+    const result = await moveApplication(user.id, actor.centreMunicipalityIds, { applicationId: application.id, toAdId: form.data.toAdId })
+    if (!result.ok) {
+      const field = result.reason === 'not-found' || result.reason === 'not-open' ? null : 'toAdId'
+      return formFailure(formData, field ? { fieldErrors: { [field]: [`matching:move.refused.${result.reason}`] } } : { formError: `matching:move.refused.${result.reason}` })
+    }
+    return redirectWithToast(`/centre/applications/${application.id}`, { key: 'matching:move.moved', values: { name: application.volunteer.name, ad: result.toTitle } })
   }
 
   if (intent.data.intent === 'decline') {
@@ -118,12 +141,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return formFailure(formData, { formError: 'matching:approve.alreadyDecided' })
     }
   }
+  if (result.othersAnswered > 0) {
+    return redirectWithToast('/centre', { key: 'matching:approve.approvedOthers', values: { name: application.volunteer.name, count: String(result.othersAnswered) } })
+  }
   return redirectWithToast('/centre', { key: result.adFilled ? 'matching:approve.approvedFilled' : 'matching:approve.approved', values: { name: application.volunteer.name } })
 }
 
 export default function ApplicationPage() {
   const { t, i18n } = useTranslation(['matching', 'common'])
-  const { application, checks, missing, required, fit, declineDefault, courses } = useLoaderData<typeof loader>()
+  const { application, checks, missing, required, fit, declineDefault, courses, invitation, consequence, moveTargets } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   const locale = localeOf(i18n.language)
   const { volunteer, jobAd } = application
@@ -139,6 +165,9 @@ export default function ApplicationPage() {
         <Link to={`/centre/ads/${jobAd.id}/candidates`}>{t('application.candidatesLink')}</Link> ·{' '}
         <Link to={`/centre/volunteers/${volunteer.id}`}>{t('application.volunteerLink')}</Link>
       </p>
+      {invitation ? (
+        <p className="callout">{t('invite.appliedAfter', { coordinator: invitation.invitedBy || t('invite.formerCoordinator'), date: formatDate(invitation.createdAt, locale) })}</p>
+      ) : null}
 
       <section aria-labelledby="motivation-heading">
         <h2 id="motivation-heading">{t('application.motivation')}</h2>
@@ -165,6 +194,12 @@ export default function ApplicationPage() {
           <section aria-labelledby="approve-heading" className="card">
             <h2 id="approve-heading">{t('approve.heading')}</h2>
             <p>{t('approve.intro')}</p>
+            {consequence?.fillsAd ? (
+              <p className="callout" id="approve-consequence">
+                <strong>{t('approveFill.lastPlace')}</strong>{' '}
+                {consequence.othersToAnswer > 0 ? t('approveFill.others', { count: consequence.othersToAnswer }) : t('approveFill.none')}
+              </p>
+            ) : null}
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="approve" />
               {intent === 'approve' ? <FormError state={state} /> : null}
@@ -188,6 +223,26 @@ export default function ApplicationPage() {
               <TextAreaField label={t('decline.note')} name="note" hint={t('decline.noteHint')} rows={10} state={intent === 'decline' ? state : undefined} defaultValue={declineDefault} />
               <SubmitButton className="button button-secondary">{t('decline.submit')}</SubmitButton>
             </Form>
+          </section>
+          <section aria-labelledby="move-heading" className="card">
+            <h2 id="move-heading">{t('move.heading')}</h2>
+            {moveTargets.length === 0 ? (
+              <p className="empty">{t('move.none')}</p>
+            ) : (
+              <Form method="post" className="stack" noValidate>
+                <p>{t('move.intro')}</p>
+                <input type="hidden" name="intent" value="move" />
+                {intent === 'move' ? <FormError state={state} /> : null}
+                <SelectField
+                  label={t('move.target')}
+                  name="toAdId"
+                  state={intent === 'move' ? state : undefined}
+                  placeholder={t('common:choose')}
+                  options={moveTargets.map((ad) => ({ value: ad.id, label: `${ad.title} — ${ad.facility.name}` }))}
+                />
+                <SubmitButton className="button button-secondary">{t('move.submit')}</SubmitButton>
+              </Form>
+            )}
           </section>
         </>
       ) : (

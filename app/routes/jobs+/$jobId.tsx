@@ -4,6 +4,8 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { standingOnAd } from '~/models/application.server'
+import { invitationOf } from '~/models/invitation.server'
+import { InvitationNotice } from '~/components/invitation-notice'
 import { publishedAd } from '~/models/job-board.server'
 import { getUser } from '~/utils/auth.server'
 import { formatDate } from '~/utils/dates'
@@ -32,11 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Signed-in pages never come from the anonymous page cache, so this can differ per person.
   const user = await getUser(request)
   const standing = user?.role === 'volunteer' ? await standingOnAd(user.id, ad.id) : 'none'
+  const invitation = user?.role === 'volunteer' && standing === 'none' ? await invitationOf(user.id, ad.id) : null
   return json({
     title: ad.title,
     description: ad.description,
     ad,
     standing,
+    invitation,
     url,
     today: copenhagenDate(),
     jsonLd: jobPostingJsonLd(ad, url),
@@ -53,7 +57,7 @@ function languageName(code: string, locale: string) {
 
 export default function JobAdPage() {
   const { t, i18n } = useTranslation(['board', 'common'])
-  const { ad, url, today, jsonLd, standing } = useLoaderData<typeof loader>()
+  const { ad, url, today, jsonLd, standing, invitation } = useLoaderData<typeof loader>()
   const locale = localeOf(i18n.language)
   const id = useId()
   const requirements = [
@@ -131,6 +135,7 @@ export default function JobAdPage() {
         <p>{ad.hasContactPerson ? t('ad.contactRole') : t('ad.contactViaCentre')}</p>
       </section>
 
+      <InvitationNotice invitation={invitation} />
       {standing === 'matched' ? (
         <p className="apply no-print">
           <strong>{t('ad.matched')}</strong> <Link to="/volunteer">{t('ad.matchedLink')}</Link>
