@@ -77,6 +77,8 @@ export type ScopeOf = {
   'visitPlan:act': MatchScope
   /** Read the results report (counts only, no volunteer's personal data) for these municipalities. */
   'report:view': ReportScope
+  /** Keep the facility's list of residents' wishes (add, edit, count, delete, easy-read mode): its active staff. */
+  'wish:manage': FacilityScope
 }
 export type Permission = keyof ScopeOf
 
@@ -124,6 +126,7 @@ const rules: { [P in Permission]: (actor: Actor, scope: ScopeOf[P]) => boolean }
   // Every municipality asked for must be the coordinator's centre's; the municipality's own role
   // (issue 14) will get a rule of its own here.
   'report:view': (actor, scope) => scope.municipalityIds.length > 0 && scope.municipalityIds.every((id) => coversMunicipality(actor, id)),
+  'wish:manage': (actor, scope) => Boolean(membership(actor, scope.facilityId)),
 }
 
 export function can<P extends Permission>(actor: Actor | null, permission: P, scope?: ScopeOf[P]) {

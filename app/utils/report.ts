@@ -41,6 +41,13 @@ export type ReportFigures = {
   alignedShare: number | null
   /** Volunteers with a match here that was approved and not ended at some time in the period. */
   volunteers: number
+  /** Residents helped, as logged on the done visits (a number per visit, never who; issue 12). */
+  residentsReached: number
+  /** Done visits with the residents' feedback, and of them those with a 😊. */
+  visitsWithFeedback: number
+  visitsWithSmile: number
+  /** Share (0–1) of done visits with feedback where the residents gave a 😊; null without feedback. */
+  smileShare: number | null
 }
 
 export type ReportFacility = { id: string; name: string; municipality: string; isNew: boolean; takingPart: boolean; figures: ReportFigures }
@@ -100,6 +107,8 @@ export const FIGURE_COLUMNS: Column[] = [
   { key: 'satisfactionAverage', value: (f) => f.satisfactionAverage, decimals: 1 },
   { key: 'alignedShare', value: (f) => f.alignedShare, decimals: 0, percent: true },
   { key: 'volunteers', value: (f) => f.volunteers, decimals: 0 },
+  { key: 'residentsReached', value: (f) => f.residentsReached, decimals: 0 },
+  { key: 'smileShare', value: (f) => f.smileShare, decimals: 0, percent: true },
 ]
 
 /** A column's value as the report shows it: rounded, shares as whole percents; null stays null. */

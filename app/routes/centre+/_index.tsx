@@ -21,7 +21,7 @@ import { shownVolunteerName } from '~/utils/former-person'
 
 const ApproveSchema = z.object({ intent: z.literal('approve-facility'), facilityId: z.string().min(1) })
 
-export const handle = { i18n: ['admin', 'matching', 'followup', 'moderation', 'report'] }
+export const handle = { i18n: ['admin', 'matching', 'followup', 'moderation', 'report', 'wishes'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, user } = await requirePermission(request, 'centre:work')
@@ -62,6 +62,9 @@ export default function CentreHomePage() {
       </p>
       <p>
         <Link to="/centre/report">{t('report:startPageLink')}</Link>
+      </p>
+      <p>
+        <Link to="/centre/wishes">{t('wishes:centre.link')}</Link>
       </p>
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('matching:queue.heading')}</h2>

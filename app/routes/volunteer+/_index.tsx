@@ -2,6 +2,8 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { SubmitButton } from '~/components/forms'
+import { VolunteerThanksCard } from '~/components/volunteer-thanks'
+import { volunteerThanks } from '~/models/wish.server'
 import { profileCompleteness, volunteerOverview, volunteerProfile } from '~/models/volunteer.server'
 import volunteerStyles from '~/styles/volunteer.css'
 import { formatDateTime } from '~/utils/dates'
@@ -10,7 +12,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { notFound, requireRole } from '~/utils/permissions.server'
 
-export const handle = { i18n: ['volunteer', 'booking', 'visits'] }
+export const handle = { i18n: ['volunteer', 'booking', 'visits', 'wishes'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: volunteerStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,13 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     paused: Boolean(profile.pausedAt),
     completeness: profileCompleteness(profile),
+    thanks: volunteerThanks(user.id),
     ...overview,
   })
 }
 
 export default function VolunteerHomePage() {
   const { t, i18n } = useTranslation(['volunteer', 'common', 'booking'])
-  const { name, paused, completeness, applications, matches, nextVisit } = useLoaderData<typeof loader>()
+  const { name, paused, completeness, applications, matches, nextVisit, thanks } = useLoaderData<typeof loader>()
   const locale = localeOf(i18n.language)
   return (
     <div className="volunteer-page">
@@ -46,6 +49,8 @@ export default function VolunteerHomePage() {
           </Form>
         </section>
       ) : null}
+
+      <VolunteerThanksCard thanks={thanks} />
 
       <nav aria-label={t('home.shortcuts')}>
         <ul className="footer-links">
