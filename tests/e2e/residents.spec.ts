@@ -56,6 +56,15 @@ test("residents' wishes: added on the common room's tablet, an ad written from t
   await expect(gamesWish).toContainText('2 beboere · Nyt · Spil')
   await expect(gamesWish).toContainText('Tilføjet af en beboer i let-læst tilstand')
 
+  // The tablet needs no JavaScript: the same, with it switched off (axe itself needs JavaScript,
+  // so it ran on the pages above).
+  const plainTablet = await (await browser.newContext({ ...context, viewport: { width: 768, height: 1024 }, javaScriptEnabled: false })).newPage()
+  await logIn(plainTablet, STAFF)
+  await plainTablet.goto(tablet.url().replace(/\/wishes.*$/, '/wishes/easy'))
+  await plainTablet.getByRole('button', { name: 'Se nyheder og tv' }).click()
+  await expect(plainTablet.getByRole('heading', { level: 1, name: 'Tak! Dit ønske er gemt' })).toBeVisible()
+  await expect(plainTablet.getByText('Du ønsker: Se nyheder og tv.')).toBeVisible()
+
   // --- Tina, the leader, writes an ad from the wishes (oldest wish first in the draft) ---------
   const leader = await (await browser.newContext(context)).newPage()
   await logIn(leader, LEADER)
