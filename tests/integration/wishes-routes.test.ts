@@ -56,11 +56,12 @@ describe('who may keep a facility’s wishes', () => {
     const otherFacilityId = (await prisma.facilityMembership.findFirstOrThrow({ where: { userId: w.otherStaff.id } })).facilityId
     const cookie = await sessionCookieFor(w.otherStaff.id)
     const path = `/facility/${otherFacilityId}/wishes`
-    for (const fields of [
+    const attempts: Record<string, string>[] = [
       { intent: 'count', wishId: wish.id, residentCount: '9' },
       { intent: 'delete', wishId: wish.id },
       { intent: 'update', wishId: wish.id, what: 'Noget andet', tasks: 'games', residentCount: '1' },
-    ]) {
+    ]
+    for (const fields of attempts) {
       const response = await run(wishesPage.action as Handler, formRequest(path, fields, { cookie }), { facilityId: otherFacilityId })
       expect(response.status).toBe(404)
     }
