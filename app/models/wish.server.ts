@@ -1,4 +1,3 @@
-import { sql as raw } from 'kysely'
 import { audit } from '~/utils/audit.server'
 import { prisma, type Prisma, type Tx } from '~/utils/db.server'
 import { TASKS, type Task } from '~/utils/domain'
@@ -336,24 +335,4 @@ export function centreOpenWishes(municipalityIds: string[]) {
       .orderBy('w.createdAt')
       .limit(500),
   ).map((wish) => ({ ...wish, state: wish.state as WishState, tasks: parseTasks(wish.tasks) }))
-}
-
-/** Residents' figures for the results report: residents reached and the share of visits with a smile. */
-export function residentFigures(facilityIds: string[] | null, range: { start: string; end: string }, municipalityIds: string[]) {
-  const row = all(
-    sql
-      .selectFrom('Visit as v')
-      .innerJoin('Facility as f', 'f.id', 'v.facilityId')
-      .select((eb) => [
-        eb.fn.sum<number>('v.residentsHelped').as('reached'),
-        eb.fn.count<number>('v.residentFeedback').as('withFeedback'),
-        eb.fn.sum<number>(raw`CASE WHEN ${raw.ref('v.residentFeedback')} = 'happy' THEN 1 ELSE 0 END`).as('smiles'),
-      ])
-      .where('f.municipalityId', 'in', municipalityIds)
-      .$if(facilityIds !== null, (q) => q.where('v.facilityId', 'in', facilityIds!))
-      .where('v.status', '=', 'done')
-      .where('v.startsAt', '>=', range.start)
-      .where('v.startsAt', '<', range.end),
-  )[0]
-  return { reached: Number(row?.reached ?? 0), withFeedback: Number(row?.withFeedback ?? 0), smiles: Number(row?.smiles ?? 0) }
 }

@@ -5,6 +5,7 @@ import * as wishesPage from '~/routes/facility+/$facilityId.wishes'
 import * as easyPage from '~/routes/facility+/$facilityId.wishes_.easy'
 import * as centreWishesPage from '~/routes/centre+/wishes'
 import * as newAdPage from '~/routes/facility+/ads.new'
+import * as centreAdPage from '~/routes/centre+/ads.$adId'
 import * as visitPage from '~/routes/visits+/$visitId'
 import { addWish } from '~/models/wish.server'
 import { prisma } from '~/utils/db.server'
@@ -175,5 +176,12 @@ describe('an ad written from the wishes', () => {
     expect(saved.status).toBe(302)
     const adId = saved.headers.get('Location')!.split('/').pop()!
     expect((await prisma.jobAdWish.findMany({ where: { jobAdId: adId }, select: { wishId: true } })).map((link) => link.wishId).sort()).toEqual([video.id, photos.id].sort())
+    // The centre reviewing the ad sees which wishes it answers: what and how many, nothing else.
+    const review = await run(centreAdPage.loader as Handler, getRequest(`/centre/ads/${adId}`, await sessionCookieFor(w.coordinator.id)), { adId })
+    const { wishes } = (await review.json()) as { wishes: Record<string, unknown>[] }
+    expect(wishes).toEqual([
+      { id: video.id, what: 'Ringe video med familien', residentCount: 3, state: 'new' },
+      { id: photos.id, what: 'Tage billeder', residentCount: 1, state: 'new' },
+    ])
   })
 })
