@@ -1775,6 +1775,95 @@ async function writeDemo(tx: Tx, passwordHash: string) {
   }
   step('visit plans, the Wednesday internet café and Friday game café windows, and visits (done, cancelled, no-show, planned, unlogged)')
 
+  // --- Residents' wishes and feedback (issue 12) ----------------------------------------------
+  // Skovbrynet keeps its residents' wishes: one in every state. Staff wrote some, residents added
+  // others on the tablet in the common room (easy-read mode). What, never who: no names.
+  // Frederik's done Tuesdays have the residents' faces, so his start page thanks him; his last,
+  // unlogged Tuesday is left for him to log (the browser story does).
+  const frederikDone = await tx.visit.findMany({
+    where: { volunteerId: frederik, facilityId: skovbrynet, status: 'done' },
+    select: { id: true },
+    orderBy: { startsAt: 'asc' },
+  })
+  const faces = ['happy', 'happy', 'neutral', 'happy', 'happy'] as const
+  const helpedCounts = [3, 2, 1, 4, 3]
+  const residentWords = ['Nu kan jeg selv ringe til min søster.', null, null, 'Det var sjovt at se billederne på tv’et.', null]
+  for (const [index, visit] of frederikDone.entries()) {
+    await tx.visit.update({
+      where: { id: visit.id },
+      data: {
+        residentsHelped: helpedCounts[index % helpedCounts.length],
+        residentFeedback: faces[index % faces.length],
+        feedbackBy: index % 2 === 0 ? 'resident' : 'staff',
+        residentWords: residentWords[index % residentWords.length],
+      },
+    })
+  }
+  // An ad Jonas wrote from two wishes last week: published, nobody matched on it yet.
+  const adPhotosFacebook = await ad({
+    facilityId: skovbrynet,
+    municipalityId: gribskovId,
+    title: 'Billeder og Facebook – lær det i dit eget tempo',
+    tasks: ['photos', 'social_media'],
+    description:
+      'Beboerne på Skovbrynet ønsker hjælp til at tage billeder og dele dem med familien, og flere vil gerne ' +
+      'lære Facebook at kende – trygt. Vi søger en frivillig, der vil komme hver anden torsdag og sidde med ' +
+      'et par beboere ad gangen i fællesstuen i hus B.',
+    targetGroup: 'Voksne med udviklingshæmning og autisme, 20–65 år',
+    weekdays: [4],
+    timeFrom: '14:00',
+    timeTo: '16:00',
+    frequency: 'biweekly',
+    startInDays: 14,
+    volunteersWanted: 1,
+    offers: OFFERS_GRIBSKOV,
+    contactPersonId: jonas,
+    createdById: jonas,
+    status: 'published',
+    createdDaysAgo: 8,
+    submittedDaysAgo: 8,
+    publishedDaysAgo: 6,
+  })
+  const wish = async (data: {
+    what: string
+    tasks: Task[]
+    residentCount: number
+    state: 'new' | 'ad_written' | 'being_helped' | 'fulfilled'
+    easyRead?: boolean
+    addedById: string
+    createdDaysAgo: number
+    adId?: string
+    fulfilledByVisitId?: string
+  }) => {
+    const createdAt = ago(data.createdDaysAgo)
+    const laterStep = (days: number) => ago(Math.max(0, data.createdDaysAgo - days))
+    await tx.residentWish.create({
+      data: {
+        facilityId: skovbrynet,
+        what: data.what,
+        tasks: json(data.tasks),
+        residentCount: data.residentCount,
+        state: data.state,
+        easyRead: data.easyRead ?? false,
+        addedById: data.addedById,
+        adWrittenAt: data.state !== 'new' ? laterStep(2) : null,
+        beingHelpedAt: data.state === 'being_helped' || data.state === 'fulfilled' ? laterStep(20) : null,
+        fulfilledAt: data.state === 'fulfilled' ? laterStep(30) : null,
+        fulfilledByVisitId: data.fulfilledByVisitId ?? null,
+        createdAt,
+        ads: data.adId ? { create: { jobAdId: data.adId } } : undefined,
+      },
+    })
+  }
+  await wish({ what: 'Ringe video med min søster', tasks: ['video_calls'], residentCount: 1, state: 'fulfilled', addedById: tina, createdDaysAgo: 88, adId: adVideo, fulfilledByVisitId: frederikDone[0]?.id })
+  await wish({ what: 'Ringe video med familien', tasks: ['video_calls', 'tablets_phones'], residentCount: 4, state: 'being_helped', addedById: tina, createdDaysAgo: 86, adId: adVideo })
+  await wish({ what: 'Lære at tage billeder', tasks: ['photos'], residentCount: 3, state: 'ad_written', addedById: jonas, createdDaysAgo: 12, adId: adPhotosFacebook })
+  await wish({ what: 'Bruge Facebook', tasks: ['social_media'], residentCount: 2, state: 'ad_written', easyRead: true, addedById: jonas, createdDaysAgo: 10, adId: adPhotosFacebook })
+  await wish({ what: 'Høre musik', tasks: ['music_streaming'], residentCount: 2, state: 'new', easyRead: true, addedById: jonas, createdDaysAgo: 4 })
+  await wish({ what: 'Finde musik fra 70’erne', tasks: ['music_streaming'], residentCount: 1, state: 'new', addedById: tina, createdDaysAgo: 3 })
+  await wish({ what: 'Se nyheder på tablet', tasks: ['tablets_phones'], residentCount: 2, state: 'new', easyRead: true, addedById: jonas, createdDaysAgo: 2 })
+  step("residents' wishes at Skovbrynet (every state; one ad written from them) and the residents' feedback on Frederik's visits")
+
   // --- Follow-ups ----------------------------------------------------------------------------
   const followUpFrederik = await tx.followUp.create({
     data: { matchId: matchFrederik.id, dueAt: ago(33), status: 'answered', sentAt: ago(33), createdAt: ago(61) },

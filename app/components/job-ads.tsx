@@ -81,11 +81,14 @@ export function JobAdForm({
   defaults,
   contactPersons,
   facilityId,
+  wishIds = [],
 }: {
   state: FormState
   defaults: JobAdFormDefaults
   contactPersons: { id: string; name: string; isContactPerson: boolean }[]
   facilityId?: string
+  /** The residents' wishes the new ad is written from (issue 12). */
+  wishIds?: string[]
 }) {
   const { t } = useTranslation(['jobs', 'common'])
   const tasks = listValue(state, 'tasks', defaults.tasks)
@@ -94,6 +97,9 @@ export function JobAdForm({
   return (
     <Form method="post" className="stack" noValidate>
       {facilityId ? <input type="hidden" name="facilityId" value={facilityId} /> : null}
+      {wishIds.map((id) => (
+        <input key={id} type="hidden" name="wishIds" value={id} />
+      ))}
       <FormError state={state} />
       <Field label={t('form.title')} name="title" state={state} defaultValue={defaults.title} hint={t('form.titleHint')} maxLength={120} required />
       <CheckboxGroup

@@ -125,7 +125,7 @@ const TEXT_COLUMNS: { table: string; columns: string[] }[] = [
   { table: 'Post', columns: ['body', 'hiddenReason'] },
   { table: 'Thread', columns: ['title'] },
   { table: 'PostReport', columns: ['reason'] },
-  { table: 'Visit', columns: ['note', 'cancelReason', 'location'] },
+  { table: 'Visit', columns: ['note', 'cancelReason', 'location', 'residentWords'] },
   { table: 'VisitPlan', columns: ['location'] },
   { table: 'VisitPlanException', columns: ['reason'] },
   { table: 'Application', columns: ['motivation', 'decisionNote'] },
@@ -137,6 +137,8 @@ const TEXT_COLUMNS: { table: string; columns: string[] }[] = [
   { table: 'AgreementVersion', columns: ['content'] },
   { table: 'FollowUpMeeting', columns: ['participants', 'note'] },
   { table: 'ApplicationInvitation', columns: ['message'] },
+  // Residents' wishes name no one by design, but a staff member may have written "ask Jonas".
+  { table: 'ResidentWish', columns: ['what'] },
 ]
 
 /** Returns whether a thread title or post changed, i.e. whether the search index saw the person's words. */

@@ -7,6 +7,7 @@ import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { TRANSITIONS, canTransition, type Transition } from '~/utils/job-ad'
 import type { JobAdInput } from '~/utils/job-ad-form.server'
+import { linkWishesToAd, markWishesAdWritten } from '~/models/wish.server'
 
 export { TRANSITIONS, canTransition, type Transition }
 
@@ -87,7 +88,7 @@ export async function saveJobAd(
   actorId: string,
   target: { facilityId: string } | { adId: string },
   input: JobAdInput,
-  options: { submit?: boolean } = {},
+  options: { submit?: boolean; wishIds?: string[] } = {},
 ): Promise<JobAdResult> {
   return prisma.$transaction(async (tx) => {
     let adId: string
@@ -122,6 +123,8 @@ export async function saveJobAd(
       adId = created.id
       await audit(tx, { actorId, action: 'ad.created', entityType: 'JobAd', entityId: adId, data: { facilityId } })
     }
+    // An ad written from the residents' wishes remembers which it answers (issue 12).
+    if (options.wishIds?.length) await linkWishesToAd(tx, adId, facilityId, options.wishIds)
     if (options.submit) {
       const submitted = await submitInTx(tx, actorId, adId)
       if (!submitted.ok) return submitted
@@ -186,6 +189,7 @@ export async function publishJobAd(actorId: string, adId: string, now = new Date
     const ad = await moveAd(tx, adId, 'publish', 'published', { publishedAt: now, expiresAt, reviewComment: null })
     if (!ad.ok) return ad
     await audit(tx, { actorId, action: 'ad.published', entityType: 'JobAd', entityId: adId, data: { from: ad.from, to: 'published', expiresAt } })
+    await markWishesAdWritten(tx, adId, now)
     for (const person of ad.people) {
       const locale = localeOf(person.locale)
       await queueEmail(tx, {

@@ -1,6 +1,7 @@
 import { refreshAgreement } from '~/models/agreement.server'
 import { missingChecks, type MissingCheck } from '~/models/check.server'
 import { LIVE_MATCH_STATUSES } from '~/models/matching.server'
+import { markWishesBeingHelped } from '~/models/wish.server'
 import { audit } from '~/utils/audit.server'
 import { formatDateTime } from '~/utils/dates'
 import { Prisma, prisma, type Tx } from '~/utils/db.server'
@@ -191,6 +192,8 @@ export async function approveMatch(actorId: string, input: { applicationId: stri
       data: { applicationId: application.id, jobAdId: ad.id, volunteerId: volunteer.id, contactPersonId: contact.id, introAt: input.introAt.toISOString(), introPlace: input.introPlace },
     })
     await audit(tx, { actorId, action: 'application.matched', entityType: 'Application', entityId: application.id, data: { matchId: match.id } })
+
+    await markWishesBeingHelped(tx, ad.id, now)
 
     const adFilled = ad.status === 'published' && taken + 1 >= ad.volunteersWanted
     let othersAnswered = 0

@@ -139,6 +139,10 @@ export async function personalData(userId: string, now = new Date()) {
         hours: true,
         helpedWith: true,
         note: true,
+        // The residents' feedback on the volunteer's own visits: about their work, so theirs to see.
+        residentsHelped: true,
+        residentFeedback: true,
+        residentWords: true,
         loggedAt: true,
         facility: { select: { name: true } },
       },

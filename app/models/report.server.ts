@@ -33,6 +33,8 @@ import { addDays, sqliteInstant, wallClockInstant } from '~/utils/time'
  * - still active after N months: see `retention` below;
  * - visits planned, done, cancelled (of them late), no-show: visits starting in the period, by their
  *   state now; hours: the hours logged on the done ones; tasks: done visits per task helped with;
+ * - residents reached: the residents helped as logged on the done visits; share with a smile: of
+ *   the done visits with the residents' feedback, those where they gave a 😊 (issue 12);
  * - check-in answers: answers given in the period, satisfaction 1–5 averaged, aligned as a share;
  * - follow-up meetings: meetings the centre recorded as held on a date in the period;
  * - volunteers: those with a match at the facility that was approved before the period ended and
@@ -71,6 +73,10 @@ export function resultsReport(input: { municipalityIds: string[]; from: string; 
       visitsCancelledLate: row.late,
       visitsNoShow: row.noShow,
       hours: roundHours(row.hours),
+      residentsReached: row.reached,
+      visitsWithFeedback: row.withFeedback,
+      visitsWithSmile: row.smiles,
+      smileShare: smileShare(row.smiles, row.withFeedback),
     })
   }
   const answers = checkInSums(municipalityIds, range)
@@ -246,6 +252,9 @@ function visitCounts(municipalityIds: string[], range: Range) {
         raw<number>`sum(v."status" = 'cancelled' AND v."lateCancellation" = 1)`.as('late'),
         raw<number>`sum(v."status" = 'no_show')`.as('noShow'),
         raw<number>`total(CASE WHEN v."status" = 'done' THEN v."hours" END)`.as('hours'),
+        raw<number>`coalesce(sum(CASE WHEN v."status" = 'done' THEN v."residentsHelped" END), 0)`.as('reached'),
+        raw<number>`sum(v."status" = 'done' AND v."residentFeedback" IS NOT NULL)`.as('withFeedback'),
+        raw<number>`sum(v."status" = 'done' AND v."residentFeedback" = 'happy')`.as('smiles'),
       ]),
   )
 }
@@ -506,6 +515,10 @@ function emptyFigures(): ReportFigures {
     alignedShare: null,
     followUpMeetings: 0,
     volunteers: 0,
+    residentsReached: 0,
+    visitsWithFeedback: 0,
+    visitsWithSmile: 0,
+    smileShare: null,
   }
 }
 
@@ -525,6 +538,9 @@ const SUMMED = [
   'visitsNoShow',
   'hours',
   'followUpMeetings',
+  'residentsReached',
+  'visitsWithFeedback',
+  'visitsWithSmile',
 ] as const
 
 /** The counts of every facility added up; averages, medians and distinct people are set by the caller. */
@@ -539,7 +555,12 @@ function sumFigures(rows: ReportFigures[]): ReportFigures {
     }
   }
   totals.hours = roundHours(totals.hours)
+  totals.smileShare = smileShare(totals.visitsWithSmile, totals.visitsWithFeedback)
   return totals
+}
+
+function smileShare(smiles: number, withFeedback: number) {
+  return withFeedback > 0 ? smiles / withFeedback : null
 }
 
 function roundHours(hours: number) {

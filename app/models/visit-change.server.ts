@@ -3,9 +3,11 @@ import { facilityClosureOn, openForVisitsSql } from '~/models/facility-closure.s
 import { visitDetails } from '~/models/visit-details.server'
 import { actorName, otherParties, tellAboutVisit } from '~/models/visit-notice.server'
 import { isWindowDate, windowTimes } from '~/models/visit-window.server'
+import { fulfilWishes } from '~/models/wish.server'
 import { audit } from '~/utils/audit.server'
 import { prisma, Prisma } from '~/utils/db.server'
 import { isClockTime, isLocalDate, sqliteInstant, wallClockInstant } from '~/utils/time'
+import type { Feedback, FeedbackBy } from '~/utils/wishes'
 
 /** Cancelling closer to the start than this is flagged to the coordinator. */
 export const LATE_CANCELLATION_HOURS = 24
@@ -120,28 +122,50 @@ export async function moveVisit(
   }
 }
 
-export type LogInput = { outcome: 'done'; hours: number; helpedWith: string[]; note: string | null } | { outcome: 'no_show'; note: string | null }
+/** What the residents said about a done visit (issue 12): counts and a face, never who. */
+export type ResidentsInput = {
+  residentsHelped: number | null
+  feedback: Feedback | null
+  feedbackBy: FeedbackBy | null
+  residentWords: string | null
+  /** The facility's open wishes this visit fulfilled. */
+  fulfilledWishIds: string[]
+}
+export type LogInput =
+  | ({ outcome: 'done'; hours: number; helpedWith: string[]; note: string | null } & Partial<ResidentsInput>)
+  | { outcome: 'no_show'; note: string | null }
 export type LogResult = { ok: true } | { ok: false; reason: 'not-found' | 'not-started' | 'not-planned' }
 
 /** After a visit: the volunteer or the facility's staff record that it happened (hours, what was helped with) or that nobody came. */
 export async function logVisit(actorId: string, visitId: string, input: LogInput, now = new Date()): Promise<LogResult> {
   return prisma.$transaction(async (tx) => {
-    const visit = await tx.visit.findUnique({ where: { id: visitId }, select: { id: true, status: true, startsAt: true } })
+    const visit = await tx.visit.findUnique({ where: { id: visitId }, select: { id: true, status: true, startsAt: true, facilityId: true } })
     if (!visit) return { ok: false, reason: 'not-found' } as const
     if (visit.status !== 'planned') return { ok: false, reason: 'not-planned' } as const
     if (visit.startsAt.getTime() > now.getTime()) return { ok: false, reason: 'not-started' } as const
     const data =
       input.outcome === 'done'
-        ? { status: 'done', hours: input.hours, helpedWith: JSON.stringify(input.helpedWith), note: input.note }
+        ? {
+            status: 'done',
+            hours: input.hours,
+            helpedWith: JSON.stringify(input.helpedWith),
+            note: input.note,
+            residentsHelped: input.residentsHelped ?? null,
+            residentFeedback: input.feedback ?? null,
+            // Who gave a face only means something when there is a face.
+            feedbackBy: input.feedback ? (input.feedbackBy ?? 'resident') : null,
+            residentWords: input.residentWords ?? null,
+          }
         : { status: 'no_show', hours: null, helpedWith: '[]', note: input.note }
     const updated = await tx.visit.updateMany({ where: { id: visit.id, status: 'planned' }, data: { ...data, loggedById: actorId, loggedAt: now } })
     if (updated.count === 0) return { ok: false, reason: 'not-planned' } as const
+    const fulfilled = input.outcome === 'done' ? await fulfilWishes(tx, { facilityId: visit.facilityId, visitId: visit.id, wishIds: input.fulfilledWishIds ?? [] }, now) : 0
     await audit(tx, {
       actorId,
       action: input.outcome === 'done' ? 'visit.logged' : 'visit.no_show',
       entityType: 'Visit',
       entityId: visit.id,
-      data: input.outcome === 'done' ? { hours: input.hours, helpedWith: input.helpedWith } : {},
+      data: input.outcome === 'done' ? { hours: input.hours, helpedWith: input.helpedWith, residentsHelped: input.residentsHelped ?? null, wishesFulfilled: fulfilled } : {},
     })
     return { ok: true } as const
   })

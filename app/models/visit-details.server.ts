@@ -38,6 +38,10 @@ const visitSelect = {
   helpedWith: true,
   note: true,
   loggedAt: true,
+  residentsHelped: true,
+  residentFeedback: true,
+  feedbackBy: true,
+  residentWords: true,
   cancelledBy: { select: { name: true } },
   loggedBy: { select: { name: true } },
   window: { select: { id: true, title: true, capacity: true, weekday: true, startTime: true, endTime: true, validFrom: true, validTo: true, active: true } },
@@ -55,12 +59,16 @@ export function visitDetails(visitId: string, db: Tx = prisma) {
 
 /** The visit as seen on its page: contact person resolved, nothing else of the match. */
 export async function visitForPage(visitId: string) {
-  const visit = await visitDetails(visitId)
+  const [visit, fulfilledWishes] = await Promise.all([
+    visitDetails(visitId),
+    prisma.residentWish.findMany({ where: { fulfilledByVisitId: visitId }, select: { id: true, what: true }, orderBy: { createdAt: 'asc' } }),
+  ])
   if (!visit) return null
   const contact = contactOfMatch(visit.match)
   const { match, ...rest } = visit
   return {
     ...rest,
+    fulfilledWishes,
     helpedWith: parseList(visit.helpedWith),
     adTitle: match?.jobAd.title ?? null,
     contact: contact ? { id: contact.id, name: contact.name, phone: contact.phone, email: contact.email } : null,

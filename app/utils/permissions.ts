@@ -90,6 +90,8 @@ export type ScopeOf = {
   'ethicsTemplate:edit': { municipalityId: string }
   /** Sign off a volunteer's statement (udtalelse): the coordinators of the volunteer's centre. */
   'statement:sign': VolunteerScope
+  /** Keep the facility's list of residents' wishes (add, edit, count, delete, easy-read mode): its active staff. */
+  'wish:manage': FacilityScope
 }
 export type Permission = keyof ScopeOf
 
@@ -147,6 +149,7 @@ const rules: { [P in Permission]: (actor: Actor, scope: ScopeOf[P]) => boolean }
   'statement:sign': (actor, scope) => scope.municipalityIds.some((id) => coversMunicipality(actor, id)),
   'agreement:view': (actor, scope) =>
     actor.id === scope.volunteerId || Boolean(membership(actor, scope.facilityId)) || coversMunicipality(actor, scope.municipalityId),
+  'wish:manage': (actor, scope) => Boolean(membership(actor, scope.facilityId)),
 }
 
 export function can<P extends Permission>(actor: Actor | null, permission: P, scope?: ScopeOf[P]) {

@@ -43,6 +43,13 @@ export type ReportFigures = {
   followUpMeetings: number
   /** Volunteers with a match here that was approved and not ended at some time in the period. */
   volunteers: number
+  /** Residents helped, as logged on the done visits (a number per visit, never who; issue 12). */
+  residentsReached: number
+  /** Done visits with the residents' feedback, and of them those with a 😊. */
+  visitsWithFeedback: number
+  visitsWithSmile: number
+  /** Share (0–1) of done visits with feedback where the residents gave a 😊; null without feedback. */
+  smileShare: number | null
 }
 
 export type ReportFacility = { id: string; name: string; municipality: string; isNew: boolean; takingPart: boolean; figures: ReportFigures }
@@ -103,6 +110,8 @@ export const FIGURE_COLUMNS: Column[] = [
   { key: 'alignedShare', value: (f) => f.alignedShare, decimals: 0, percent: true },
   { key: 'followUpMeetings', value: (f) => f.followUpMeetings, decimals: 0 },
   { key: 'volunteers', value: (f) => f.volunteers, decimals: 0 },
+  { key: 'residentsReached', value: (f) => f.residentsReached, decimals: 0 },
+  { key: 'smileShare', value: (f) => f.smileShare, decimals: 0, percent: true },
 ]
 
 /** A column's value as the report shows it: rounded, shares as whole percents; null stays null. */

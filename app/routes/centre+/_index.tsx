@@ -23,7 +23,7 @@ import { shownVolunteerName } from '~/utils/former-person'
 
 const ApproveSchema = z.object({ intent: z.literal('approve-facility'), facilityId: z.string().min(1) })
 
-export const handle = { i18n: ['admin', 'matching', 'followup', 'moderation', 'report', 'agreement'] }
+export const handle = { i18n: ['admin', 'matching', 'followup', 'moderation', 'report', 'agreement', 'wishes'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, user } = await requirePermission(request, 'centre:work')
@@ -67,6 +67,9 @@ export default function CentreHomePage() {
         <Link to="/centre/report">{t('report:startPageLink')}</Link>
       </p>
       <AgreementAttention attention={agreements} />
+      <p>
+        <Link to="/centre/wishes">{t('wishes:centre.link')}</Link>
+      </p>
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('matching:queue.heading')}</h2>
         <p>{t('matching:queue.intro')}</p>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
 import { JobAdView } from '~/components/job-ads'
+import { AdWishes } from '~/components/wishes'
+import { wishesOfAd } from '~/models/wish.server'
 import { changeJobAdStatus, jobAdForWork, jobAdScope, publishJobAd, returnJobAd } from '~/models/job.server'
 import { formatDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
@@ -29,7 +31,7 @@ const ReviewSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('close') }),
 ])
 
-export const handle = { i18n: ['jobs'] }
+export const handle = { i18n: ['jobs', 'wishes'] }
 
 async function requireReviewer(request: Request, adId: string | undefined) {
   const { user, actor } = await requirePermission(request, 'centre:work')
@@ -45,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await getFixedT(request, 'jobs')
   const ad = await jobAdForWork(adId)
   if (!ad) notFound()
-  return json({ title: t('review.title', { title: ad.title }), ad })
+  return json({ title: t('review.title', { title: ad.title }), ad, wishes: wishesOfAd(adId) })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -66,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ReviewAdPage() {
   const { t, i18n } = useTranslation(['jobs', 'common'])
-  const { ad, title } = useLoaderData<typeof loader>()
+  const { ad, title, wishes } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   const locale = localeOf(i18n.language)
   const submitted = ad.status === 'submitted'
@@ -88,6 +90,7 @@ export default function ReviewAdPage() {
         <h3>{ad.title}</h3>
         <JobAdView ad={ad} headingLevel={3} />
       </section>
+      <AdWishes wishes={wishes} />
       {submitted ? (
         <section aria-labelledby="decision-heading">
           <h2 id="decision-heading">{t('review.decision')}</h2>

@@ -46,7 +46,7 @@ type Report = NonNullable<LoaderData['report']>
 
 export default function ResultsReportPage() {
   const { period, municipalityId, municipalities, report } = useLoaderData<typeof loader>()
-  const { t, locale, number } = useFormat()
+  const { t, locale, number, percent } = useFormat()
   const shownPeriod = t('period', { from: formatLocalDate(period.from, locale), to: formatLocalDate(period.to, locale) })
   const query = new URLSearchParams({ from: period.from, to: period.to, ...(municipalityId ? { municipality: municipalityId } : {}) })
   return (
@@ -88,6 +88,8 @@ export default function ResultsReportPage() {
               <KeyFigure label={t('keyFigures.visitsDone')} value={number(report.totals.visitsDone)} />
               <KeyFigure label={t('keyFigures.hours')} value={number(report.totals.hours, 2)} />
               <KeyFigure label={t('keyFigures.satisfaction')} value={number(report.totals.satisfactionAverage, 1)} />
+              <KeyFigure label={t('keyFigures.residentsReached')} value={number(report.totals.residentsReached)} />
+              <KeyFigure label={t('keyFigures.smileShare')} value={percent(report.totals.smileShare)} />
             </dl>
           </section>
 

@@ -17,7 +17,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 const ApproveJoinSchema = z.object({ intent: z.literal('approve-join'), membershipId: z.string().min(1) })
 
-export const handle = { i18n: ['facility', 'booking', 'visits', 'municipality'] }
+export const handle = { i18n: ['facility', 'booking', 'visits', 'municipality', 'wishes'] }
 
 // Message keys written out so a search for a key finds where it is used.
 const HINT_LABEL = { ethics: 'home.hint.ethics', screening: 'home.hint.screening', description: 'home.hint.description', practicalInfo: 'home.hint.practicalInfo' } as const
@@ -111,6 +111,9 @@ export default function FacilityHomePage() {
                     </li>
                     <li>
                       <Link to={`/facility/${facility.id}/windows`}>{t('booking:window.homeLink')}</Link>
+                    </li>
+                    <li>
+                      <Link to={`/facility/${facility.id}/wishes`}>{t('wishes:homeLink')}</Link>
                     </li>
                   </ul>
                 </nav>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { FormError } from '~/components/forms'
 import { AD_ACTION_LABEL, AdActionButton, JobAdForm, JobAdView } from '~/components/job-ads'
+import { AdWishes } from '~/components/wishes'
+import { wishesOfAd } from '~/models/wish.server'
 import { changeJobAdStatus, contactPersonChoices, jobAdForWork, jobAdScope, saveJobAd } from '~/models/job.server'
 import { formatDate } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
@@ -24,7 +26,7 @@ const StatusSchema = z.object({
 // Message keys written out so a search for a key finds where it is used.
 const STATUS_TOAST = { pause: 'jobs:toast.pause', resume: 'jobs:toast.resume', fill: 'jobs:toast.fill', close: 'jobs:toast.close', renew: 'jobs:toast.renew' } as const
 
-export const handle = { i18n: ['jobs'] }
+export const handle = { i18n: ['jobs', 'wishes'] }
 
 async function requireAdOfOwnFacility(request: Request, adId: string | undefined) {
   const { user, actor } = await requireRole(request, ['facility_staff'])
@@ -40,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ad = await jobAdForWork(adId)
   if (!ad) notFound()
   const contactPersons = ad.status === 'draft' ? await contactPersonChoices(ad.facilityId) : []
-  return json({ title: ad.status === 'draft' ? t('edit.title', { title: ad.title }) : ad.title, ad, contactPersons })
+  return json({ title: ad.status === 'draft' ? t('edit.title', { title: ad.title }) : ad.title, ad, contactPersons, wishes: wishesOfAd(adId) })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -69,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function FacilityAdPage() {
   const { t, i18n } = useTranslation(['jobs', 'common'])
-  const { ad, contactPersons, title } = useLoaderData<typeof loader>()
+  const { ad, contactPersons, title, wishes } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   const locale = localeOf(i18n.language)
   const actions = (['pause', 'resume', 'fill', 'renew', 'close'] as const).filter((transition) => canTransition(ad.status, transition))
@@ -92,6 +94,7 @@ export default function FacilityAdPage() {
       ) : null}
       {ad.facility.status !== 'active' ? <p className="callout">{t('list.facilityNotActive')}</p> : null}
       {ad.status === 'submitted' ? <p className="callout">{t('edit.waiting')}</p> : null}
+      <AdWishes wishes={wishes} />
       {ad.status === 'draft' ? (
         <JobAdForm state={state} contactPersons={contactPersons} defaults={ad} />
       ) : (

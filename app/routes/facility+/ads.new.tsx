@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { JobAdForm } from '~/components/job-ads'
 import { contactPersonChoices, saveJobAd } from '~/models/job.server'
+import { tasksOfWishes, wishesForNewAd } from '~/models/wish.server'
 import { formFailure, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { jobAdInput, jobAdProblemMessage, parseJobAdForm } from '~/utils/job-ad-form.server'
@@ -11,7 +12,7 @@ import { requireFacilityPermission, requireRole } from '~/utils/permissions.serv
 import { prisma } from '~/utils/db.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
-export const handle = { i18n: ['jobs'] }
+export const handle = { i18n: ['jobs', 'wishes'] }
 
 /** Which facility the new ad is for: the one asked for, or the staff member's only facility. */
 function chosenFacility(request: Request, formFacilityId: FormDataEntryValue | null, memberships: { facilityId: string }[]) {
@@ -31,14 +32,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
       select: { id: true, name: true },
       orderBy: { name: 'asc' },
     })
-    return json({ title: t('new.title'), facilities, facility: null, contactPersons: [], userId: user.id })
+    return json({ title: t('new.title'), facilities, facility: null, contactPersons: [], userId: user.id, fromWishes: null })
   }
   await requireFacilityPermission(request, 'jobAd:manage', facilityId)
-  const [facility, contactPersons] = await Promise.all([
+  const [facility, contactPersons, wishes] = await Promise.all([
     prisma.facility.findUniqueOrThrow({ where: { id: facilityId }, select: { id: true, name: true, status: true } }),
     contactPersonChoices(facilityId),
+    // "Lav et opslag ud fra disse ønsker" (the wishes page) sends the chosen wishes as ?wish=…
+    wishesForNewAd(facilityId, new URL(request.url).searchParams.getAll('wish')),
   ])
-  return json({ title: t('new.title'), facilities: [], facility, contactPersons, userId: user.id })
+  const fromWishes = wishes.length > 0 ? await draftFromWishes(request, facility.name, wishes) : null
+  return json({ title: t('new.title'), facilities: [], facility, contactPersons, userId: user.id, fromWishes })
+}
+
+/** The ad builder's start when written from residents' wishes: their tasks ticked and a draft text. */
+async function draftFromWishes(request: Request, facilityName: string, wishes: Awaited<ReturnType<typeof wishesForNewAd>>) {
+  const t = await getFixedT(request, 'wishes')
+  const lines = wishes.map((wish) => `- ${t('ad.draftLine', { what: wish.what, count: wish.residentCount })}`)
+  return {
+    wishIds: wishes.map((wish) => wish.id),
+    tasks: tasksOfWishes(wishes),
+    title: t('ad.draftTitle'),
+    description: [t('ad.draftIntro', { facility: facilityName }), ...lines, '', t('ad.draftOutro')].join('\n'),
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -49,7 +65,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseJobAdForm(formData)
   if (!form.ok) return json(form, { status: 400 })
   const submit = form.data.intent === 'submit'
-  const result = await saveJobAd(user.id, { facilityId: facilityId! }, jobAdInput(form.data), { submit })
+  const wishIds = formData.getAll('wishIds').filter((id): id is string => typeof id === 'string')
+  const result = await saveJobAd(user.id, { facilityId: facilityId! }, jobAdInput(form.data), { submit, wishIds })
   if (!result.ok) return formFailure(formData, jobAdProblemMessage(result.problem))
   return submit
     ? redirectWithToast('/facility/ads', { key: 'jobs:toast.submitted', values: { title: result.title } })
@@ -57,8 +74,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewJobAdPage() {
-  const { t } = useTranslation(['jobs', 'common'])
-  const { facilities, facility, contactPersons, userId } = useLoaderData<typeof loader>()
+  const { t } = useTranslation(['jobs', 'common', 'wishes'])
+  const { facilities, facility, contactPersons, userId, fromWishes } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   if (!facility) {
     return (
@@ -80,14 +97,16 @@ export default function NewJobAdPage() {
       <h1>{t('new.title')}</h1>
       <p className="lead">{t('new.intro', { facility: facility.name })}</p>
       {facility.status !== 'active' ? <p className="callout">{t('list.facilityNotActive')}</p> : null}
+      {fromWishes ? <p className="callout">{t('wishes:ad.fromWishes', { count: fromWishes.wishIds.length })}</p> : null}
       <JobAdForm
         state={state}
         facilityId={facility.id}
         contactPersons={contactPersons}
+        wishIds={fromWishes?.wishIds}
         defaults={{
-          title: '',
-          tasks: [],
-          description: '',
+          title: fromWishes?.title ?? '',
+          tasks: fromWishes?.tasks ?? [],
+          description: fromWishes?.description ?? '',
           boundaries: '',
           targetGroup: '',
           weekdays: [],

@@ -1,17 +1,21 @@
-import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ChoiceGroup, VisitStatus, visitTimeText } from '~/components/booking'
 import { Field, FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { FeedbackChoice, FeedbackText } from '~/components/wishes'
 import { cancelVisit, logVisit, moveVisit } from '~/models/visit-change.server'
+import { openWishesOf } from '~/models/wish.server'
 import { visitForPage } from '~/models/visit-details.server'
 import bookingStyles from '~/styles/booking.css'
+import wishStyles from '~/styles/wishes.css'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { formatDateTime, formatInZone } from '~/utils/dates'
 import { localeOf, TASKS } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
-import { multiLineText } from '~/utils/text-fields'
+import { multiLineText, oneLineText } from '~/utils/text-fields'
+import { FEEDBACK, FEEDBACK_BY, MAX_RESIDENTS_HELPED, type Feedback } from '~/utils/wishes'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { can } from '~/utils/permissions'
@@ -51,6 +55,25 @@ const LogSchema = z
       .optional()
       .default('')
       .refine(withoutCprNumber, 'booking:log.cpr'),
+    // The residents' side of the visit (issue 12): numbers and a face, never who.
+    residentsHelped: z
+      .string()
+      .trim()
+      .optional()
+      .refine((value) => !value || (/^\d{1,2}$/.test(value) && Number(value) <= MAX_RESIDENTS_HELPED), 'wishes:feedback.helpedRange')
+      .transform((value) => (value ? Number(value) : null)),
+    feedback: z
+      .union([z.literal(''), z.enum(FEEDBACK)], { errorMap: () => ({ message: 'validation.choose' }) })
+      .optional()
+      .transform((value) => value || null),
+    feedbackBy: z.enum(FEEDBACK_BY, { errorMap: () => ({ message: 'validation.choose' }) }).optional().default('resident'),
+    residentWords: oneLineText()
+      .trim()
+      .max(300, 'validation.tooLong?maximum=300')
+      .optional()
+      .refine(withoutCprNumber, CPR_REFUSED)
+      .transform((value) => value || null),
+    fulfilledWishIds: z.array(z.string().max(100)).max(100, 'validation.choose'),
   })
   .superRefine((value, ctx) => {
     if (value.outcome !== 'done') return
@@ -61,8 +84,11 @@ const LogSchema = z
   })
 const IntentSchema = z.object({ intent: z.enum(['cancel', 'move', 'log']) })
 
-export const handle = { i18n: ['booking'] }
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: bookingStyles }]
+export const handle = { i18n: ['booking', 'wishes'] }
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: bookingStyles },
+  { rel: 'stylesheet', href: wishStyles },
+]
 
 /** The visit's volunteer, its facility's staff or the centre's coordinators; 404 for a visit that does not exist. */
 async function requireVisit(request: Request, visitId: string | undefined) {
@@ -78,13 +104,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = Date.now()
   const t = await getFixedT(request, 'booking')
   const upcoming = visit.status === 'planned' && new Date(visit.startsAt).getTime() > now
+  const canLog = visit.status === 'planned' && !upcoming && new Date(visit.startsAt).getTime() <= now && can(actor, 'visit:log', scope)
   const { volunteer, ...rest } = visit
   return json({
     title: t('visit.title', { facility: visit.facility.name }),
     visit: { ...rest, volunteer: { id: volunteer.id, name: volunteer.name, phone: volunteer.phone, email: volunteer.email } },
     role: actor.role,
     canChange: upcoming && can(actor, 'visit:change', scope),
-    canLog: visit.status === 'planned' && !upcoming && new Date(visit.startsAt).getTime() <= now && can(actor, 'visit:log', scope),
+    canLog,
+    openWishes: canLog ? openWishesOf(visit.facility.id) : [],
   })
 }
 
@@ -97,13 +125,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent.data.intent === 'log') {
     await requirePermission(request, 'visit:log', scope)
-    const form = parseForm(formData, LogSchema, { arrayFields: ['helpedWith'] })
+    const form = parseForm(formData, LogSchema, { arrayFields: ['helpedWith', 'fulfilledWishIds'] })
     if (!form.ok) return json(form, { status: 400 })
-    const { outcome, note } = form.data
+    const { outcome, note, residentsHelped, feedback, feedbackBy, residentWords, fulfilledWishIds } = form.data
     const result = await logVisit(
       user.id,
       visit.id,
-      outcome === 'done' ? { outcome, hours: Number(form.data.hours.replace(',', '.')), helpedWith: form.data.helpedWith, note: note || null } : { outcome, note: note || null },
+      outcome === 'done'
+        ? { outcome, hours: Number(form.data.hours.replace(',', '.')), helpedWith: form.data.helpedWith, note: note || null, residentsHelped, feedback, feedbackBy, residentWords, fulfilledWishIds }
+        : { outcome, note: note || null },
     )
     if (result.ok) return redirectWithToast(back, { key: outcome === 'done' ? 'booking:log.logged' : 'booking:log.loggedNoShow' })
     return formFailure(formData, { formError: result.reason === 'not-started' ? 'booking:log.notStarted' : 'booking:log.alreadyLogged' })
@@ -144,11 +174,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** What the residents said, on a logged visit: how many were helped, their face and words, the wishes fulfilled. */
+function ResidentsSaid({ visit }: { visit: SerializeFrom<typeof loader>['visit'] }) {
+  const { t } = useTranslation('wishes')
+  if (visit.status !== 'done') return null
+  const lines = [
+    visit.residentsHelped !== null ? <>{t('feedback.shownHelped', { count: visit.residentsHelped })}</> : null,
+    visit.residentFeedback ? (
+      <>
+        {t('feedback.shownFeedback')}{' '}
+        <FeedbackText feedback={visit.residentFeedback as Feedback} />
+        {visit.feedbackBy ? ` (${t('feedback.shownBy', { who: t(visit.feedbackBy === 'staff' ? 'feedback.byStaff' : 'feedback.byResident').toLowerCase() })})` : ''}
+      </>
+    ) : null,
+    visit.residentWords ? <>»{visit.residentWords}«</> : null,
+    visit.fulfilledWishes.length > 0 ? <>{t('feedback.shownWishes', { list: visit.fulfilledWishes.map((wish) => wish.what).join(', ') })}</> : null,
+  ].filter(Boolean)
+  return (
+    <>
+      {lines.map((line, index) => (
+        <span key={index}>
+          <br />
+          {line}
+        </span>
+      ))}
+    </>
+  )
+}
+
 const backLinks: Record<string, string> = { volunteer: '/volunteer', facility_staff: '/facility', coordinator: '/centre/visits' }
 
 export default function VisitPage() {
-  const { t, i18n } = useTranslation(['booking', 'common'])
-  const { visit, role, canChange, canLog } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation(['booking', 'common', 'wishes'])
+  const { visit, role, canChange, canLog, openWishes } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   const locale = localeOf(i18n.language)
   const sent = state && 'values' in state ? state.values?.intent : undefined
@@ -219,6 +277,7 @@ export default function VisitPage() {
                     <span className="prewrap">{visit.note}</span>
                   </>
                 ) : null}
+                <ResidentsSaid visit={visit} />
               </dd>
             </>
           ) : null}
@@ -252,6 +311,39 @@ export default function VisitPage() {
               state={stateFor('log')}
               options={TASKS.map((task) => ({ value: task, label: t(`common:task.${task}`) }))}
             />
+            <Field
+              label={t('wishes:feedback.helped')}
+              name="residentsHelped"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={MAX_RESIDENTS_HELPED}
+              hint={t('wishes:feedback.helpedHint')}
+              state={stateFor('log')}
+            />
+            <FeedbackChoice state={stateFor('log')} />
+            <ChoiceGroup
+              legend={t('wishes:feedback.by')}
+              name="feedbackBy"
+              type="radio"
+              state={stateFor('log')}
+              defaultValue={['resident']}
+              options={[
+                { value: 'resident', label: t('wishes:feedback.byResident') },
+                { value: 'staff', label: t('wishes:feedback.byStaff') },
+              ]}
+            />
+            <Field label={t('wishes:feedback.words')} name="residentWords" hint={t('wishes:feedback.wordsHint')} maxLength={300} state={stateFor('log')} />
+            {openWishes.length > 0 ? (
+              <ChoiceGroup
+                legend={t('wishes:feedback.wishes')}
+                name="fulfilledWishIds"
+                type="checkbox"
+                hint={t('wishes:feedback.wishesHint')}
+                state={stateFor('log')}
+                options={openWishes.map((wish) => ({ value: wish.id, label: t('wishes:feedback.wishOption', { what: wish.what, count: wish.residentCount }) }))}
+              />
+            ) : null}
             <TextAreaField label={t('log.note')} name="note" hint={t('log.noteHint')} rows={4} state={stateFor('log')} />
             <SubmitButton>{t('log.submit')}</SubmitButton>
           </Form>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { SubmitButton } from '~/components/forms'
 import { VolunteerRecordBlock } from '~/components/volunteer-record'
 import { volunteerRecord } from '~/models/volunteer-record.server'
+import { VolunteerThanksCard } from '~/components/volunteer-thanks'
+import { volunteerThanks } from '~/models/wish.server'
 import { profileCompleteness, volunteerOverview, volunteerProfile } from '~/models/volunteer.server'
 import volunteerStyles from '~/styles/volunteer.css'
 import { formatDateTime } from '~/utils/dates'
@@ -12,7 +14,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { notFound, requireRole } from '~/utils/permissions.server'
 
-export const handle = { i18n: ['volunteer', 'booking', 'visits', 'agreement', 'municipality'] }
+export const handle = { i18n: ['volunteer', 'booking', 'visits', 'agreement', 'municipality', 'wishes'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: volunteerStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,13 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     paused: Boolean(profile.pausedAt),
     completeness: profileCompleteness(profile),
     record: volunteerRecord(user.id),
+    thanks: volunteerThanks(user.id),
     ...overview,
   })
 }
 
 export default function VolunteerHomePage() {
   const { t, i18n } = useTranslation(['volunteer', 'common', 'booking'])
-  const { name, paused, completeness, applications, matches, nextVisit, record } = useLoaderData<typeof loader>()
+  const { name, paused, completeness, applications, matches, nextVisit, record, thanks } = useLoaderData<typeof loader>()
   const locale = localeOf(i18n.language)
   return (
     <div className="volunteer-page">
@@ -49,6 +52,8 @@ export default function VolunteerHomePage() {
           </Form>
         </section>
       ) : null}
+
+      <VolunteerThanksCard thanks={thanks} />
 
       <nav aria-label={t('home.shortcuts')}>
         <ul className="footer-links">

@@ -1,0 +1,86 @@
+import { Camera, Gamepad2, Mail, Music, ShieldCheck, Tv, Users, Video, type LucideIcon } from 'lucide-react'
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorList, type FormState } from '~/components/forms'
+import { FEEDBACK, FEEDBACK_FACE, type CommonWishKey, type Feedback, type WishState } from '~/utils/wishes'
+
+/** The pictogram on each big button of easy-read mode; the button's text says the same in words. */
+export const WISH_ICON: Record<CommonWishKey, LucideIcon> = {
+  video_family: Video,
+  music: Music,
+  photos: Camera,
+  news_tv: Tv,
+  games: Gamepad2,
+  messages: Mail,
+  facebook: Users,
+  safe_online: ShieldCheck,
+}
+
+/** A wish's state in words (never only by colour). */
+export function WishStateLabel({ state }: { state: WishState }) {
+  const { t } = useTranslation('wishes')
+  return <span className={`wish-state wish-state-${state}`}>{t(`stateOne.${state}`)}</span>
+}
+
+/**
+ * The residents' three faces as radio buttons. Each has its word as the label; the face beside
+ * it is hidden from screen readers, which would otherwise read "smiling face with smiling eyes".
+ */
+export function FeedbackChoice({ state, name = 'feedback', defaultValue }: { state: FormState; name?: string; defaultValue?: string }) {
+  const { t } = useTranslation('wishes')
+  const id = useId()
+  const errors = state?.fieldErrors?.[name]
+  const sent = state?.values ? [state.values[name] ?? []].flat() : defaultValue ? [defaultValue] : []
+  const describedBy = [`${id}-hint`, errors?.length ? `${id}-errors` : null].filter(Boolean).join(' ')
+  return (
+    <fieldset className="choice-group feedback-faces" aria-describedby={describedBy} aria-invalid={errors?.length ? true : undefined}>
+      <legend>{t('feedback.legend')}</legend>
+      <p id={`${id}-hint`} className="hint">
+        {t('feedback.hint')}
+      </p>
+      <div className="faces">
+        {FEEDBACK.map((face) => (
+          <div key={face} className="field-radio face-choice">
+            <input id={`${id}-${face}`} type="radio" name={name} value={face} defaultChecked={sent.includes(face)} />
+            <label htmlFor={`${id}-${face}`}>
+              <span aria-hidden="true" className="face">
+                {FEEDBACK_FACE[face]}
+              </span>{' '}
+              {t(`feedback.${face}`)}
+            </label>
+          </div>
+        ))}
+      </div>
+      <ErrorList id={`${id}-errors`} errors={errors} />
+    </fieldset>
+  )
+}
+
+/** "😊 Glad" as text, the face hidden from screen readers. */
+export function FeedbackText({ feedback }: { feedback: Feedback }) {
+  const { t } = useTranslation('wishes')
+  return (
+    <>
+      <span aria-hidden="true">{FEEDBACK_FACE[feedback]}</span> {t(`feedback.${feedback}`)}
+    </>
+  )
+}
+
+/** The wishes an ad answers, on the ad's page for staff and the centre: what and how many, never who. */
+export function AdWishes({ wishes }: { wishes: { id: string; what: string; residentCount: number; state: WishState }[] }) {
+  const { t } = useTranslation('wishes')
+  if (wishes.length === 0) return null
+  return (
+    <section aria-labelledby="ad-wishes-heading" className="card">
+      <h2 id="ad-wishes-heading">{t('ad.answers')}</h2>
+      <p className="hint">{t('ad.answersIntro')}</p>
+      <ul>
+        {wishes.map((wish) => (
+          <li key={wish.id}>
+            {wish.what} · {t('residents', { count: wish.residentCount })} · <WishStateLabel state={wish.state} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
