@@ -128,11 +128,14 @@ describe('sorting and pages', () => {
     expect(result.ads[3]).toMatchObject({ weekdays: [1, 3], timeFrom: '15:00', timeTo: '17:00', frequency: 'weekly', tasks: ['photos'] })
   })
 
-  test('nearest to a postcode: same municipality, then same region, then by postcode distance', async () => {
+  test('nearest to a postcode: by distance between the towns, not between the postcode numbers', async () => {
     const result = await search('sort=nearest&postcode=8000')
     expect(result.nearestTo).toEqual({ postcode: '8000', town: 'Aarhus C' })
-    // Aarhus itself, then Silkeborg (same region), then Hillerød (3400) before Græsted (3230).
-    expect(result.ads.map((ad) => ad.id)).toEqual([ids.games, ids.lake, ids.video, ids.kitchen])
+    // Aarhus itself, then Silkeborg; across the Kattegat Græsted (3230) lies a little nearer than Hillerød (3400).
+    expect(result.ads.map((ad) => ad.id)).toEqual([ids.games, ids.lake, ids.kitchen, ids.video])
+    // From 3250 Gilleleje, Græsted (about 6 km) before Hillerød (about 22 km); from 3400 Hillerød, its own ad first.
+    expect((await search('sort=nearest&postcode=3250')).ads.map((ad) => ad.id).slice(0, 2)).toEqual([ids.kitchen, ids.video])
+    expect((await search('sort=nearest&postcode=3400')).ads.map((ad) => ad.id).slice(0, 2)).toEqual([ids.video, ids.kitchen])
     const unknown = await search('sort=nearest&postcode=0001')
     expect(unknown.nearestTo).toBeNull()
     expect(unknown.ads.map((ad) => ad.id)).toEqual([ids.kitchen, ids.video, ids.games, ids.lake])

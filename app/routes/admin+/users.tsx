@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SelectField, SubmitButton } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, SelectField, SubmitButton } from '~/components/forms'
 import { listCentres, staffAccounts } from '~/models/centre.server'
 import { inviteUser } from '~/models/user.server'
 import { emailField, formFailure, localeField, nameField, parseForm, readForm } from '~/utils/forms.server'
@@ -55,7 +55,8 @@ export default function AdminUsersPage() {
         <h2 id="invite-heading">{t('users.invite')}</h2>
         <p className="hint">{t('users.inviteHint')}</p>
         <Form method="post" className="stack" noValidate>
-          <FormError state={state} />
+          <FormScope id="users">
+          <ErrorSummary state={state} labels={{ name: t('users.name'), email: t('users.email'), role: t('users.role'), centreId: t('users.centre'), locale: t('users.language') }} />
           <Field label={t('users.name')} name="name" required state={state} />
           <Field label={t('users.email')} name="email" type="email" required state={state} />
           <SelectField
@@ -88,6 +89,7 @@ export default function AdminUsersPage() {
             ]}
           />
           <SubmitButton>{t('users.send')}</SubmitButton>
+          </FormScope>
         </Form>
       </section>
       <section aria-labelledby="accounts-heading">

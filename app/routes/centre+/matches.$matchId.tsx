@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { changeMatchStatus, matchForCentre } from '~/models/follow-up.server'
 import bookingStyles from '~/styles/booking.css'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
@@ -134,7 +134,8 @@ export default function CentreMatchPage() {
           <h2 id="change-heading">{t('match.changeHeading')}</h2>
           <p>{t('match.changeIntro')}</p>
           <Form method="post" className="stack" noValidate>
-            <FormError state={state} />
+            <FormScope id="match">
+            <ErrorSummary state={state} labels={{ reason: t('match.reason') }} />
             <TextAreaField label={t('match.reason')} name="reason" hint={t('match.reasonHint')} rows={4} state={state} />
             <p>
               {actions.map((intent) => (
@@ -145,6 +146,7 @@ export default function CentreMatchPage() {
                 </span>
               ))}
             </p>
+            </FormScope>
           </Form>
         </section>
       ) : null}
