@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { boardAd, boardFacility } from '../../tests/setup/fixtures-board'
 import { createUser } from '../../tests/setup/fixtures'
 import { prisma } from '~/utils/db.server'
-import { boardFiltersFromUrl, feedAds, ftsTerms, publishedAd, searchBoard } from './job-board.server'
+import { boardChoices, boardFiltersFromUrl, feedAds, ftsTerms, municipalitiesOutsideRegion, publishedAd, searchBoard } from './job-board.server'
 
 const search = (query: string) => searchBoard(boardFiltersFromUrl(new URLSearchParams(query)))
 const titles = async (query: string) => (await search(query)).ads.map((ad) => ad.title)
@@ -100,6 +100,16 @@ describe('filters', () => {
     expect(await titles('municipality=Hillerød Kommune&municipality=Aarhus Kommune')).toEqual(['Videoopkald med familien', 'Spil og musik i caféen'])
     expect((await titles('region=Region Midtjylland')).sort()).toEqual(['Billeder og fotobøger', 'Spil og musik i caféen'].sort())
     expect(await titles('municipality=Findes ikke')).toEqual([])
+  })
+
+  test('a municipality outside the chosen region is left out, and the board says so, instead of finding nothing', async () => {
+    const matching = await search('region=Region Hovedstaden&municipality=Hillerød Kommune')
+    expect(matching.ads.map((ad) => ad.title)).toEqual(['Videoopkald med familien'])
+    expect(matching.ignoredMunicipalities).toEqual([])
+    const mismatched = await search('region=Region Midtjylland&municipality=Hillerød Kommune')
+    expect(mismatched.ignoredMunicipalities).toEqual(['Hillerød Kommune'])
+    expect(mismatched.ads.map((ad) => ad.title).sort()).toEqual(['Billeder og fotobøger', 'Spil og musik i caféen'].sort())
+    expect(municipalitiesOutsideRegion({ region: 'Region Sjælland', municipality: ['Roskilde Kommune', 'Gribskov Kommune'] }, await boardChoices())).toEqual(['Gribskov Kommune'])
   })
 
   test('task, weekday, frequency and target group (the ad’s or the facility’s)', async () => {

@@ -235,8 +235,22 @@ function inOrder<R extends { id: string }>(ids: string[], rows: R[]) {
   return ids.map((id) => byId.get(id)).filter((row): row is R => row !== undefined)
 }
 
+/**
+ * A municipality outside the chosen region would match nothing; the board drops it and says so
+ * instead of answering "no ads" (a region chosen after a municipality, or an old link).
+ */
+export function municipalitiesOutsideRegion(filters: Pick<BoardFilters, 'region' | 'municipality'>, choices: Pick<BoardChoices, 'regions'>) {
+  if (!filters.region || !filters.municipality.length) return []
+  const inRegion = choices.regions.find((entry) => entry.region === filters.region)?.municipalities
+  // An unknown region matches nothing by itself; nothing to reconcile.
+  if (!inRegion) return []
+  return filters.municipality.filter((name) => !inRegion.includes(name))
+}
+
 /** One page of the public board: the cards, how many match, and whether any ad exists at all. */
-export async function searchBoard(filters: BoardFilters, now = new Date()) {
+export async function searchBoard(requested: BoardFilters, now = new Date()) {
+  const ignoredMunicipalities = municipalitiesOutsideRegion(requested, await boardChoices())
+  const filters = ignoredMunicipalities.length ? { ...requested, municipality: requested.municipality.filter((name) => !ignoredMunicipalities.includes(name)) } : requested
   const page = filters.page
   const { ids, total, place } = await boardPage(filters, BOARD_PAGE_SIZE, (page - 1) * BOARD_PAGE_SIZE, now)
   const rows = inOrder(ids, ids.length ? await prisma.jobAd.findMany({ where: { id: { in: ids } }, select: cardSelect }) : [])
@@ -249,6 +263,8 @@ export async function searchBoard(filters: BoardFilters, now = new Date()) {
     anyPublished,
     /** The place "nearest" was measured from; null when sorting by newest or the postcode is unknown. */
     nearestTo: place ? { postcode: filters.postcode ?? '', town: place.town } : null,
+    /** Municipalities left out because they lie outside the chosen region. */
+    ignoredMunicipalities,
     ads: rows.map((row) => ({ ...row, tasks: parseList(row.tasks), weekdays: parseWeekdays(row.weekdays) })),
   }
 }
@@ -301,7 +317,9 @@ async function loadBoardChoices(): Promise<BoardChoices> {
 // ---------------------------------------------------------------------------------------------
 
 /** The newest matching published ads for /jobs.rss and /jobs.json (no paging; newest first). */
-export async function feedAds(filters: BoardFilters, now = new Date()) {
+export async function feedAds(requested: BoardFilters, now = new Date()) {
+  const ignored = municipalitiesOutsideRegion(requested, await boardChoices())
+  const filters = { ...requested, municipality: requested.municipality.filter((name) => !ignored.includes(name)) }
   const { ids } = await boardPage({ ...filters, sort: 'newest', page: 1 }, FEED_SIZE, 0, now)
   const rows = inOrder(
     ids,
