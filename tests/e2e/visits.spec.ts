@@ -39,8 +39,8 @@ test('regular visits: a plan proposed and confirmed, visits for both, a calendar
   await page.getByLabel('Første dato').fill('2020-01-02')
   await page.getByLabel('Hvor på tilbuddet').fill('Klubhuset')
   await page.getByRole('button', { name: 'Send forslaget' }).click()
-  await expect(page.getByText('Sluttidspunktet skal ligge efter starttidspunktet.')).toBeVisible()
-  await expect(page.getByText('Startdatoen kan ikke ligge i fortiden.')).toBeVisible()
+  await expect(page.locator('.field-errors').getByText('Sluttidspunktet skal ligge efter starttidspunktet.')).toBeVisible()
+  await expect(page.locator('.field-errors').getByText('Startdatoen kan ikke ligge i fortiden.')).toBeVisible()
   await expect(page.getByLabel('Hvor på tilbuddet')).toHaveValue('Klubhuset')
   await expectAccessible(page)
 
@@ -138,7 +138,7 @@ test('regular visits: a plan proposed and confirmed, visits for both, a calendar
   await volunteerPage.getByRole('table', { name: /Kommende besøg/ }).getByRole('row').filter({ hasText: '19:00–21:00' }).first().getByRole('link').first().click()
   const cancel = volunteerPage.getByRole('region', { name: 'Aflys besøget' })
   await cancel.getByRole('button', { name: 'Aflys besøget' }).click()
-  await expect(cancel.getByText('Skal udfyldes.')).toBeVisible()
+  await expect(cancel.locator('.field-errors').getByText('Skal udfyldes.')).toBeVisible()
   await expectAccessible(volunteerPage)
   await cancel.getByLabel('Hvorfor aflyser du?').fill('Jeg er på kursus med arbejdet den aften.')
   await cancel.getByRole('button', { name: 'Aflys besøget' }).click()
@@ -195,7 +195,7 @@ test('regular visits: a plan proposed and confirmed, visits for both, a calendar
   await expect(volunteerPage.getByRole('heading', { level: 1, name: 'Hvordan går det?' })).toBeVisible()
   await expectAccessible(volunteerPage)
   await volunteerPage.getByRole('button', { name: 'Send svar' }).click()
-  await expect(volunteerPage.getByRole('group', { name: 'Hvor tilfreds er du alt i alt?' }).getByText('Vælg en af mulighederne.')).toBeVisible()
+  await expect(volunteerPage.getByRole('group', { name: 'Hvor tilfreds er du alt i alt?' }).locator('.field-errors').getByText('Vælg en af mulighederne.')).toBeVisible()
   await volunteerPage.getByLabel('5 – meget tilfreds').check()
   await volunteerPage.getByLabel('Ja', { exact: true }).check()
   const wish = `Vi kunne godt bruge en ekstra controller (${Date.now().toString(36)}).`
