@@ -14,7 +14,7 @@ test('a volunteer signs up, confirms the address from the e-mail, logs in, switc
   await page.getByLabel('E-mail').fill(email)
   await page.getByLabel('Ny adgangskode').fill('kort')
   await page.getByRole('button', { name: 'Opret profil' }).click()
-  await expect(page.getByText('Adgangskoden skal være mindst 10 tegn.')).toBeVisible()
+  await expect(page.locator('.field-errors').getByText('Adgangskoden skal være mindst 10 tegn.')).toBeVisible()
   await expect(page.locator('.field-errors').getByText('Du skal give samtykke for at oprette en profil.')).toBeVisible()
   await expect(page.getByLabel('Navn')).toHaveValue('Mette Jensen')
   await expect(page.getByLabel('Ny adgangskode')).toHaveAttribute('aria-invalid', 'true')

@@ -70,7 +70,7 @@ test('the leader keeps the profile, ethics policy and staff up to date; an invit
   await page.getByLabel('Kollegaens navn').fill('Nanna Nyansat')
   await page.getByLabel('Kollegaens e-mail').fill('frivillig@frivilligbro.test')
   await page.getByRole('button', { name: 'Send invitation' }).click()
-  await expect(page.getByText(/hører til en profil, som ikke er personale/)).toBeVisible()
+  await expect(page.locator('.field-errors').getByText(/hører til en profil, som ikke er personale/)).toBeVisible()
   await expect(page.getByLabel('Kollegaens navn')).toHaveValue('Nanna Nyansat')
   await expectAccessible(page)
   await page.getByLabel('Kollegaens e-mail').fill(email)

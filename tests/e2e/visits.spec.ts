@@ -173,7 +173,7 @@ test('regular visits: a plan proposed and confirmed, visits for both, a calendar
   await log.getByLabel('Spil').check()
   await log.getByLabel('Note (valgfri)').fill('Hjalp 010190-1234 med at sætte konsollen op.')
   await log.getByRole('button', { name: 'Gem registreringen' }).click()
-  await expect(log.getByText(/ser ud til at indeholde et CPR-nummer/)).toBeVisible()
+  await expect(log.locator('.field-errors').getByText(/ser ud til at indeholde et CPR-nummer/)).toBeVisible()
   await expect(log.getByLabel('Spil')).toBeChecked()
   await expectAccessible(volunteerPage)
   await log.getByLabel('Note (valgfri)').fill('Vi satte den nye konsol op og spillede Mario Kart i to hold.')
