@@ -100,9 +100,10 @@ export function ErrorSummary({
       role="alert"
       tabIndex={-1}
       aria-labelledby={headingId}
-      // React drops autoFocus from server HTML and calls focus() itself; the lower-case attribute
-      // reaches the markup, which is what a browser without JavaScript acts on.
-      {...{ autofocus: '' }}
+      // The server HTML carries `autofocus`, which a browser without JavaScript acts on; with
+      // JavaScript the effect above focuses it (React only auto-focuses form controls itself).
+      // eslint-disable-next-line jsx-a11y/no-autofocus -- the GOV.UK summary is meant to take focus
+      autoFocus
     >
       <h2 id={headingId}>{t('errorSummary.title')}</h2>
       {state?.formError ? <p>{translateError(t, state.formError)}</p> : null}
