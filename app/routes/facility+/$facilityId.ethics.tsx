@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
+import { ErrorSummary, Field, FormError, FormScope, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { addEthicsEntry, ethicsPolicy, facilityProfile, moveEthicsEntry, removeEthicsEntry, updateEthicsEntry } from '~/models/facility.server'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { parseForm, readForm } from '~/utils/forms.server'
@@ -67,14 +67,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function EntryFieldsEditor({ state, entry }: { state: FormState; entry?: { technology: string; dilemma: string; agreedValues: string } }) {
+function EntryFieldsEditor({ state, entry }: { state: FormState; entry?: { id: string; technology: string; dilemma: string; agreedValues: string } }) {
   const { t } = useTranslation('facility')
   return (
-    <>
+    <FormScope id={entry ? `ethics-${entry.id}` : 'ethics-new'}>
+      <ErrorSummary state={state} labels={{ technology: t('ethics.technology'), dilemma: t('ethics.dilemma'), agreedValues: t('ethics.agreedValues') }} />
       <Field label={t('ethics.technology')} name="technology" hint={t('ethics.technologyHint')} defaultValue={entry?.technology} required state={state} />
       <TextAreaField label={t('ethics.dilemma')} name="dilemma" hint={t('ethics.dilemmaHint')} defaultValue={entry?.dilemma} rows={3} required state={state} />
       <TextAreaField label={t('ethics.agreedValues')} name="agreedValues" hint={t('ethics.agreedValuesHint')} defaultValue={entry?.agreedValues} rows={3} required state={state} />
-    </>
+    </FormScope>
   )
 }
 
@@ -113,7 +114,6 @@ export default function FacilityEthicsPage() {
                 {editing ? (
                   <Form method="post" action={`?edit=${entry.id}`} className="stack" noValidate>
                     <h2>{t('ethics.editHeading', { technology: entry.technology })}</h2>
-                    <FormError state={postedIntent === 'update' ? state : undefined} />
                     <input type="hidden" name="intent" value="update" />
                     <input type="hidden" name="entryId" value={entry.id} />
                     <EntryFieldsEditor state={postedIntent === 'update' ? state : undefined} entry={entry} />
@@ -177,7 +177,7 @@ export default function FacilityEthicsPage() {
       <section aria-labelledby="ethics-add">
         <h2 id="ethics-add">{t('ethics.addHeading')}</h2>
         <Form method="post" className="stack" noValidate>
-          <FormError state={postedIntent === 'add' || !postedIntent ? state : undefined} />
+          <FormError state={!postedIntent ? state : undefined} />
           <input type="hidden" name="intent" value="add" />
           <EntryFieldsEditor state={postedIntent === 'add' ? state : undefined} />
           <SubmitButton>{t('ethics.add')}</SubmitButton>
