@@ -87,6 +87,21 @@ test('the municipality picker appears as soon as a postcode shared by several mu
   await expectAccessible(page)
 })
 
+test('the staff sign-up shows the part that applies to the chosen answer, and the picker for a shared postcode', async ({ page }) => {
+  await page.goto('/signup/facility')
+  const create = page.getByRole('group', { name: 'Nyt tilbud' })
+  const join = page.getByRole('group', { name: 'Eksisterende tilbud' })
+  await expect(create).toBeVisible()
+  await expect(join).toBeHidden()
+  await page.getByLabel('Vores tilbud er her allerede – jeg vil være med').check()
+  await expect(join).toBeVisible()
+  await expect(create).toBeHidden()
+  await page.getByLabel('Vi er nye – opret vores tilbud').check()
+  await create.getByLabel('Postnummer').fill('3200')
+  await expect(create.getByLabel('Kommune', { exact: true }).locator('option')).toHaveText(['Vælg …', 'Gribskov Kommune', 'Hillerød Kommune'])
+  await expectAccessible(page)
+})
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
@@ -105,5 +120,11 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('form.stack > :not(input[type=hidden])').first()).toHaveClass(/error-summary/)
     await summary.getByRole('link', { name: /^Postnummer: / }).click()
     await expect(page.getByLabel('Postnummer')).toBeFocused()
+  })
+
+  test('the staff sign-up keeps both parts on the page, as the answer cannot reveal anything', async ({ page }) => {
+    await page.goto('/signup/facility')
+    await expect(page.getByRole('group', { name: 'Nyt tilbud' })).toBeVisible()
+    await expect(page.getByRole('group', { name: 'Eksisterende tilbud' })).toBeVisible()
   })
 })

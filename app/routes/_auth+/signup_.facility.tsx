@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CheckboxField, ErrorSummary, Field, FormScope, SelectField, SubmitButton, valueOf } from '~/components/forms'
@@ -94,7 +95,11 @@ export default function StaffSignupPage() {
   const { t } = useTranslation(['auth', 'common'])
   const { facilities, sharedPostcodes } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
-  const mode = valueOf(state, 'mode', 'create')
+  const [mode, setMode] = useState(valueOf(state, 'mode', 'create'))
+  // Without JavaScript both parts stay on the page (the radio cannot reveal anything); once the
+  // page runs, only the part that applies to the chosen answer is shown.
+  const [interactive, setInteractive] = useState(false)
+  useEffect(() => setInteractive(true), [])
   return (
     <div className="narrow">
       <h1>{t('staffSignup.title')}</h1>
@@ -129,15 +134,15 @@ export default function StaffSignupPage() {
         <fieldset>
           <legend>{t('staffSignup.facilityQuestion')}</legend>
           <div className="field field-radio">
-            <input type="radio" id="mode-create" name="mode" value="create" defaultChecked={mode === 'create'} />
+            <input type="radio" id="mode-create" name="mode" value="create" defaultChecked={mode === 'create'} onChange={() => setMode('create')} />
             <label htmlFor="mode-create">{t('staffSignup.modeCreate')}</label>
           </div>
           <div className="field field-radio">
-            <input type="radio" id="mode-join" name="mode" value="join" defaultChecked={mode === 'join'} />
+            <input type="radio" id="mode-join" name="mode" value="join" defaultChecked={mode === 'join'} onChange={() => setMode('join')} />
             <label htmlFor="mode-join">{t('staffSignup.modeJoin')}</label>
           </div>
         </fieldset>
-        <fieldset>
+        <fieldset hidden={interactive && mode !== 'create'}>
           <legend>{t('staffSignup.newFacility')}</legend>
           <p className="hint">{t('staffSignup.newFacilityHint')}</p>
           <Field label={t('staffSignup.facilityName')} name="facilityName" state={state} />
@@ -157,7 +162,7 @@ export default function StaffSignupPage() {
             chooseLabel={t('common:choose')}
           />
         </fieldset>
-        <fieldset>
+        <fieldset hidden={interactive && mode !== 'join'}>
           <legend>{t('staffSignup.existingFacility')}</legend>
           <SelectField
             label={t('staffSignup.facility')}
