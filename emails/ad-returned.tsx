@@ -9,7 +9,7 @@ export function AdReturned({ t, name, url, title, facility, comment, reviewer }:
     <ActionEmail
       t={t}
       name={name}
-      lines={[t('adReturned.intro', { title, facility, reviewer }), `“${comment}”`, t('adReturned.next')]}
+      lines={[t('adReturned.intro', { title, facility, reviewer }), t('adReturned.comment', { comment }), t('adReturned.next')]}
       action={t('adReturned.action')}
       url={url}
     />

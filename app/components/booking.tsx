@@ -1,6 +1,5 @@
-import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorList, type FormState } from '~/components/forms'
+import { ErrorList, useFieldId, type FormState } from '~/components/forms'
 import { formatInZone } from '~/utils/dates'
 import type { Locale } from '~/utils/domain'
 
@@ -28,7 +27,7 @@ export function ChoiceGroup({
   defaultValue?: string[]
   hint?: string
 }) {
-  const id = useId()
+  const id = useFieldId(name)
   const errors = state?.fieldErrors?.[name]
   const sent = state?.values ? [state.values[name] ?? []].flat() : defaultValue
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(' ') || undefined

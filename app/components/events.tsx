@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { Field, SelectField, TextAreaField, type FormState } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, SelectField, TextAreaField, type FormState } from '~/components/forms'
 import { EVENT_AUDIENCES, EVENT_KINDS, MAX_SESSIONS } from '~/utils/events'
 
 export type EventFormValues = {
@@ -15,8 +15,25 @@ export type EventFormValues = {
 /** The fields of the coordinator's event form: the event, then up to MAX_SESSIONS session rows. */
 export function EventFields({ state, event }: { state: FormState; event?: EventFormValues }) {
   const { t } = useTranslation(['events', 'common'])
+  const sessionFields = { localDate: 'date', startTime: 'start', endTime: 'end', place: 'place', onlineUrl: 'onlineUrl' } as const
+  // "Gang 2, starter kl.": a session's field errors say which session they belong to.
+  const sessionLabels = Array.from({ length: MAX_SESSIONS }, (_, index) =>
+    Object.entries(sessionFields).map(([name, label]) => [`sessions.${index}.${name}`, `${t('form.session', { number: index + 1 })}, ${t(`form.${label}`).toLowerCase()}`]),
+  ).flat()
   return (
-    <>
+    <FormScope id="event">
+      <ErrorSummary
+        state={state}
+        labels={{
+          kind: t('form.kind'),
+          title: t('form.title'),
+          description: t('form.description'),
+          capacity: t('form.capacity'),
+          audience: t('form.audience'),
+          signupDeadlineDate: t('form.deadline'),
+          ...Object.fromEntries(sessionLabels),
+        }}
+      />
       <SelectField
         label={t('form.kind')}
         name="kind"
@@ -51,6 +68,6 @@ export function EventFields({ state, event }: { state: FormState; event?: EventF
           </fieldset>
         )
       })}
-    </>
+    </FormScope>
   )
 }

@@ -1,6 +1,5 @@
-import { useId } from 'react'
 import type { FormState } from './forms'
-import { ErrorList } from './forms'
+import { ErrorList, useFieldId } from './forms'
 
 /** A group of checkboxes in a fieldset with a legend; errors are linked to the group. */
 export function CheckboxGroup({
@@ -18,7 +17,7 @@ export function CheckboxGroup({
   selected: string[]
   state: FormState
 }) {
-  const id = useId()
+  const id = useFieldId(name)
   const errors = state?.fieldErrors?.[name]
   const posted = state?.values ? [state.values[name] ?? []].flat() : null
   const checked = posted ?? selected

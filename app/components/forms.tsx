@@ -1,5 +1,16 @@
 import { useNavigation } from '@remix-run/react'
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  type InputHTMLAttributes,
+  type MouseEvent,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import { translateError, type FieldErrors } from '~/utils/forms'
 
@@ -10,6 +21,103 @@ export function valueOf(state: FormState, name: string, fallback = '') {
   const value = state?.values?.[name]
   if (Array.isArray(value)) return value[0] ?? fallback
   return value ?? fallback
+}
+
+/**
+ * Inside a FormScope, fields get predictable ids ("profile-postcode") so the error summary can link
+ * to them; outside one they keep React's generated ids, so a page that renders the same form once
+ * per row (windows, replies) never gets duplicate ids.
+ */
+const FormScopeContext = createContext<string | null>(null)
+
+export function FormScope({ id, children }: { id: string; children: ReactNode }) {
+  return <FormScopeContext.Provider value={id}>{children}</FormScopeContext.Provider>
+}
+
+/** The id a field named `name` gets inside the scope `scope`. */
+export function scopedFieldId(scope: string, name: string) {
+  return `${scope}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`
+}
+
+export function useFieldId(name: string, explicit?: string) {
+  const scope = useContext(FormScopeContext)
+  const generated = useId()
+  return explicit ?? (scope ? scopedFieldId(scope, name) : generated)
+}
+
+/**
+ * The GOV.UK error summary: after a failed submit, a box at the top of the form that takes focus
+ * and links to each field in error. With JavaScript the effect focuses it (Remix keeps the scroll
+ * where the button was); without, the server-rendered page carries `autofocus`, which Chromium
+ * honours on the first load of a document. Labels come from the page, as the field errors are
+ * generic ("Skal udfyldes"); `targets` names the element to focus for a group of checkboxes or
+ * radios (the first option), where there is no single field with the scoped id.
+ */
+export function ErrorSummary({
+  state,
+  labels = {},
+  targets = {},
+}: {
+  state: FormState
+  labels?: Record<string, string>
+  targets?: Record<string, string>
+}) {
+  const { t } = useTranslation()
+  const scope = useContext(FormScopeContext)
+  const ref = useRef<HTMLDivElement>(null)
+  const errors = state?.fieldErrors ?? {}
+  const named = Object.keys(labels).filter((name) => errors[name]?.length)
+  const rest = Object.keys(errors).filter((name) => errors[name]?.length && !named.includes(name))
+  const items = [...named, ...rest].map((name) => ({
+    name,
+    target: targets[name] ?? (scope ? scopedFieldId(scope, name) : name),
+    label: labels[name],
+    message: translateError(t, errors[name]![0]!),
+  }))
+  const hasErrors = items.length > 0 || Boolean(state?.formError)
+  useEffect(() => {
+    if (hasErrors) ref.current?.focus()
+  }, [state, hasErrors])
+  if (!items.length) return <FormError state={state} />
+
+  // A plain fragment link would make Remix's router treat the hash change as a navigation and drop
+  // the action data (and with it every error on the page); focusing by hand keeps them.
+  const follow = (event: MouseEvent<HTMLAnchorElement>, target: string) => {
+    const element = document.getElementById(target)
+    if (!element) return
+    event.preventDefault()
+    // A checkbox in a folded group (the profile's regions) can only take focus once unfolded.
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) if (parent instanceof HTMLDetailsElement) parent.open = true
+    const label = document.querySelector(`label[for="${CSS.escape(target)}"]`)
+    ;(label ?? element).scrollIntoView({ block: 'center' })
+    element.focus({ preventScroll: true })
+  }
+  const headingId = `${scope ?? 'form'}-error-summary-title`
+  return (
+    <div
+      ref={ref}
+      className="error-summary"
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby={headingId}
+      // The server HTML carries `autofocus`, which a browser without JavaScript acts on; with
+      // JavaScript the effect above focuses it (React only auto-focuses form controls itself).
+      // eslint-disable-next-line jsx-a11y/no-autofocus -- the GOV.UK summary is meant to take focus
+      autoFocus
+    >
+      <h2 id={headingId}>{t('errorSummary.title')}</h2>
+      {state?.formError ? <p>{translateError(t, state.formError)}</p> : null}
+      <ul>
+        {items.map((item) => (
+          <li key={item.name}>
+            <a href={`#${item.target}`} onClick={(event) => follow(event, item.target)}>
+              {item.label ? t('errorSummary.item', { label: item.label, message: item.message }) : item.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
 }
 
 export function ErrorList({ id, errors }: { id: string; errors?: string[] }) {
@@ -33,8 +141,8 @@ type FieldProps = {
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'defaultValue'>
 
 /** A labelled input with its hint and errors linked for screen readers; keeps what was typed. */
-export function Field({ label, name, state, hint, defaultValue, type = 'text', ...props }: FieldProps) {
-  const id = useId()
+export function Field({ label, name, state, hint, defaultValue, type = 'text', id: explicitId, ...props }: FieldProps) {
+  const id = useFieldId(name, explicitId)
   const errors = state?.fieldErrors?.[name]
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(' ') || undefined
   const keep = type !== 'password'
@@ -67,8 +175,8 @@ type TextAreaProps = { label: string; name: string; state: FormState; hint?: str
   'name' | 'defaultValue'
 >
 
-export function TextAreaField({ label, name, state, hint, defaultValue, ...props }: TextAreaProps) {
-  const id = useId()
+export function TextAreaField({ label, name, state, hint, defaultValue, id: explicitId, ...props }: TextAreaProps) {
+  const id = useFieldId(name, explicitId)
   const errors = state?.fieldErrors?.[name]
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(' ') || undefined
   return (
@@ -103,8 +211,8 @@ type SelectProps = {
   defaultValue?: string
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'defaultValue'>
 
-export function SelectField({ label, name, state, options, placeholder, hint, defaultValue, ...props }: SelectProps) {
-  const id = useId()
+export function SelectField({ label, name, state, options, placeholder, hint, defaultValue, id: explicitId, ...props }: SelectProps) {
+  const id = useFieldId(name, explicitId)
   const errors = state?.fieldErrors?.[name]
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(' ') || undefined
   return (
@@ -138,7 +246,7 @@ export function SelectField({ label, name, state, options, placeholder, hint, de
 }
 
 export function CheckboxField({ label, name, state, defaultChecked }: { label: ReactNode; name: string; state: FormState; defaultChecked?: boolean }) {
-  const id = useId()
+  const id = useFieldId(name)
   const errors = state?.fieldErrors?.[name]
   const checked = state?.values ? state.values[name] === 'on' : defaultChecked
   return (

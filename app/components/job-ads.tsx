@@ -1,7 +1,6 @@
 import { Form } from '@remix-run/react'
-import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CheckboxField, ErrorList, Field, FormError, SelectField, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
+import { CheckboxField, ErrorList, ErrorSummary, Field, FormScope, SelectField, SubmitButton, TextAreaField, useFieldId, type FormState } from '~/components/forms'
 import { formatLocalDate } from '~/utils/dates'
 import { localeOf, FREQUENCIES, TASKS, WEEKDAYS } from '~/utils/domain'
 import { AD_LANGUAGES, MAX_VOLUNTEERS } from '~/utils/job-ad'
@@ -51,7 +50,7 @@ function CheckboxGroup({
   state: FormState
   hint?: string
 }) {
-  const id = useId()
+  const id = useFieldId(name)
   const errors = state?.fieldErrors?.[name]
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(' ') || undefined
   return (
@@ -96,11 +95,32 @@ export function JobAdForm({
   const languages = listValue(state, 'languages', defaults.languages)
   return (
     <Form method="post" className="stack" noValidate>
+      <FormScope id="ad">
       {facilityId ? <input type="hidden" name="facilityId" value={facilityId} /> : null}
       {wishIds.map((id) => (
         <input key={id} type="hidden" name="wishIds" value={id} />
       ))}
-      <FormError state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          title: t('form.title'),
+          tasks: t('form.tasks'),
+          description: t('form.description'),
+          boundaries: t('form.boundaries'),
+          targetGroup: t('form.targetGroup'),
+          frequency: t('form.frequency'),
+          weekdays: t('form.weekdays'),
+          timeFrom: t('form.timeFrom'),
+          timeTo: t('form.timeTo'),
+          startDate: t('form.startDate'),
+          volunteersWanted: t('form.volunteersWanted'),
+          minimumAge: t('form.minimumAge'),
+          languages: t('form.languages'),
+          offers: t('form.offers'),
+          contactPersonId: t('form.contactPerson'),
+        }}
+        targets={{ tasks: `ad-tasks-${TASKS[0]}`, weekdays: `ad-weekdays-${WEEKDAYS[0]}`, languages: `ad-languages-${AD_LANGUAGES[0]}` }}
+      />
       <Field label={t('form.title')} name="title" state={state} defaultValue={defaults.title} hint={t('form.titleHint')} maxLength={120} required />
       <CheckboxGroup
         legend={t('form.tasks')}
@@ -207,6 +227,7 @@ export function JobAdForm({
           {t('form.save')}
         </SubmitButton>
       </div>
+      </FormScope>
     </Form>
   )
 }

@@ -1,7 +1,7 @@
 import type { SerializeFrom } from '@remix-run/node'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Field, FormError, SelectField, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, SelectField, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { formatDate } from '~/utils/dates'
 import type { CheckRecord, MissingCheck } from '~/models/check.server'
 import type { VolunteerProfileForCentre } from '~/models/match.server'
@@ -92,8 +92,9 @@ export function ChecksSection({
       )}
       <Sub>{t('checks.record')}</Sub>
       <Form method="post" className="stack" noValidate>
+        <FormScope id="check-record-check">
         <input type="hidden" name="intent" value="record-check" />
-        {recordFailed ? <FormError state={state} /> : null}
+        <ErrorSummary state={recordFailed ? state : undefined} labels={{ kind: t('checks.kind'), checkedAt: t('checks.checkedAtLabel'), expiresAt: t('checks.expiresAtLabel'), note: t('checks.note') }} />
         <SelectField
           label={t('checks.kind')}
           name="kind"
@@ -105,6 +106,7 @@ export function ChecksSection({
         <Field label={t('checks.expiresAtLabel')} name="expiresAt" type="date" hint={t('checks.expiresHint')} state={recordFailed ? state : undefined} />
         <TextAreaField label={t('checks.note')} name="note" rows={2} state={recordFailed ? state : undefined} />
         <SubmitButton>{t('checks.submit')}</SubmitButton>
+        </FormScope>
       </Form>
     </section>
   )

@@ -1,6 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Field, FormError, SelectField, SubmitButton, valueOf, type FormState } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, SelectField, SubmitButton, valueOf, type FormState } from '~/components/forms'
 import type { CalendarMarks } from '~/models/facility-closure.server'
 import type { VisitListItem } from '~/models/visit.server'
 import { formatLocalDate } from '~/utils/dates'
@@ -240,7 +240,20 @@ export function PlanForm({ state, defaults, submitLabel, action }: { state: Form
   const frequency = valueOf(state, 'frequency', defaults.frequency)
   return (
     <Form method="post" action={action} className="stack plan-form" noValidate>
-      <FormError state={state} />
+      <FormScope id="plan">
+      <ErrorSummary
+        state={state}
+        labels={{
+          weekday: t('form.weekday'),
+          startTime: t('form.startTime'),
+          endTime: t('form.endTime'),
+          frequency: t('form.frequencyLabel'),
+          nthWeekday: t('form.nthWeekday'),
+          startDate: t('form.startDate'),
+          endDate: t('form.endDate'),
+          location: t('form.location'),
+        }}
+      />
       <SelectField
         label={t('form.weekday')}
         name="weekday"
@@ -279,6 +292,7 @@ export function PlanForm({ state, defaults, submitLabel, action }: { state: Form
       </fieldset>
       <Field label={t('form.location')} name="location" hint={t('form.locationHint')} state={state} defaultValue={defaults.location} maxLength={300} />
       <SubmitButton>{submitLabel}</SubmitButton>
+      </FormScope>
     </Form>
   )
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { boardAd, boardFacility } from '../../tests/setup/fixtures-board'
 import { createUser } from '../../tests/setup/fixtures'
 import { prisma } from '~/utils/db.server'
-import { boardFiltersFromUrl, feedAds, ftsTerms, publishedAd, searchBoard } from './job-board.server'
+import { boardChoices, boardFiltersFromUrl, feedAds, ftsTerms, municipalitiesOutsideRegion, publishedAd, searchBoard } from './job-board.server'
 
 const search = (query: string) => searchBoard(boardFiltersFromUrl(new URLSearchParams(query)))
 const titles = async (query: string) => (await search(query)).ads.map((ad) => ad.title)
@@ -102,6 +102,16 @@ describe('filters', () => {
     expect(await titles('municipality=Findes ikke')).toEqual([])
   })
 
+  test('a municipality outside the chosen region is left out, and the board says so, instead of finding nothing', async () => {
+    const matching = await search('region=Region Hovedstaden&municipality=Hillerød Kommune')
+    expect(matching.ads.map((ad) => ad.title)).toEqual(['Videoopkald med familien'])
+    expect(matching.ignoredMunicipalities).toEqual([])
+    const mismatched = await search('region=Region Midtjylland&municipality=Hillerød Kommune')
+    expect(mismatched.ignoredMunicipalities).toEqual(['Hillerød Kommune'])
+    expect(mismatched.ads.map((ad) => ad.title).sort()).toEqual(['Billeder og fotobøger', 'Spil og musik i caféen'].sort())
+    expect(municipalitiesOutsideRegion({ region: 'Region Sjælland', municipality: ['Roskilde Kommune', 'Gribskov Kommune'] }, await boardChoices())).toEqual(['Gribskov Kommune'])
+  })
+
   test('task, weekday, frequency and target group (the ad’s or the facility’s)', async () => {
     expect(await titles('task=video_calls')).toEqual(['Videoopkald med familien'])
     expect(await titles('task=games&task=photos')).toEqual(['Spil og musik i caféen', 'Billeder og fotobøger'])
@@ -128,11 +138,14 @@ describe('sorting and pages', () => {
     expect(result.ads[3]).toMatchObject({ weekdays: [1, 3], timeFrom: '15:00', timeTo: '17:00', frequency: 'weekly', tasks: ['photos'] })
   })
 
-  test('nearest to a postcode: same municipality, then same region, then by postcode distance', async () => {
+  test('nearest to a postcode: by distance between the towns, not between the postcode numbers', async () => {
     const result = await search('sort=nearest&postcode=8000')
     expect(result.nearestTo).toEqual({ postcode: '8000', town: 'Aarhus C' })
-    // Aarhus itself, then Silkeborg (same region), then Hillerød (3400) before Græsted (3230).
-    expect(result.ads.map((ad) => ad.id)).toEqual([ids.games, ids.lake, ids.video, ids.kitchen])
+    // Aarhus itself, then Silkeborg; across the Kattegat Græsted (3230) lies a little nearer than Hillerød (3400).
+    expect(result.ads.map((ad) => ad.id)).toEqual([ids.games, ids.lake, ids.kitchen, ids.video])
+    // From 3250 Gilleleje, Græsted (about 6 km) before Hillerød (about 22 km); from 3400 Hillerød, its own ad first.
+    expect((await search('sort=nearest&postcode=3250')).ads.map((ad) => ad.id).slice(0, 2)).toEqual([ids.kitchen, ids.video])
+    expect((await search('sort=nearest&postcode=3400')).ads.map((ad) => ad.id).slice(0, 2)).toEqual([ids.video, ids.kitchen])
     const unknown = await search('sort=nearest&postcode=0001')
     expect(unknown.nearestTo).toBeNull()
     expect(unknown.ads.map((ad) => ad.id)).toEqual([ids.kitchen, ids.video, ids.games, ids.lake])

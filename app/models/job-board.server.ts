@@ -3,6 +3,7 @@
 // private contact data (no contact person's name, phone or e-mail; no facility phone or e-mail).
 import { z } from 'zod'
 import { prisma, Prisma } from '~/utils/db.server'
+import { postcodesByDistance } from '~/utils/places'
 import { FREQUENCIES, TASKS, parseList, type Frequency, type Task } from '~/utils/domain'
 import { withoutControlCharacters } from '~/utils/text-fields'
 import { sqliteInstant } from '~/utils/time'
@@ -147,29 +148,21 @@ function boardWhere(filters: BoardFilters, now: Date) {
   return Prisma.join(conditions, ' AND ')
 }
 
-/** Where "nearest" is measured from: the postcode's municipalities and their regions. */
+/** Where "nearest" is measured from: the postcode's town, and every postcode by distance from it. */
 async function postcodePlace(postcode: string | undefined) {
   if (!postcode || !/^\d{4}$/.test(postcode)) return null
-  const rows = await prisma.postcode.findMany({
-    where: { code: postcode },
-    select: { town: true, municipalityId: true, municipality: { select: { region: true } } },
-  })
-  if (rows.length === 0) return null
-  return {
-    code: Number(postcode),
-    town: rows[0].town,
-    municipalityIds: rows.map((row) => row.municipalityId),
-    regions: [...new Set(rows.map((row) => row.municipality.region))],
-  }
+  const row = await prisma.postcode.findFirst({ where: { code: postcode }, select: { town: true } })
+  const distances = postcodesByDistance(postcode)
+  if (!row || distances.length === 0) return null
+  return { town: row.town, distances }
 }
 
 /**
  * Ids of the ads on one page of the board, and how many ads match in all.
  *
- * "Nearest" without coordinates (the reference data has none): ads in the postcode's own
- * municipality first, then the rest of its region, then everything else; within each group by
- * the numeric distance between postcodes (Danish postcodes grow roughly with distance from
- * Copenhagen, so close numbers are usually close places), then newest first.
+ * "Nearest" is by distance between the searcher's postcode and the facility's (app/utils/places.ts),
+ * then newest first. The distances go in as a constant table (about 1,100 rows, our own numbers),
+ * which SQLite joins through an automatic index.
  */
 /**
  * How many published ads match a search, kept while the public content is unchanged: counting
@@ -200,16 +193,15 @@ async function boardPage(filters: BoardFilters, limit: number, offset: number, n
   const place = filters.sort === 'nearest' ? await postcodePlace(filters.postcode) : null
   let rows: { id: string }[]
   if (place) {
+    // Digits and numbers from our own reference data only: safe to write into the statement.
+    const distances = Prisma.raw(place.distances.map((entry) => `('${entry.code}', ${entry.km})`).join(', '))
     rows = await prisma.$queryRaw<{ id: string }[]>`
+      WITH "distance"("code", "km") AS (VALUES ${distances})
       SELECT a."id" FROM "JobAd" a
       JOIN "Facility" f INDEXED BY "Facility_id_postcode_idx" ON f."id" = a."facilityId"
+      LEFT JOIN "distance" d ON d."code" = f."postcode"
       WHERE ${where}
-      ORDER BY CASE
-          WHEN a."municipalityId" IN (${Prisma.join(place.municipalityIds)}) THEN 0
-          WHEN a."municipalityId" IN (SELECT "id" FROM "Municipality" WHERE "region" IN (${Prisma.join(place.regions)})) THEN 1
-          ELSE 2 END,
-        abs(CAST(f."postcode" AS INTEGER) - ${place.code}),
-        a."publishedAt" DESC, a."id"
+      ORDER BY coalesce(d."km", 1e9), a."publishedAt" DESC, a."id"
       LIMIT ${limit} OFFSET ${offset}`
   } else {
     rows = await prisma.$queryRaw<{ id: string }[]>`
@@ -243,8 +235,22 @@ function inOrder<R extends { id: string }>(ids: string[], rows: R[]) {
   return ids.map((id) => byId.get(id)).filter((row): row is R => row !== undefined)
 }
 
+/**
+ * A municipality outside the chosen region would match nothing; the board drops it and says so
+ * instead of answering "no ads" (a region chosen after a municipality, or an old link).
+ */
+export function municipalitiesOutsideRegion(filters: Pick<BoardFilters, 'region' | 'municipality'>, choices: Pick<BoardChoices, 'regions'>) {
+  if (!filters.region || !filters.municipality.length) return []
+  const inRegion = choices.regions.find((entry) => entry.region === filters.region)?.municipalities
+  // An unknown region matches nothing by itself; nothing to reconcile.
+  if (!inRegion) return []
+  return filters.municipality.filter((name) => !inRegion.includes(name))
+}
+
 /** One page of the public board: the cards, how many match, and whether any ad exists at all. */
-export async function searchBoard(filters: BoardFilters, now = new Date()) {
+export async function searchBoard(requested: BoardFilters, now = new Date()) {
+  const ignoredMunicipalities = municipalitiesOutsideRegion(requested, await boardChoices())
+  const filters = ignoredMunicipalities.length ? { ...requested, municipality: requested.municipality.filter((name) => !ignoredMunicipalities.includes(name)) } : requested
   const page = filters.page
   const { ids, total, place } = await boardPage(filters, BOARD_PAGE_SIZE, (page - 1) * BOARD_PAGE_SIZE, now)
   const rows = inOrder(ids, ids.length ? await prisma.jobAd.findMany({ where: { id: { in: ids } }, select: cardSelect }) : [])
@@ -257,6 +263,8 @@ export async function searchBoard(filters: BoardFilters, now = new Date()) {
     anyPublished,
     /** The place "nearest" was measured from; null when sorting by newest or the postcode is unknown. */
     nearestTo: place ? { postcode: filters.postcode ?? '', town: place.town } : null,
+    /** Municipalities left out because they lie outside the chosen region. */
+    ignoredMunicipalities,
     ads: rows.map((row) => ({ ...row, tasks: parseList(row.tasks), weekdays: parseWeekdays(row.weekdays) })),
   }
 }
@@ -309,7 +317,9 @@ async function loadBoardChoices(): Promise<BoardChoices> {
 // ---------------------------------------------------------------------------------------------
 
 /** The newest matching published ads for /jobs.rss and /jobs.json (no paging; newest first). */
-export async function feedAds(filters: BoardFilters, now = new Date()) {
+export async function feedAds(requested: BoardFilters, now = new Date()) {
+  const ignored = municipalitiesOutsideRegion(requested, await boardChoices())
+  const filters = { ...requested, municipality: requested.municipality.filter((name) => !ignored.includes(name)) }
   const { ids } = await boardPage({ ...filters, sort: 'newest', page: 1 }, FEED_SIZE, 0, now)
   const rows = inOrder(
     ids,

@@ -53,3 +53,20 @@ export function listMunicipalities() {
     orderBy: [{ region: 'asc' }, { name: 'asc' }],
   })
 }
+
+/**
+ * The postcodes that cross a municipal border, with their municipalities: forms send this small
+ * map (about a hundred codes) to the page so the municipality picker appears as soon as such a
+ * postcode is typed, and the server-rendered page shows it whenever the postcode is one of them.
+ */
+export async function sharedPostcodes() {
+  const groups = await prisma.postcode.groupBy({ by: ['code'], _count: { code: true }, having: { code: { _count: { gt: 1 } } } })
+  const rows = await prisma.postcode.findMany({
+    where: { code: { in: groups.map((group) => group.code) } },
+    select: { code: true, municipality: { select: { id: true, name: true } } },
+    orderBy: [{ code: 'asc' }, { municipality: { name: 'asc' } }],
+  })
+  const shared: Record<string, { id: string; name: string }[]> = {}
+  for (const row of rows) (shared[row.code] ??= []).push({ id: row.municipality.id, name: row.municipality.name })
+  return shared
+}

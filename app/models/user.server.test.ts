@@ -18,6 +18,7 @@ import {
   signUpVolunteer,
   verifyEmail,
 } from './user.server'
+import { profileCompleteness, volunteerProfile } from './volunteer.server'
 
 afterEach(async () => {
   vi.useRealTimers()
@@ -51,6 +52,17 @@ describe('signing up and confirming the address', () => {
     expect(await login({ email, password: 'en god lang adgangskode', ip: '1.1.1.1' })).toMatchObject({ ok: true })
     const welcome = await prisma.outboxMessage.findFirstOrThrow({ where: { toEmail: email, template: 'welcome' } })
     expect(welcome.subject).toBe('Velkommen til Frivilligbro')
+  })
+
+  test('the consent given at sign-up is the profile data consent: the profile does not ask again and counts it', async () => {
+    const email = 'samtykke@example.test'
+    await signUpVolunteer(account(email))
+    const user = await prisma.user.findUniqueOrThrow({ where: { email } })
+    const profile = await volunteerProfile(user.id)
+    expect(profile?.consentDataAt).toBeInstanceOf(Date)
+    const completeness = profileCompleteness(profile!)
+    expect(completeness.missing).not.toContain('consent')
+    expect(completeness.percent).toBeGreaterThan(0)
   })
 
   test('signing up with a taken address looks the same, and the owner is told instead', async () => {

@@ -55,7 +55,9 @@ export async function signUpVolunteer(account: NewAccount) {
     const user = await tx.user.create({
       data: { name: account.name, email: account.email, phone: account.phone, locale: account.locale, role: 'volunteer', passwordHash },
     })
-    await tx.volunteerProfile.create({ data: { userId: user.id } })
+    // The sign-up form's consent is the profile's data consent (same words); asking again on the
+    // profile would make a new volunteer's first save look like a new decision.
+    await tx.volunteerProfile.create({ data: { userId: user.id, consentDataAt: new Date() } })
     await audit(tx, { actorId: user.id, action: 'user.signed_up', entityType: 'User', entityId: user.id, data: { role: 'volunteer' } })
     await queueVerification(tx, user)
     return { created: true as const, userId: user.id }

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ChoiceGroup } from '~/components/booking'
-import { CheckboxField, FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { CheckboxField, ErrorSummary, FormError, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { answerCheckIn, checkInByToken } from '~/models/follow-up.server'
 import bookingStyles from '~/styles/booking.css'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
@@ -71,7 +71,8 @@ export default function CheckInPage() {
             {t(checkIn.role === 'volunteer' ? 'checkIn.introVolunteer' : 'checkIn.introContact', { name: checkIn.name, facility: checkIn.facilityName, other: checkIn.otherName, ad: checkIn.adTitle })}
           </p>
           <Form method="post" className="stack" noValidate>
-            <FormError state={state} />
+            <FormScope id="follow-up">
+            <ErrorSummary state={state} labels={{ satisfaction: t('checkIn.satisfaction'), expectationsAligned: t('checkIn.aligned'), wishes: t('checkIn.wishes') }} />
             <ChoiceGroup
               legend={t('checkIn.satisfaction')}
               name="satisfaction"
@@ -101,6 +102,7 @@ export default function CheckInPage() {
               state={state}
             />
             <SubmitButton>{t('checkIn.submit')}</SubmitButton>
+            </FormScope>
           </Form>
         </>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatDate, formatDateTime, formatShortDateTime } from './dates'
+import { formatDate, formatDateTime, formatLocalDate, formatShortDateTime } from './dates'
 
 describe('dates are shown as Danish wall-clock time', () => {
   test('winter time is UTC+1 and summer time UTC+2, whatever the server’s own zone', () => {
@@ -13,5 +13,14 @@ describe('dates are shown as Danish wall-clock time', () => {
   })
   test('a late-evening UTC instant is already the next day in Copenhagen', () => {
     expect(formatDate('2026-12-31T23:30:00Z', 'da')).toBe('1. januar 2027')
+  })
+})
+
+describe('dates as people read them, never ISO', () => {
+  test('a calendar date ("Gælder fra …") is d. MMMM yyyy in Danish and d MMMM yyyy in English', () => {
+    expect(formatLocalDate('2026-10-21', 'da')).toBe('21. oktober 2026')
+    expect(formatLocalDate('2026-10-21', 'en')).toBe('21 October 2026')
+    // The short form for tables: dd.MM.yyyy, Copenhagen time.
+    expect(formatShortDateTime('2026-10-21T22:30:00Z', 'da')).toBe('22.10.2026 00:30')
   })
 })

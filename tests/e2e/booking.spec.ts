@@ -19,8 +19,8 @@ test('the leader opens a visit time with room for two, after being told plainly 
   await newWindow.getByLabel('Til kl.').fill('15:00')
   await newWindow.getByLabel('Plads til antal frivillige').fill('0')
   await newWindow.getByRole('button', { name: 'Åbn besøgstiden' }).click()
-  await expect(newWindow.getByText('Sluttidspunktet skal ligge efter starttidspunktet.')).toBeVisible()
-  await expect(newWindow.getByText('Der skal være plads til mindst 1 frivillig.')).toBeVisible()
+  await expect(newWindow.locator('.field-errors').getByText('Sluttidspunktet skal ligge efter starttidspunktet.')).toBeVisible()
+  await expect(newWindow.locator('.field-errors').getByText('Der skal være plads til mindst 1 frivillig.')).toBeVisible()
   await expect(newWindow.getByLabel('Navn')).toHaveValue('Spilcafé fredag')
   await expectAccessible(page)
 

@@ -34,7 +34,7 @@ test('the coordinator publishes a course with two sessions; a volunteer signs up
   await session(2).getByLabel('Sted').fill('Frivilligcenter Gribskov')
   await page.getByRole('button', { name: 'Opret som kladde' }).click()
   // The mistake is named next to the field, and nothing typed is lost.
-  await expect(session(1).getByText('Sluttidspunktet skal ligge efter starttidspunktet.')).toBeVisible()
+  await expect(session(1).locator('.field-errors').getByText('Sluttidspunktet skal ligge efter starttidspunktet.')).toBeVisible()
   await expect(page.getByLabel('Titel')).toHaveValue(title)
   await expect(session(2).getByLabel('Dato')).toHaveValue(second)
   await expectAccessible(page)

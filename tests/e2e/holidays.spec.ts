@@ -27,8 +27,8 @@ test('the windows page names the coming holidays and the closure ahead; the lead
   await closures.getByLabel('Første lukkedag').fill(`${summer}-07-31`)
   await closures.getByLabel('Sidste lukkedag').fill(`${summer}-07-13`)
   await closures.getByRole('button', { name: 'Tilføj lukkeperiode' }).click()
-  await expect(closures.getByText('Sidste lukkedag skal være samme dag som eller efter første lukkedag.')).toBeVisible()
-  await expect(closures.getByText('Skal udfyldes.')).toBeVisible()
+  await expect(closures.locator('.field-errors').getByText('Sidste lukkedag skal være samme dag som eller efter første lukkedag.')).toBeVisible()
+  await expect(closures.locator('.field-errors').getByText('Skal udfyldes.')).toBeVisible()
   await expect(closures.getByLabel('Første lukkedag')).toHaveValue(`${summer}-07-31`)
   await expectAccessible(page)
 

@@ -61,7 +61,7 @@ test('an ad from the builder to an approved match: return, fix, publish, board, 
   await expect(page.getByLabel('Tavshedserklæring')).toBeChecked()
   await page.getByRole('button', { name: 'Send til godkendelse' }).click()
 
-  await expect(page.getByText('Sluttidspunktet skal ligge efter starttidspunktet.')).toBeVisible()
+  await expect(page.locator('.field-errors').getByText('Sluttidspunktet skal ligge efter starttidspunktet.')).toBeVisible()
   await expect(page.getByLabel('Til kl.')).toHaveAttribute('aria-invalid', 'true')
   await expect(page.getByLabel('Overskrift')).toHaveValue(title)
   await expect(page.getByRole('group', { name: 'Ugedage' }).getByLabel('onsdag')).toBeChecked()
@@ -86,7 +86,7 @@ test('an ad from the builder to an approved match: return, fix, publish, board, 
   await expect(page.getByText('Ingen personlig pleje, og du håndterer aldrig penge')).toBeVisible()
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Send tilbage med kommentar' }).click()
-  await expect(page.getByText('Skriv en kommentar, så tilbuddet ved, hvad de skal rette.')).toBeVisible()
+  await expect(page.locator('.field-errors').getByText('Skriv en kommentar, så tilbuddet ved, hvad de skal rette.')).toBeVisible()
   await expectAccessible(page)
   await page.getByLabel('Kommentar til tilbuddet').fill(comment)
   await page.getByRole('button', { name: 'Send tilbage med kommentar' }).click()

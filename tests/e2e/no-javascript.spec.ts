@@ -28,7 +28,7 @@ test('without JavaScript: sign-up errors are shown next to the fields', async ({
   await page.goto('/signup')
   await page.getByLabel('E-mail').fill('ikke-en-adresse')
   await page.getByRole('button', { name: 'Opret profil' }).click()
-  await expect(page.getByText('Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.')).toBeVisible()
+  await expect(page.locator('.field-errors').getByText('Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.')).toBeVisible()
   await expect(page.getByLabel('Navn')).toHaveAttribute('aria-invalid', 'true')
   await expect(page.getByLabel('E-mail')).toHaveValue('ikke-en-adresse')
 })

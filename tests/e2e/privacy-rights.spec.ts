@@ -111,7 +111,7 @@ test('a volunteer downloads their data, prints it, and deletes their account; th
   await deletion.getByLabel('Skriv din adgangskode for at bekræfte').fill('ikke-min-kode')
   await deletion.getByRole('button', { name: 'Slet min konto' }).click()
   await expect(deletion.getByLabel('Skriv din adgangskode for at bekræfte')).toHaveAttribute('aria-invalid', 'true')
-  await expect(deletion.getByText('Adgangskoden er forkert.')).toBeVisible()
+  await expect(deletion.locator('.field-errors').getByText('Adgangskoden er forkert.')).toBeVisible()
   await expectAccessible(page)
 
   await deletion.getByLabel('Skriv din adgangskode for at bekræfte').fill(DEMO_PASSWORD)

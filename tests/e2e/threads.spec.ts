@@ -109,7 +109,7 @@ test('experience sharing: a network thread with tags, a reply from another facil
   const field = page.getByLabel('Dit svar')
   await expect(field).toHaveValue(text)
   await expect(field).toHaveAttribute('aria-invalid', 'true')
-  await expect(page.getByText(/ser ud til at indeholde et CPR-nummer/)).toBeVisible()
+  await expect(page.locator('.field-errors').getByText(/ser ud til at indeholde et CPR-nummer/)).toBeVisible()
   await expectAccessible(page)
   await field.fill('Tak! En af beboerne vil også gerne prøve – ring gerne på 20 45 67 89.')
   await page.getByRole('button', { name: 'Send svar' }).click()

@@ -41,7 +41,7 @@ test('a new volunteer fills the profile, applies to a published ad, sees it, get
   await page.getByLabel('Kort om dig selv').fill('Studerende, vant til at hjælpe min mormor med FaceTime.')
   await page.getByLabel(/Frivilligcentret må gemme mine oplysninger/).check()
   await page.getByRole('button', { name: 'Gem profil' }).click()
-  await expect(page.getByText('Postnummeret findes ikke i Danmark.')).toBeVisible()
+  await expect(page.locator('.field-errors').getByText('Postnummeret findes ikke i Danmark.')).toBeVisible()
   await expect(page.getByLabel('Postnummer')).toHaveAttribute('aria-invalid', 'true')
   await expect(page.getByLabel('tirsdag, Eftermiddag')).toBeChecked()
   await expect(page.getByLabel('Kort om dig selv')).toHaveValue(/FaceTime/)
@@ -50,7 +50,7 @@ test('a new volunteer fills the profile, applies to a published ad, sees it, get
   // 3200 Helsinge lies in two municipalities: the page asks which.
   await page.getByLabel('Postnummer').fill('3200')
   await page.getByRole('button', { name: 'Gem profil' }).click()
-  await expect(page.getByText('Postnummeret ligger i flere kommuner. Vælg den, du bor i.')).toBeVisible()
+  await expect(page.locator('.field-errors').getByText('Postnummeret ligger i flere kommuner. Vælg den, du bor i.')).toBeVisible()
   await page.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Gribskov Kommune' })
   // Regions fold away until the volunteer lives in one; open the capital region.
   await page.locator('summary', { hasText: 'Region Hovedstaden' }).click()
@@ -77,7 +77,7 @@ test('a new volunteer fills the profile, applies to a published ad, sees it, get
 
   await page.getByLabel('Hvorfor vil du gerne hjælpe her?').fill('Jeg er tålmodig og kan lide at vise, hvordan man ringer med video.')
   await page.getByRole('button', { name: 'Send ansøgning' }).click()
-  await expect(page.getByText('Sæt kryds, når du har læst politikken for digital etik.')).toBeVisible()
+  await expect(page.locator('.field-errors').getByText('Sæt kryds, når du har læst politikken for digital etik.')).toBeVisible()
   await expect(page.getByLabel('Hvorfor vil du gerne hjælpe her?')).toHaveValue(/tålmodig/)
   await expectAccessible(page)
   await page.getByLabel('Jeg har læst stedets politik for digital etik').check()

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SubmitButton } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, SubmitButton } from '~/components/forms'
 import { requestPasswordReset } from '~/models/user.server'
 import { emailField, formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -48,9 +48,11 @@ export default function ForgotPasswordPage() {
       <h1>{t('forgot.title')}</h1>
       <p className="lead">{t('forgot.intro')}</p>
       <Form method="post" className="stack" noValidate>
-        <FormError state={formState} />
+        <FormScope id="forgot">
+        <ErrorSummary state={formState} labels={{ email: t('fields.email') }} />
         <Field label={t('fields.email')} name="email" type="email" autoComplete="email" required state={formState} />
         <SubmitButton>{t('forgot.submit')}</SubmitButton>
+        </FormScope>
       </Form>
     </div>
   )

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SubmitButton } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, SubmitButton } from '~/components/forms'
 import { acceptInvitation, isTokenValid, tokenOwnerWords } from '~/models/user.server'
 import { createUserSession } from '~/utils/auth.server'
 import { formFailure, newPasswordField, parseForm, readForm } from '~/utils/forms.server'
@@ -49,11 +49,13 @@ export default function InvitationPage() {
         <>
           <p className="lead">{t('invitation.intro')}</p>
           <Form method="post" className="stack" noValidate>
-            <FormError state={state} />
+            <FormScope id="invitation">
+            <ErrorSummary state={state} labels={{ password: t('fields.newPassword'), confirm: t('fields.confirmPassword') }} />
             <input type="hidden" name="token" value={token} />
             <Field label={t('fields.newPassword')} name="password" type="password" autoComplete="new-password" hint={t('fields.passwordHint')} required state={state} />
             <Field label={t('fields.confirmPassword')} name="confirm" type="password" autoComplete="new-password" required state={state} />
             <SubmitButton>{t('invitation.submit')}</SubmitButton>
+            </FormScope>
           </Form>
         </>
       ) : (

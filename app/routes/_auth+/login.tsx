@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SubmitButton } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, SubmitButton } from '~/components/forms'
 import { login } from '~/models/user.server'
 import { createUserSession, requireAnonymous } from '~/utils/auth.server'
 import { emailField, formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -51,11 +51,13 @@ export default function LoginPage() {
     <div className="narrow">
       <h1>{t('login.title')}</h1>
       <Form method="post" className="stack" noValidate>
-        <FormError state={state} />
+        <FormScope id="login">
+        <ErrorSummary state={state} labels={{ email: t('fields.email'), password: t('fields.password') }} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field label={t('fields.email')} name="email" type="email" autoComplete="email" required state={state} />
         <Field label={t('fields.password')} name="password" type="password" autoComplete="current-password" required state={state} />
         <SubmitButton>{t('login.submit')}</SubmitButton>
+        </FormScope>
       </Form>
       <p>
         <Link to="/forgot-password">{t('login.forgot')}</Link>

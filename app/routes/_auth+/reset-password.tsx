@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SubmitButton } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, SubmitButton } from '~/components/forms'
 import { isTokenValid, resetPassword, tokenOwnerWords } from '~/models/user.server'
 import { formFailure, newPasswordField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -51,11 +51,13 @@ export default function ResetPasswordPage() {
     <div className="narrow">
       <h1>{t('reset.title')}</h1>
       <Form method="post" className="stack" noValidate>
-        <FormError state={state} />
+        <FormScope id="reset">
+        <ErrorSummary state={state} labels={{ password: t('fields.newPassword'), confirm: t('fields.confirmPassword') }} />
         <input type="hidden" name="token" value={token} />
         <Field label={t('fields.newPassword')} name="password" type="password" autoComplete="new-password" hint={t('fields.passwordHint')} required state={state} />
         <Field label={t('fields.confirmPassword')} name="confirm" type="password" autoComplete="new-password" required state={state} />
         <SubmitButton>{t('reset.submit')}</SubmitButton>
+        </FormScope>
       </Form>
     </div>
   )

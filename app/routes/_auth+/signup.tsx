@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { CheckboxField, Field, FormError, SubmitButton } from '~/components/forms'
+import { CheckboxField, ErrorSummary, Field, FormScope, SubmitButton } from '~/components/forms'
 import { requestVolunteerSignUp } from '~/models/user.server'
 import { requireAnonymous } from '~/utils/auth.server'
 import { emailField, formFailure, nameField, newPasswordField, parseForm, phoneField, readForm } from '~/utils/forms.server'
@@ -52,13 +52,18 @@ export default function SignupPage() {
         {t('signup.staffQuestion')} <Link to="/signup/facility">{t('signup.staffLink')}</Link>
       </p>
       <Form method="post" className="stack" noValidate>
-        <FormError state={state} />
+        <FormScope id="signup">
+        <ErrorSummary
+          state={state}
+          labels={{ name: t('fields.name'), email: t('fields.email'), phone: t('fields.phone'), password: t('fields.newPassword'), consent: t('signup.consentLabel') }}
+        />
         <Field label={t('fields.name')} name="name" autoComplete="name" required state={state} />
         <Field label={t('fields.email')} name="email" type="email" autoComplete="email" required state={state} />
         <Field label={t('fields.phone')} name="phone" type="tel" autoComplete="tel" hint={t('fields.phoneHint')} state={state} />
         <Field label={t('fields.newPassword')} name="password" type="password" autoComplete="new-password" hint={t('fields.passwordHint')} required state={state} />
         <CheckboxField label={t('signup.consent')} name="consent" state={state} />
         <SubmitButton>{t('signup.submit')}</SubmitButton>
+        </FormScope>
       </Form>
       <p>
         {t('signup.haveAccount')} <Link to="/login">{t('signup.loginLink')}</Link>

@@ -1,10 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { CheckboxField, Field, FormError, SelectField, SubmitButton, valueOf } from '~/components/forms'
+import { CheckboxField, ErrorSummary, Field, FormScope, SelectField, SubmitButton, valueOf } from '~/components/forms'
+import { PostcodeMunicipalityFields } from '~/components/postcode'
 import { facilitiesToJoin, isJoinableFacility } from '~/models/facility.server'
-import { municipalitiesForPostcode } from '~/models/reference.server'
+import { municipalitiesForPostcode, sharedPostcodes } from '~/models/reference.server'
 import { requestFacilityStaffSignUp } from '~/models/user.server'
 import { requireAnonymous } from '~/utils/auth.server'
 import { FACILITY_KINDS } from '~/utils/domain'
@@ -44,8 +46,8 @@ export const handle = { i18n: ['auth'] }
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
   const t = await getFixedT(request, 'auth')
-  const facilities = await facilitiesToJoin()
-  return json({ title: t('staffSignup.title'), facilities })
+  const [facilities, shared] = await Promise.all([facilitiesToJoin(), sharedPostcodes()])
+  return json({ title: t('staffSignup.title'), facilities, sharedPostcodes: shared })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request)
   if (!formData.get('mode')) formData.set('mode', 'create')
   const form = parseForm(formData, StaffSignupSchema)
-  if (!form.ok) return json({ ...form, municipalityChoices: [] as { id: string; name: string }[] }, { status: 400 })
+  if (!form.ok) return json(form, { status: 400 })
   const limit = await hitRateLimit([{ key: `signup:ip:${ipKey(clientIp(context))}`, rule: RULES.signupPerIp }])
   if (!limit.ok) {
     return formFailure(formData, { formError: tryAgainMessage(limit.retryAfterSeconds) }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } })
@@ -75,18 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (places.length === 0) return formFailure(formData, { fieldErrors: { postcode: ['validation.postcodeUnknown'] } })
   // A postcode can cross municipal borders; then the person picks which side they are on.
   const place = places.length === 1 ? places[0] : places.find((p) => p.municipalityId === facility.municipalityId)
-  if (!place) {
-    return json(
-      {
-        ok: false as const,
-        fieldErrors: { municipalityId: ['auth:staffSignup.chooseMunicipality'] },
-        formError: undefined,
-        values: Object.fromEntries([...formData].filter(([key]) => !/password/i.test(key)).map(([key, value]) => [key, String(value)])),
-        municipalityChoices: places.map((p) => ({ id: p.municipalityId, name: p.municipalityName })),
-      },
-      { status: 400 },
-    )
-  }
+  if (!place) return formFailure(formData, { fieldErrors: { municipalityId: ['auth:staffSignup.chooseMunicipality'] } })
   requestFacilityStaffSignUp(account, {
     create: {
       name: form.data.facilityName,
@@ -102,16 +93,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function StaffSignupPage() {
   const { t } = useTranslation(['auth', 'common'])
-  const { facilities } = useLoaderData<typeof loader>()
+  const { facilities, sharedPostcodes } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
-  const mode = valueOf(state, 'mode', 'create')
-  const choices = state && 'municipalityChoices' in state ? state.municipalityChoices : []
+  const [mode, setMode] = useState(valueOf(state, 'mode', 'create'))
+  // Without JavaScript both parts stay on the page (the radio cannot reveal anything); once the
+  // page runs, only the part that applies to the chosen answer is shown.
+  const [interactive, setInteractive] = useState(false)
+  useEffect(() => setInteractive(true), [])
   return (
     <div className="narrow">
       <h1>{t('staffSignup.title')}</h1>
       <p className="lead">{t('staffSignup.intro')}</p>
       <Form method="post" className="stack" noValidate>
-        <FormError state={state} />
+        <FormScope id="staff-signup">
+        <ErrorSummary
+          state={state}
+          labels={{
+            name: t('fields.name'),
+            email: t('fields.email'),
+            phone: t('fields.phone'),
+            password: t('fields.newPassword'),
+            mode: t('staffSignup.facilityQuestion'),
+            facilityName: t('staffSignup.facilityName'),
+            kind: t('staffSignup.kind'),
+            address: t('staffSignup.address'),
+            postcode: t('staffSignup.postcode'),
+            municipalityId: t('staffSignup.municipality'),
+            facilityId: t('staffSignup.facility'),
+            consent: t('signup.consentLabel'),
+          }}
+          targets={{ mode: 'mode-create' }}
+        />
         <fieldset>
           <legend>{t('staffSignup.aboutYou')}</legend>
           <Field label={t('fields.name')} name="name" autoComplete="name" required state={state} />
@@ -122,15 +134,15 @@ export default function StaffSignupPage() {
         <fieldset>
           <legend>{t('staffSignup.facilityQuestion')}</legend>
           <div className="field field-radio">
-            <input type="radio" id="mode-create" name="mode" value="create" defaultChecked={mode === 'create'} />
+            <input type="radio" id="mode-create" name="mode" value="create" defaultChecked={mode === 'create'} onChange={() => setMode('create')} />
             <label htmlFor="mode-create">{t('staffSignup.modeCreate')}</label>
           </div>
           <div className="field field-radio">
-            <input type="radio" id="mode-join" name="mode" value="join" defaultChecked={mode === 'join'} />
+            <input type="radio" id="mode-join" name="mode" value="join" defaultChecked={mode === 'join'} onChange={() => setMode('join')} />
             <label htmlFor="mode-join">{t('staffSignup.modeJoin')}</label>
           </div>
         </fieldset>
-        <fieldset>
+        <fieldset hidden={interactive && mode !== 'create'}>
           <legend>{t('staffSignup.newFacility')}</legend>
           <p className="hint">{t('staffSignup.newFacilityHint')}</p>
           <Field label={t('staffSignup.facilityName')} name="facilityName" state={state} />
@@ -142,18 +154,15 @@ export default function StaffSignupPage() {
             options={FACILITY_KINDS.map((kind) => ({ value: kind, label: t(`common:facilityKind.${kind}`) }))}
           />
           <Field label={t('staffSignup.address')} name="address" autoComplete="street-address" state={state} />
-          <Field label={t('staffSignup.postcode')} name="postcode" inputMode="numeric" autoComplete="postal-code" maxLength={4} state={state} />
-          {choices.length > 0 ? (
-            <SelectField
-              label={t('staffSignup.municipality')}
-              name="municipalityId"
-              state={state}
-              placeholder={t('common:choose')}
-              options={choices.map((choice) => ({ value: choice.id, label: choice.name }))}
-            />
-          ) : null}
+          <PostcodeMunicipalityFields
+            state={state}
+            shared={sharedPostcodes}
+            postcodeLabel={t('staffSignup.postcode')}
+            municipalityLabel={t('staffSignup.municipality')}
+            chooseLabel={t('common:choose')}
+          />
         </fieldset>
-        <fieldset>
+        <fieldset hidden={interactive && mode !== 'join'}>
           <legend>{t('staffSignup.existingFacility')}</legend>
           <SelectField
             label={t('staffSignup.facility')}
@@ -165,6 +174,7 @@ export default function StaffSignupPage() {
         </fieldset>
         <CheckboxField label={t('signup.consent')} name="consent" state={state} />
         <SubmitButton>{t('signup.submit')}</SubmitButton>
+        </FormScope>
       </Form>
       <p>
         {t('staffSignup.volunteerQuestion')} <Link to="/signup">{t('staffSignup.volunteerLink')}</Link>

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ErrorList, Field, FormError, SubmitButton } from '~/components/forms'
+import { ErrorList, ErrorSummary, Field, FormScope, SubmitButton } from '~/components/forms'
 import { createCentre, installationCounts, listCentres } from '~/models/centre.server'
 import { listMunicipalities } from '~/models/reference.server'
 import { emailField, formFailure, nameField, parseForm, readForm } from '~/utils/forms.server'
@@ -94,7 +94,8 @@ export default function AdminPage() {
       <section aria-labelledby="new-centre-heading" className="card">
         <h2 id="new-centre-heading">{t('centres.new')}</h2>
         <Form method="post" className="stack" noValidate>
-          <FormError state={state} />
+          <FormScope id="admin">
+          <ErrorSummary state={state} labels={{ name: t('centres.name'), email: t('centres.email') }} />
           <Field label={t('centres.name')} name="name" required state={state} />
           <Field label={t('centres.email')} name="email" type="email" required state={state} />
           <fieldset aria-describedby={state?.fieldErrors?.municipalityIds ? 'municipality-errors' : undefined}>
@@ -119,6 +120,7 @@ export default function AdminPage() {
             <ErrorList id="municipality-errors" errors={state?.fieldErrors?.municipalityIds} />
           </fieldset>
           <SubmitButton>{t('centres.create')}</SubmitButton>
+          </FormScope>
         </Form>
       </section>
     </div>

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ErrorList, Field, FormError, SelectField, SubmitButton, type FormState } from '~/components/forms'
+import { ErrorList, ErrorSummary, Field, FormError, FormScope, SelectField, SubmitButton, type FormState } from '~/components/forms'
 import { findAccounts, isRole } from '~/models/account-admin.server'
 import { listCentres } from '~/models/centre.server'
 import { inviteUser } from '~/models/user.server'
@@ -177,7 +177,8 @@ export default function AdminUsersPage() {
         <h2 id="invite-heading">{t('users.invite')}</h2>
         <p className="hint">{t('users.inviteHint')}</p>
         <Form method="post" className="stack" noValidate>
-          <FormError state={state} />
+          <FormScope id="users">
+          <ErrorSummary state={state} labels={{ name: t('users.name'), email: t('users.email'), role: t('users.role'), centreId: t('users.centre'), locale: t('users.language') }} />
           <Field label={t('users.name')} name="name" required state={state} />
           <Field label={t('users.email')} name="email" type="email" required state={state} />
           <SelectField
@@ -212,6 +213,7 @@ export default function AdminUsersPage() {
             ]}
           />
           <SubmitButton>{t('users.send')}</SubmitButton>
+          </FormScope>
         </Form>
       </section>
     </div>

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { JobAdView } from '~/components/job-ads'
 import { AdWishes } from '~/components/wishes'
 import { wishesOfAd } from '~/models/wish.server'
@@ -74,6 +74,7 @@ export default function ReviewAdPage() {
   const submitted = ad.status === 'submitted'
   return (
     <div className="narrow">
+      <FormScope id="review">
       <p>
         <Link to="/centre/ads">← {t('review.back')}</Link>
       </p>
@@ -84,7 +85,7 @@ export default function ReviewAdPage() {
         {ad.createdBy ? ` · ${t('review.createdBy', { name: ad.createdBy.name })}` : null}
       </p>
       {ad.facility.status !== 'active' ? <p className="callout">{t('review.facilityNotActive')}</p> : null}
-      <FormError state={state} />
+      <ErrorSummary state={state} labels={{ comment: t('review.comment') }} />
       <section aria-labelledby="preview-heading" className="card">
         <h2 id="preview-heading">{t('review.preview')}</h2>
         <h3>{ad.title}</h3>
@@ -118,6 +119,7 @@ export default function ReviewAdPage() {
           </Form>
         </section>
       ) : null}
+      </FormScope>
     </div>
   )
 }

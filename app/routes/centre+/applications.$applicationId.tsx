@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, Field, FormError, FormScope, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
 import { ChecksSection, ReasonList, VolunteerProfileDetails } from '~/components/matching'
 import { listChecks, missingChecks, recordCheck, RecordCheckSchema, requiredChecks } from '~/models/check.server'
 import { centreName } from '~/models/centre.server'
@@ -201,8 +201,9 @@ export default function ApplicationPage() {
               </p>
             ) : null}
             <Form method="post" className="stack" noValidate>
+              <FormScope id="application-approve">
               <input type="hidden" name="intent" value="approve" />
-              {intent === 'approve' ? <FormError state={state} /> : null}
+              <ErrorSummary state={intent === 'approve' ? state : undefined} labels={{ introDate: t('approve.date'), introTime: t('approve.time'), introPlace: t('approve.place') }} />
               <Field label={t('approve.date')} name="introDate" type="date" state={intent === 'approve' ? state : undefined} />
               <Field label={t('approve.time')} name="introTime" type="time" state={intent === 'approve' ? state : undefined} defaultValue="15:00" />
               <Field
@@ -213,15 +214,18 @@ export default function ApplicationPage() {
                 defaultValue={`${jobAd.facility.address}, ${jobAd.facility.postcode} ${jobAd.facility.town}`}
               />
               <SubmitButton>{t('approve.submit')}</SubmitButton>
+              </FormScope>
             </Form>
           </section>
           <section aria-labelledby="decline-heading" className="card">
             <h2 id="decline-heading">{t('decline.heading')}</h2>
             <Form method="post" className="stack" noValidate>
+              <FormScope id="application-decline">
               <input type="hidden" name="intent" value="decline" />
-              {intent === 'decline' ? <FormError state={state} /> : null}
+              <ErrorSummary state={intent === 'decline' ? state : undefined} labels={{ note: t('decline.note') }} />
               <TextAreaField label={t('decline.note')} name="note" hint={t('decline.noteHint')} rows={10} state={intent === 'decline' ? state : undefined} defaultValue={declineDefault} />
               <SubmitButton className="button button-secondary">{t('decline.submit')}</SubmitButton>
+              </FormScope>
             </Form>
           </section>
           <section aria-labelledby="move-heading" className="card">

@@ -170,7 +170,6 @@ export default function EditEventPage() {
           <h2 id="edit-heading">{t('edit.formHeading')}</h2>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="save" />
-            <FormError state={sent === 'save' ? state : undefined} />
             <EventFields state={sent === 'save' ? state : undefined} event={event} />
             <SubmitButton>{t('edit.save')}</SubmitButton>
           </Form>

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EventFields } from '~/components/events'
-import { FormError, SubmitButton } from '~/components/forms'
+import { SubmitButton } from '~/components/forms'
 import { createEvent } from '~/models/event.server'
 import { EventFormSchema } from '~/utils/event-form'
 import { parseForm, readForm } from '~/utils/forms.server'
@@ -39,7 +39,6 @@ export default function NewEventPage() {
       <h1>{t('form.newTitle')}</h1>
       <p className="lead">{t('form.newIntro')}</p>
       <Form method="post" className="stack" noValidate>
-        <FormError state={state} />
         <EventFields state={state} />
         <SubmitButton>{t('form.create')}</SubmitButton>
       </Form>

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, FormError, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { approveFacility, facilitiesForCentre, setFacilityActive } from '~/models/facility.server'
 import { formatDate } from '~/utils/dates'
 import { FACILITY_STATUSES, localeOf } from '~/utils/domain'
@@ -104,7 +104,8 @@ export default function CentreFacilitiesPage() {
                     date: formatDate(facility.createdAt, locale),
                   })}
                 </p>
-                <FormError state={cardState} />
+                <FormScope id={`facility-${facility.id}`}>
+                <ErrorSummary state={cardState} labels={{ reason: t('centre.reason') }} />
                 {facility.status === 'pending' ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="approve" />
@@ -122,6 +123,7 @@ export default function CentreFacilitiesPage() {
                     </Form>
                   </details>
                 )}
+                </FormScope>
               </li>
             )
           })}

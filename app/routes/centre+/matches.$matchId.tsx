@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, Field, FormError, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { agreementComplete } from '~/models/agreement.server'
 import { matchFlag, meetingsOf, recordFollowUpMeeting } from '~/models/check-in-sharing.server'
 import { changeMatchStatus, matchForCentre } from '~/models/follow-up.server'
@@ -181,7 +181,8 @@ export default function CentreMatchPage() {
           <h2 id="change-heading">{t('match.changeHeading')}</h2>
           <p>{t('match.changeIntro')}</p>
           <Form method="post" className="stack" noValidate>
-            <FormError state={state} />
+            <FormScope id="match">
+            <ErrorSummary state={state} labels={{ reason: t('match.reason') }} />
             <TextAreaField label={t('match.reason')} name="reason" hint={t('match.reasonHint')} rows={4} state={state} />
             <p>
               {actions.map((intent) => (
@@ -192,6 +193,7 @@ export default function CentreMatchPage() {
                 </span>
               ))}
             </p>
+            </FormScope>
           </Form>
         </section>
       ) : null}

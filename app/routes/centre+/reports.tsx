@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { shownName } from '~/utils/former-person'
 import { z } from 'zod'
-import { FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
+import { ErrorSummary, FormScope, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { PostBody, When } from '~/components/threads'
 import { dismissReport, hidePost, openReports, reasonField, reportPlace } from '~/models/thread.server'
 import threadStyles from '~/styles/threads.css'
@@ -83,7 +83,8 @@ export default function ReportQueuePage() {
                   </header>
                   <PostBody body={report.post.body} />
                 </article>
-                <FormError state={stateFor(report.id, 'hide') ?? stateFor(report.id, 'dismiss')} />
+                <FormScope id={`report-${report.id}`}>
+                <ErrorSummary state={stateFor(report.id, 'hide') ?? stateFor(report.id, 'dismiss')} labels={{ reason: t('queue.hideReason') }} />
                 <div className="report-actions">
                   {report.post.hiddenAt ? null : (
                     <Form method="post" className="stack" noValidate>
@@ -99,6 +100,7 @@ export default function ReportQueuePage() {
                     <SubmitButton className="button button-secondary">{t('queue.dismiss')}</SubmitButton>
                   </Form>
                 </div>
+                </FormScope>
               </li>
             )
           })}

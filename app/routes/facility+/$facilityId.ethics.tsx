@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { EthicsPolicyState } from '~/components/ethics-policy'
-import { Field, FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
+import { ErrorSummary, Field, FormError, FormScope, type FormState, SubmitButton, TextAreaField } from '~/components/forms'
 import { acknowledgeTemplateChanges, adoptEthicsTemplate, ethicsPolicyOverview, recordEthicsReview } from '~/models/ethics-template.server'
 import { addEthicsEntry, ethicsPolicy, facilityProfile, moveEthicsEntry, removeEthicsEntry, updateEthicsEntry } from '~/models/facility.server'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
@@ -101,14 +101,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function EntryFieldsEditor({ state, entry }: { state: FormState; entry?: { technology: string; dilemma: string; agreedValues: string } }) {
+function EntryFieldsEditor({ state, entry }: { state: FormState; entry?: { id: string; technology: string; dilemma: string; agreedValues: string } }) {
   const { t } = useTranslation('facility')
   return (
-    <>
+    <FormScope id={entry ? `ethics-${entry.id}` : 'ethics-new'}>
+      <ErrorSummary state={state} labels={{ technology: t('ethics.technology'), dilemma: t('ethics.dilemma'), agreedValues: t('ethics.agreedValues') }} />
       <Field label={t('ethics.technology')} name="technology" hint={t('ethics.technologyHint')} defaultValue={entry?.technology} required state={state} />
       <TextAreaField label={t('ethics.dilemma')} name="dilemma" hint={t('ethics.dilemmaHint')} defaultValue={entry?.dilemma} rows={3} required state={state} />
       <TextAreaField label={t('ethics.agreedValues')} name="agreedValues" hint={t('ethics.agreedValuesHint')} defaultValue={entry?.agreedValues} rows={3} required state={state} />
-    </>
+    </FormScope>
   )
 }
 
@@ -148,7 +149,6 @@ export default function FacilityEthicsPage() {
                 {editing ? (
                   <Form method="post" action={`?edit=${entry.id}`} className="stack" noValidate>
                     <h2>{t('ethics.editHeading', { technology: entry.technology })}</h2>
-                    <FormError state={postedIntent === 'update' ? state : undefined} />
                     <input type="hidden" name="intent" value="update" />
                     <input type="hidden" name="entryId" value={entry.id} />
                     <EntryFieldsEditor state={postedIntent === 'update' ? state : undefined} entry={entry} />
@@ -212,7 +212,7 @@ export default function FacilityEthicsPage() {
       <section aria-labelledby="ethics-add">
         <h2 id="ethics-add">{t('ethics.addHeading')}</h2>
         <Form method="post" className="stack" noValidate>
-          <FormError state={postedIntent === 'add' || !postedIntent ? state : undefined} />
+          <FormError state={!postedIntent ? state : undefined} />
           <input type="hidden" name="intent" value="add" />
           <EntryFieldsEditor state={postedIntent === 'add' ? state : undefined} />
           <SubmitButton>{t('ethics.add')}</SubmitButton>

@@ -3,13 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CheckboxGroup } from '~/components/facility'
-import { Field, FormError, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
+import { PostcodeMunicipalityFields } from '~/components/postcode'
 import { facilityProfile, updateFacilityProfile } from '~/models/facility.server'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { TARGET_GROUPS } from '~/utils/facility'
-import { municipalitiesForPostcode } from '~/models/reference.server'
+import { sharedPostcodes } from '~/models/reference.server'
 import { FACILITY_KINDS, parseList } from '~/utils/domain'
-import { formFailure, formValues, nameField, parseForm, phoneField, readForm } from '~/utils/forms.server'
+import { formFailure, nameField, parseForm, phoneField, readForm } from '~/utils/forms.server'
 import { multiLineText, oneLineText } from '~/utils/text-fields'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
@@ -46,12 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const facility = await facilityProfile(params.facilityId!)
   if (!facility) notFound()
   const t = await getFixedT(request, 'facility')
-  // A postcode on a municipal border keeps its chosen municipality visible and changeable.
-  const places = await municipalitiesForPostcode(facility.postcode)
   return json({
     title: t('profile.title', { name: facility.name }),
     facility: { ...facility, targetGroups: parseList(facility.targetGroups) },
-    municipalityChoices: places.length > 1 ? places.map((p) => ({ id: p.municipalityId, name: p.municipalityName })) : [],
+    sharedPostcodes: await sharedPostcodes(),
   })
 }
 
@@ -64,17 +63,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) return redirectWithToast(`/facility/${params.facilityId}/profile`, { key: 'facility:profile.saved' })
   if (result.reason === 'not-found') notFound()
   if (result.reason === 'postcode-unknown') return formFailure(formData, { fieldErrors: { postcode: ['validation.postcodeUnknown'] } })
-  return json(
-    { ok: false as const, fieldErrors: { municipalityId: ['facility:profile.chooseMunicipality'] }, values: formValues(formData), municipalityChoices: result.choices },
-    { status: 400 },
-  )
+  return formFailure(formData, { fieldErrors: { municipalityId: ['facility:profile.chooseMunicipality'] } })
 }
 
 export default function FacilityProfilePage() {
   const { t } = useTranslation(['facility', 'common'])
-  const { facility, municipalityChoices } = useLoaderData<typeof loader>()
+  const { facility, sharedPostcodes } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
-  const choices = state && 'municipalityChoices' in state ? state.municipalityChoices : municipalityChoices
   return (
     <div className="narrow">
       <p>
@@ -83,7 +78,24 @@ export default function FacilityProfilePage() {
       <h1>{t('profile.heading')}</h1>
       <p className="lead">{t('profile.intro', { name: facility.name })}</p>
       <Form method="post" className="stack" noValidate>
-        <FormError state={state} />
+        <FormScope id="facility-profile">
+        <ErrorSummary
+          state={state}
+          labels={{
+            name: t('profile.name'),
+            kind: t('profile.kind'),
+            targetGroups: t('profile.targetGroups'),
+            description: t('profile.description'),
+            address: t('profile.address'),
+            postcode: t('profile.postcode'),
+            municipalityId: t('profile.municipality'),
+            practicalInfo: t('profile.practicalInfo'),
+            phone: t('profile.phone'),
+            email: t('profile.email'),
+            website: t('profile.website'),
+          }}
+          targets={{ targetGroups: `facility-profile-targetGroups-${TARGET_GROUPS[0]}` }}
+        />
         <fieldset>
           <legend>{t('profile.about')}</legend>
           <Field label={t('profile.name')} name="name" defaultValue={facility.name} required state={state} />
@@ -107,20 +119,18 @@ export default function FacilityProfilePage() {
         <fieldset>
           <legend>{t('profile.where')}</legend>
           <Field label={t('profile.address')} name="address" autoComplete="street-address" defaultValue={facility.address} required state={state} />
-          <Field label={t('profile.postcode')} name="postcode" inputMode="numeric" autoComplete="postal-code" maxLength={4} defaultValue={facility.postcode} required state={state} />
-          {choices.length > 0 ? (
-            <SelectField
-              label={t('profile.municipality')}
-              name="municipalityId"
-              hint={t('profile.municipalityHint')}
-              state={state}
-              defaultValue={facility.municipalityId}
-              placeholder={t('common:choose')}
-              options={choices.map((choice) => ({ value: choice.id, label: choice.name }))}
-            />
-          ) : (
-            <p className="hint">{t('profile.municipalityIs', { municipality: facility.municipality.name, town: facility.town })}</p>
-          )}
+          <PostcodeMunicipalityFields
+            state={state}
+            shared={sharedPostcodes}
+            postcodeLabel={t('profile.postcode')}
+            municipalityLabel={t('profile.municipality')}
+            municipalityHint={t('profile.municipalityHint')}
+            chooseLabel={t('common:choose')}
+            defaultPostcode={facility.postcode}
+            defaultMunicipalityId={facility.municipalityId}
+            required
+            settled={<p className="hint">{t('profile.municipalityIs', { municipality: facility.municipality.name, town: facility.town })}</p>}
+          />
           <TextAreaField label={t('profile.practicalInfo')} name="practicalInfo" hint={t('profile.practicalInfoHint')} defaultValue={facility.practicalInfo} state={state} />
         </fieldset>
         <fieldset>
@@ -130,6 +140,7 @@ export default function FacilityProfilePage() {
           <Field label={t('profile.website')} name="website" type="url" hint={t('profile.websiteHint')} defaultValue={facility.website ?? ''} state={state} />
         </fieldset>
         <SubmitButton>{t('profile.save')}</SubmitButton>
+        </FormScope>
       </Form>
     </div>
   )

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CheckboxGroup } from '~/components/facility'
-import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { facilityItScreening, facilityProfile, saveItScreening } from '~/models/facility.server'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { TASKS, parseList } from '~/utils/domain'
@@ -63,7 +63,8 @@ export default function FacilityScreeningPage() {
       <h1>{t('screening.heading')}</h1>
       <p className="lead">{t('screening.intro', { name })}</p>
       <Form method="post" className="stack" noValidate>
-        <FormError state={state} />
+        <FormScope id="screening">
+        <ErrorSummary state={state} labels={{ wishedTasks: t('screening.wishedTasks'), residentWishes: t('screening.residentWishes'), technology: t('screening.technology'), network: t('screening.network'), staffReadiness: t('screening.staffReadiness') }} />
         <fieldset>
           <legend>{t('screening.residents')}</legend>
           <CheckboxGroup
@@ -85,6 +86,7 @@ export default function FacilityScreeningPage() {
           <TextAreaField label={t('screening.staffReadiness')} name="staffReadiness" hint={t('screening.staffReadinessHint')} defaultValue={screening?.staffReadiness ?? ''} state={state} />
         </fieldset>
         <SubmitButton>{t('screening.save')}</SubmitButton>
+        </FormScope>
       </Form>
     </div>
   )

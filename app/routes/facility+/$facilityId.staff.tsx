@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SelectField, SubmitButton } from '~/components/forms'
+import { ErrorSummary, Field, FormError, FormScope, SelectField, SubmitButton } from '~/components/forms'
 import { facilityProfile, facilityStaff, inviteStaff, removeStaffMember, setContactPerson } from '~/models/facility.server'
 import { emailField, formFailure, localeField, nameField, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT, getLocale } from '~/utils/i18n.server'
@@ -134,7 +134,8 @@ export default function FacilityStaffPage() {
         <h2 id="invite-heading">{t('staff.inviteHeading')}</h2>
         <p>{t('staff.inviteIntro')}</p>
         <Form method="post" className="stack" noValidate>
-          <FormError state={inviteState} />
+          <FormScope id="staff-invite">
+          <ErrorSummary state={inviteState} labels={{ name: t('staff.inviteName'), email: t('staff.inviteEmail'), locale: t('staff.inviteLocale') }} />
           <input type="hidden" name="intent" value="invite" />
           <Field label={t('staff.inviteName')} name="name" autoComplete="off" required state={inviteState} />
           <Field label={t('staff.inviteEmail')} name="email" type="email" autoComplete="off" required state={inviteState} />
@@ -149,6 +150,7 @@ export default function FacilityStaffPage() {
             ]}
           />
           <SubmitButton>{t('staff.send')}</SubmitButton>
+          </FormScope>
         </Form>
       </section>
     </div>

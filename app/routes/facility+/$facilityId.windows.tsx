@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SelectField, SubmitButton, type FormState } from '~/components/forms'
+import { ErrorSummary, Field, FormError, FormScope, SelectField, SubmitButton, type FormState } from '~/components/forms'
 import { addClosure, facilityClosurePage, removeClosure, setHolidayOpen, type DayClosure } from '~/models/facility-closure.server'
 import { facilityProfile } from '~/models/facility.server'
 import { createWindow, facilityWindows, setWindowActive, updateWindow } from '~/models/visit-window.server'
@@ -291,12 +291,14 @@ function ClosureSection({ closures, closureState, today, day }: { closures: Load
       <div className="card">
         <h3 id="new-closure-heading">{t('closure.newHeading')}</h3>
         <Form method="post" className="stack" noValidate aria-labelledby="new-closure-heading">
+          <FormScope id="windows-closure-add">
           <input type="hidden" name="intent" value="closure-add" />
-          <FormError state={closureState} />
+          <ErrorSummary state={closureState} labels={{ fromDate: t('closure.fromDate'), toDate: t('closure.toDate'), reason: t('closure.reason') }} />
           <Field label={t('closure.fromDate')} name="fromDate" type="date" state={closureState} defaultValue={today} />
           <Field label={t('closure.toDate')} name="toDate" type="date" state={closureState} />
           <Field label={t('closure.reason')} name="reason" hint={t('closure.reasonHint')} state={closureState} maxLength={120} />
           <SubmitButton>{t('closure.add')}</SubmitButton>
+          </FormScope>
         </Form>
       </div>
     </section>

@@ -3,7 +3,7 @@ import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRout
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { CheckboxField, FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { CheckboxField, ErrorSummary, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { adForApplying, applyingState, applyToAd } from '~/models/application.server'
 import volunteerStyles from '~/styles/volunteer.css'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -95,7 +95,8 @@ export default function ApplyPage() {
       </section>
 
       <Form method="post" className="stack" noValidate>
-        <FormError state={state} />
+        <FormScope id="apply">
+        <ErrorSummary state={state} labels={{ motivation: t('apply.motivation'), ethicsRead: t('apply.ethicsRead') }} />
         {state?.formError === 'volunteer:apply.refused.no-consent' ? (
           <p>
             <Link to="/volunteer/profile#consent">{t('apply.toProfile')}</Link>
@@ -104,6 +105,7 @@ export default function ApplyPage() {
         <TextAreaField label={t('apply.motivation')} name="motivation" hint={t('apply.motivationHint')} maxLength={2000} state={state} />
         <CheckboxField label={t('apply.ethicsRead')} name="ethicsRead" state={state} />
         <SubmitButton>{t('apply.submit')}</SubmitButton>
+        </FormScope>
       </Form>
     </div>
   )

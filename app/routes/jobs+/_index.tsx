@@ -1,6 +1,6 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardChoices, boardFiltersFromUrl, boardQueryString, hasActiveFilters, searchBoard } from '~/models/job-board.server'
 import { formatDate } from '~/utils/dates'
@@ -59,6 +59,9 @@ export default function JobBoardPage() {
         <p id={`${id}-results`} className="result-count" role="status">
           {filtered ? t('countMatching', { count: total }) : t('count', { count: total })}
         </p>
+        {data.ignoredMunicipalities.length ? (
+          <p className="callout">{t('municipalityOutsideRegion', { municipality: data.ignoredMunicipalities.join(', '), region: filters.region })}</p>
+        ) : null}
         {filters.sort === 'nearest' ? (
           <p className="hint">
             {nearestTo
@@ -104,6 +107,10 @@ export default function JobBoardPage() {
 function BoardSearch({ id, filters, choices, filtered }: { id: string; filters: LoaderData['filters']; choices: LoaderData['choices']; filtered: boolean }) {
   const { t } = useTranslation(['board', 'common'])
   const location = useLocation()
+  // The municipality list follows the region: on render (without JavaScript, after searching) and
+  // as soon as another region is chosen.
+  const [region, setRegion] = useState(filters.region ?? '')
+  const shownRegions = choices.regions.filter((entry) => !region || entry.region === region || !choices.regions.some((r) => r.region === region))
   return (
     <section aria-labelledby={`${id}-search`} className="board-search">
       <h2 id={`${id}-search`}>{t('search.heading')}</h2>
@@ -119,7 +126,7 @@ function BoardSearch({ id, filters, choices, filtered }: { id: string; filters: 
         </div>
         <div className="field">
           <label htmlFor={`${id}-region`}>{t('search.region')}</label>
-          <select id={`${id}-region`} name="region" defaultValue={filters.region ?? ''}>
+          <select id={`${id}-region`} name="region" defaultValue={filters.region ?? ''} onChange={(event) => setRegion(event.currentTarget.value)}>
             <option value="">{t('search.anyRegion')}</option>
             {choices.regions.map(({ region }) => (
               <option key={region} value={region}>
@@ -132,7 +139,7 @@ function BoardSearch({ id, filters, choices, filtered }: { id: string; filters: 
           <label htmlFor={`${id}-municipality`}>{t('search.municipality')}</label>
           <select id={`${id}-municipality`} name="municipality" defaultValue={filters.municipality[0] ?? ''}>
             <option value="">{t('search.anyMunicipality')}</option>
-            {choices.regions.map(({ region, municipalities }) => (
+            {shownRegions.map(({ region, municipalities }) => (
               <optgroup key={region} label={region}>
                 {municipalities.map((name) => (
                   <option key={name} value={name}>

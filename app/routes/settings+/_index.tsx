@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SelectField, SubmitButton, type FormState } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, SelectField, SubmitButton, type FormState } from '~/components/forms'
 import { changePassword, getAccount, requestEmailChange, updateAccount } from '~/models/user.server'
 import { endAllSessions, lucia, requireUser } from '~/utils/auth.server'
 import { currentPasswordFailure, emailField, formFailure, localeField, nameField, newPasswordField, parseForm, phoneField, readForm } from '~/utils/forms.server'
@@ -87,7 +87,8 @@ export default function SettingsPage() {
       <section aria-labelledby="profile-heading" className="card">
         <h2 id="profile-heading">{t('settings.profile')}</h2>
         <Form method="post" className="stack" noValidate>
-          <FormError state={stateFor('profile')} />
+          <FormScope id="settings-profile">
+          <ErrorSummary state={stateFor('profile')} labels={{ name: t('fields.name'), phone: t('fields.phone'), locale: t('settings.language') }} />
           <input type="hidden" name="intent" value="profile" />
           <Field label={t('fields.name')} name="name" defaultValue={account.name} autoComplete="name" required state={stateFor('profile')} />
           <Field label={t('fields.phone')} name="phone" type="tel" defaultValue={account.phone ?? ''} autoComplete="tel" state={stateFor('profile')} />
@@ -103,6 +104,7 @@ export default function SettingsPage() {
             ]}
           />
           <SubmitButton>{t('settings.save')}</SubmitButton>
+          </FormScope>
         </Form>
       </section>
 
@@ -110,23 +112,27 @@ export default function SettingsPage() {
         <h2 id="email-heading">{t('settings.changeEmail')}</h2>
         <p className="hint">{t('settings.changeEmailHint')}</p>
         <Form method="post" className="stack" noValidate>
-          <FormError state={stateFor('email')} />
+          <FormScope id="settings-email">
+          <ErrorSummary state={stateFor('email')} labels={{ email: t('settings.newEmail'), currentPassword: t('fields.currentPassword') }} />
           <input type="hidden" name="intent" value="email" />
           <Field label={t('settings.newEmail')} name="email" type="email" autoComplete="email" required state={stateFor('email')} />
           <Field label={t('fields.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required state={stateFor('email')} />
           <SubmitButton>{t('settings.sendLink')}</SubmitButton>
+          </FormScope>
         </Form>
       </section>
 
       <section aria-labelledby="password-heading" className="card">
         <h2 id="password-heading">{t('settings.changePassword')}</h2>
         <Form method="post" className="stack" noValidate>
-          <FormError state={stateFor('password')} />
+          <FormScope id="settings-password">
+          <ErrorSummary state={stateFor('password')} labels={{ currentPassword: t('fields.currentPassword'), password: t('fields.newPassword'), confirm: t('fields.confirmPassword') }} />
           <input type="hidden" name="intent" value="password" />
           <Field label={t('fields.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required state={stateFor('password')} />
           <Field label={t('fields.newPassword')} name="password" type="password" autoComplete="new-password" hint={t('fields.passwordHint')} required state={stateFor('password')} />
           <Field label={t('fields.confirmPassword')} name="confirm" type="password" autoComplete="new-password" required state={stateFor('password')} />
           <SubmitButton>{t('settings.changePassword')}</SubmitButton>
+          </FormScope>
         </Form>
       </section>
 

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SubmitButton, type FormState } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, SubmitButton, type FormState } from '~/components/forms'
 import { deleteOwnAccount, deletionBlocks, type DeletionBlock } from '~/models/account-deletion.server'
 import { lucia, requireUser } from '~/utils/auth.server'
 import { currentPasswordFailure, formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -83,10 +83,12 @@ export default function YourDataPage() {
               <strong>{t('deleteAccount.cannotUndo')}</strong>
             </p>
             <Form method="post" className="stack" noValidate>
-              <FormError state={state} />
+              <FormScope id="data-delete">
+              <ErrorSummary state={state} labels={{ password: t('deleteAccount.password') }} />
               <input type="hidden" name="intent" value="delete" />
               <Field label={t('deleteAccount.password')} name="password" type="password" autoComplete="current-password" required state={state} />
               <SubmitButton className="button button-danger">{t('deleteAccount.submit')}</SubmitButton>
+              </FormScope>
             </Form>
           </>
         )}

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { shownName } from '~/utils/former-person'
 import { z } from 'zod'
-import { FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
+import { ErrorSummary, FormScope, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { Pagination, PostBody, PrivacyReminder, QuotedPost, TagList, When } from '~/components/threads'
 import {
   editPost,
@@ -164,15 +164,17 @@ function PostArticle({ post, data, state }: { post: PostItem; data: Data; state:
           <p className="hidden-notice">{t('post.hiddenByCentre')}</p>
         ) : data.editing === post.id ? (
           <Form method="post" className="stack" noValidate>
+            <FormScope id={`thread-edit-${post.id}`}>
             <input type="hidden" name="intent" value="edit" />
             <input type="hidden" name="postId" value={post.id} />
-            <FormError state={stateFor(state, 'edit', post.id)} />
+            <ErrorSummary state={stateFor(state, 'edit', post.id)} labels={{ body: t('edit.label') }} />
             <PrivacyReminder id={`privacy-edit-${post.id}`} />
             <TextAreaField label={t('edit.label')} name="body" state={stateFor(state, 'edit', post.id)} defaultValue={post.body} hint={t('edit.hint', { minutes: EDIT_WINDOW_MINUTES })} rows={8} />
             <p className="thread-actions">
               <SubmitButton>{t('edit.submit')}</SubmitButton>
               <Link to={`?${pageQuery}`.replace(/[?&]$/, '') || '.'}>{t('edit.cancel')}</Link>
             </p>
+            </FormScope>
           </Form>
         ) : (
           <PostBody body={post.body} />
@@ -201,11 +203,13 @@ function PostArticle({ post, data, state }: { post: PostItem; data: Data; state:
                 <span className="visually-hidden"> {t('post.fromName', { name: author })}</span>
               </summary>
               <Form method="post" className="stack" noValidate>
+                <FormScope id={`thread-report-${post.id}`}>
                 <input type="hidden" name="intent" value="report" />
                 <input type="hidden" name="postId" value={post.id} />
-                <FormError state={stateFor(state, 'report', post.id)} />
+                <ErrorSummary state={stateFor(state, 'report', post.id)} labels={{ reason: t('report.reason') }} />
                 <TextAreaField label={t('report.reason')} name="reason" state={stateFor(state, 'report', post.id)} hint={t('report.hint')} rows={3} />
                 <SubmitButton className="button button-secondary button-small">{t('report.submit')}</SubmitButton>
+                </FormScope>
               </Form>
             </details>
           ) : null}
@@ -293,8 +297,9 @@ export default function ThreadPage() {
           <p className="callout">{t('thread.lockedNotice')}</p>
         ) : canPost ? (
           <Form method="post" className="stack" noValidate>
+            <FormScope id="thread-reply">
             <input type="hidden" name="intent" value="reply" />
-            <FormError state={replyState} />
+            <ErrorSummary state={replyState} labels={{ body: t('reply.label') }} />
             {quote ? (
               <>
                 <input type="hidden" name="quotedPostId" value={quote.id} />
@@ -307,6 +312,7 @@ export default function ThreadPage() {
             <PrivacyReminder id="privacy-reminder" />
             <TextAreaField label={t('reply.label')} name="body" state={replyState} hint={t('editor.formatHint')} rows={6} />
             <SubmitButton>{t('reply.submit')}</SubmitButton>
+            </FormScope>
           </Form>
         ) : (
           <p className="callout">{t('reply.readOnly')}</p>

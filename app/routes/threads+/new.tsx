@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { CheckboxField, Field, FormError, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
+import { CheckboxField, ErrorSummary, Field, FormScope, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
 import { PrivacyReminder, TagFieldset } from '~/components/threads'
 import { accessTo } from '~/models/space.server'
 import { postBodyField, resolveSpace, spacesOverview, startThread, threadTitleField } from '~/models/thread.server'
@@ -76,7 +76,8 @@ export default function NewThreadPage() {
         <p className="empty">{t('newThread.noSpaces')}</p>
       ) : (
         <Form method="post" className="stack" noValidate>
-          <FormError state={state} />
+          <FormScope id="thread-new">
+          <ErrorSummary state={state} labels={{ space: t('newThread.space'), title: t('newThread.titleLabel'), body: t('newThread.body'), announcement: t('newThread.announcement') }} />
           <SelectField label={t('newThread.space')} name="space" state={state} options={options.map(({ value, label }) => ({ value, label }))} defaultValue={selected ?? ''} />
           <Field label={t('newThread.titleLabel')} name="title" state={state} hint={t('newThread.titleHint')} maxLength={150} />
           <TagFieldset state={state} legend={t('newThread.tags')} hint={t('newThread.tagsHint')} />
@@ -84,6 +85,7 @@ export default function NewThreadPage() {
           <TextAreaField label={t('newThread.body')} name="body" state={state} hint={t('editor.formatHint')} rows={10} />
           {canAnnounce ? <CheckboxField label={t('newThread.announcement')} name="announcement" state={state} /> : null}
           <SubmitButton>{t('newThread.submit')}</SubmitButton>
+          </FormScope>
         </Form>
       )}
     </div>

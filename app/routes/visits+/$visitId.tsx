@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ChoiceGroup, VisitStatus, visitTimeText } from '~/components/booking'
-import { Field, FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, Field, FormError, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { FeedbackChoice, FeedbackText } from '~/components/wishes'
 import { cancelVisit, logVisit, moveVisit } from '~/models/visit-change.server'
 import { openWishesOf } from '~/models/wish.server'
@@ -289,8 +289,13 @@ export default function VisitPage() {
           <h2 id="log-heading">{t('log.heading')}</h2>
           <p>{t('log.intro')}</p>
           <Form method="post" className="stack" noValidate>
+            <FormScope id="log">
             <input type="hidden" name="intent" value="log" />
-            <FormError state={stateFor('log')} />
+            <ErrorSummary
+              state={stateFor('log')}
+              labels={{ outcome: t('log.outcome'), hours: t('log.hours'), helpedWith: t('log.helpedWith'), note: t('log.note') }}
+              targets={{ outcome: 'log-outcome-done', helpedWith: `log-helpedWith-${TASKS[0]}` }}
+            />
             <ChoiceGroup
               legend={t('log.outcome')}
               name="outcome"
@@ -346,6 +351,7 @@ export default function VisitPage() {
             ) : null}
             <TextAreaField label={t('log.note')} name="note" hint={t('log.noteHint')} rows={4} state={stateFor('log')} />
             <SubmitButton>{t('log.submit')}</SubmitButton>
+            </FormScope>
           </Form>
         </section>
       ) : null}
@@ -356,18 +362,21 @@ export default function VisitPage() {
             <h2 id="cancel-heading">{t('cancel.heading')}</h2>
             <p>{t('cancel.intro')}</p>
             <Form method="post" className="stack" noValidate>
+              <FormScope id="cancel">
               <input type="hidden" name="intent" value="cancel" />
-              <FormError state={stateFor('cancel')} />
+              <ErrorSummary state={stateFor('cancel')} labels={{ reason: t('cancel.reason') }} />
               <TextAreaField label={t('cancel.reason')} name="reason" hint={t('cancel.reasonHint')} rows={3} state={stateFor('cancel')} />
               <SubmitButton className="button button-secondary">{t('cancel.submit')}</SubmitButton>
+              </FormScope>
             </Form>
           </section>
           <section aria-labelledby="move-heading" className="card">
             <h2 id="move-heading">{t('move.heading')}</h2>
             <p>{visit.window ? t('move.introWindow', { title: visit.window.title, weekday: t(`common:weekday.${visit.window.weekday}`) }) : t('move.intro')}</p>
             <Form method="post" className="stack" noValidate>
+              <FormScope id="move">
               <input type="hidden" name="intent" value="move" />
-              <FormError state={stateFor('move')} />
+              <ErrorSummary state={stateFor('move')} labels={{ localDate: t('move.date'), startTime: t('move.startTime'), endTime: t('move.endTime'), reason: t('move.reason') }} />
               <Field label={t('move.date')} name="localDate" type="date" state={stateFor('move')} defaultValue={visit.localDate} />
               {visit.window ? null : (
                 <>
@@ -377,6 +386,7 @@ export default function VisitPage() {
               )}
               <TextAreaField label={t('move.reason')} name="reason" hint={t('move.reasonHint')} rows={3} state={stateFor('move')} />
               <SubmitButton className="button button-secondary">{t('move.submit')}</SubmitButton>
+              </FormScope>
             </Form>
           </section>
         </>

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
+import { ErrorSummary, Field, FormError, FormScope, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { dayLabel, PlanSummary } from '~/components/visits'
 import { confirmPlan, declinePlan, endPlan, pausePlan, planFor, skipPlanDate, visitsOfPlan } from '~/models/visit-plan.server'
 import visitStyles from '~/styles/visits.css'
@@ -147,10 +147,12 @@ export default function PlanPage() {
             <SubmitButton>{t('detail.confirm')}</SubmitButton>
           </Form>
           <Form method="post" className="stack">
+            <FormScope id="plan-decline">
             <input type="hidden" name="intent" value="decline" />
-            <FormError state={stateFor(state, 'decline')} />
+            <ErrorSummary state={stateFor(state, 'decline')} labels={{ reason: t('detail.declineReason') }} />
             <TextAreaField label={t('detail.declineReason')} name="reason" rows={3} state={stateFor(state, 'decline')} />
             <SubmitButton className="button button-secondary">{t('detail.decline')}</SubmitButton>
+            </FormScope>
           </Form>
         </section>
       ) : data.awaiting === 'other' ? (
@@ -163,8 +165,9 @@ export default function PlanPage() {
             <h2 id="pause-heading">{t('detail.pauseHeading')}</h2>
             <p>{t('detail.pauseIntro')}</p>
             <Form method="post" className="stack" noValidate>
+              <FormScope id="plan-pause">
               <input type="hidden" name="intent" value="pause" />
-              <FormError state={stateFor(state, 'pause')} />
+              <ErrorSummary state={stateFor(state, 'pause')} labels={{ fromDate: t('detail.pauseFrom'), toDate: t('detail.pauseTo'), reason: t('detail.reason') }} />
               <fieldset className="date-range">
                 <legend>{t('detail.pausePeriod')}</legend>
                 <Field label={t('detail.pauseFrom')} name="fromDate" type="date" state={stateFor(state, 'pause')} />
@@ -172,16 +175,19 @@ export default function PlanPage() {
               </fieldset>
               <Field label={t('detail.reason')} name="reason" state={stateFor(state, 'pause')} maxLength={500} />
               <SubmitButton className="button button-secondary">{t('detail.pause')}</SubmitButton>
+              </FormScope>
             </Form>
           </section>
           <section aria-labelledby="skip-heading" className="card">
             <h2 id="skip-heading">{t('detail.skipHeading')}</h2>
             <Form method="post" className="stack" noValidate>
+              <FormScope id="plan-skip">
               <input type="hidden" name="intent" value="skip" />
-              <FormError state={stateFor(state, 'skip')} />
+              <ErrorSummary state={stateFor(state, 'skip')} labels={{ date: t('detail.skipDate'), reason: t('detail.reason') }} />
               <Field label={t('detail.skipDate')} name="date" type="date" state={stateFor(state, 'skip')} />
               <Field label={t('detail.reason')} name="reason" state={stateFor(state, 'skip')} maxLength={500} />
               <SubmitButton className="button button-secondary">{t('detail.skip')}</SubmitButton>
+              </FormScope>
             </Form>
           </section>
         </>
@@ -192,10 +198,12 @@ export default function PlanPage() {
           <h2 id="end-heading">{t('detail.endHeading')}</h2>
           <p>{t('detail.endIntro')}</p>
           <Form method="post" className="stack" noValidate>
+            <FormScope id="plan-end">
             <input type="hidden" name="intent" value="end" />
-            <FormError state={stateFor(state, 'end')} />
+            <ErrorSummary state={stateFor(state, 'end')} labels={{ reason: t('detail.reason') }} />
             <Field label={t('detail.reason')} name="reason" state={stateFor(state, 'end')} maxLength={500} />
             <SubmitButton className="button button-secondary">{t('detail.end')}</SubmitButton>
+            </FormScope>
           </Form>
         </section>
       ) : null}

@@ -2,8 +2,9 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { CheckboxField, ErrorList, Field, FormError, SelectField, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
-import { listMunicipalities, municipalitiesForPostcode } from '~/models/reference.server'
+import { CheckboxField, ErrorList, ErrorSummary, Field, FormScope, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
+import { PostcodeMunicipalityFields } from '~/components/postcode'
+import { listMunicipalities, municipalitiesForPostcode, sharedPostcodes } from '~/models/reference.server'
 import {
   existingMunicipalityIds,
   pauseVolunteer,
@@ -13,9 +14,10 @@ import {
   volunteerProfile,
   type DayPart,
 } from '~/models/volunteer.server'
-import { DAY_PARTS, TASKS, WEEKDAYS, type Task } from '~/utils/domain'
+import { DAY_PARTS, TASKS, WEEKDAYS, localeOf, type Task } from '~/utils/domain'
+import { formatDate } from '~/utils/dates'
 import volunteerStyles from '~/styles/volunteer.css'
-import { checkboxField, formFailure, formValues, parseForm, readForm } from '~/utils/forms.server'
+import { checkboxField, formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { multiLineText, oneLineText } from '~/utils/text-fields'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
@@ -66,16 +68,15 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: volunteerS
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireRole(request, ['volunteer'])
-  const [profile, municipalities] = await Promise.all([volunteerProfile(user.id), listMunicipalities()])
+  const [profile, municipalities, shared] = await Promise.all([volunteerProfile(user.id), listMunicipalities(), sharedPostcodes()])
   if (!profile) notFound()
   const t = await getFixedT(request, 'volunteer')
-  const choices = profile.postcode ? await municipalitiesForPostcode(profile.postcode) : []
   return json({
     title: t('profile.title'),
     profile,
     completeness: profileCompleteness(profile),
     municipalities: municipalities.map((m) => ({ id: m.id, name: m.name, region: m.region })),
-    postcodeChoices: choices.length > 1 ? choices.map((c) => ({ id: c.municipalityId, name: c.municipalityName })) : [],
+    sharedPostcodes: shared,
   })
 }
 
@@ -94,7 +95,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   const form = parseForm(formData, ProfileSchema, { arrayFields: ARRAY_FIELDS })
-  if (!form.ok) return json({ ...form, postcodeChoices: [] as { id: string; name: string }[] }, { status: 400 })
+  if (!form.ok) return json(form, { status: 400 })
   const data = form.data
 
   let municipalityId: string | null = null
@@ -103,18 +104,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (places.length === 0) return formFailure(formData, { fieldErrors: { postcode: ['validation.postcodeUnknown'] } })
     // A postcode can cross municipal borders; then the volunteer says which side they live on.
     const place = places.length === 1 ? places[0] : places.find((p) => p.municipalityId === data.municipalityId)
-    if (!place) {
-      return json(
-        {
-          ok: false as const,
-          fieldErrors: { municipalityId: ['volunteer:profile.chooseMunicipality'] },
-          formError: undefined,
-          values: formValues(formData),
-          postcodeChoices: places.map((p) => ({ id: p.municipalityId, name: p.municipalityName })),
-        },
-        { status: 400 },
-      )
-    }
+    if (!place) return formFailure(formData, { fieldErrors: { municipalityId: ['volunteer:profile.chooseMunicipality'] } })
     municipalityId = place.municipalityId
   }
   const areas = [...new Set(data.areas)]
@@ -152,11 +142,10 @@ function listValue(state: FormState, name: string, stored: string[]) {
 type LoaderData = SerializeFrom<typeof loader>
 
 export default function VolunteerProfilePage() {
-  const { t } = useTranslation(['volunteer', 'common'])
-  const { profile, completeness, municipalities, postcodeChoices } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const state: FormState = actionData
-  const choices = actionData && 'postcodeChoices' in actionData && actionData.postcodeChoices.length ? actionData.postcodeChoices : postcodeChoices
+  const { t, i18n } = useTranslation(['volunteer', 'common'])
+  const locale = localeOf(i18n.language)
+  const { profile, completeness, municipalities, sharedPostcodes } = useLoaderData<typeof loader>()
+  const state: FormState = useActionData<typeof action>()
   const skillLevel = (task: Task) => {
     const posted = state?.values?.[`skill_${task}`]
     if (typeof posted === 'string') return posted
@@ -191,8 +180,28 @@ export default function VolunteerProfilePage() {
       ) : null}
 
       <Form method="post" className="stack" noValidate>
+        <FormScope id="profile">
         <input type="hidden" name="intent" value="save" />
-        <FormError state={state} />
+        <ErrorSummary
+          state={state}
+          labels={{
+            ...Object.fromEntries(TASKS.map((task) => [`skill_${task}`, t(`common:task.${task}`)])),
+            languages: t('profile.languages'),
+            availability: t('profile.availability'),
+            postcode: t('profile.postcode'),
+            municipalityId: t('profile.municipality'),
+            areas: t('profile.areas'),
+            bio: t('profile.bio'),
+            employer: t('profile.employer'),
+            consentData: t('profile.consents'),
+          }}
+          targets={{
+            ...Object.fromEntries(TASKS.map((task) => [`skill_${task}`, `skill-${task}-${SKILL_LEVELS[0]}`])),
+            languages: `language-${VOLUNTEER_LANGUAGES[0]}`,
+            availability: `slot-${WEEKDAYS[0]}-${DAY_PARTS[0]}`,
+            areas: `area-${(municipalities.find((m) => m.region === homeRegion) ?? municipalities[0])?.id}`,
+          }}
+        />
 
         <SkillsSection skillLevel={skillLevel} errorsOf={errorsOf} />
 
@@ -213,27 +222,17 @@ export default function VolunteerProfilePage() {
 
         <section aria-labelledby="place-heading" id="postcode">
           <h2 id="place-heading">{t('profile.place')}</h2>
-          <Field
-            label={t('profile.postcode')}
-            name="postcode"
-            inputMode="numeric"
-            autoComplete="postal-code"
-            maxLength={4}
-            hint={t('profile.postcodeHint')}
-            defaultValue={profile.postcode ?? ''}
+          <PostcodeMunicipalityFields
             state={state}
+            shared={sharedPostcodes}
+            postcodeLabel={t('profile.postcode')}
+            postcodeHint={t('profile.postcodeHint')}
+            municipalityLabel={t('profile.municipality')}
+            chooseLabel={t('common:choose')}
+            defaultPostcode={profile.postcode ?? ''}
+            defaultMunicipalityId={profile.municipalityId ?? ''}
+            settled={profile.municipality ? <p className="hint">{t('profile.livesIn', { municipality: profile.municipality.name })}</p> : null}
           />
-          {profile.municipality && !choices.length ? <p className="hint">{t('profile.livesIn', { municipality: profile.municipality.name })}</p> : null}
-          {choices.length > 0 ? (
-            <SelectField
-              label={t('profile.municipality')}
-              name="municipalityId"
-              state={state}
-              defaultValue={profile.municipalityId ?? ''}
-              placeholder={t('common:choose')}
-              options={choices.map((choice) => ({ value: choice.id, label: choice.name }))}
-            />
-          ) : null}
         </section>
 
         <AreasSection municipalities={municipalities} areas={areas} homeRegion={homeRegion} errorsOf={errorsOf} />
@@ -247,10 +246,13 @@ export default function VolunteerProfilePage() {
         <fieldset id="consent">
           <legend>{t('profile.consents')}</legend>
           <CheckboxField label={t('profile.consentData')} name="consentData" state={state} defaultChecked={Boolean(profile.consentDataAt)} />
-          <p className="hint">{t('profile.consentDataHint')}</p>
+          <p className="hint">
+            {profile.consentDataAt ? t('profile.consentGiven', { date: formatDate(profile.consentDataAt, locale) }) : t('profile.consentDataHint')}
+          </p>
         </fieldset>
 
         <SubmitButton>{t('profile.save')}</SubmitButton>
+        </FormScope>
       </Form>
 
       {profile.pausedAt ? null : (
