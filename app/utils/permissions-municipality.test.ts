@@ -40,6 +40,8 @@ const everything: { [P in Permission]: ScopeOf[P] } = {
   'municipality:view': { municipalityIds: [gribskov] },
   'ethicsTemplate:edit': { municipalityId: gribskov },
   'statement:sign': volunteerScope,
+  'agreement:view': visit,
+  'wish:manage': facility,
 }
 
 describe('the municipality role (kommunal tovholder)', () => {

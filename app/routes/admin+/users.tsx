@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ErrorList, ErrorSummary, Field, FormError, FormScope, SelectField, SubmitButton, type FormState } from '~/components/forms'
+import { ErrorList, ErrorSummary, Field, FormScope, SelectField, SubmitButton, type FormState } from '~/components/forms'
 import { findAccounts, isRole } from '~/models/account-admin.server'
 import { listCentres } from '~/models/centre.server'
 import { inviteUser } from '~/models/user.server'

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ErrorSummary, Field, FormError, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { agreementComplete } from '~/models/agreement.server'
 import { matchFlag, meetingsOf, recordFollowUpMeeting } from '~/models/check-in-sharing.server'
 import { changeMatchStatus, matchForCentre } from '~/models/follow-up.server'
