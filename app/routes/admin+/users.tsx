@@ -93,7 +93,7 @@ export default function AdminUsersPage() {
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">{t('users.accounts')}</h2>
         <div className="table-wrap">
-          <table>
+          <table className="responsive-table">
             <thead>
               <tr>
                 <th scope="col">{t('users.name')}</th>
@@ -106,11 +106,11 @@ export default function AdminUsersPage() {
             <tbody>
               {accounts.map((account) => (
                 <tr key={account.id}>
-                  <td>{account.name}</td>
-                  <td>{account.email}</td>
-                  <td>{t(`common:role.${account.role}`)}</td>
-                  <td>{account.centre?.name ?? '—'}</td>
-                  <td>{account.emailVerifiedAt ? t('users.active') : t('users.invitedState')}</td>
+                  <td data-label={t('users.name')}>{account.name}</td>
+                  <td data-label={t('users.email')}>{account.email}</td>
+                  <td data-label={t('users.role')}>{t(`common:role.${account.role}`)}</td>
+                  <td data-label={t('users.centre')}>{account.centre?.name ?? '—'}</td>
+                  <td data-label={t('users.state')}>{account.emailVerifiedAt ? t('users.active') : t('users.invitedState')}</td>
                 </tr>
               ))}
             </tbody>

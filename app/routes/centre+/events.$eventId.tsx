@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { EventFields } from '~/components/events'
 import { FormError, SubmitButton } from '~/components/forms'
+import { EmptyState } from '~/components/empty-state'
 import { eventCentre, eventForEditing, setEventStatus, updateEvent } from '~/models/event.server'
 import { EventFormSchema } from '~/utils/event-form'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -104,7 +105,7 @@ export default function EditEventPage() {
       <section aria-labelledby="signups-heading">
         <h2 id="signups-heading">{t('edit.signupsHeading')}</h2>
         {confirmed.length === 0 ? (
-          <p className="empty">{t('edit.noSignups')}</p>
+          <EmptyState>{t('edit.noSignups')}</EmptyState>
         ) : (
           <ol>
             {confirmed.map((s) => (

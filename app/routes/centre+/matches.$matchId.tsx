@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { EmptyState } from '~/components/empty-state'
 import { changeMatchStatus, matchForCentre } from '~/models/follow-up.server'
 import bookingStyles from '~/styles/booking.css'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
@@ -94,7 +95,7 @@ export default function CentreMatchPage() {
       <section aria-labelledby="followups-heading">
         <h2 id="followups-heading">{t('match.followUps')}</h2>
         {match.followUps.length === 0 ? (
-          <p className="empty">{t('match.noFollowUps')}</p>
+          <EmptyState>{t('match.noFollowUps')}</EmptyState>
         ) : (
           <ul className="card-list">
             {match.followUps.map((followUp) => (

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { SubmitButton } from '~/components/forms'
 import { approveJoinRequest, facilitiesOfStaff, membershipFacility } from '~/models/facility.server'
 import { NextVisit } from '~/components/visits'
+import { EmptyState } from '~/components/empty-state'
 import { nextVisit } from '~/models/visit.server'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -47,7 +48,7 @@ export default function FacilityHomePage() {
     <div>
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.greeting', { name })}</p>
-      {memberships.length === 0 ? <p className="empty">{t('home.none')}</p> : <NextVisit visit={nextVisit} role="facility_staff" />}
+      {memberships.length === 0 ? <EmptyState>{t('home.none')}</EmptyState> : <NextVisit visit={nextVisit} role="facility_staff" />}
       <ul className="card-list">
         {memberships.map(({ facility, role, status, isContactPerson }) => {
           const active = status === 'active'
@@ -114,7 +115,7 @@ export default function FacilityHomePage() {
                 <section aria-labelledby={`join-${facility.id}`}>
                   <h3 id={`join-${facility.id}`}>{t('home.joinRequests')}</h3>
                   {facility.memberships.length === 0 ? (
-                    <p className="empty">{t('home.noJoinRequests')}</p>
+                    <EmptyState>{t('home.noJoinRequests')}</EmptyState>
                   ) : (
                     <ul>
                       {facility.memberships.map((request) => (

@@ -2,6 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { SubmitButton } from '~/components/forms'
+import { EmptyState } from '~/components/empty-state'
 import { profileCompleteness, volunteerOverview, volunteerProfile } from '~/models/volunteer.server'
 import volunteerStyles from '~/styles/volunteer.css'
 import { formatDateTime } from '~/utils/dates'
@@ -100,7 +101,7 @@ export default function VolunteerHomePage() {
             <Link to={`/visits/${nextVisit.id}`}>{formatDateTime(nextVisit.startsAt, locale)}</Link> · {nextVisit.facility.name}
           </p>
         ) : (
-          <p className="empty">{t('home.noVisit')}</p>
+          <EmptyState>{t('home.noVisit')}</EmptyState>
         )}
         <p>
           <Link to="/visits">{t('visits:home.allVisits')}</Link>
@@ -110,7 +111,7 @@ export default function VolunteerHomePage() {
       <section aria-labelledby="matches-heading">
         <h2 id="matches-heading">{t('home.matches')}</h2>
         {matches.length === 0 ? (
-          <p className="empty">{t('home.noMatches')}</p>
+          <EmptyState>{t('home.noMatches')}</EmptyState>
         ) : (
           <ul>
             {matches.map((match) => (
