@@ -1,7 +1,8 @@
 import { Form, Link } from '@remix-run/react'
-import { CalendarClock, CalendarDays, CircleCheck, CircleSlash, CircleX, Clock, MapPin, User, type LucideIcon } from 'lucide-react'
+import { CalendarDays, Clock, MapPin, User } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '~/components/empty-state'
+import { StatusIcon, visitLook } from '~/components/status-badge'
 import { Field, FormError, SelectField, SubmitButton, valueOf, type FormState } from '~/components/forms'
 import type { CalendarMarks } from '~/models/facility-closure.server'
 import type { VisitListItem } from '~/models/visit.server'
@@ -45,19 +46,11 @@ function withWhom(t: Parameters<typeof shownVolunteerName>[0], visit: VisitListI
   return role === 'volunteer' ? visit.facility.name : `${shownVolunteerName(t, visit.volunteer.name)} (${visit.facility.name})`
 }
 
-const STATUS_ICONS: Record<string, LucideIcon> = { planned: CalendarClock, done: CircleCheck, no_show: CircleSlash, cancelled: CircleX }
-
-/** The status's icon beside its word (decorative: the word says it). */
-function StatusIcon({ status }: { status: string }) {
-  const Icon = STATUS_ICONS[status]
-  return Icon ? <Icon aria-hidden="true" size={16} className="status-icon" /> : null
-}
-
 export function VisitStatus({ visit }: { visit: VisitListItem }) {
   const { t } = useTranslation('visits')
   return (
     <span className={`visit-status visit-status-${visit.status}`}>
-      <StatusIcon status={visit.status} />
+      <StatusIcon look={visitLook(visit.status)} />
       {t(`status.${visit.status}`)}
       {visit.lateCancellation ? ` (${t('status.late')})` : ''}
     </span>

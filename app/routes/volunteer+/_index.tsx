@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { SubmitButton } from '~/components/forms'
 import { EmptyState } from '~/components/empty-state'
+import { applicationLook, StatusBadge } from '~/components/status-badge'
 import { profileCompleteness, volunteerOverview, volunteerProfile } from '~/models/volunteer.server'
 import volunteerStyles from '~/styles/volunteer.css'
 import { formatDateTime } from '~/utils/dates'
@@ -140,7 +141,7 @@ export default function VolunteerHomePage() {
               {applications.map((application) => (
                 <li key={application.id}>
                   {application.jobAd.title} ({application.jobAd.facility.name}) —{' '}
-                  <span className="status-label">{t(`common:applicationStatus.${application.status}`)}</span>
+                  <StatusBadge look={applicationLook(application.status)}>{t(`common:applicationStatus.${application.status}`)}</StatusBadge>
                 </li>
               ))}
             </ul>
