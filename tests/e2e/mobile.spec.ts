@@ -152,7 +152,7 @@ test('at 375 px the job board shows results first with the filters behind "Filtr
   await expectAccessible(page)
 })
 
-test('at 1280 px the board shows its filters and the header its navigation, with no menu button', async ({ page }) => {
+test('at 1280 px the board shows its filters and the header its navigation, with no menu button', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 })
   await page.goto('/jobs')
   await expect(page.getByLabel('Kommune')).toBeVisible()
@@ -160,6 +160,9 @@ test('at 1280 px the board shows its filters and the header its navigation, with
   await expect(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Jobopslag' })).toBeVisible()
   await expect(page.getByRole('banner').locator('summary', { hasText: 'Menu' })).toBeHidden()
   await expectAccessible(page)
+  const file = testInfo.outputPath('desktop-jobs.png')
+  await page.screenshot({ path: file, fullPage: true })
+  await testInfo.attach('desktop-jobs.png', { path: file, contentType: 'image/png' })
 })
 
 test('at 375 px a visit is a card with its contact person and place, and the month is an agenda with its holidays', async ({ page }) => {
