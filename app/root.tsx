@@ -1,8 +1,11 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react'
+import { CalendarDays, ChartColumn, House, type LucideIcon, Mail, Megaphone, Menu as MenuIcon, MessagesSquare, Search, Settings, Users, X } from 'lucide-react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from './components/error-boundary'
+import { LogoMark } from './components/logo'
 import { ToastMessage } from './components/toast'
 import { getSession } from './utils/auth.server'
 import { isDemo } from './utils/env.server'
@@ -105,48 +108,105 @@ export function Document({ children, locale }: { children: React.ReactNode; loca
   )
 }
 
+/**
+ * Icons beside the navigation's words (never instead of them). Keyed by the item's address so the
+ * rules in app/utils/permissions.ts stay free of React; an address without an icon gets none.
+ */
+const NAV_ICONS: Record<string, LucideIcon> = {
+  '/jobs': Search,
+  '/volunteer': House,
+  '/facility': House,
+  '/centre': House,
+  '/admin': House,
+  '/facility/ads': Megaphone,
+  '/centre/ads': Megaphone,
+  '/visits': CalendarDays,
+  '/events': Users,
+  '/centre/events': Users,
+  '/centre/report': ChartColumn,
+  '/admin/outbox': Mail,
+  '/threads': MessagesSquare,
+  '/settings': Settings,
+}
+
+/**
+ * The header. Under 700 px it is the logo and a "Menu" disclosure; from 700 px the same markup
+ * shows everything in one row (app.css opens the closed <details> there with ::details-content).
+ * A <details> works without JavaScript; with it, Escape closes the menu and a navigation does too.
+ */
 function Header() {
   const data = useRootData()
   const { t } = useTranslation()
+  const location = useLocation()
+  const menuRef = useRef<HTMLDetailsElement>(null)
+  const summaryRef = useRef<HTMLElement>(null)
+  const [open, setOpen] = useState(false)
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  useEffect(() => {
+    if (menuRef.current) menuRef.current.open = false
+  }, [location.pathname, location.search])
+  useEffect(() => {
+    if (!open) return
+    function closeOnEscape(event: KeyboardEvent) {
+      if (event.key !== 'Escape' || !menuRef.current?.open) return
+      menuRef.current.open = false
+      summaryRef.current?.focus()
+    }
+    document.addEventListener('keydown', closeOnEscape)
+    return () => document.removeEventListener('keydown', closeOnEscape)
+  }, [open])
   return (
     <header className="site-header">
       <div className="container header-row">
         <Link to="/" className="brand">
-          <span aria-hidden="true" className="brand-mark">
-            ⌂
-          </span>{' '}
-          Frivilligbro
+          <LogoMark />
+          <span className="brand-name">Frivilligbro</span>
         </Link>
-        <nav aria-label={t('nav.label')} className="main-nav">
-          <ul>
-            {data?.nav.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={data.nav.some((other) => other.to.startsWith(`${item.to}/`))}>
-                  {t(item.labelKey)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="header-actions">
-          {data ? <LanguageSwitch locale={data.locale} /> : null}
-          {data?.user ? (
-            <Form method="post" action="/logout">
-              <button type="submit" className="button button-secondary button-small">
-                {t('nav.logout')}
-              </button>
-            </Form>
-          ) : (
-            <>
-              <Link to="/login" className="button button-secondary button-small">
-                {t('nav.login')}
-              </Link>
-              <Link to="/signup" className="button button-small">
-                {t('nav.signup')}
-              </Link>
-            </>
-          )}
-        </div>
+        <details ref={menuRef} className="site-menu" onToggle={(event) => setOpen(event.currentTarget.open)}>
+          {/* The native summary already tells assistive technology whether it is expanded; the
+              explicit aria-expanded is added only once JavaScript keeps it true to the state. */}
+          <summary ref={summaryRef} className="menu-button" aria-controls="site-menu-panel" aria-expanded={hydrated ? open : undefined}>
+            {open ? <X aria-hidden="true" size={20} /> : <MenuIcon aria-hidden="true" size={20} />}
+            <span>{t('nav.menu')}</span>
+          </summary>
+          <div id="site-menu-panel" className="site-menu-panel">
+            <nav aria-label={t('nav.label')} className="main-nav">
+              <ul>
+                {data?.nav.map((item) => {
+                  const Icon = NAV_ICONS[item.to]
+                  return (
+                    <li key={item.to}>
+                      <NavLink to={item.to} end={data.nav.some((other) => other.to.startsWith(`${item.to}/`))}>
+                        {Icon ? <Icon aria-hidden="true" size={18} className="nav-icon" /> : null}
+                        {t(item.labelKey)}
+                      </NavLink>
+                    </li>
+                  )
+                })}
+              </ul>
+            </nav>
+            <div className="header-actions">
+              {data ? <LanguageSwitch locale={data.locale} /> : null}
+              {data?.user ? (
+                <Form method="post" action="/logout">
+                  <button type="submit" className="button button-secondary button-small">
+                    {t('nav.logout')}
+                  </button>
+                </Form>
+              ) : (
+                <>
+                  <Link to="/login" className="button button-secondary button-small">
+                    {t('nav.login')}
+                  </Link>
+                  <Link to="/signup" className="button button-small">
+                    {t('nav.signup')}
+                  </Link>
+                </>
+              )}
+            </div>
+          </div>
+        </details>
       </div>
     </header>
   )

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { ErrorList, useFieldId, type FormState } from '~/components/forms'
+import { ErrorList, type FormState, useFieldId } from '~/components/forms'
+import { StatusIcon, visitLook } from '~/components/status-badge'
 import { formatInZone } from '~/utils/dates'
 import type { Locale } from '~/utils/domain'
 
@@ -57,6 +58,7 @@ export function VisitStatus({ status, late }: { status: string; late?: boolean }
   const { t } = useTranslation('booking')
   return (
     <span className={`visit-status visit-status-${status}`}>
+      <StatusIcon look={visitLook(status)} />
       {t(`status.${status}`)}
       {late ? ` · ${t('status.late')}` : ''}
     </span>

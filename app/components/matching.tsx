@@ -1,7 +1,8 @@
 import type { SerializeFrom } from '@remix-run/node'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { ErrorSummary, Field, FormScope, SelectField, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, type FormState, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
+import { EmptyState } from '~/components/empty-state'
 import { formatDate } from '~/utils/dates'
 import type { CheckRecord, MissingCheck } from '~/models/check.server'
 import type { VolunteerProfileForCentre } from '~/models/match.server'
@@ -77,7 +78,7 @@ export function ChecksSection({
         )
       ) : null}
       {checks.length === 0 ? (
-        <p className="empty">{t('checks.empty')}</p>
+        <EmptyState>{t('checks.empty')}</EmptyState>
       ) : (
         <ul className="card-list">
           {checks.map((check) => (

@@ -1,6 +1,9 @@
 import { Form, Link } from '@remix-run/react'
+import { CalendarDays, Clock, MapPin, User } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
-import { ErrorSummary, Field, FormScope, SelectField, SubmitButton, valueOf, type FormState } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, type FormState, SelectField, SubmitButton, valueOf } from '~/components/forms'
+import { EmptyState } from '~/components/empty-state'
+import { StatusIcon, visitLook } from '~/components/status-badge'
 import type { CalendarMarks } from '~/models/facility-closure.server'
 import type { VisitListItem } from '~/models/visit.server'
 import { formatLocalDate } from '~/utils/dates'
@@ -47,6 +50,7 @@ export function VisitStatus({ visit }: { visit: VisitListItem }) {
   const { t } = useTranslation('visits')
   return (
     <span className={`visit-status visit-status-${visit.status}`}>
+      <StatusIcon look={visitLook(visit.status)} />
       {t(`status.${visit.status}`)}
       {visit.lateCancellation ? ` (${t('status.late')})` : ''}
     </span>
@@ -56,10 +60,10 @@ export function VisitStatus({ visit }: { visit: VisitListItem }) {
 /** The upcoming visits as a table: date, time, with whom, contact person, place, notes, status. */
 export function VisitTable({ visits, role, locale }: { visits: VisitListItem[]; role: string; locale: Locale }) {
   const { t } = useTranslation('visits')
-  if (visits.length === 0) return <p className="empty">{t('list.none')}</p>
+  if (visits.length === 0) return <EmptyState icon={CalendarDays}>{t('list.none')}</EmptyState>
   return (
     <div className="table-wrap">
-      <table className="visit-table">
+      <table className="visit-table responsive-table">
         <caption className="visually-hidden">{t('list.caption')}</caption>
         <thead>
           <tr>
@@ -76,18 +80,24 @@ export function VisitTable({ visits, role, locale }: { visits: VisitListItem[]; 
           {visits.map((visit) => (
             <tr key={visit.id} className={visit.status === 'cancelled' ? 'visit-cancelled' : undefined}>
               <th scope="row">
+                <CalendarDays aria-hidden="true" size={16} className="cell-icon" />
                 <Link to={`/visits/${visit.id}`}>{dayLabel(visit.localDate, locale)}</Link>
               </th>
-              <td>
+              <td data-label={t('list.time')}>
+                <Clock aria-hidden="true" size={16} className="cell-icon" />
                 {visit.startTime}–{visit.endTime}
               </td>
-              <td>{withWhom(t, visit, role)}</td>
-              <td>{visit.contact ? `${visit.contact.name}${visit.contact.phone ? `, ${visit.contact.phone}` : ''}` : '—'}</td>
-              <td>
+              <td data-label={role === 'volunteer' ? t('list.facility') : t('list.volunteer')}>{withWhom(t, visit, role)}</td>
+              <td data-label={t('list.contact')}>
+                {visit.contact ? <User aria-hidden="true" size={16} className="cell-icon" /> : null}
+                {visit.contact ? `${visit.contact.name}${visit.contact.phone ? `, ${visit.contact.phone}` : ''}` : '—'}
+              </td>
+              <td data-label={t('list.place')}>
+                <MapPin aria-hidden="true" size={16} className="cell-icon" />
                 {[visit.location, `${visit.facility.address}, ${visit.facility.postcode} ${visit.facility.town}`].filter(Boolean).join(' · ')}
               </td>
-              <td>{visit.note ?? ''}</td>
-              <td>
+              <td data-label={t('list.notes')}>{visit.note ?? ''}</td>
+              <td data-label={t('list.status')}>
                 <VisitStatus visit={visit} />
               </td>
             </tr>
@@ -113,7 +123,7 @@ export function WeekTable({ monday, visits, marks, role, locale, today }: { mond
   const { t } = useTranslation('visits')
   const days = Array.from({ length: 7 }, (_, index) => addDays(monday, index))
   return (
-    <table className="week-table">
+    <table className="week-table responsive-table">
       <caption>{t('week.caption', { from: dayLabel(days[0], locale), to: dayLabel(days[6], locale) })}</caption>
       <thead>
         <tr>
@@ -130,7 +140,7 @@ export function WeekTable({ monday, visits, marks, role, locale, today }: { mond
                 {dayLabel(day, locale)}
                 <DayMarkList marks={marks} day={day} />
               </th>
-              <td>
+              <td data-label={t('week.visits')}>
                 {own.length === 0 ? (
                   <span className="muted">{t('week.noVisits')}</span>
                 ) : (
@@ -164,6 +174,8 @@ export function MonthTable({ month, visits, marks, role, locale, today }: { mont
     weeks[weeks.length - 1].push(day)
   }
   return (
+    <>
+      <MonthAgenda month={month} visits={visits} marks={marks} role={role} locale={locale} today={today} />
     <table className="month-table">
       <caption>{formatLocalDate(first, locale, 'MMMM yyyy')}</caption>
       <thead>
@@ -204,6 +216,55 @@ export function MonthTable({ month, visits, marks, role, locale, today }: { mont
         ))}
       </tbody>
     </table>
+    </>
+  )
+}
+
+/**
+ * The month on a phone: an agenda of the days that have something (a visit, a holiday, a
+ * closure), each a heading with its entries. app/styles/visits.css shows it instead of the grid
+ * under 700 px, where seven columns leave a letter per line.
+ */
+function MonthAgenda({ month, visits, marks, role, locale, today }: { month: string; visits: VisitListItem[]; marks?: CalendarMarks; role: string; locale: Locale; today: string }) {
+  const { t } = useTranslation(['visits', 'common'])
+  const first = `${month}-01`
+  const last = lastDateOfMonth(month)
+  const days: string[] = []
+  for (let day = first; day <= last; day = addDays(day, 1)) {
+    const marked =
+      (marks?.holidays ?? []).some((holiday) => holiday.date === day) ||
+      (marks?.closures ?? []).some((closure) => closure.fromDate <= day && closure.toDate >= day) ||
+      (marks?.openDays ?? []).some((open) => open.date === day)
+    if (marked || visits.some((visit) => visit.localDate === day)) days.push(day)
+  }
+  return (
+    <section className="month-agenda" aria-label={formatLocalDate(first, locale, 'MMMM yyyy')}>
+      <p className="agenda-month">{formatLocalDate(first, locale, 'MMMM yyyy')}</p>
+      {days.length === 0 ? (
+        <EmptyState icon={CalendarDays}>{t('agenda.none')}</EmptyState>
+      ) : (
+        <ol className="agenda-days">
+          {days.map((day) => {
+            const own = visits.filter((visit) => visit.localDate === day)
+            return (
+              <li key={day} className={day === today ? 'agenda-day today' : 'agenda-day'} aria-current={day === today ? 'date' : undefined}>
+                <h3>{dayLabel(day, locale)}</h3>
+                <DayMarkList marks={marks} day={day} />
+                {own.length > 0 ? (
+                  <ul className="chip-list">
+                    {own.map((visit) => (
+                      <li key={visit.id}>
+                        <VisitChip visit={visit} role={role} />
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </section>
   )
 }
 
@@ -313,7 +374,7 @@ export function NextVisit({ visit, role }: { visit: VisitListItem | null; role: 
           {visit.location ? ` · ${visit.location}` : ''}
         </p>
       ) : (
-        <p className="empty">{t('home.noVisit')}</p>
+        <EmptyState icon={CalendarDays}>{t('home.noVisit')}</EmptyState>
       )}
       <p>
         <Link to="/visits">{t('home.allVisits')}</Link>

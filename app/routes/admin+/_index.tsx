@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorList, ErrorSummary, Field, FormScope, SubmitButton } from '~/components/forms'
+import { EmptyState } from '~/components/empty-state'
 import { createCentre, installationCounts, listCentres } from '~/models/centre.server'
 import { listMunicipalities } from '~/models/reference.server'
 import { emailField, formFailure, nameField, parseForm, readForm } from '~/utils/forms.server'
@@ -73,7 +74,7 @@ export default function AdminPage() {
       <section aria-labelledby="centres-heading">
         <h2 id="centres-heading">{t('centres.title')}</h2>
         {centres.length === 0 ? (
-          <p className="empty">{t('centres.empty')}</p>
+          <EmptyState>{t('centres.empty')}</EmptyState>
         ) : (
           <ul className="card-list">
             {centres.map((centre) => (
@@ -101,7 +102,7 @@ export default function AdminPage() {
           <fieldset aria-describedby={state?.fieldErrors?.municipalityIds ? 'municipality-errors' : undefined}>
             <legend>{t('centres.municipalities')}</legend>
             <p className="hint">{t('centres.municipalitiesHint')}</p>
-            {free.length === 0 ? <p className="empty">{t('centres.allCovered')}</p> : null}
+            {free.length === 0 ? <EmptyState>{t('centres.allCovered')}</EmptyState> : null}
             {regions.map((region) => (
               <details key={region}>
                 <summary>{region}</summary>

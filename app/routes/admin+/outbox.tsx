@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { SubmitButton } from '~/components/forms'
+import { EmptyState } from '~/components/empty-state'
 import { outboxOverview, retryMessage } from '~/models/outbox.server'
 import { isEmptied } from '~/models/retention.server'
 import { formatShortDateTime } from '~/utils/dates'
@@ -42,7 +43,7 @@ function MessageTable({ rows, caption, retry, outboxDays }: { rows: (Omit<Row, '
   const locale = localeOf(i18n.language)
   return (
     <div className="table-wrap">
-      <table>
+      <table className="responsive-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -56,14 +57,14 @@ function MessageTable({ rows, caption, retry, outboxDays }: { rows: (Omit<Row, '
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td>{row.toEmail}</td>
-              <td>
+              <td data-label={t('mailbox.to')}>{row.toEmail}</td>
+              <td data-label={t('mailbox.subject')}>
                 <Link to={`/mailbox/${row.id}`}>{row.emptied ? t('mailbox.emptied', { days: outboxDays, template: row.template }) : row.subject}</Link>
               </td>
-              <td>{row.attempts}</td>
-              <td>{retry ? (row.lastError ?? '—') : formatShortDateTime(row.nextAttemptAt, locale)}</td>
+              <td data-label={t('outbox.attempts')}>{row.attempts}</td>
+              <td data-label={retry ? t('outbox.lastError') : t('outbox.nextAttempt')}>{retry ? (row.lastError ?? '—') : formatShortDateTime(row.nextAttemptAt, locale)}</td>
               {retry ? (
-                <td>
+                <td data-label={t('outbox.action')}>
                   <Form method="post">
                     <input type="hidden" name="messageId" value={row.id} />
                     <SubmitButton className="button button-small">{t('outbox.retry')}</SubmitButton>
@@ -93,9 +94,9 @@ export default function AdminOutboxPage() {
         ))}
       </ul>
       <h2>{t('outbox.failed')}</h2>
-      {failed.length === 0 ? <p className="empty">{t('outbox.noFailed')}</p> : <MessageTable rows={failed} caption={t('outbox.failed')} retry outboxDays={outboxDays} />}
+      {failed.length === 0 ? <EmptyState>{t('outbox.noFailed')}</EmptyState> : <MessageTable rows={failed} caption={t('outbox.failed')} retry outboxDays={outboxDays} />}
       <h2>{t('outbox.pending')}</h2>
-      {pending.length === 0 ? <p className="empty">{t('outbox.noPending')}</p> : <MessageTable rows={pending} caption={t('outbox.pending')} outboxDays={outboxDays} />}
+      {pending.length === 0 ? <EmptyState>{t('outbox.noPending')}</EmptyState> : <MessageTable rows={pending} caption={t('outbox.pending')} outboxDays={outboxDays} />}
     </div>
   )
 }

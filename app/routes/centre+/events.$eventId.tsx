@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { EventFields } from '~/components/events'
 import { FormError, SubmitButton } from '~/components/forms'
 import { attendanceOf, eventCentre, eventForEditing, formatSessionTime, recordAttendance, setEventStatus, updateEvent } from '~/models/event.server'
+import { EmptyState } from '~/components/empty-state'
 import { EventFormSchema } from '~/utils/event-form'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT, getLocale } from '~/utils/i18n.server'
@@ -119,7 +120,7 @@ export default function EditEventPage() {
       <section aria-labelledby="signups-heading">
         <h2 id="signups-heading">{t('edit.signupsHeading')}</h2>
         {confirmed.length === 0 ? (
-          <p className="empty">{t('edit.noSignups')}</p>
+          <EmptyState>{t('edit.noSignups')}</EmptyState>
         ) : (
           <ol>
             {confirmed.map((s) => (

@@ -7,6 +7,7 @@ import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { requirePermission } from '~/utils/permissions.server'
+import { EmptyState } from '~/components/empty-state'
 
 export const handle = { i18n: ['events'] }
 
@@ -30,10 +31,10 @@ export default function CentreEventsPage() {
         </Link>
       </p>
       {events.length === 0 ? (
-        <p className="empty">{t('centre.none')}</p>
+        <EmptyState>{t('centre.none')}</EmptyState>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="responsive-table">
             <caption className="visually-hidden">{t('centre.caption')}</caption>
             <thead>
               <tr>
@@ -52,10 +53,10 @@ export default function CentreEventsPage() {
                     <br />
                     <span className="muted">{t(`kind.${event.kind}`)}</span>
                   </th>
-                  <td>{event.startsAt ? formatShortDateTime(event.startsAt, locale) : '–'}</td>
-                  <td>{t(`status.${event.status}`)}</td>
-                  <td>{t('centre.ofCapacity', { confirmed: event.confirmed, capacity: event.capacity })}</td>
-                  <td>{event.waiting}</td>
+                  <td data-label={t('centre.starts')}>{event.startsAt ? formatShortDateTime(event.startsAt, locale) : '–'}</td>
+                  <td data-label={t('centre.status')}>{t(`status.${event.status}`)}</td>
+                  <td data-label={t('centre.signups')}>{t('centre.ofCapacity', { confirmed: event.confirmed, capacity: event.capacity })}</td>
+                  <td data-label={t('centre.waiting')}>{event.waiting}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorSummary, FormError, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
+import { EmptyState } from '~/components/empty-state'
 import { approveFacility, facilitiesForCentre, setFacilityActive } from '~/models/facility.server'
 import { formatDate } from '~/utils/dates'
 import { FACILITY_STATUSES, localeOf } from '~/utils/domain'
@@ -86,7 +87,7 @@ export default function CentreFacilitiesPage() {
       </Form>
       {!postedFor ? <FormError state={state} /> : null}
       {facilities.length === 0 ? (
-        <p className="empty">{t('centre.none')}</p>
+        <EmptyState>{t('centre.none')}</EmptyState>
       ) : (
         <ul className="card-list">
           {facilities.map((facility) => {

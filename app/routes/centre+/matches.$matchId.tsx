@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { ErrorSummary, Field, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { agreementComplete } from '~/models/agreement.server'
 import { matchFlag, meetingsOf, recordFollowUpMeeting } from '~/models/check-in-sharing.server'
+import { EmptyState } from '~/components/empty-state'
 import { changeMatchStatus, matchForCentre } from '~/models/follow-up.server'
 import bookingStyles from '~/styles/booking.css'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
@@ -139,7 +140,7 @@ export default function CentreMatchPage() {
       <section aria-labelledby="followups-heading">
         <h2 id="followups-heading">{t('match.followUps')}</h2>
         {match.followUps.length === 0 ? (
-          <p className="empty">{t('match.noFollowUps')}</p>
+          <EmptyState>{t('match.noFollowUps')}</EmptyState>
         ) : (
           <ul className="card-list">
             {match.followUps.map((followUp) => (

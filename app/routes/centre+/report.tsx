@@ -2,6 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, t
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BarChart, describeBars, type Bar } from '~/components/bar-chart'
+import { EmptyState } from '~/components/empty-state'
 import { municipalityNames, resultsReport } from '~/models/report.server'
 import reportPrintStyles from '~/styles/report-print.css'
 import reportStyles from '~/styles/report.css'
@@ -107,7 +108,7 @@ export default function ResultsReportPage() {
             <FigureTable caption={t('matches.heading')} figures={report.totals} keys={['activeMatches', 'pausedMatches', 'endedMatches']} />
             <h3>{t('matches.endReasons')}</h3>
             {report.totals.endedMatches === 0 ? (
-              <p className="empty">{t('matches.noEndReasons')}</p>
+              <EmptyState>{t('matches.noEndReasons')}</EmptyState>
             ) : (
               <>
                 <CountTable
@@ -149,7 +150,7 @@ export default function ResultsReportPage() {
             <h2 id="tasks-heading">{t('tasks.heading')}</h2>
             <p>{t('tasks.intro')}</p>
             {report.tasks.length === 0 ? (
-              <p className="empty">{t('tasks.none')}</p>
+              <EmptyState>{t('tasks.none')}</EmptyState>
             ) : (
               <ChartWithTable
                 id="tasks-chart"
@@ -215,7 +216,7 @@ function CheckInsSection({ report }: { report: Report }) {
     <section aria-labelledby="checkins-heading" className="report-section">
       <h2 id="checkins-heading">{t('checkIns.heading')}</h2>
       <div className="table-wrap">
-        <table>
+        <table className="responsive-table">
           <caption className="visually-hidden">{t('checkIns.heading')}</caption>
           <thead>
             <tr>
@@ -229,18 +230,18 @@ function CheckInsSection({ report }: { report: Report }) {
             {report.checkInsByRole.map((row) => (
               <tr key={row.role}>
                 <th scope="row">{t(`checkIns.role.${row.role}`)}</th>
-                <td className="number">{number(row.answers)}</td>
-                <td className="number">{number(row.satisfactionAverage, 1)}</td>
-                <td className="number">{percent(row.alignedShare)}</td>
+                <td className="number" data-label={t('checkIns.answers')}>{number(row.answers)}</td>
+                <td className="number" data-label={t('checkIns.satisfaction')}>{number(row.satisfactionAverage, 1)}</td>
+                <td className="number" data-label={t('checkIns.aligned')}>{percent(row.alignedShare)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
               <th scope="row">{t('checkIns.all')}</th>
-              <td className="number">{number(report.totals.checkInAnswers)}</td>
-              <td className="number">{number(report.totals.satisfactionAverage, 1)}</td>
-              <td className="number">{percent(report.totals.alignedShare)}</td>
+              <td className="number" data-label={t('checkIns.answers')}>{number(report.totals.checkInAnswers)}</td>
+              <td className="number" data-label={t('checkIns.satisfaction')}>{number(report.totals.satisfactionAverage, 1)}</td>
+              <td className="number" data-label={t('checkIns.aligned')}>{percent(report.totals.alignedShare)}</td>
             </tr>
           </tfoot>
         </table>
@@ -257,7 +258,7 @@ function VolunteersSection({ report }: { report: Report }) {
       <h2 id="volunteers-heading">{t('volunteers.heading')}</h2>
       <p>{t('volunteers.intro')}</p>
       {report.totals.volunteers === 0 ? (
-        <p className="empty">{t('volunteers.none')}</p>
+        <EmptyState>{t('volunteers.none')}</EmptyState>
       ) : (
         <>
           <h3>{t('volunteers.byAge')}</h3>
@@ -304,12 +305,12 @@ function FacilitiesSection({ report }: { report: Report }) {
       <h2 id="facilities-heading">{t('facilities.heading')}</h2>
       <p>{t('facilities.intro')}</p>
       {report.facilities.length === 0 ? (
-        <p className="empty">{t('facilities.none')}</p>
+        <EmptyState>{t('facilities.none')}</EmptyState>
       ) : (
         // Wider than the screen: a region that takes focus, so the keyboard can scroll it (axe scrollable-region-focusable).
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         <div className="table-wrap" role="region" aria-label={t('facilities.tableLabel')} tabIndex={0}>
-          <table className="facility-table">
+          <table className="facility-table responsive-table">
             <caption className="visually-hidden">{t('facilities.heading')}</caption>
             <thead>
               <tr>
@@ -327,8 +328,8 @@ function FacilitiesSection({ report }: { report: Report }) {
               {report.facilities.map((facility) => (
                 <tr key={facility.id}>
                   <th scope="row">{facility.name}</th>
-                  <td>{facility.municipality}</td>
-                  <td>{facility.isNew ? t('facilities.yes') : t('facilities.no')}</td>
+                  <td data-label={t('facilities.municipality')}>{facility.municipality}</td>
+                  <td data-label={t('facilities.new')}>{facility.isNew ? t('facilities.yes') : t('facilities.no')}</td>
                   <FigureCells figures={facility.figures} />
                 </tr>
               ))}
@@ -337,7 +338,7 @@ function FacilitiesSection({ report }: { report: Report }) {
               <tr>
                 <th scope="row">{t('facilities.total')}</th>
                 <td />
-                <td>{number(report.facilitiesNew)}</td>
+                <td data-label={t('facilities.new')}>{number(report.facilitiesNew)}</td>
                 <FigureCells figures={report.totals} />
               </tr>
             </tfoot>
@@ -370,11 +371,11 @@ function KeyFigure({ label, value, note }: { label: string; value: string; note?
 }
 
 function FigureCells({ figures }: { figures: ReportFigures }) {
-  const { number } = useFormat()
+  const { t, number } = useFormat()
   return (
     <>
       {FIGURE_COLUMNS.map((column) => (
-        <td key={column.key} className="number">
+        <td key={column.key} className="number" data-label={t(`column.${column.key}`)}>
           {column.percent ? (columnValue(column, figures) === null ? number(null) : `${number(columnValue(column, figures))} %`) : number(columnValue(column, figures), column.decimals)}
         </td>
       ))}

@@ -5,6 +5,7 @@ import { shownName } from '~/utils/former-person'
 import { z } from 'zod'
 import { ErrorSummary, FormScope, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { PostBody, When } from '~/components/threads'
+import { EmptyState } from '~/components/empty-state'
 import { dismissReport, hidePost, openReports, reasonField, reportPlace } from '~/models/thread.server'
 import threadStyles from '~/styles/threads.css'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -58,7 +59,7 @@ export default function ReportQueuePage() {
       <h1>{t('queue.title')}</h1>
       <p className="lead">{t('queue.intro')}</p>
       {reports.length === 0 ? (
-        <p className="empty">{t('queue.empty')}</p>
+        <EmptyState>{t('queue.empty')}</EmptyState>
       ) : (
         <ol className="report-list">
           {reports.map((report) => {

@@ -2,6 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { visitTimeText } from '~/components/booking'
+import { EmptyState } from '~/components/empty-state'
 import { lateCancellations, unloggedVisits } from '~/models/visit-attention.server'
 import bookingStyles from '~/styles/booking.css'
 import { formatDateTime } from '~/utils/dates'
@@ -36,7 +37,7 @@ export default function CentreVisitsPage() {
         <h2 id="unlogged-heading">{t('centre.unloggedHeading')}</h2>
         <p>{t('centre.unloggedIntro')}</p>
         {unlogged.length === 0 ? (
-          <p className="empty">{t('centre.noUnlogged')}</p>
+          <EmptyState>{t('centre.noUnlogged')}</EmptyState>
         ) : (
           <ul className="card-list">
             {unlogged.map((visit) => (
@@ -51,7 +52,7 @@ export default function CentreVisitsPage() {
         <h2 id="late-heading">{t('centre.lateHeading')}</h2>
         <p>{t('centre.lateIntro')}</p>
         {late.length === 0 ? (
-          <p className="empty">{t('centre.noLate')}</p>
+          <EmptyState>{t('centre.noLate')}</EmptyState>
         ) : (
           <ul className="card-list">
             {late.map((visit) => (

@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ChecksSection, ReasonList, VolunteerProfileDetails } from '~/components/matching'
+import { EmptyState } from '~/components/empty-state'
 import { listChecks, recordCheck, RecordCheckSchema } from '~/models/check.server'
 import { volunteerForCentre } from '~/models/match.server'
 import { adsForVolunteer } from '~/models/matching.server'
@@ -74,9 +75,9 @@ export default function VolunteerForCentrePage() {
       <section aria-labelledby="ads-heading">
         <h2 id="ads-heading">{t('volunteer.ads')}</h2>
         {ranked.paused ? (
-          <p className="empty">{t('volunteer.pausedNoAds')}</p>
+          <EmptyState>{t('volunteer.pausedNoAds')}</EmptyState>
         ) : ranked.ads.length === 0 ? (
-          <p className="empty">{t('volunteer.adsEmpty')}</p>
+          <EmptyState>{t('volunteer.adsEmpty')}</EmptyState>
         ) : (
           <ol className="card-list">
             {ranked.ads.map((ad) => (

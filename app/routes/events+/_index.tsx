@@ -8,6 +8,7 @@ import { localeOf } from '~/utils/domain'
 import { EVENT_KINDS, eventFiltersFromUrl, eventQueryString } from '~/utils/events'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
+import { EmptyState } from '~/components/empty-state'
 
 export const handle = { i18n: ['events'] }
 
@@ -60,7 +61,7 @@ export default function EventsPage() {
         </button>
       </Form>
       {events.length === 0 ? (
-        <p className="empty">{t('list.none')}</p>
+        <EmptyState>{t('list.none')}</EmptyState>
       ) : (
         <ul className="card-list">
           {events.map((event) => (

@@ -79,7 +79,7 @@ export default function FacilityStaffPage() {
       <p className="lead">{t('staff.intro', { name })}</p>
       {state?.values?.intent !== 'invite' ? <FormError state={state} /> : null}
       <div className="table-wrap">
-        <table>
+        <table className="responsive-table">
           <caption>{t('staff.caption', { name })}</caption>
           <thead>
             <tr>
@@ -92,18 +92,18 @@ export default function FacilityStaffPage() {
           <tbody>
             {staff.map((member) => (
               <tr key={member.id}>
-                <td>
+                <td data-label={t('staff.name')}>
                   {member.user.name}
                   <br />
                   <span className="hint">{member.user.email}</span>
                   {member.user.invited ? <span className="hint"> · {t('staff.invitedState')}</span> : null}
                 </td>
-                <td>
+                <td data-label={t('staff.role')}>
                   {t(`role.${member.role}`)}
                   {member.itAmbassadorSince ? ` · ${t('staff.itAmbassador')}` : null}
                 </td>
-                <td>{member.isContactPerson ? t('staff.yes') : t('staff.no')}</td>
-                <td>
+                <td data-label={t('staff.contactPerson')}>{member.isContactPerson ? t('staff.yes') : t('staff.no')}</td>
+                <td data-label={t('staff.actions')}>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="contact-person" />
                     <input type="hidden" name="membershipId" value={member.id} />

@@ -2,7 +2,8 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ErrorSummary, Field, FormError, FormScope, SelectField, SubmitButton, type FormState } from '~/components/forms'
+import { ErrorSummary, Field, FormError, FormScope, type FormState, SelectField, SubmitButton } from '~/components/forms'
+import { EmptyState } from '~/components/empty-state'
 import { addClosure, facilityClosurePage, removeClosure, setHolidayOpen, type DayClosure } from '~/models/facility-closure.server'
 import { facilityProfile } from '~/models/facility.server'
 import { createWindow, facilityWindows, setWindowActive, updateWindow } from '~/models/visit-window.server'
@@ -187,7 +188,7 @@ export default function FacilityWindowsPage() {
       <section aria-labelledby="windows-heading">
         <h2 id="windows-heading">{t('window.listHeading')}</h2>
         {windows.length === 0 ? (
-          <p className="empty">{t('window.none')}</p>
+          <EmptyState>{t('window.none')}</EmptyState>
         ) : (
           <ul className="card-list">
             {windows.map((window) => {
@@ -266,7 +267,7 @@ function ClosureSection({ closures, closureState, today, day }: { closures: Load
       <h2 id="closures-heading">{t('closure.heading')}</h2>
       <p>{t('closure.intro')}</p>
       {closures.length === 0 ? (
-        <p className="empty">{t('closure.none')}</p>
+        <EmptyState>{t('closure.none')}</EmptyState>
       ) : (
         <ul className="card-list">
           {closures.map((closure) => (
@@ -312,7 +313,7 @@ function HolidaySection({ holidays, day }: { holidays: LoaderData['holidays']; d
       <h2 id="holidays-heading">{t('holiday.heading')}</h2>
       <p>{t('holiday.intro')}</p>
       <div className="table-wrap">
-        <table className="holiday-table">
+        <table className="holiday-table responsive-table">
           <caption className="visually-hidden">{t('holiday.caption')}</caption>
           <thead>
             <tr>
@@ -328,12 +329,12 @@ function HolidaySection({ holidays, day }: { holidays: LoaderData['holidays']; d
               return (
                 <tr key={`${holiday.date}-${holiday.code}`}>
                   <th scope="row">{day(holiday.date)}</th>
-                  <td>
+                  <td data-label={t('holiday.name')}>
                     {name}
                     {holiday.kind === 'closing-day' ? <span className="muted"> ({t('common:holidayKind.closing-day')})</span> : null}
                   </td>
-                  <td>{holiday.open ? <strong>{t('holiday.openOnPurpose')}</strong> : t('holiday.closedForBooking')}</td>
-                  <td>
+                  <td data-label={t('holiday.state')}>{holiday.open ? <strong>{t('holiday.openOnPurpose')}</strong> : t('holiday.closedForBooking')}</td>
+                  <td data-label={t('holiday.change')}>
                     <Form method="post">
                       <input type="hidden" name="localDate" value={holiday.date} />
                       <SubmitButton name="intent" value={holiday.open ? 'holiday-close' : 'holiday-open'} className="button button-secondary button-small">

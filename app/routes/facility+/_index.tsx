@@ -7,6 +7,7 @@ import { approveJoinRequest, facilitiesOfStaff, membershipFacility } from '~/mod
 import { NextVisit } from '~/components/visits'
 import { FacilityFiguresBlock } from '~/components/facility-figures'
 import { facilityFigures } from '~/models/facility-figures.server'
+import { EmptyState } from '~/components/empty-state'
 import { nextVisit } from '~/models/visit.server'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -51,7 +52,7 @@ export default function FacilityHomePage() {
     <div>
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.greeting', { name })}</p>
-      {memberships.length === 0 ? <p className="empty">{t('home.none')}</p> : <NextVisit visit={nextVisit} role="facility_staff" />}
+      {memberships.length === 0 ? <EmptyState>{t('home.none')}</EmptyState> : <NextVisit visit={nextVisit} role="facility_staff" />}
       <FacilityFiguresBlock figures={figures} names={Object.fromEntries(memberships.map((m) => [m.facility.id, m.facility.name]))} />
       <ul className="card-list">
         {memberships.map(({ facility, role, status, isContactPerson }) => {
@@ -122,7 +123,7 @@ export default function FacilityHomePage() {
                 <section aria-labelledby={`join-${facility.id}`}>
                   <h3 id={`join-${facility.id}`}>{t('home.joinRequests')}</h3>
                   {facility.memberships.length === 0 ? (
-                    <p className="empty">{t('home.noJoinRequests')}</p>
+                    <EmptyState>{t('home.noJoinRequests')}</EmptyState>
                   ) : (
                     <ul>
                       {facility.memberships.map((request) => (

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AD_ACTION_LABEL, AdActionButton } from '~/components/job-ads'
+import { EmptyState } from '~/components/empty-state'
 import { jobAdsOfFacilities } from '~/models/job.server'
 import { canTransition } from '~/utils/job-ad'
 import { formatDate } from '~/utils/dates'
@@ -28,7 +29,7 @@ export default function FacilityAdsPage() {
     <div>
       <h1>{t('list.title')}</h1>
       <p className="lead">{t('list.intro')}</p>
-      {facilities.length === 0 ? <p className="empty">{t('list.noFacility')}</p> : null}
+      {facilities.length === 0 ? <EmptyState>{t('list.noFacility')}</EmptyState> : null}
       {facilities.map((facility) => (
         <section key={facility.id} aria-labelledby={`facility-${facility.id}`} className="card">
           <h2 id={`facility-${facility.id}`}>{facility.name}</h2>
@@ -38,7 +39,7 @@ export default function FacilityAdsPage() {
               {t('list.new', { facility: facility.name })}
             </Link>
           </p>
-          {facility.jobAds.length === 0 ? <p className="empty">{t('list.none')}</p> : null}
+          {facility.jobAds.length === 0 ? <EmptyState>{t('list.none')}</EmptyState> : null}
           {JOB_AD_STATUSES.map((status) => {
             const ads = facility.jobAds.filter((ad) => ad.status === status)
             if (ads.length === 0) return null

@@ -8,6 +8,7 @@ import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { can, requireRole } from '~/utils/permissions.server'
+import { EmptyState } from '~/components/empty-state'
 
 export const handle = { i18n: ['matching', 'agreement'] }
 
@@ -34,7 +35,7 @@ export default function FacilityVolunteersPage() {
     <div>
       <h1>{t('facility.title')}</h1>
       <p className="lead">{t('facility.intro')}</p>
-      {empty ? <p className="empty">{t('facility.empty')}</p> : null}
+      {empty ? <EmptyState>{t('facility.empty')}</EmptyState> : null}
       {facilities
         .filter((facility) => facility.matches.length > 0)
         .map((facility) => (

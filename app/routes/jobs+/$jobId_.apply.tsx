@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { CheckboxField, ErrorSummary, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
+import { EmptyState } from '~/components/empty-state'
 import { adForApplying, applyingState, applyToAd } from '~/models/application.server'
 import volunteerStyles from '~/styles/volunteer.css'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -90,7 +91,7 @@ export default function ApplyPage() {
             ))}
           </dl>
         ) : (
-          <p className="empty">{t('apply.noEthics')}</p>
+          <EmptyState>{t('apply.noEthics')}</EmptyState>
         )}
       </section>
 

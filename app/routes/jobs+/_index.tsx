@@ -1,6 +1,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useId, useState } from 'react'
+import { SearchX, SlidersHorizontal } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { boardChoices, boardFiltersFromUrl, boardQueryString, hasActiveFilters, searchBoard } from '~/models/job-board.server'
 import { formatDate } from '~/utils/dates'
@@ -10,6 +11,7 @@ import { pageMeta } from '~/utils/meta'
 import { capitalize, describeSchedule } from '~/utils/schedule'
 import { copenhagenDate } from '~/utils/time'
 import boardStyles from '~/styles/board.css'
+import { EmptyState } from '~/components/empty-state'
 
 export const handle = { i18n: ['board'], scripts: false }
 
@@ -72,14 +74,11 @@ export default function JobBoardPage() {
           </p>
         ) : null}
         {!anyPublished ? (
-          <p className="empty">{t('empty')}</p>
+          <EmptyState action={<a href="/jobs.rss">{t('feeds.rss')}</a>}>{t('empty')}</EmptyState>
         ) : ads.length === 0 ? (
-          <div className="empty">
-            <p>{t('noResults')}</p>
-            <p>
-              <Link to="/jobs">{t('search.clear')}</Link>
-            </p>
-          </div>
+          <EmptyState icon={SearchX} action={<Link to="/jobs">{t('search.clear')}</Link>}>
+            {t('noResults')}
+          </EmptyState>
         ) : (
           <AdCards ads={ads} today={today} />
         )}
@@ -104,6 +103,11 @@ export default function JobBoardPage() {
   )
 }
 
+/** How many filters narrow the results (the weekdays count as one), shown on the phone's "Filtrér". */
+function activeFilterCount(filters: LoaderData['filters']) {
+  return [filters.q, filters.region, filters.targetGroup].filter(Boolean).length + filters.municipality.length + filters.task.length + filters.frequency.length + (filters.weekday.length > 0 ? 1 : 0)
+}
+
 function BoardSearch({ id, filters, choices, filtered }: { id: string; filters: LoaderData['filters']; choices: LoaderData['choices']; filtered: boolean }) {
   const { t } = useTranslation(['board', 'common'])
   const location = useLocation()
@@ -111,7 +115,21 @@ function BoardSearch({ id, filters, choices, filtered }: { id: string; filters: 
   // as soon as another region is chosen.
   const [region, setRegion] = useState(filters.region ?? '')
   const shownRegions = choices.regions.filter((entry) => !region || entry.region === region || !choices.regions.some((r) => r.region === region))
+  const active = activeFilterCount(filters)
   return (
+    // Under 700 px the filters fold behind "Filtrér" so the results come first; from 700 px
+    // board.css opens the closed <details> and hides its summary. Works without JavaScript.
+    <details className="board-filters" key={`filters-${location.search}`}>
+      <summary className="filter-button">
+        <SlidersHorizontal aria-hidden="true" size={18} />
+        {t('search.toggle')}
+        {active > 0 ? (
+          <span className="filter-count">
+            <span aria-hidden="true">{active}</span>
+            <span className="visually-hidden">{t('search.activeCount', { count: active })}</span>
+          </span>
+        ) : null}
+      </summary>
     <section aria-labelledby={`${id}-search`} className="board-search">
       <h2 id={`${id}-search`}>{t('search.heading')}</h2>
       {/* A plain GET form: works without JavaScript, and every filter stays in the URL. Keyed by
@@ -230,6 +248,7 @@ function BoardSearch({ id, filters, choices, filtered }: { id: string; filters: 
         </div>
       </Form>
     </section>
+    </details>
   )
 }
 

@@ -9,6 +9,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { requireMailboxAccess } from '~/utils/mailbox.server'
 import { pageMeta } from '~/utils/meta'
 import { retentionPeriods } from '~/utils/retention.server'
+import { EmptyState } from '~/components/empty-state'
 
 export const handle = { i18n: ['admin'] }
 
@@ -28,10 +29,10 @@ export default function MailboxPage() {
       <h1>{t('mailbox.title')}</h1>
       <p className="lead">{t('mailbox.intro')}</p>
       {messages.length === 0 ? (
-        <p className="empty">{t('mailbox.empty')}</p>
+        <EmptyState>{t('mailbox.empty')}</EmptyState>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="responsive-table">
             <caption className="visually-hidden">{t('mailbox.title')}</caption>
             <thead>
               <tr>
@@ -44,12 +45,12 @@ export default function MailboxPage() {
             <tbody>
               {messages.map((message) => (
                 <tr key={message.id}>
-                  <td>{message.toEmail}</td>
-                  <td>
+                  <td data-label={t('mailbox.to')}>{message.toEmail}</td>
+                  <td data-label={t('mailbox.subject')}>
                     <Link to={`/mailbox/${message.id}`}>{message.emptied ? t('mailbox.emptied', { days: outboxDays, template: message.template }) : message.subject}</Link>
                   </td>
-                  <td>{formatShortDateTime(message.createdAt, locale)}</td>
-                  <td>{t(`outbox.status.${message.status}`)}</td>
+                  <td data-label={t('mailbox.created')}>{formatShortDateTime(message.createdAt, locale)}</td>
+                  <td data-label={t('mailbox.status')}>{t(`outbox.status.${message.status}`)}</td>
                 </tr>
               ))}
             </tbody>

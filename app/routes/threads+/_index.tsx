@@ -2,6 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { When } from '~/components/threads'
+import { EmptyState } from '~/components/empty-state'
 import { spacesOverview } from '~/models/thread.server'
 import threadStyles from '~/styles/threads.css'
 import { getFixedT } from '~/utils/i18n.server'
@@ -66,7 +67,7 @@ export default function SpacesPage() {
         <h2 id="networks-heading">{t('spaces.networks')}</h2>
         <p>{t('spaces.networksIntro')}</p>
         {networks.length === 0 ? (
-          <p className="empty">{t('spaces.noNetworks')}</p>
+          <EmptyState>{t('spaces.noNetworks')}</EmptyState>
         ) : (
           <ul className="space-list">
             {networks.map((space) => (
@@ -79,7 +80,7 @@ export default function SpacesPage() {
         <h2 id="facilities-heading">{t('spaces.facilities')}</h2>
         <p>{t('spaces.facilitiesIntro')}</p>
         {facilities.length === 0 ? (
-          <p className="empty">{t('spaces.noFacilities')}</p>
+          <EmptyState>{t('spaces.noFacilities')}</EmptyState>
         ) : (
           <ul className="space-list">
             {facilities.map((space) => (

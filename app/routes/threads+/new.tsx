@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CheckboxField, ErrorSummary, Field, FormScope, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
 import { PrivacyReminder, TagFieldset } from '~/components/threads'
+import { EmptyState } from '~/components/empty-state'
 import { accessTo } from '~/models/space.server'
 import { postBodyField, resolveSpace, spacesOverview, startThread, threadTitleField } from '~/models/thread.server'
 import threadStyles from '~/styles/threads.css'
@@ -73,7 +74,7 @@ export default function NewThreadPage() {
       </p>
       <h1>{t('newThread.title')}</h1>
       {options.length === 0 ? (
-        <p className="empty">{t('newThread.noSpaces')}</p>
+        <EmptyState>{t('newThread.noSpaces')}</EmptyState>
       ) : (
         <Form method="post" className="stack" noValidate>
           <FormScope id="thread-new">

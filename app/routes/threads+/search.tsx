@@ -4,6 +4,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SearchResultList, tagLabel } from '~/components/thread-search'
+import { EmptyState } from '~/components/empty-state'
 import { spacesFor } from '~/models/space.server'
 import { hasSearch, searchThreads, searchableSpaces, threadSearchFromUrl } from '~/models/thread-search.server'
 import searchStyles from '~/styles/thread-search.css'
@@ -37,7 +38,7 @@ export default function ThreadSearchPage() {
       <p className="lead">{t('intro')}</p>
 
       {choices.length === 0 ? (
-        <p className="empty">{t('noSpaces')}</p>
+        <EmptyState>{t('noSpaces')}</EmptyState>
       ) : (
         // A plain GET form: works without JavaScript, and the search stays in the URL.
         <Form method="get" action="/threads/search" className="search-form" role="search" key={location.search}>
@@ -116,7 +117,7 @@ export default function ThreadSearchPage() {
           ) : null}
         </section>
       ) : choices.length > 0 ? (
-        <p className="empty">{t('prompt')}</p>
+        <EmptyState>{t('prompt')}</EmptyState>
       ) : null}
     </div>
   )

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { shownName } from '~/utils/former-person'
 import { Pagination, TagList, When } from '~/components/threads'
+import { EmptyState } from '~/components/empty-state'
 import { threadList } from '~/models/thread.server'
 import threadStyles from '~/styles/threads.css'
 import { getFixedT } from '~/utils/i18n.server'
@@ -74,7 +75,7 @@ export default function SpacePage() {
       <section aria-labelledby="threads-heading">
         <h2 id="threads-heading">{tag ? t('space.threadsTagged', { tag: t(`tag.${tag}`), count: total }) : t('space.threads', { count: total })}</h2>
         {threads.length === 0 ? (
-          <p className="empty">{tag ? t('space.emptyTag') : canPost ? t('space.empty') : t('space.emptyReadOnly')}</p>
+          <EmptyState>{tag ? t('space.emptyTag') : canPost ? t('space.empty') : t('space.emptyReadOnly')}</EmptyState>
         ) : (
           <ul className="thread-list">
             {threads.map((thread) => (

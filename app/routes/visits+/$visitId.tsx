@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { MapPin, Phone, User } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ChoiceGroup, VisitStatus, visitTimeText } from '~/components/booking'
@@ -228,7 +229,10 @@ export default function VisitPage() {
           <dd>
             <VisitStatus status={visit.status} late={visit.lateCancellation} />
           </dd>
-          <dt>{t('visit.where')}</dt>
+          <dt>
+            <MapPin aria-hidden="true" size={16} className="cell-icon" />
+            {t('visit.where')}
+          </dt>
           <dd>{place}</dd>
           {visit.window ? (
             <>
@@ -242,12 +246,18 @@ export default function VisitPage() {
               <dd>{visit.adTitle}</dd>
             </>
           ) : null}
-          <dt>{t('visit.volunteer')}</dt>
+          <dt>
+            <User aria-hidden="true" size={16} className="cell-icon" />
+            {t('visit.volunteer')}
+          </dt>
           <dd>
             {shownVolunteerName(t, visit.volunteer.name)}
             {role !== 'volunteer' && visit.volunteer.phone ? ` · ${visit.volunteer.phone}` : ''}
           </dd>
-          <dt>{t('visit.contact')}</dt>
+          <dt>
+            <Phone aria-hidden="true" size={16} className="cell-icon" />
+            {t('visit.contact')}
+          </dt>
           <dd>{visit.contact ? `${visit.contact.name}${visit.contact.phone ? ` · ${visit.contact.phone}` : ''}` : t('visit.noContact')}</dd>
           {visit.status === 'cancelled' ? (
             <>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CheckboxField, SubmitButton } from '~/components/forms'
 import { dayLabel, MonthTable, PlanSummary, VisitTable, WeekTable } from '~/components/visits'
+import { EmptyState } from '~/components/empty-state'
 import { calendarMarks } from '~/models/facility-closure.server'
 import { calendarTokenOf, plansOf, regenerateCalendarToken, revokeCalendarToken, setVisitReminders, upcomingVisits, visitsBetween, visitsToLog, wantsVisitReminders } from '~/models/visit.server'
 import visitStyles from '~/styles/visits.css'
@@ -211,7 +212,7 @@ function PlansSection({ matches, role, locale }: { matches: LoaderData['matches'
       <h2 id="plans-heading">{t('plans.heading')}</h2>
       <p>{t('plans.intro')}</p>
       {matches.length === 0 ? (
-        <p className="empty">{t('plans.noMatches')}</p>
+        <EmptyState>{t('plans.noMatches')}</EmptyState>
       ) : (
         <ul className="card-list">
           {matches.map((match) => (
@@ -220,7 +221,7 @@ function PlansSection({ matches, role, locale }: { matches: LoaderData['matches'
               <p className="muted">
                 {match.adTitle} · {t(`common:matchStatus.${match.status}`)}
               </p>
-              {match.plans.length === 0 ? <p className="empty">{t('plans.none')}</p> : null}
+              {match.plans.length === 0 ? <EmptyState>{t('plans.none')}</EmptyState> : null}
               <ul className="plan-list">
                 {match.plans.map((plan) => (
                   <li key={plan.id}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { visitTimeText } from '~/components/booking'
 import { ErrorList, FormError, SubmitButton } from '~/components/forms'
+import { EmptyState } from '~/components/empty-state'
 import type { DayClosure } from '~/models/facility-closure.server'
 import { bookWindowVisit } from '~/models/visit-booking.server'
 import { bookableWindows } from '~/models/visit-window.server'
@@ -92,7 +93,7 @@ export default function BookVisitPage() {
               {window.location ? ` · ${window.location}` : ''}
             </p>
             {window.dates.length === 0 ? (
-              <p className="empty">{t('book.noDates')}</p>
+              <EmptyState>{t('book.noDates')}</EmptyState>
             ) : (
               <ul className="window-dates">
                 {window.dates.map((date) => {

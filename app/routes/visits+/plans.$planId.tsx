@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorSummary, Field, FormError, FormScope, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
 import { dayLabel, PlanSummary } from '~/components/visits'
+import { EmptyState } from '~/components/empty-state'
 import { confirmPlan, declinePlan, endPlan, pausePlan, planFor, skipPlanDate, visitsOfPlan } from '~/models/visit-plan.server'
 import visitStyles from '~/styles/visits.css'
 import { localeOf } from '~/utils/domain'
@@ -211,7 +212,7 @@ export default function PlanPage() {
       <section aria-labelledby="plan-visits-heading">
         <h2 id="plan-visits-heading">{t('detail.visits')}</h2>
         {data.visits.length === 0 ? (
-          <p className="empty">{t('detail.noVisits')}</p>
+          <EmptyState>{t('detail.noVisits')}</EmptyState>
         ) : (
           <ul>
             {data.visits.map((visit) => (

@@ -6,6 +6,8 @@ import { VolunteerRecordBlock } from '~/components/volunteer-record'
 import { volunteerRecord } from '~/models/volunteer-record.server'
 import { VolunteerThanksCard } from '~/components/volunteer-thanks'
 import { volunteerThanks } from '~/models/wish.server'
+import { EmptyState } from '~/components/empty-state'
+import { applicationLook, StatusBadge } from '~/components/status-badge'
 import { profileCompleteness, volunteerOverview, volunteerProfile } from '~/models/volunteer.server'
 import volunteerStyles from '~/styles/volunteer.css'
 import { formatDateTime } from '~/utils/dates'
@@ -108,7 +110,7 @@ export default function VolunteerHomePage() {
             <Link to={`/visits/${nextVisit.id}`}>{formatDateTime(nextVisit.startsAt, locale)}</Link> · {nextVisit.facility.name}
           </p>
         ) : (
-          <p className="empty">{t('home.noVisit')}</p>
+          <EmptyState>{t('home.noVisit')}</EmptyState>
         )}
         <p>
           <Link to="/visits">{t('visits:home.allVisits')}</Link>
@@ -120,7 +122,7 @@ export default function VolunteerHomePage() {
       <section aria-labelledby="matches-heading">
         <h2 id="matches-heading">{t('home.matches')}</h2>
         {matches.length === 0 ? (
-          <p className="empty">{t('home.noMatches')}</p>
+          <EmptyState>{t('home.noMatches')}</EmptyState>
         ) : (
           <ul>
             {matches.map((match) => (
@@ -157,7 +159,7 @@ export default function VolunteerHomePage() {
               {applications.map((application) => (
                 <li key={application.id}>
                   {application.jobAd.title} ({application.jobAd.facility.name}) —{' '}
-                  <span className="status-label">{t(`common:applicationStatus.${application.status}`)}</span>
+                  <StatusBadge look={applicationLook(application.status)}>{t(`common:applicationStatus.${application.status}`)}</StatusBadge>
                 </li>
               ))}
             </ul>

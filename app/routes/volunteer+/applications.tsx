@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { FormError, SubmitButton } from '~/components/forms'
+import { applicationLook, StatusBadge } from '~/components/status-badge'
 import { applicationsOfVolunteer, withdrawApplication } from '~/models/application.server'
 import volunteerStyles from '~/styles/volunteer.css'
 import { formatDate } from '~/utils/dates'
@@ -80,7 +81,9 @@ export default function ApplicationsPage() {
                   <dt>{t('applications.sent')}</dt>
                   <dd>{formatDate(application.createdAt, locale)}</dd>
                   <dt>{t('applications.status')}</dt>
-                  <dd className="status-label">{t(`common:applicationStatus.${application.status}`)}</dd>
+                  <dd>
+                    <StatusBadge look={applicationLook(application.status)}>{t(`common:applicationStatus.${application.status}`)}</StatusBadge>
+                  </dd>
                 </dl>
                 <p>{t(`applications.next.${application.status}`)}</p>
                 {application.status === 'declined' && application.decisionNote ? (
