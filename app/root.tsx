@@ -1,5 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from '@remix-run/react'
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from './components/error-boundary'
@@ -182,9 +182,22 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   )
 }
 
+/** A route whose `handle` says `{ bare: true }` fills the whole window: no header, navigation or footer (the common-room screen). */
+function useBarePage() {
+  return useMatches().some((match) => (match.handle as { bare?: boolean } | undefined)?.bare === true)
+}
+
 export default function App() {
   const data = useLoaderData<typeof loader>()
   useChangeLanguage(data.locale)
+  const bare = useBarePage()
+  if (bare) {
+    return (
+      <Document locale={data.locale}>
+        <Outlet />
+      </Document>
+    )
+  }
   return (
     <Document locale={data.locale}>
       <AppShell>

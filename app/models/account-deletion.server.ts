@@ -286,6 +286,8 @@ export async function anonymizeAccount(userId: string, options: { reason: 'self'
     await tx.threadSubscription.deleteMany({ where: { userId } })
     await tx.threadRead.deleteMany({ where: { userId } })
     await tx.followUpResponse.updateMany({ where: { respondentId: userId }, data: { wishes: null } })
+    // The board photo is a picture of their face: gone with the account (secure_delete overwrites its pages).
+    await tx.volunteerPhoto.deleteMany({ where: { userId } })
 
     const profile = await tx.volunteerProfile.findUnique({ where: { userId }, select: { id: true } })
     if (profile) {

@@ -77,6 +77,8 @@ export type ScopeOf = {
   'visitPlan:act': MatchScope
   /** Read the results report (counts only, no volunteer's personal data) for these municipalities. */
   'report:view': ReportScope
+  /** Print the common-room poster and make or revoke the screen's secret address: the facility's active staff. */
+  'whoComes:manage': FacilityScope
 }
 export type Permission = keyof ScopeOf
 
@@ -124,6 +126,8 @@ const rules: { [P in Permission]: (actor: Actor, scope: ScopeOf[P]) => boolean }
   // Every municipality asked for must be the coordinator's centre's; the municipality's own role
   // (issue 14) will get a rule of its own here.
   'report:view': (actor, scope) => scope.municipalityIds.length > 0 && scope.municipalityIds.every((id) => coversMunicipality(actor, id)),
+  // The board hangs in the facility's own common room; the centre has no part in it.
+  'whoComes:manage': (actor, scope) => Boolean(membership(actor, scope.facilityId)),
 }
 
 export function can<P extends Permission>(actor: Actor | null, permission: P, scope?: ScopeOf[P]) {

@@ -15,7 +15,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 const ApproveJoinSchema = z.object({ intent: z.literal('approve-join'), membershipId: z.string().min(1) })
 
-export const handle = { i18n: ['facility', 'booking', 'visits'] }
+export const handle = { i18n: ['facility', 'booking', 'visits', 'whocomes'] }
 
 // Message keys written out so a search for a key finds where it is used.
 const HINT_LABEL = { ethics: 'home.hint.ethics', screening: 'home.hint.screening', description: 'home.hint.description', practicalInfo: 'home.hint.practicalInfo' } as const
@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function FacilityHomePage() {
-  const { t } = useTranslation(['facility', 'common', 'booking'])
+  const { t } = useTranslation(['facility', 'common', 'booking', 'whocomes'])
   const { name, memberships, nextVisit } = useLoaderData<typeof loader>()
   return (
     <div>
@@ -106,6 +106,9 @@ export default function FacilityHomePage() {
                     </li>
                     <li>
                       <Link to={`/facility/${facility.id}/windows`}>{t('booking:window.homeLink')}</Link>
+                    </li>
+                    <li>
+                      <Link to={`/facility/${facility.id}/who-comes`}>{t('whocomes:manage.homeLink')}</Link>
                     </li>
                   </ul>
                 </nav>
