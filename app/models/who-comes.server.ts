@@ -78,7 +78,17 @@ function boardVisits(facilityId: string, from: string, to: string, statuses: Boa
       .leftJoin('Match', 'Match.id', 'Visit.matchId')
       .leftJoin('JobAd', 'JobAd.id', 'Match.jobAdId')
       .leftJoin('VolunteerPhoto', 'VolunteerPhoto.userId', 'Visit.volunteerId')
-      .select(['Visit.id', 'Visit.localDate', 'Visit.startsAt', 'Visit.endsAt', 'Visit.status', 'Visit.helpedWith', 'User.name as volunteerName', 'JobAd.tasks as adTasks', 'VolunteerPhoto.id as photoId'])
+      .select([
+        'Visit.id',
+        'Visit.localDate',
+        'Visit.startsAt',
+        'Visit.endsAt',
+        'Visit.status',
+        'Visit.helpedWith',
+        'User.name as volunteerName',
+        'JobAd.tasks as adTasks',
+        'VolunteerPhoto.id as photoId',
+      ])
       .select((eb) =>
         eb
           .exists(
@@ -189,7 +199,13 @@ function hasActiveMatch(volunteerId: string, facilityIds: string[]) {
   if (facilityIds.length === 0) return false
   return Boolean(
     first(
-      sql.selectFrom('Match').select('id').where('volunteerId', '=', volunteerId).where('facilityId', 'in', facilityIds).where('status', '=', 'active').limit(1),
+      sql
+        .selectFrom('Match')
+        .select('id')
+        .where('volunteerId', '=', volunteerId)
+        .where('facilityId', 'in', facilityIds)
+        .where('status', '=', 'active')
+        .limit(1),
     ),
   )
 }
@@ -202,7 +218,14 @@ export function photoForViewer(actor: Actor, photoId: string) {
   const photo = photoRow(photoId)
   if (!photo) return null
   if (photo.userId === actor.id) return photo.image
-  if (actor.role === 'facility_staff' && hasActiveMatch(photo.userId, actor.memberships.map((m) => m.facilityId))) return photo.image
+  if (
+    actor.role === 'facility_staff' &&
+    hasActiveMatch(
+      photo.userId,
+      actor.memberships.map((m) => m.facilityId),
+    )
+  )
+    return photo.image
   return null
 }
 

@@ -1,8 +1,7 @@
 import { json, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
-import { boardDay, TaskPictograms, useBoardLocale, VolunteerFace } from '~/components/who-comes'
+import { ScreenView } from '~/components/who-comes'
 import { facilityOfWhoComesToken, screenVisits } from '~/models/who-comes.server'
 import whoComesStyles from '~/styles/who-comes.css'
 import { getFixedT } from '~/utils/i18n.server'
@@ -39,9 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
 export default function WhoComesScreen() {
-  const { t } = useTranslation(['whocomes', 'common'])
-  const locale = useBoardLocale()
-  const { facilityName, token, today, now, todays, next } = useLoaderData<typeof loader>()
+  const data = useLoaderData<typeof loader>()
   const revalidator = useRevalidator()
   useEffect(() => {
     const timer = window.setInterval(() => {
@@ -49,60 +46,7 @@ export default function WhoComesScreen() {
     }, REVALIDATE_MS)
     return () => window.clearInterval(timer)
   }, [revalidator])
-  const photoSrc = (photoId: string) => `/who-comes/${token}/photo/${photoId}`
-  return (
-    <main id="main" className="who-screen">
-      <header className="who-screen-header">
-        <h1>{t('screen.heading')}</h1>
-        <p className="who-screen-date">{t('screen.today', { date: boardDay(today, locale) })}</p>
-        <p className="who-screen-place">{facilityName}</p>
-      </header>
-      <section aria-label={t('screen.heading')}>
-        {todays.length === 0 ? (
-          <p className="who-screen-none">{t('screen.noneToday')}</p>
-        ) : (
-          <ul className="who-screen-today">
-            {todays.map((visit) =>
-              visit.status === 'cancelled' ? (
-                <li key={visit.id} className="who-screen-visit who-cancelled">
-                  <VolunteerFace visit={visit} photoSrc={photoSrc} />
-                  <p className="who-not-coming">{t('screen.notComing', { name: visit.firstName })}</p>
-                </li>
-              ) : (
-                <li key={visit.id} className="who-screen-visit">
-                  <VolunteerFace visit={visit} photoSrc={photoSrc} />
-                  <div>
-                    <p className="who-name">{visit.firstName}</p>
-                    <p className="who-time">{t('screen.time', { from: visit.start, to: visit.end })}</p>
-                    {visit.status === 'done' || visit.end <= now ? <p className="who-over">{t('screen.over')}</p> : null}
-                    <TaskPictograms tasks={visit.tasks} />
-                  </div>
-                </li>
-              ),
-            )}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="screen-next">
-        <h2 id="screen-next">{t('screen.next')}</h2>
-        {next.length === 0 ? (
-          <p className="who-screen-none">{t('screen.noneNext')}</p>
-        ) : (
-          <ul className="who-screen-next">
-            {next.map((visit) => (
-              <li key={visit.id}>
-                <VolunteerFace visit={visit} photoSrc={photoSrc} />
-                <span className="who-next-day">{boardDay(visit.localDate, locale)}</span>
-                <span className="who-next-time">{t('screen.time', { from: visit.start, to: visit.end })}</span>
-                <span className="who-next-name">{visit.firstName}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <p className="who-screen-updated">{t('screen.updated', { time: now })}</p>
-    </main>
-  )
+  return <ScreenView {...data} />
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

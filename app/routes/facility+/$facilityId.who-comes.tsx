@@ -115,31 +115,31 @@ export default function WhoComesPage() {
           <p className="empty">{t('manage.previewEmpty')}</p>
         ) : (
           <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('manage.previewDay')}</th>
-                <th scope="col">{t('manage.previewTime')}</th>
-                <th scope="col">{t('manage.previewVolunteer')}</th>
-                <th scope="col">{t('manage.previewVisit')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {visits.map((visit) => (
-                <tr key={visit.id}>
-                  <td>{boardDay(visit.localDate, locale)}</td>
-                  <td>{t('poster.time', { from: visit.start, to: visit.end })}</td>
-                  <td>{visit.firstName}</td>
-                  <td>
-                    <Link to={`/visits/${visit.id}`}>
-                      {t('manage.openVisit')}
-                      <span className="visually-hidden">{`: ${visit.firstName}, ${boardDay(visit.localDate, locale)}`}</span>
-                    </Link>
-                  </td>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('manage.previewDay')}</th>
+                  <th scope="col">{t('manage.previewTime')}</th>
+                  <th scope="col">{t('manage.previewVolunteer')}</th>
+                  <th scope="col">{t('manage.previewVisit')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {visits.map((visit) => (
+                  <tr key={visit.id}>
+                    <td>{boardDay(visit.localDate, locale)}</td>
+                    <td>{t('poster.time', { from: visit.start, to: visit.end })}</td>
+                    <td>{visit.firstName}</td>
+                    <td>
+                      <Link to={`/visits/${visit.id}`}>
+                        {t('manage.openVisit')}
+                        <span className="visually-hidden">{`: ${visit.firstName}, ${boardDay(visit.localDate, locale)}`}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         )}
       </section>
