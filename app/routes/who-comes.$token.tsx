@@ -6,9 +6,10 @@ import { facilityOfWhoComesToken, screenVisits } from '~/models/who-comes.server
 import whoComesStyles from '~/styles/who-comes.css'
 import { getFixedT } from '~/utils/i18n.server'
 
-/** The screen asks for fresh data this often; a full reload (below) catches a page whose script stopped. */
+/** The screen asks for fresh data this often, without reloading the page. */
 const REVALIDATE_MS = 60_000
-const RELOAD_SECONDS = 600
+/** Without JavaScript, the page reloads itself this often instead. */
+const NO_SCRIPT_RELOAD_SECONDS = 300
 
 // The common-room screen: no header, navigation or footer (root.tsx), and no log-in.
 export const handle = { i18n: ['whocomes'], bare: true }
@@ -46,13 +47,19 @@ export default function WhoComesScreen() {
     }, REVALIDATE_MS)
     return () => window.clearInterval(timer)
   }, [revalidator])
-  return <ScreenView {...data} />
+  return (
+    <>
+      <ScreenView {...data} />
+      {/* Only without JavaScript: a timed reload is otherwise a barrier (WCAG 2.2.1, axe's meta-refresh), and the data updates in place. */}
+      <noscript>
+        <meta httpEquiv="refresh" content={String(NO_SCRIPT_RELOAD_SECONDS)} />
+      </noscript>
+    </>
+  )
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title ?? 'Frivilligbro' },
   { name: 'robots', content: 'noindex, nofollow' },
   { name: 'referrer', content: 'no-referrer' },
-  // Without JavaScript (or if the page's script has stopped) the screen still renews itself.
-  { httpEquiv: 'refresh', content: String(RELOAD_SECONDS) },
 ]

@@ -133,7 +133,7 @@ export default function WhoComesPage() {
                     <td>
                       <Link to={`/visits/${visit.id}`}>
                         {t('manage.openVisit')}
-                        <span className="visually-hidden">{`: ${visit.firstName}, ${boardDay(visit.localDate, locale)}`}</span>
+                        <span className="visually-hidden">{` (${visit.firstName}, ${boardDay(visit.localDate, locale)})`}</span>
                       </Link>
                     </td>
                   </tr>
