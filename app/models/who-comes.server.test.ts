@@ -18,7 +18,7 @@ import { prisma } from '~/utils/db.server'
 import { getFixedT, i18nInstance } from '~/utils/i18n.server'
 import { addDays, copenhagenDate, mondayOf, wallClockInstant } from '~/utils/time'
 import { MAX_PHOTO_BYTES } from '~/utils/who-comes'
-import { regenerateWhoComesToken, revokeWhoComesToken, saveVolunteerPhoto } from './who-comes.server'
+import { regenerateWhoComesToken, saveVolunteerPhoto } from './who-comes.server'
 
 const handler = (route: { loader?: unknown; action?: unknown }, kind: 'loader' | 'action') => route[kind] as RouteHandler
 
@@ -144,6 +144,10 @@ describe('the board shows first names only', () => {
     expect(screen.data?.next.map((visit) => visit.id)).toEqual([world.tomorrow.id, world.nextWeek.id])
     expect(poster.html).toContain('Frederikke')
     expect(poster.html).toContain('Anne-Mette')
+    // In English for a reader whose language is English.
+    const english = renderToStaticMarkup(createElement(I18nextProvider, { i18n: await i18nInstance('en') }, createElement(ScreenView, screen.data!)))
+    expect(english).toContain('Anne-Mette is not coming today')
+    expect(english).toContain('Who is coming today?')
     // Another facility's visit is on neither.
     expect(screen.json).not.toContain('Gorm')
     expect(poster.json).not.toContain('Gorm')
@@ -214,6 +218,7 @@ describe('the screen address', () => {
     const unknown = await screenAt('x'.repeat(32))
     expect([revoked.status, revoked.html]).toEqual([unknown.status, unknown.html])
     expect(revoked.html).not.toContain(world.facility.name)
+    for (const odd of ['', 'x'.repeat(500), "' OR 1=1 --", '..%2F..%2Fetc', second.toUpperCase()]) expect((await screenAt(odd)).status, odd).toBe(404)
     expect(await prisma.auditLog.count({ where: { entityId: world.facility.id, action: { startsWith: 'who-comes.token-' } } })).toBe(3)
 
     // Only the facility's own staff make or revoke it.
@@ -341,4 +346,12 @@ describe('a volunteer’s photo', () => {
     expect(screen.html).toContain('>A</span>')
     expect(await prisma.auditLog.findFirst({ where: { entityId: world.anne.id, action: 'volunteer.photo-deleted' } })).not.toBeNull()
   })
+})
+
+test('the board’s messages exist in Danish and English alike', async () => {
+  const keys = (value: unknown, prefix = ''): string[] =>
+    value && typeof value === 'object' ? Object.entries(value).flatMap(([key, inner]) => keys(inner, `${prefix}${key}.`)) : [prefix]
+  const { default: da } = await import('../../public/locales/da/whocomes.json')
+  const { default: en } = await import('../../public/locales/en/whocomes.json')
+  expect(keys(en).sort()).toEqual(keys(da).sort())
 })

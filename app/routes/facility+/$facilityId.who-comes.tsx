@@ -79,7 +79,7 @@ export default function WhoComesPage() {
           <>
             <p>
               <label htmlFor="screen-url">{t('manage.urlLabel')}</label>
-              <input id="screen-url" className="feed-url" type="text" readOnly value={screenUrl} />
+              <input id="screen-url" className="who-screen-url" type="text" readOnly value={screenUrl} />
             </p>
             <p className="hint">{t('manage.secret')}</p>
             <p>
