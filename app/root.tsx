@@ -257,9 +257,22 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   )
 }
 
+/** A route whose `handle` says `{ bare: true }` fills the whole window: no header, navigation or footer (the common-room screen). */
+function useBarePage() {
+  return useMatches().some((match) => (match.handle as { bare?: boolean } | undefined)?.bare === true)
+}
+
 export default function App() {
   const data = useLoaderData<typeof loader>()
   useChangeLanguage(data.locale)
+  const bare = useBarePage()
+  if (bare) {
+    return (
+      <Document locale={data.locale}>
+        <Outlet />
+      </Document>
+    )
+  }
   return (
     <Document locale={data.locale}>
       <AppShell>

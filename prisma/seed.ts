@@ -16,9 +16,13 @@ import { formatLocalDate } from '../app/utils/dates'
 import type { Task } from '../app/utils/domain'
 import { hashPassword } from '../app/utils/password.server'
 import { passwordWeakness } from '../app/utils/password-strength.server'
-import { addDays, copenhagenDate, isoWeekday, wallClockInstant } from '../app/utils/time'
+import { addDays, copenhagenDate, copenhagenTime, isoWeekday, minutesOf, wallClockInstant } from '../app/utils/time'
+import sharp from 'sharp'
 
 export const DEMO_PASSWORD = 'Demo-adgang-2026'
+
+/** The address of Skovbrynet's common-room screen in the demo: /who-comes/<this>. Fixed so the README can name it. */
+export const DEMO_WHO_COMES_TOKEN = 'skovbrynet-faellesstue-demo'
 
 export type SeedResult = 'seeded-demo' | 'seeded-reference' | 'already-seeded'
 export type LargeSeedProgress = { phase: string; done: number; total: number }
@@ -145,6 +149,24 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   await db.$transaction((tx) => writeDemo(tx, passwordHash), { timeout: 120_000, maxWait: 10_000 })
   console.log(`Demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Log in with any *@frivilligbro.test account below, password ${DEMO_PASSWORD}:`)
   console.log('  admin@frivilligbro.test · koordinator@frivilligbro.test · tilbud@frivilligbro.test · frivillig@frivilligbro.test · kommune@frivilligbro.test')
+  console.log(`Skovbrynet's common-room screen (no log-in): /who-comes/${DEMO_WHO_COMES_TOKEN}`)
+}
+
+/**
+ * A simple made-up portrait for the demo's board photo (no binary files in git): a face of circles
+ * on a coloured square, 400×400 JPEG, as an upload would be stored.
+ */
+async function demoPortrait() {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400">
+    <rect width="400" height="400" fill="#f6c453"/>
+    <circle cx="200" cy="430" r="170" fill="#0b5c4b"/>
+    <circle cx="200" cy="170" r="95" fill="#f1d2b6"/>
+    <path d="M105 160 Q110 60 200 62 Q290 60 296 160 Q270 110 200 108 Q130 110 105 160Z" fill="#6b3e26"/>
+    <circle cx="168" cy="170" r="10" fill="#1f2933"/>
+    <circle cx="232" cy="170" r="10" fill="#1f2933"/>
+    <path d="M165 212 Q200 240 235 212" stroke="#1f2933" stroke-width="8" fill="none" stroke-linecap="round"/>
+  </svg>`
+  return sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer()
 }
 
 async function writeDemo(tx: Tx, passwordHash: string) {
@@ -1572,6 +1594,29 @@ async function writeDemo(tx: Tx, passwordHash: string) {
     },
   })
 
+  // Today Sofie comes for an extra hour and a half in the common room, later than now, so the
+  // common-room screen (/who-comes/<DEMO_WHO_COMES_TOKEN>) has a visit today whatever the weekday.
+  const today = copenhagenDate(new Date(now))
+  const inAnHour = Math.ceil((minutesOf(copenhagenTime(new Date(now))) + 60) / 60) * 60
+  const extraStart = Math.min(Math.max(inAnHour, 10 * 60), 22 * 60)
+  const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+  await tx.visit.create({
+    data: {
+      matchId: matchSofie.id,
+      facilityId: skovbrynet,
+      volunteerId: sofie,
+      localDate: today,
+      startsAt: at(today, clock(extraStart)),
+      endsAt: at(today, clock(extraStart + 90)),
+      location: 'Fællesstuen i hus B',
+      status: 'planned',
+      createdAt: ago(2),
+    },
+  })
+  // Sofie lets the boards show her photo; Frederik has none, so the board shows his initial.
+  await tx.volunteerPhoto.create({ data: { userId: sofie, image: new Uint8Array(await demoPortrait()), consentAt: ago(20), createdAt: ago(20) } })
+  await tx.facility.update({ where: { id: skovbrynet }, data: { whoComesToken: DEMO_WHO_COMES_TOKEN } })
+
   // Skovbrynet closes for a week of staff days four weeks ahead: the café's date in it cannot be
   // booked, and the windows page, the booking page and the calendars say why.
   const closureMonday = addDays(previousWeekday(1), 28)
@@ -1773,7 +1818,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       },
     })
   }
-  step('visit plans, the Wednesday internet café and Friday game café windows, and visits (done, cancelled, no-show, planned, unlogged)')
+  step('visit plans, the Wednesday internet café and Friday game café windows, and visits (done, cancelled, no-show, planned, unlogged); Skovbrynet’s common-room board with a screen address and Sofie’s photo')
 
   // --- Residents' wishes and feedback (issue 12) ----------------------------------------------
   // Skovbrynet keeps its residents' wishes: one in every state. Staff wrote some, residents added

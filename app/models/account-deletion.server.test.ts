@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { addStaff, createFacility, createUser, formRequest, sessionCookieFor, TEST_PASSWORD } from '../../tests/setup/fixtures'
 import { createAd } from '../../tests/setup/fixtures-matching'
@@ -6,6 +7,7 @@ import { richVolunteer } from '../../tests/setup/fixtures-rights'
 import { startSmtpCatcher } from '../../tests/setup/smtp-catcher'
 import { anonymizeAccount, deletionBlocks } from './account-deletion.server'
 import { threadPage } from './thread.server'
+import { saveVolunteerPhoto } from './who-comes.server'
 import { login } from './user.server'
 import * as dataPage from '~/routes/settings+/data'
 import { getUser } from '~/utils/auth.server'
@@ -45,11 +47,22 @@ describe('deleting an account', () => {
     // The planner's statistics sample index keys (User.email among them): they must forget too.
     await prisma.$executeRawUnsafe('ANALYZE')
     const secrets = [identity.name, identity.email, identity.phone, '71932846', identity.oldEmail]
+    // A board photo with consent: a picture of their face, which must go with the account.
+    const portrait = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#c0ffee', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+      .png()
+      .toBuffer()
+    expect(await saveVolunteerPhoto(world.volunteer.id, portrait)).toEqual({ ok: true })
+    const photo = await prisma.volunteerPhoto.findUniqueOrThrow({ where: { userId: world.volunteer.id } })
+    // A stretch from the middle of the stored JPEG (a noisy picture: no run of zeros that a page
+    // header could also hold) to look for in the file afterwards.
+    const image = Buffer.from(photo.image)
+    const photoBytes = image.subarray(image.length >> 1, (image.length >> 1) + 64).toString('latin1').toLowerCase()
 
     // The search can see them before: otherwise the check after would prove nothing.
     await checkpointDatabase()
     const before = databaseBytes()
     for (const secret of [identity.name, identity.email, identity.phone, identity.oldEmail]) expect(before.includes(asStored(secret)), secret).toBe(true)
+    expect(before.includes(photoBytes), 'photo').toBe(true)
 
     expect(await anonymizeAccount(world.volunteer.id, { reason: 'self' })).toEqual({ ok: true })
     await deliverDueMessages({ mailer: createMailer(catcher.url), from: FROM })
@@ -72,6 +85,8 @@ describe('deleting an account', () => {
     for (const secret of secrets) expect(after.includes(asStored(secret)), secret).toBe(false)
     // Nor as single words in the thread search index (FTS5 keeps tokens, lower-cased).
     for (const word of ['qwistgaard', 'ærtebjørg']) expect(after.includes(asStored(word)), word).toBe(false)
+    // Nor their photo, down to its bytes.
+    expect(after.includes(photoBytes), 'photo').toBe(false)
 
     // What they did stays countable.
     const visits = await prisma.visit.groupBy({ by: ['status'], where: { volunteerId: world.volunteer.id }, _count: { _all: true }, _sum: { hours: true } })
@@ -100,6 +115,7 @@ describe('deleting an account', () => {
       tokens: await prisma.oneTimeToken.count({ where: { userId: user.id } }),
       subscriptions: await prisma.threadSubscription.count({ where: { userId: user.id } }),
       reads: await prisma.threadRead.count({ where: { userId: user.id } }),
+      photos: await prisma.volunteerPhoto.count({ where: { userId: user.id } }),
     })) {
       expect(count, table).toBe(0)
     }

@@ -315,6 +315,8 @@ export async function anonymizeAccount(userId: string, options: { reason: 'self'
     await tx.volunteerStatementSignoff.deleteMany({ where: { volunteerId: userId } })
     await tx.volunteerStatementSignoff.updateMany({ where: { signedById: userId }, data: { signerName: '', signedById: null } })
     await tx.municipalityAccess.deleteMany({ where: { userId } })
+    // The board photo is a picture of their face: gone with the account (secure_delete overwrites its pages).
+    await tx.volunteerPhoto.deleteMany({ where: { userId } })
 
     const profile = await tx.volunteerProfile.findUnique({ where: { userId }, select: { id: true } })
     if (profile) {

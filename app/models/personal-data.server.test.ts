@@ -1,7 +1,9 @@
+import sharp from 'sharp'
 import { describe, expect, test } from 'vitest'
 import { getRequest, sessionCookieFor } from '../../tests/setup/fixtures'
 import { richVolunteer } from '../../tests/setup/fixtures-rights'
 import { PERSONAL_DATA_VERSION, personalData } from './personal-data.server'
+import { saveVolunteerPhoto } from './who-comes.server'
 import { PERSONAL_DATA_SECTIONS } from '~/utils/personal-data'
 import * as download from '~/routes/settings+/data[.]json'
 import * as printView from '~/routes/settings+/data_.print'
@@ -17,7 +19,7 @@ describe('the personal data export', () => {
     const data = await personalData(world.volunteer.id)
 
     expect(data.version).toBe(PERSONAL_DATA_VERSION)
-    expect(data.account).toMatchObject({ name: identity.name, email: identity.email, phone: identity.phone, role: 'volunteer', calendarFeed: true })
+    expect(data.account).toMatchObject({ name: identity.name, email: identity.email, phone: identity.phone, role: 'volunteer', calendarFeed: true, boardPhoto: null })
     expect(data.volunteerProfile).toMatchObject({ employer: 'Unik Software ApS', postcode: '3200', municipality: 'Gribskov Kommune' })
     expect(data.volunteerProfile?.skills.length).toBeGreaterThan(0)
     expect(data.volunteerProfile?.availability.length).toBeGreaterThan(0)
@@ -89,5 +91,18 @@ describe('the personal data export', () => {
     const anonymous = await download.loader({ request: getRequest('/settings/data.json'), params: {}, context: {} }).catch((thrown: Response) => thrown)
     expect(anonymous.status).toBe(302)
     expect(anonymous.headers.get('Location')).toContain('/login')
+  })
+})
+
+describe('the board photo in the export', () => {
+  test('is mentioned with when it was uploaded and consented to', async () => {
+    const world = await richVolunteer({ ...identity, email: 'sidsel.foto@example.test', oldEmail: 'sidsel.foto.gammel@example.test' })
+    const portrait = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#88aaff' } }).jpeg().toBuffer()
+    expect(await saveVolunteerPhoto(world.volunteer.id, portrait)).toEqual({ ok: true })
+    const photo = await prisma.volunteerPhoto.findUniqueOrThrow({ where: { userId: world.volunteer.id } })
+    const data = await personalData(world.volunteer.id)
+    expect(data.account.boardPhoto).toEqual({ uploadedAt: photo.createdAt, consentAt: photo.consentAt })
+    expect(da.data.fields.boardPhoto).toMatch(/^Billede på opslagstavlen/)
+    expect(en.data.fields.boardPhoto).toMatch(/^Photo on the notice board/)
   })
 })

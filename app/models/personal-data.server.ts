@@ -65,6 +65,7 @@ export async function personalData(userId: string, now = new Date()) {
     emails,
     auditAboutYou,
     auditByYou,
+    boardPhoto,
   ] = await Promise.all([
     prisma.volunteerProfile.findUnique({
       where: { userId },
@@ -228,6 +229,8 @@ export async function personalData(userId: string, now = new Date()) {
       select: { action: true, entityType: true, entityId: true, createdAt: true },
       orderBy: { createdAt: 'asc' },
     }),
+    // The photo itself is in the database only while they consent; the export says that it is there.
+    prisma.volunteerPhoto.findUnique({ where: { userId }, select: { consentAt: true, createdAt: true } }),
   ])
 
   return {
@@ -248,6 +251,7 @@ export async function personalData(userId: string, now = new Date()) {
       deactivatedAt: user.deactivatedAt,
       visitReminders: user.visitReminders,
       calendarFeed: user.calendarToken !== null,
+      boardPhoto: boardPhoto ? { uploadedAt: boardPhoto.createdAt, consentAt: boardPhoto.consentAt } : null,
     },
     volunteerProfile: profile
       ? {

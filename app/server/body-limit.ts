@@ -5,10 +5,13 @@ import type { Request, RequestHandler, Response } from 'express'
 export const MAX_FORM_BYTES = 1024 * 1024
 
 /**
- * Paths that may take more than MAX_FORM_BYTES, first match wins — e.g. a future photo upload:
- * `{ path: /^\/facility\/[^/]+\/photos$/, bytes: 10 * 1024 * 1024 }`.
+ * Paths that may take more than MAX_FORM_BYTES, first match wins.
+ * - The volunteer's board photo (app/routes/volunteer+/photo.tsx) takes a photo of up to 5 MB; the
+ *   route itself stops reading the photo one byte past that and says so next to the field. The
+ *   body may be somewhat larger, so that a photo of 5–12 MB sent without JavaScript (which checks
+ *   the size before sending) gets that message too, rather than this middleware's 413 page.
  */
-export const BODY_LIMIT_OVERRIDES: ReadonlyArray<{ path: RegExp; bytes: number }> = []
+export const BODY_LIMIT_OVERRIDES: ReadonlyArray<{ path: RegExp; bytes: number }> = [{ path: /^\/volunteer\/photo\/?$/, bytes: 12 * 1024 * 1024 }]
 
 export function bodyLimitFor(path: string, overrides = BODY_LIMIT_OVERRIDES) {
   return overrides.find((override) => override.path.test(path))?.bytes ?? MAX_FORM_BYTES

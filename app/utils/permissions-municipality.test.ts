@@ -42,6 +42,7 @@ const everything: { [P in Permission]: ScopeOf[P] } = {
   'statement:sign': volunteerScope,
   'agreement:view': visit,
   'wish:manage': facility,
+  'whoComes:manage': facility,
 }
 
 describe('the municipality role (kommunal tovholder)', () => {

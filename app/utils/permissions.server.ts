@@ -95,7 +95,7 @@ export async function volunteerScope(volunteerId: string): Promise<VolunteerScop
  */
 export async function requireFacilityPermission(
   request: Request,
-  permission: 'facility:view' | 'facility:edit' | 'facility:manage-staff' | 'facility:approve' | 'jobAd:manage' | 'jobAd:review' | 'match:decide' | 'wish:manage',
+  permission: 'facility:view' | 'facility:edit' | 'facility:manage-staff' | 'facility:approve' | 'jobAd:manage' | 'jobAd:review' | 'match:decide' | 'wish:manage' | 'whoComes:manage',
   facilityId: string | undefined,
 ) {
   const user = await requireUser(request)

@@ -37,6 +37,11 @@ describe('facility permissions', () => {
     expect(can(staff, 'facility:edit', f1)).toBe(false)
     expect(can(otherStaff, 'facility:manage-staff', f1)).toBe(false)
   })
+  test('the common-room board: the facility’s own staff, leader or not; not the centre, not another facility', () => {
+    expect(can(leader, 'whoComes:manage', f1)).toBe(true)
+    expect(can(staff, 'whoComes:manage', f1)).toBe(true)
+    for (const actor of [otherStaff, coordinator, admin, volunteer, null]) expect(can(actor, 'whoComes:manage', f1)).toBe(false)
+  })
   test('a signed-out visitor can do nothing', () => {
     expect(can(null, 'facility:view', f1)).toBe(false)
     expect(can(null, 'admin:access')).toBe(false)

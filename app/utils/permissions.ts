@@ -92,6 +92,8 @@ export type ScopeOf = {
   'statement:sign': VolunteerScope
   /** Keep the facility's list of residents' wishes (add, edit, count, delete, easy-read mode): its active staff. */
   'wish:manage': FacilityScope
+  /** Print the common-room poster and make or revoke the screen's secret address: the facility's active staff. */
+  'whoComes:manage': FacilityScope
 }
 export type Permission = keyof ScopeOf
 
@@ -150,6 +152,8 @@ const rules: { [P in Permission]: (actor: Actor, scope: ScopeOf[P]) => boolean }
   'agreement:view': (actor, scope) =>
     actor.id === scope.volunteerId || Boolean(membership(actor, scope.facilityId)) || coversMunicipality(actor, scope.municipalityId),
   'wish:manage': (actor, scope) => Boolean(membership(actor, scope.facilityId)),
+  // The board hangs in the facility's own common room; the centre has no part in it.
+  'whoComes:manage': (actor, scope) => Boolean(membership(actor, scope.facilityId)),
 }
 
 export function can<P extends Permission>(actor: Actor | null, permission: P, scope?: ScopeOf[P]) {

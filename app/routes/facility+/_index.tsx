@@ -18,7 +18,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 
 const ApproveJoinSchema = z.object({ intent: z.literal('approve-join'), membershipId: z.string().min(1) })
 
-export const handle = { i18n: ['facility', 'booking', 'visits', 'municipality', 'wishes'] }
+export const handle = { i18n: ['facility', 'booking', 'visits', 'municipality', 'wishes', 'whocomes'] }
 
 // Message keys written out so a search for a key finds where it is used.
 const HINT_LABEL = { ethics: 'home.hint.ethics', screening: 'home.hint.screening', description: 'home.hint.description', practicalInfo: 'home.hint.practicalInfo' } as const
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function FacilityHomePage() {
-  const { t } = useTranslation(['facility', 'common', 'booking'])
+  const { t } = useTranslation(['facility', 'common', 'booking', 'whocomes'])
   const { name, memberships, nextVisit, figures } = useLoaderData<typeof loader>()
   return (
     <div>
@@ -115,6 +115,7 @@ export default function FacilityHomePage() {
                     </li>
                     <li>
                       <Link to={`/facility/${facility.id}/wishes`}>{t('wishes:homeLink')}</Link>
+                      <Link to={`/facility/${facility.id}/who-comes`}>{t('whocomes:manage.homeLink')}</Link>
                     </li>
                   </ul>
                 </nav>

@@ -63,7 +63,7 @@ const ProfileSchema = z.object({
 const PauseSchema = z.object({ intent: z.enum(['pause', 'resume']) })
 const ARRAY_FIELDS = ['languages', 'availability', 'areas'] as const
 
-export const handle = { i18n: ['volunteer'] }
+export const handle = { i18n: ['volunteer', 'whocomes'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: volunteerStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -166,6 +166,9 @@ export default function VolunteerProfilePage() {
       <p className="lead">{t('profile.intro')}</p>
       <p>
         <strong>{t('completeness.label', { percent: completeness.percent })}</strong>
+      </p>
+      <p>
+        <Link to="/volunteer/photo">{t('whocomes:photo.profileLink')}</Link>
       </p>
 
       {profile.pausedAt ? (

@@ -1,0 +1,119 @@
+import { expect, test, type Page } from '@playwright/test'
+import sharp from 'sharp'
+import { expectAccessible, logIn, logOut } from './helpers'
+
+/** Pages in a PDF: each page is one "/Type /Page" object ("/Type /Pages" is the tree that holds them). */
+function pdfPages(pdf: Buffer) {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0
+}
+
+async function mainText(page: Page) {
+  return page.locator('main').innerText()
+}
+
+test('staff make the screen address; signed out the screen shows first names, a cancellation today in words; the poster prints on one A4 page; a revoked address is a 404', async ({ page, browser }) => {
+  test.setTimeout(180_000)
+  await logIn(page, 'tilbud@frivilligbro.test')
+  await page.goto('/facility')
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: 'Bostedet Skovbrynet' }) })
+  await card.getByRole('link', { name: 'Hvem kommer hvornår: plakat og skærm til fællesstuen' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Hvem kommer hvornår' })).toBeVisible()
+  await expectAccessible(page)
+
+  // The demo's address works until staff make a new one; then it is a plain 404.
+  const demoAddress = new URL(await page.getByLabel('Skærmens adresse').inputValue()).pathname
+  await page.getByRole('button', { name: 'Lav en ny adresse' }).click()
+  await expect(page.getByText('Skærmens adresse er klar.')).toBeVisible()
+  const address = new URL(await page.getByLabel('Skærmens adresse').inputValue()).pathname
+  expect(address).not.toBe(demoAddress)
+  expect(address).toMatch(/^\/who-comes\/[A-Za-z0-9_-]{32}$/)
+
+  // A screen in the common room: nobody signed in.
+  const screenContext = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1280, height: 800 } })
+  const screen = await screenContext.newPage()
+  expect((await screen.goto(demoAddress))?.status()).toBe(404)
+  const opened = await screen.goto(address)
+  expect(opened?.status()).toBe(200)
+  expect(opened?.headers()['cache-control']).toBe('no-store')
+  await expect(screen.getByRole('heading', { level: 1, name: 'Hvem kommer i dag?' })).toBeVisible()
+  await expect(screen.getByRole('navigation')).toHaveCount(0)
+  await expect(screen.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/)
+  // Today Sofie comes (the demo's extra visit), with her photo; the next visits name Frederik, with his initial.
+  const today = screen.locator('.who-screen-today')
+  await expect(today.getByText('Sofie', { exact: true })).toBeVisible()
+  const photo = today.locator('img.who-face').first()
+  await expect(photo).toBeVisible()
+  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400)
+  const next = screen.getByRole('region', { name: 'Næste besøg' })
+  await expect(next.getByText('Frederik', { exact: true }).first()).toBeVisible()
+  const shown = await mainText(screen)
+  for (const secret of ['Nielsen', 'Frederik Frivillig', 'frivilligbro.test', '20 45 67 89', '31 22 84 10']) expect(shown).not.toContain(secret)
+  expect(await screen.content()).not.toMatch(/Nielsen|Frederik Frivillig|@frivilligbro\.test/)
+  await expectAccessible(screen)
+
+  // Staff cancel today's visit; the screen says so plainly.
+  await page.getByRole('link', { name: /^Åbn besøget \(Sofie, / }).first().click()
+  await page.getByLabel('Hvorfor aflyser du?').fill('Sofie er syg i dag.')
+  await page.getByRole('button', { name: 'Aflys besøget' }).click()
+  await expect(page.getByText(/Besøget er aflyst/)).toBeVisible()
+  // Nobody touches the screen: it fetches fresh data by itself within a minute.
+  await expect(screen.getByText('Sofie kommer ikke i dag')).toBeVisible({ timeout: 75_000 })
+  expect(await mainText(screen)).not.toContain('syg')
+  await expectAccessible(screen)
+
+  // The poster: this week and next, on one A4 page.
+  await page.goto('/facility')
+  await card.getByRole('link', { name: 'Hvem kommer hvornår: plakat og skærm til fællesstuen' }).click()
+  await page.getByRole('link', { name: 'Åbn plakaten til print' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Hvem kommer hvornår?' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: /^Denne uge/ })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: /^Næste uge/ })).toBeVisible()
+  await expect(page.locator('.who-poster').getByText('Frederik', { exact: true }).first()).toBeVisible()
+  expect(await page.locator('.who-poster').innerText()).not.toMatch(/Nielsen|Frivillig\b/)
+  await expectAccessible(page)
+  const pdf = await page.pdf({ format: 'A4', printBackground: true })
+  expect(pdfPages(pdf)).toBe(1)
+
+  // Revoked: the screen's address is a plain 404.
+  await page.getByRole('link', { name: 'Tilbage' }).click()
+  await page.getByRole('button', { name: 'Slå adressen fra' }).click()
+  await expect(page.getByText('Skærmens adresse er slået fra. Den virker ikke længere.')).toBeVisible()
+  await expect(page.getByText('Der er ingen adresse til skærmen endnu.')).toBeVisible()
+  await expectAccessible(page)
+  expect((await screen.goto(address))?.status()).toBe(404)
+  await screenContext.close()
+  await logOut(page)
+})
+
+test('a volunteer adds a photo for the board only with consent, and deletes it again', async ({ page }) => {
+  await logIn(page, 'frivillig@frivilligbro.test')
+  await page.goto('/volunteer/profile')
+  await page.getByRole('link', { name: 'Billede til opslagstavlen i fællesstuen' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Dit billede på opslagstavlen' })).toBeVisible()
+  await expectAccessible(page)
+
+  const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2a9d8f' } }).jpeg().toBuffer()
+  await page.getByLabel('Billede', { exact: true }).setInputFiles({ name: 'mig.jpg', mimeType: 'image/jpeg', buffer: photo })
+  await page.getByRole('button', { name: 'Gem billedet' }).click()
+  await expect(page.getByText('Sæt kryds, hvis du giver lov til, at billedet vises. Uden din tilladelse gemmer vi det ikke.')).toBeVisible()
+  await expectAccessible(page)
+
+  // A text file with an image's name is refused next to the field.
+  await page.getByLabel('Billede', { exact: true }).setInputFiles({ name: 'ferie.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('bare tekst') })
+  await page.getByLabel('Jeg giver lov til at mit billede vises på opslagstavlen hos de bosteder, jeg er matchet med').check()
+  await page.getByRole('button', { name: 'Gem billedet' }).click()
+  await expect(page.getByText('Filen er ikke et billede, vi kan læse. Vælg et foto i JPEG, PNG eller WebP.')).toBeVisible()
+
+  await page.getByLabel('Billede', { exact: true }).setInputFiles({ name: 'mig.jpg', mimeType: 'image/jpeg', buffer: photo })
+  await page.getByLabel('Jeg giver lov til at mit billede vises på opslagstavlen hos de bosteder, jeg er matchet med').check()
+  await page.getByRole('button', { name: 'Gem billedet' }).click()
+  await expect(page.getByText('Dit billede er gemt. Det vises nu på opslagstavlerne.')).toBeVisible()
+  const shown = page.getByRole('img', { name: 'Dit billede på opslagstavlen' })
+  await expect(shown).toBeVisible()
+  expect(await shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400)
+  await expectAccessible(page)
+
+  await page.getByRole('button', { name: 'Slet billedet og træk min tilladelse tilbage' }).click()
+  await expect(page.getByText('Dit billede er slettet. Tavlerne viser dit forbogstav i stedet.')).toBeVisible()
+  await expect(page.getByText('Du har ikke et billede på opslagstavlen.')).toBeVisible()
+})
