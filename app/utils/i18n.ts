@@ -36,6 +36,8 @@ import daReport from '../../public/locales/da/report.json'
 import enReport from '../../public/locales/en/report.json'
 import daEvents from '../../public/locales/da/events.json'
 import enEvents from '../../public/locales/en/events.json'
+import daWorkbench from '../../public/locales/da/workbench.json'
+import enWorkbench from '../../public/locales/en/workbench.json'
 import { DEFAULT_LOCALE, LOCALES } from './domain'
 
 /**
@@ -43,15 +45,15 @@ import { DEFAULT_LOCALE, LOCALES } from './domain'
  * in the right language on the first paint with no extra request (the files are small).
  */
 export const resources = {
-  da: { common: daCommon, auth: daAuth, admin: daAdmin, emails: daEmails, facility: daFacility, jobs: daJobs, board: daBoard, volunteer: daVolunteer, matching: daMatching, visits: daVisits, booking: daBooking, followup: daFollowup, threads: daThreads, moderation: daModeration, search: daSearch, privacy: daPrivacy, rights: daRights, report: daReport, events: daEvents },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, facility: enFacility, jobs: enJobs, board: enBoard, volunteer: enVolunteer, matching: enMatching, visits: enVisits, booking: enBooking, followup: enFollowup, threads: enThreads, moderation: enModeration, search: enSearch, privacy: enPrivacy, rights: enRights, report: enReport, events: enEvents },
+  da: { common: daCommon, auth: daAuth, admin: daAdmin, emails: daEmails, facility: daFacility, jobs: daJobs, board: daBoard, volunteer: daVolunteer, matching: daMatching, visits: daVisits, booking: daBooking, followup: daFollowup, threads: daThreads, moderation: daModeration, search: daSearch, privacy: daPrivacy, rights: daRights, report: daReport, events: daEvents, workbench: daWorkbench },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, facility: enFacility, jobs: enJobs, board: enBoard, volunteer: enVolunteer, matching: enMatching, visits: enVisits, booking: enBooking, followup: enFollowup, threads: enThreads, moderation: enModeration, search: enSearch, privacy: enPrivacy, rights: enRights, report: enReport, events: enEvents, workbench: enWorkbench },
 } as const
 
 export const i18nConfig = {
   supportedLngs: [...LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: 'common',
-  ns: ['common', 'auth', 'admin', 'emails', 'facility', 'jobs', 'board', 'volunteer', 'matching', 'visits', 'booking', 'followup', 'threads', 'moderation', 'search', 'privacy', 'rights', 'report', 'events'],
+  ns: ['common', 'auth', 'admin', 'emails', 'facility', 'jobs', 'board', 'volunteer', 'matching', 'visits', 'booking', 'followup', 'threads', 'moderation', 'search', 'privacy', 'rights', 'report', 'events', 'workbench'],
   interpolation: { escapeValue: false },
   returnNull: false,
 } as const
