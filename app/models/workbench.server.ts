@@ -248,7 +248,6 @@ export function matchList(municipalityIds: string[], query: MatchListQuery, now 
   ])
   rows = query.sort === 'facility' ? rows.orderBy('f.name').orderBy('v.name') : rows.orderBy(raw`coalesce("m"."approvedAt", "m"."createdAt")`, 'desc')
   const found = all(rows.orderBy('m.id').limit(PAGE_SIZE).offset(page.offset))
-  const ids = JSON.stringify(found.map((row) => row.id))
   // Visit has no index on matchId; each match's visits are found by its volunteer's (volunteerId, startsAt).
   const pairs = JSON.stringify(found.map((row) => [row.id, row.volunteerId]))
   const lastVisits = all(
