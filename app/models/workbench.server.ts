@@ -512,10 +512,14 @@ type QueueRow = { id: string; status: string; createdAt: string; volunteerId: st
 
 /** Open applications of the centre, reached from its facilities (Facility → JobAd → Application indexes). */
 function openApplicationsByAd(municipalityIds: string[]) {
+  // CROSS JOIN keeps SQLite to the order written; left to choose, it may start from every open
+  // application in the country by (status, createdAt).
   return sql
     .selectFrom('Facility as f')
-    .innerJoin('JobAd as j', 'j.facilityId', 'f.id')
-    .innerJoin('Application as a', 'a.jobAdId', 'j.id')
+    .crossJoin('JobAd as j')
+    .crossJoin('Application as a')
+    .whereRef('j.facilityId', '=', 'f.id')
+    .whereRef('a.jobAdId', '=', 'j.id')
     .where(inScope('f.municipalityId', municipalityIds))
     .where('a.status', 'in', ['submitted', 'in_review'])
 }
@@ -558,7 +562,8 @@ export function dashboardQueries(municipalityIds: string[], now = new Date()) {
   const facilities = () => sql.selectFrom('Facility as f').where(inScope('f.municipalityId', municipalityIds))
   const adsIn = (status: string) =>
     facilities()
-      .innerJoin('JobAd as x', 'x.facilityId', 'f.id')
+      .crossJoin('JobAd as x')
+      .whereRef('x.facilityId', '=', 'f.id')
       .where('x.status', '=', status)
       .select((eb) => eb.fn.countAll<number>().as('n'))
   return {
@@ -569,7 +574,8 @@ export function dashboardQueries(municipalityIds: string[], now = new Date()) {
     adsToReview: adsIn('submitted'),
     publishedAds: adsIn('published'),
     activeMatches: facilities()
-      .innerJoin('Match as x', 'x.facilityId', 'f.id')
+      .crossJoin('Match as x')
+      .whereRef('x.facilityId', '=', 'f.id')
       .where('x.status', '=', 'active')
       .select((eb) => eb.fn.countAll<number>().as('n')),
     pendingFacilities: sql
