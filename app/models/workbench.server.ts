@@ -457,15 +457,11 @@ export type ApplicationListQuery = {
 /** Open applications (submitted, in review) to the centre's ads, the longest waiting first. */
 export function applicationList(municipalityIds: string[], query: ApplicationListQuery, now = new Date()) {
   const municipalityId = ownMunicipality(municipalityIds, query.municipalityId)
-  let base = sql
-    .selectFrom('Application as a')
-    .innerJoin('JobAd as j', 'j.id', 'a.jobAdId')
-    .innerJoin('Facility as f', 'f.id', 'j.facilityId')
+  // From the centre's facilities to their ads' open applications (see openApplicationsByAd).
+  let base = openApplicationsByAd(municipalityIds)
     .innerJoin('User as v', 'v.id', 'a.volunteerId')
-    .innerJoin('Municipality as mu', 'mu.id', 'j.municipalityId')
-    .where(inScope('j.municipalityId', municipalityIds))
-    .where(raw<SqlBool>`"a"."status" in ('submitted', 'in_review')`)
-  if (municipalityId) base = base.where('j.municipalityId', '=', municipalityId)
+    .innerJoin('Municipality as mu', 'mu.id', 'f.municipalityId')
+  if (municipalityId) base = base.where('f.municipalityId', '=', municipalityId)
   if (query.waiting) base = base.where('a.createdAt', '<', sqliteInstant(new Date(now.getTime() - APPLICATION_WAIT_HOURS * 3_600_000)))
   const text = matchesText(['v.name', 'j.title', 'f.name'], query.q)
   if (text) base = base.where(text)
