@@ -12,6 +12,7 @@ import { parseList } from '~/utils/domain'
 import {
   AD_STATE_ORDER,
   CHECK_EXPIRY_WARNING_DAYS,
+  CSV_MAX_ROWS,
   listPage,
   PAGE_SIZE,
   QUIET_MATCH_DAYS,
@@ -66,6 +67,8 @@ export type VolunteerListQuery = {
   municipalityId?: string
   sort?: (typeof VOLUNTEER_SORTS)[number]
   page?: number
+  /** The whole list (CSV), up to CSV_MAX_ROWS, rather than one page. */
+  everything?: boolean
 }
 
 /**
@@ -129,7 +132,7 @@ export function volunteerList(municipalityIds: string[], query: VolunteerListQue
     default:
       rows = rows.orderBy('u.name')
   }
-  const found = all(rows.orderBy('u.id').limit(PAGE_SIZE).offset(page.offset))
+  const found = all(query.everything ? rows.orderBy('u.id').limit(CSV_MAX_ROWS) : rows.orderBy('u.id').limit(PAGE_SIZE).offset(page.offset))
   const ids = JSON.stringify(found.map((row) => row.id))
   // Counted for the page's rows only, after the sort: in the list query SQLite counted them for
   // every volunteer of the centre before sorting.
@@ -195,6 +198,7 @@ export type MatchListQuery = {
   quiet?: boolean
   sort?: (typeof MATCH_SORTS)[number]
   page?: number
+  everything?: boolean
 }
 
 export function matchList(municipalityIds: string[], query: MatchListQuery, now = new Date()) {
@@ -247,7 +251,7 @@ export function matchList(municipalityIds: string[], query: MatchListQuery, now 
     'mu.name as municipalityName',
   ])
   rows = query.sort === 'facility' ? rows.orderBy('f.name').orderBy('v.name') : rows.orderBy(raw`coalesce("m"."approvedAt", "m"."createdAt")`, 'desc')
-  const found = all(rows.orderBy('m.id').limit(PAGE_SIZE).offset(page.offset))
+  const found = all(query.everything ? rows.orderBy('m.id').limit(CSV_MAX_ROWS) : rows.orderBy('m.id').limit(PAGE_SIZE).offset(page.offset))
   // Visit has no index on matchId; each match's visits are found by its volunteer's (volunteerId, startsAt).
   const pairs = JSON.stringify(found.map((row) => [row.id, row.volunteerId]))
   const lastVisits = all(

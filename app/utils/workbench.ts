@@ -104,3 +104,44 @@ export function workbenchActionItems(counts: {
     { id: 'reports', labelKey: 'workbench:dashboard.reports', count: counts.openReports, to: '/centre/reports' },
   ]
 }
+
+/** Rows in a CSV download at most: the whole list as filtered, not one page of it. */
+export const CSV_MAX_ROWS = 10_000
+
+/** The list query in a URL, for the list page and its CSV download alike. */
+export function volunteerQueryOf(params: URLSearchParams, taskName: (task: string) => string, tasks: readonly string[]) {
+  const q = searchParam(params)
+  const folded = q.toLowerCase()
+  return {
+    q,
+    // A search for a task's name (in the coordinator's language) finds the volunteers who offer it.
+    tasks: folded ? tasks.filter((task) => taskName(task).toLowerCase().includes(folded) || task.includes(folded)) : [],
+    noActiveMatch: flagParam(params, 'noMatch'),
+    checksExpiring: flagParam(params, 'checks'),
+    paused: flagParam(params, 'paused'),
+    municipalityId: params.get('municipality') ?? undefined,
+    sort: choiceParam(params, 'sort', VOLUNTEER_SORTS),
+    page: pageParam(params),
+  }
+}
+
+export function matchQueryOf(params: URLSearchParams, facilityIds: string[]) {
+  return {
+    q: searchParam(params),
+    state: choiceParam(params, 'state', MATCH_LIST_STATES),
+    // Only one of the centre's own facilities filters; any other value is ignored.
+    facilityId: choiceParam(params, 'facility', facilityIds),
+    municipalityId: params.get('municipality') ?? undefined,
+    quiet: flagParam(params, 'quiet'),
+    sort: choiceParam(params, 'sort', MATCH_SORTS),
+    page: pageParam(params),
+  }
+}
+
+/** The same list as CSV: its path with the query, the page left out. */
+export function csvHref(pathname: string, search: string) {
+  const params = new URLSearchParams(search)
+  params.delete('page')
+  const query = params.toString()
+  return `${pathname}.csv${query ? `?${query}` : ''}`
+}

@@ -16,6 +16,8 @@ import * as centreApplications from '~/routes/centre+/applications._index'
 import * as centreFacilities from '~/routes/centre+/facilities'
 import * as centreMatches from '~/routes/centre+/matches._index'
 import * as centreVolunteers from '~/routes/centre+/volunteers._index'
+import * as centreVolunteersCsv from '~/routes/centre+/volunteers[.]csv'
+import * as centreMatchesCsv from '~/routes/centre+/matches[.]csv'
 import * as centreReport from '~/routes/centre+/report'
 import * as centreReportCsv from '~/routes/centre+/report[.]csv'
 import * as facilityEthics from '~/routes/facility+/$facilityId.ethics'
@@ -177,6 +179,20 @@ const ROWS: Row[] = [
     loader: centreMatches.loader as Loader,
     path: () => '/centre/matches',
     query: ['q', 'state', 'facility', 'municipality', 'quiet', 'sort', 'page'],
+    as: ['coordinator'],
+  },
+  {
+    name: 'centre volunteers CSV',
+    loader: centreVolunteersCsv.loader as Loader,
+    path: () => '/centre/volunteers.csv',
+    query: ['q', 'noMatch', 'checks', 'paused', 'municipality', 'sort'],
+    as: ['coordinator'],
+  },
+  {
+    name: 'centre matches CSV',
+    loader: centreMatchesCsv.loader as Loader,
+    path: () => '/centre/matches.csv',
+    query: ['q', 'state', 'facility', 'municipality', 'quiet', 'sort'],
     as: ['coordinator'],
   },
   { name: 'centre ads', loader: centreAds.loader as Loader, path: () => '/centre/ads', query: ['q', 'state', 'task', 'municipality', 'sort', 'page'], as: ['coordinator'] },

@@ -11,6 +11,9 @@ import * as facilitiesPage from '~/routes/centre+/facilities'
 import * as matchesPage from '~/routes/centre+/matches._index'
 import * as startPage from '~/routes/centre+/_index'
 import * as volunteersPage from '~/routes/centre+/volunteers._index'
+import * as volunteersCsv from '~/routes/centre+/volunteers[.]csv'
+import * as matchesCsv from '~/routes/centre+/matches[.]csv'
+import { parseCsv } from '~/utils/csv'
 import { centreDashboard, dashboardQueries } from '~/models/workbench.server'
 import { all } from '~/utils/sql.server'
 
@@ -237,5 +240,35 @@ describe('odd pages and sorts are a page, never an error', () => {
     expect((await volunteers(`?q=${'a'.repeat(5000)}`)).total).toBe(0)
     expect((await matches(`?q=${'%25'.repeat(5000)}`)).total).toBe(0)
     expect((await ads('?state=expired&task=nope')).total).toBe(3)
+  })
+})
+
+describe('CSV downloads', () => {
+  async function csv(handler: unknown, path: string, who = cookie) {
+    const response = await callRoute(handler as RouteHandler, getRequest(path, who))
+    return { response, rows: response.status === 200 ? parseCsv(await response.text()) : [] }
+  }
+
+  test('the volunteers list as filtered, every row, not one page', async () => {
+    const { response, rows } = await csv(volunteersCsv.loader, '/centre/volunteers.csv?checks=1&page=2')
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    expect(rows[0]).toEqual(['Navn', 'E-mail', 'Kommune', 'Opgaver', 'Aktive match', 'Erklæringer og attester', 'På pause', 'Senest logget ind'])
+    expect(rows.slice(1).map((row) => [row[0], row[3], row[4], row[6]])).toEqual([
+      ['Anna Østergaard', 'Videoopkald', '1', 'Nej'],
+      ['Bent Hansen', 'E-mail', '0', 'Ja'],
+    ])
+    expect((await csv(volunteersCsv.loader, '/centre/volunteers.csv')).rows).toHaveLength(34)
+  })
+
+  test('the matches list by state; only coordinators of the centre', async () => {
+    const { rows } = await csv(matchesCsv.loader, '/centre/matches.csv?state=active')
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[4]])).toEqual([
+      ['Anna Østergaard', 'Bostedet Alfa', 'aktiv'],
+      ['Zeta 01', 'Bostedet Beta', 'aktiv'],
+    ])
+    const volunteerCookie = await sessionCookieFor(world.volunteers.anna.id)
+    expect((await csv(matchesCsv.loader, '/centre/matches.csv', volunteerCookie)).response.status).toBe(403)
+    expect((await csv(volunteersCsv.loader, '/centre/volunteers.csv', volunteerCookie)).response.status).toBe(403)
+    expect((await csv(matchesCsv.loader, '/centre/matches.csv', otherCookie)).rows.slice(1).map((row) => row[0])).toEqual(['Dorte Andetsteds'])
   })
 })

@@ -9,7 +9,7 @@ import { shownVolunteerName } from '~/utils/former-person'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { requirePermission } from '~/utils/permissions.server'
-import { choiceParam, flagParam, MATCH_LIST_STATES, MATCH_SORTS, pageParam, searchParam } from '~/utils/workbench'
+import { csvHref, MATCH_LIST_STATES, matchQueryOf } from '~/utils/workbench'
 import workbenchStyles from '~/styles/workbench.css'
 
 export const handle = { i18n: ['workbench', 'rights'] }
@@ -20,16 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams
   const t = await getFixedT(request, 'workbench')
   const facilities = facilitiesWithMatches(actor.centreMunicipalityIds)
-  const query = {
-    q: searchParam(params),
-    state: choiceParam(params, 'state', MATCH_LIST_STATES),
-    // Only one of the centre's own facilities filters; any other value is ignored.
-    facilityId: choiceParam(params, 'facility', facilities.map((f) => f.id)),
-    municipalityId: params.get('municipality') ?? undefined,
-    quiet: flagParam(params, 'quiet'),
-    sort: choiceParam(params, 'sort', MATCH_SORTS),
-    page: pageParam(params),
-  }
+  const query = matchQueryOf(
+    params,
+    facilities.map((f) => f.id),
+  )
   return json({
     title: t('matches.title'),
     query: { ...query, state: query.state ?? '', facilityId: query.facilityId ?? '', municipalityId: query.municipalityId ?? '', sort: query.sort ?? 'start' },
@@ -126,6 +120,13 @@ export default function CentreMatchesPage() {
         </table>
       ) : null}
       <Pagination page={list} />
+      {list.total > 0 ? (
+        <p>
+          <a href={csvHref('/centre/matches', search)} download>
+            {t('list.csv')}
+          </a>
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -8,7 +8,7 @@ import { localeOf, TASKS } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { requirePermission } from '~/utils/permissions.server'
-import { choiceParam, flagParam, pageParam, searchParam, VOLUNTEER_SORTS } from '~/utils/workbench'
+import { csvHref, volunteerQueryOf } from '~/utils/workbench'
 import workbenchStyles from '~/styles/workbench.css'
 
 export const handle = { i18n: ['workbench'] }
@@ -18,20 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, 'centre:work')
   const params = new URL(request.url).searchParams
   const t = await getFixedT(request, ['workbench', 'common'])
-  const q = searchParam(params)
-  const folded = q.toLowerCase()
-  // A search for a task's name (in the coordinator's language) finds the volunteers who offer it.
-  const tasks = folded ? TASKS.filter((task) => t(`common:task.${task}`).toLowerCase().includes(folded) || task.includes(folded)) : []
-  const query = {
-    q,
-    tasks,
-    noActiveMatch: flagParam(params, 'noMatch'),
-    checksExpiring: flagParam(params, 'checks'),
-    paused: flagParam(params, 'paused'),
-    municipalityId: params.get('municipality') ?? undefined,
-    sort: choiceParam(params, 'sort', VOLUNTEER_SORTS),
-    page: pageParam(params),
-  }
+  const query = volunteerQueryOf(params, (task) => t(`common:task.${task}`), TASKS)
   return json({
     title: t('volunteers.title'),
     query: { ...query, sort: query.sort ?? 'name', municipalityId: query.municipalityId ?? '' },
@@ -116,6 +103,13 @@ export default function CentreVolunteersPage() {
         </table>
       ) : null}
       <Pagination page={list} />
+      {list.total > 0 ? (
+        <p>
+          <a href={csvHref('/centre/volunteers', search)} download>
+            {t('list.csv')}
+          </a>
+        </p>
+      ) : null}
     </div>
   )
 }
