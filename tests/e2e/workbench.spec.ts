@@ -96,6 +96,7 @@ test('a coordinator sees what to do today, finds a volunteer by part of the name
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Frivillige', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Frivillige' })).toBeVisible()
   await expect(summary(page)).toHaveText('Viser 1–25 af 31')
+  await expect(page.getByLabel('Mangler eller udløber attester/erklæringer (30 dage)')).not.toBeChecked()
   await expectAccessible(page)
   await page.getByLabel('Navn, e-mail eller opgave').fill('østerb')
   await page.getByRole('button', { name: 'Vis' }).click()

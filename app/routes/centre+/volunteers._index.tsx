@@ -60,7 +60,7 @@ export default function CentreVolunteersPage() {
           />
         ) : null}
         <CheckFilter id="filter-no-match" name="noMatch" label={t('volunteers.noActiveMatch')} checked={query.noActiveMatch} />
-        <CheckFilter id="filter-checks" name="checks" label={t('volunteers.checksExpiring')} checked={query.checksExpiring} />
+        <CheckFilter id="filter-checks" name="checks" label={t('volunteers.checksFilter')} checked={query.checksExpiring} />
         <CheckFilter id="filter-paused" name="paused" label={t('volunteers.paused')} checked={query.paused} />
       </ListForm>
       <ListSummary page={list} filtered={isFiltered(search)} />
