@@ -44,6 +44,8 @@ import daWishes from '../../public/locales/da/wishes.json'
 import enWishes from '../../public/locales/en/wishes.json'
 import daWhocomes from '../../public/locales/da/whocomes.json'
 import enWhocomes from '../../public/locales/en/whocomes.json'
+import daWorkbench from '../../public/locales/da/workbench.json'
+import enWorkbench from '../../public/locales/en/workbench.json'
 import { DEFAULT_LOCALE, LOCALES } from './domain'
 
 /**
@@ -51,15 +53,15 @@ import { DEFAULT_LOCALE, LOCALES } from './domain'
  * in the right language on the first paint with no extra request (the files are small).
  */
 export const resources = {
-  da: { common: daCommon, auth: daAuth, admin: daAdmin, emails: daEmails, facility: daFacility, jobs: daJobs, board: daBoard, volunteer: daVolunteer, matching: daMatching, visits: daVisits, booking: daBooking, followup: daFollowup, threads: daThreads, moderation: daModeration, search: daSearch, privacy: daPrivacy, rights: daRights, report: daReport, events: daEvents, agreement: daAgreement, municipality: daMunicipality, wishes: daWishes, whocomes: daWhocomes },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, facility: enFacility, jobs: enJobs, board: enBoard, volunteer: enVolunteer, matching: enMatching, visits: enVisits, booking: enBooking, followup: enFollowup, threads: enThreads, moderation: enModeration, search: enSearch, privacy: enPrivacy, rights: enRights, report: enReport, events: enEvents, agreement: enAgreement, municipality: enMunicipality, wishes: enWishes, whocomes: enWhocomes },
+  da: { common: daCommon, auth: daAuth, admin: daAdmin, emails: daEmails, facility: daFacility, jobs: daJobs, board: daBoard, volunteer: daVolunteer, matching: daMatching, visits: daVisits, booking: daBooking, followup: daFollowup, threads: daThreads, moderation: daModeration, search: daSearch, privacy: daPrivacy, rights: daRights, report: daReport, events: daEvents, agreement: daAgreement, municipality: daMunicipality, wishes: daWishes, whocomes: daWhocomes, workbench: daWorkbench },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, emails: enEmails, facility: enFacility, jobs: enJobs, board: enBoard, volunteer: enVolunteer, matching: enMatching, visits: enVisits, booking: enBooking, followup: enFollowup, threads: enThreads, moderation: enModeration, search: enSearch, privacy: enPrivacy, rights: enRights, report: enReport, events: enEvents, agreement: enAgreement, municipality: enMunicipality, wishes: enWishes, whocomes: enWhocomes, workbench: enWorkbench },
 } as const
 
 export const i18nConfig = {
   supportedLngs: [...LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: 'common',
-  ns: ['common', 'auth', 'admin', 'emails', 'facility', 'jobs', 'board', 'volunteer', 'matching', 'visits', 'booking', 'followup', 'threads', 'moderation', 'search', 'privacy', 'rights', 'report', 'events', 'agreement', 'municipality', 'wishes', 'whocomes'],
+  ns: ['common', 'auth', 'admin', 'emails', 'facility', 'jobs', 'board', 'volunteer', 'matching', 'visits', 'booking', 'followup', 'threads', 'moderation', 'search', 'privacy', 'rights', 'report', 'events', 'agreement', 'municipality', 'wishes', 'whocomes', 'workbench'],
   interpolation: { escapeValue: false },
   returnNull: false,
 } as const

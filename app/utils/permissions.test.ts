@@ -119,7 +119,7 @@ describe('areas of the app', () => {
     expect(links(null)).toEqual(['/jobs'])
     expect(links(volunteer)).toEqual(['/jobs', '/volunteer', '/visits', '/events', '/threads', '/settings'])
     expect(links(staff)).toEqual(['/jobs', '/facility', '/facility/ads', '/visits', '/events', '/threads', '/settings'])
-    expect(links(coordinator)).toEqual(['/jobs', '/centre', '/centre/ads', '/centre/events', '/centre/report', '/threads', '/settings'])
+    expect(links(coordinator)).toEqual(['/jobs', '/centre', '/centre/volunteers', '/centre/matches', '/centre/ads', '/centre/facilities', '/centre/events', '/centre/report', '/threads', '/settings'])
     expect(links(admin)).toEqual(['/jobs', '/admin', '/admin/outbox', '/settings'])
   })
 })

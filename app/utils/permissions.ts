@@ -185,7 +185,16 @@ export function navigationFor(actor: Actor | null): NavItem[] {
       items.push({ to: '/facility', labelKey: 'nav.facilityHome' }, { to: '/facility/ads', labelKey: 'nav.facilityAds' }, { to: '/visits', labelKey: 'visits.nav' }, { to: '/events', labelKey: 'events:navVolunteer' })
       break
     case 'coordinator':
-      items.push({ to: '/centre', labelKey: 'nav.centreHome' }, { to: '/centre/ads', labelKey: 'nav.centreAds' }, { to: '/centre/events', labelKey: 'events:nav' }, { to: '/centre/report', labelKey: 'nav.centreReport' })
+      // The start page, then the workbench's four lists (the start page links them too), then the rest.
+      items.push(
+        { to: '/centre', labelKey: 'nav.centreHome' },
+        { to: '/centre/volunteers', labelKey: 'workbench:nav.volunteers' },
+        { to: '/centre/matches', labelKey: 'workbench:nav.matches' },
+        { to: '/centre/ads', labelKey: 'workbench:nav.ads' },
+        { to: '/centre/facilities', labelKey: 'workbench:nav.facilities' },
+        { to: '/centre/events', labelKey: 'events:nav' },
+        { to: '/centre/report', labelKey: 'nav.centreReport' },
+      )
       break
     case 'admin':
       items.push({ to: '/admin', labelKey: 'nav.admin' }, { to: '/admin/outbox', labelKey: 'nav.outbox' })

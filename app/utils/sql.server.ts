@@ -49,6 +49,7 @@ function readConnection() {
     connection = new Database(databaseFilePath(getEnv().DATABASE_URL), { fileMustExist: true })
     connection.pragma('busy_timeout = 5000')
     connection.pragma('query_only = ON')
+    registerFunctions(connection)
   }
   return connection
 }
@@ -73,6 +74,14 @@ function parametersOf(values: readonly unknown[]): Parameter[] {
   })
 }
 
+/**
+ * fold(text): lower case for every script. SQLite's own lower() and LIKE fold ASCII only, so a
+ * search for "øster" would miss "Østergaard"; the workbench lists search with instr(fold(col), ?).
+ */
+export function registerFunctions(database: Database.Database) {
+  database.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null))
+}
+
 /** Every row of a Kysely select, typed. */
 export function all<Q extends Compilable<object>>(query: Q): InferResult<Q> {
   const compiled = query.compile()
@@ -90,4 +99,13 @@ export function closeReadConnection() {
   statements = new Map()
   connection?.close()
   connection = undefined
+}
+
+/** SQLite's plan for a Kysely select (EXPLAIN QUERY PLAN), one line per step: for tests of hot queries. */
+export function queryPlan<Q extends Compilable<object>>(query: Q): string[] {
+  const compiled = query.compile()
+  const rows = readConnection()
+    .prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`)
+    .all(...parametersOf(compiled.parameters)) as { detail: string }[]
+  return rows.map((row) => row.detail)
 }

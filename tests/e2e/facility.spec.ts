@@ -97,10 +97,10 @@ test('the coordinator sees the facilities with pending first and deactivates one
   await page.goto('/centre/facilities')
   await expect(page.getByRole('heading', { level: 1, name: 'Tilbud i jeres kommuner' })).toBeVisible()
   await expectAccessible(page)
-  const first = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) }).first()
-  await expect(first).toContainText('Venter på godkendelse')
+  // The first row after the header: a facility awaiting approval.
+  await expect(page.getByRole('row').nth(1)).toContainText('Venter på godkendelse')
 
-  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: 'Bostedet Skovbrynet' }) })
+  const card = page.getByRole('row').filter({ hasText: 'Bostedet Skovbrynet' })
   await card.getByText('Gør Bostedet Skovbrynet inaktivt').click()
   await card.getByRole('button', { name: 'Gør inaktivt' }).click()
   await expect(card.locator('.field-errors').getByText('Skriv en begrundelse til lederen.')).toBeVisible()
@@ -111,7 +111,7 @@ test('the coordinator sees the facilities with pending first and deactivates one
   const mail = await waitForMail('tilbud@frivilligbro.test', 'Bostedet Skovbrynet er sat på pause')
   expect(mail.text).toContain('Vi holder pause over sommeren')
 
-  await page.getByLabel('Vis').selectOption('inactive')
+  await page.getByLabel('Status').selectOption('inactive')
   await page.getByRole('button', { name: 'Vis' }).click()
   await expect(page).toHaveURL(/status=inactive/)
   await expect(card).toBeVisible()

@@ -78,8 +78,8 @@ test('an ad from the builder to an approved match: return, fix, publish, board, 
 
   // --- The coordinator returns it with a comment -----------------------------------------------------
   await switchUser(page, COORDINATOR)
-  await menu(page).getByRole('link', { name: 'Opslag til godkendelse' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Opslag til godkendelse' })).toBeVisible()
+  await menu(page).getByRole('link', { name: 'Opslag', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Opslag' })).toBeVisible()
   await expectAccessible(page)
   await page.getByRole('link', { name: title }).click()
   await expect(page.getByRole('heading', { level: 1, name: `Godkend: ${title}` })).toBeVisible()

@@ -64,7 +64,7 @@ test('each role\'s pages run under the policy, the mailbox\'s e-mail preview inc
   const tours = [
     { email: 'frivillig@frivilligbro.test', links: ['Min side', 'Besøg', 'Erfaringer', 'Indstillinger'] },
     { email: 'tilbud@frivilligbro.test', links: ['Vores tilbud', 'Vores jobopslag', 'Besøg', 'Erfaringer'] },
-    { email: 'koordinator@frivilligbro.test', links: ['Frivilligcenter', 'Opslag til godkendelse', 'Erfaringer'] },
+    { email: 'koordinator@frivilligbro.test', links: ['Frivilligcenter', 'Frivillige', 'Match', 'Opslag', 'Tilbud', 'Erfaringer'] },
     { email: 'admin@frivilligbro.test', links: ['Administration', 'E-mail-kø'] },
   ]
   for (const tour of tours) {

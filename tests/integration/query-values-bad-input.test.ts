@@ -11,7 +11,13 @@ import * as resetPassword from '~/routes/_auth+/reset-password'
 import * as verifyEmail from '~/routes/_auth+/verify-email'
 import * as calendar from '~/routes/calendar.$token[.]ics'
 import * as centreApplication from '~/routes/centre+/applications.$applicationId'
+import * as centreAds from '~/routes/centre+/ads._index'
+import * as centreApplications from '~/routes/centre+/applications._index'
 import * as centreFacilities from '~/routes/centre+/facilities'
+import * as centreMatches from '~/routes/centre+/matches._index'
+import * as centreVolunteers from '~/routes/centre+/volunteers._index'
+import * as centreVolunteersCsv from '~/routes/centre+/volunteers[.]csv'
+import * as centreMatchesCsv from '~/routes/centre+/matches[.]csv'
 import * as centreReport from '~/routes/centre+/report'
 import * as centreReportCsv from '~/routes/centre+/report[.]csv'
 import * as facilityEthics from '~/routes/facility+/$facilityId.ethics'
@@ -154,7 +160,49 @@ const ROWS: Row[] = [
   },
   { name: 'new ad', loader: newAd.loader as Loader, path: () => '/facility/ads/new', query: ['facilityId'], as: ['staff'] },
   { name: 'new plan', loader: newPlan.loader as Loader, path: () => '/visits/plans/new', query: ['matchId'], as: ['staff', 'volunteer'] },
-  { name: 'centre facilities', loader: centreFacilities.loader as Loader, path: () => '/centre/facilities', query: ['status'], as: ['coordinator'] },
+  {
+    name: 'centre facilities',
+    loader: centreFacilities.loader as Loader,
+    path: () => '/centre/facilities',
+    query: ['q', 'status', 'municipality', 'openAds', 'activeMatches', 'sort', 'page'],
+    as: ['coordinator'],
+  },
+  {
+    name: 'centre volunteers',
+    loader: centreVolunteers.loader as Loader,
+    path: () => '/centre/volunteers',
+    query: ['q', 'noMatch', 'checks', 'paused', 'municipality', 'sort', 'page'],
+    as: ['coordinator'],
+  },
+  {
+    name: 'centre matches',
+    loader: centreMatches.loader as Loader,
+    path: () => '/centre/matches',
+    query: ['q', 'state', 'facility', 'municipality', 'quiet', 'sort', 'page'],
+    as: ['coordinator'],
+  },
+  {
+    name: 'centre volunteers CSV',
+    loader: centreVolunteersCsv.loader as Loader,
+    path: () => '/centre/volunteers.csv',
+    query: ['q', 'noMatch', 'checks', 'paused', 'municipality', 'sort'],
+    as: ['coordinator'],
+  },
+  {
+    name: 'centre matches CSV',
+    loader: centreMatchesCsv.loader as Loader,
+    path: () => '/centre/matches.csv',
+    query: ['q', 'state', 'facility', 'municipality', 'quiet', 'sort'],
+    as: ['coordinator'],
+  },
+  { name: 'centre ads', loader: centreAds.loader as Loader, path: () => '/centre/ads', query: ['q', 'state', 'task', 'municipality', 'sort', 'page'], as: ['coordinator'] },
+  {
+    name: 'centre applications',
+    loader: centreApplications.loader as Loader,
+    path: () => '/centre/applications',
+    query: ['q', 'waiting', 'municipality', 'sort', 'page'],
+    as: ['coordinator'],
+  },
   { name: 'results report', loader: centreReport.loader as Loader, path: () => '/centre/report', query: ['from', 'to', 'municipality'], as: ['coordinator'] },
   { name: 'results report CSV', loader: centreReportCsv.loader as Loader, path: () => '/centre/report.csv', query: ['from', 'to', 'municipality'], as: ['coordinator'] },
   { name: 'follow-up', loader: followUp.loader as Loader, path: () => '/follow-up/nope', params: () => ({ token: 'nope' }), query: ['thanks'], as: ['anonymous'] },

@@ -7,9 +7,12 @@ import { SubmitButton } from '~/components/forms'
 import { centreAgreementAttention } from '~/models/agreement.server'
 import { approveFacility, pendingFacilities } from '~/models/facility.server'
 import { centreFollowUps } from '~/models/follow-up.server'
-import { applicationQueue } from '~/models/match.server'
 import { openReportCount } from '~/models/thread.server'
 import { visitAttentionCounts } from '~/models/visit-attention.server'
+import { centreDashboard, COUNT_CAP, QUEUE_LENGTH, SMALL_QUEUE } from '~/models/workbench.server'
+import { ActionItems, KeyCounts } from '~/components/workbench'
+import { workbenchActionItems } from '~/utils/workbench'
+import workbenchStyles from '~/styles/workbench.css'
 import { formatDate } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -23,20 +26,32 @@ import { shownVolunteerName } from '~/utils/former-person'
 
 const ApproveSchema = z.object({ intent: z.literal('approve-facility'), facilityId: z.string().min(1) })
 
-export const handle = { i18n: ['admin', 'matching', 'followup', 'moderation', 'report', 'agreement', 'wishes'] }
+export const handle = { i18n: ['admin', 'matching', 'followup', 'moderation', 'report', 'agreement', 'wishes', 'workbench'] }
+export const links = () => [{ rel: 'stylesheet', href: workbenchStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, user } = await requirePermission(request, 'centre:work')
   const t = await getFixedT(request, 'admin')
-  const [pending, queue, followUps, visits, reportCount] = await Promise.all([
+  const [pending, followUps, visits, reportCount] = await Promise.all([
     pendingFacilities(actor.centreMunicipalityIds),
-    applicationQueue(actor.centreMunicipalityIds),
     centreFollowUps(actor.centreMunicipalityIds),
     visitAttentionCounts(actor.centreMunicipalityIds),
     openReportCount(user.centreId!),
   ])
   const agreements = centreAgreementAttention(actor.centreMunicipalityIds)
-  return json({ title: t('centre.title'), name: user.name, pending, queue, followUps, visits, reportCount, agreements })
+  const dashboard = centreDashboard(actor.centreMunicipalityIds)
+  const actionItems = workbenchActionItems({
+    waitingApplications: Math.min(dashboard.waitingApplications, COUNT_CAP),
+    waitingCapped: dashboard.waitingApplications > COUNT_CAP,
+    adsToReview: dashboard.adsToReview,
+    unloggedVisits: visits.unlogged,
+    overdueFollowUps: followUps.overdue.length,
+    pendingFacilities: dashboard.pendingFacilities,
+    openReports: reportCount,
+  })
+  const counts = { activeMatches: dashboard.activeMatches, publishedAds: dashboard.publishedAds, volunteers: dashboard.volunteers }
+  const open = { shown: dashboard.queue.length, total: Math.min(dashboard.openApplications, SMALL_QUEUE), more: dashboard.openApplications > SMALL_QUEUE }
+  return json({ title: t('centre.title'), name: user.name, pending, queue: dashboard.queue, open, actionItems, counts, followUps, visits, agreements })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -53,16 +68,21 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CentreHomePage() {
-  const { t, i18n } = useTranslation(['admin', 'common', 'matching', 'followup', 'moderation', 'report'])
-  const { name, pending, queue, followUps, visits, reportCount, agreements } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation(['admin', 'common', 'matching', 'followup', 'moderation', 'report', 'workbench'])
+  const { name, pending, queue, open, actionItems, counts, followUps, visits, agreements } = useLoaderData<typeof loader>()
   const locale = localeOf(i18n.language)
   return (
     <div>
       <h1>{t('centre.title')}</h1>
       <p className="lead">{t('centre.greeting', { name })}</p>
-      <p className={reportCount > 0 ? 'callout' : undefined}>
-        <Link to="/centre/reports">{t('moderation:startPage.link', { count: reportCount })}</Link>
-      </p>
+      <ActionItems items={actionItems} />
+      <KeyCounts
+        counts={[
+          { id: 'matches', label: t('workbench:dashboard.activeMatches'), value: counts.activeMatches, to: '/centre/matches?state=active' },
+          { id: 'ads', label: t('workbench:dashboard.publishedAds'), value: counts.publishedAds, to: '/centre/ads?state=published' },
+          { id: 'volunteers', label: t('workbench:dashboard.volunteers'), value: counts.volunteers, to: '/centre/volunteers' },
+        ]}
+      />
       <p>
         <Link to="/centre/report">{t('report:startPageLink')}</Link>
       </p>
@@ -76,26 +96,32 @@ export default function CentreHomePage() {
         {queue.length === 0 ? (
           <p className="empty">{t('matching:queue.empty')}</p>
         ) : (
-          <ol className="card-list">
-            {queue.map((application) => (
-              <li key={application.id} className="card">
-                <h3>
-                  <Link to={`/centre/applications/${application.id}`} aria-label={t('matching:queue.open', { name: application.volunteer.name })}>
-                    {application.volunteer.name}
-                  </Link>
-                </h3>
-                <p>
-                  {t('matching:queue.to', { ad: application.jobAd.title, facility: application.jobAd.facility.name })} ·{' '}
-                  {t(`common:applicationStatus.${application.status}`)}
-                </p>
-                <p>
-                  {waitedText(t, application.waitedHours)}{' '}
-                  {application.overdue ? <span className="flag">{t('matching:queue.overdue')}</span> : null}
-                </p>
-              </li>
-            ))}
-          </ol>
+          <>
+            {open.total > queue.length ? (
+              <p>{t(open.more ? 'workbench:dashboard.queueShownMany' : 'workbench:dashboard.queueShown', { shown: QUEUE_LENGTH, total: open.total })}</p>
+            ) : null}
+            <ol className="card-list">
+              {queue.map((application) => (
+                <li key={application.id} className="card">
+                  <h3>
+                    <Link to={`/centre/applications/${application.id}`} aria-label={t('matching:queue.open', { name: shownVolunteerName(t, application.volunteerName) })}>
+                      {shownVolunteerName(t, application.volunteerName)}
+                    </Link>
+                  </h3>
+                  <p>
+                    {t('matching:queue.to', { ad: application.adTitle, facility: application.facilityName })} · {t(`common:applicationStatus.${application.status}`)}
+                  </p>
+                  <p>
+                    {waitedText(t, application.waitedHours)} {application.overdue ? <span className="flag">{t('matching:queue.overdue')}</span> : null}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </>
         )}
+        <p>
+          <Link to="/centre/applications">{t('workbench:dashboard.queueAll')}</Link>
+        </p>
       </section>
       <section aria-labelledby="followup-heading">
         <h2 id="followup-heading">{t('followup:centre.heading')}</h2>

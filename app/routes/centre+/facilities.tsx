@@ -1,10 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ErrorSummary, FormError, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
-import { EmptyState } from '~/components/empty-state'
-import { approveFacility, facilitiesForCentre, setFacilityActive } from '~/models/facility.server'
+import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { approveFacility, setFacilityActive } from '~/models/facility.server'
+import { centreMunicipalities, facilityList } from '~/models/workbench.server'
+import { CheckFilter, isFiltered, ListForm, ListSummary, Pagination, SelectFilter } from '~/components/workbench'
 import { formatDate } from '~/utils/dates'
 import { FACILITY_STATUSES, localeOf } from '~/utils/domain'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
@@ -14,6 +15,8 @@ import { pageMeta } from '~/utils/meta'
 import { facilityScope, forbidden, notFound, requirePermission } from '~/utils/permissions.server'
 import { can } from '~/utils/permissions'
 import { redirectWithToast } from '~/utils/toast.server'
+import { choiceParam, FACILITY_SORTS, flagParam, pageParam, searchParam } from '~/utils/workbench'
+import workbenchStyles from '~/styles/workbench.css'
 
 const facilityId = z.string({ required_error: 'validation.invalid' }).min(1).max(100)
 const reason = multiLineText().trim().min(1, 'facility:centre.reasonRequired').max(1000, 'validation.tooLong?maximum=1000')
@@ -24,14 +27,30 @@ const CentreFacilitySchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('reactivate'), facilityId, reason }),
 ])
 
-export const handle = { i18n: ['facility', 'municipality'] }
+export const handle = { i18n: ['facility', 'municipality', 'workbench'] }
+export const links = () => [{ rel: 'stylesheet', href: workbenchStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, 'centre:work')
-  const status = new URL(request.url).searchParams.get('status')
-  const filter = (FACILITY_STATUSES as readonly string[]).includes(status ?? '') ? (status as (typeof FACILITY_STATUSES)[number]) : undefined
+  const params = new URL(request.url).searchParams
+  const query = {
+    q: searchParam(params),
+    status: choiceParam(params, 'status', FACILITY_STATUSES),
+    municipalityId: params.get('municipality') ?? undefined,
+    openAds: flagParam(params, 'openAds'),
+    activeMatches: flagParam(params, 'activeMatches'),
+    sort: choiceParam(params, 'sort', FACILITY_SORTS),
+    page: pageParam(params),
+  }
   const t = await getFixedT(request, 'facility')
-  return json({ title: t('centre.title'), status: filter ?? '', facilities: await facilitiesForCentre(actor.centreMunicipalityIds, filter) })
+  const { rows, ...page } = facilityList(actor.centreMunicipalityIds, query)
+  return json({
+    title: t('centre.title'),
+    query: { ...query, status: query.status ?? '', municipalityId: query.municipalityId ?? '', sort: query.sort ?? 'state' },
+    municipalities: centreMunicipalities(actor.centreMunicipalityIds),
+    page,
+    facilities: rows,
+  })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,80 +75,121 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CentreFacilitiesPage() {
-  const { t, i18n } = useTranslation(['facility', 'common'])
-  const { facilities, status } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation(['facility', 'workbench', 'common'])
+  const { facilities, page, query, municipalities } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   const locale = localeOf(i18n.language)
+  const { search } = useLocation()
   const postedFor = state?.values?.facilityId
   return (
-    <div>
+    <div className="workbench">
       <p>
-        <Link to="/centre">{t('centre.back')}</Link>
+        <Link to="/centre">{t('workbench:dashboard.workbench')}</Link>
       </p>
       <h1>{t('centre.title')}</h1>
       <p className="lead">{t('centre.intro')}</p>
       <p>
         <Link to="/municipality/ethics-template">{t('municipality:home.template')}</Link>
       </p>
-      <Form method="get" className="inline-form filter-form">
-        <label htmlFor="status-filter">{t('centre.filter')}</label>{' '}
-        <select id="status-filter" name="status" defaultValue={status}>
-          <option value="">{t('centre.all')}</option>
-          {FACILITY_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`home.status.${s}`)}
-            </option>
-          ))}
-        </select>{' '}
-        <button type="submit" className="button button-small button-secondary">
-          {t('centre.show')}
-        </button>
-      </Form>
+      <ListForm
+        searchLabel={t('workbench:facilities.search')}
+        q={query.q}
+        sort={query.sort}
+        sorts={[
+          { value: 'state', label: t('workbench:facilities.sortState') },
+          { value: 'name', label: t('workbench:facilities.sortName') },
+          { value: 'newest', label: t('workbench:facilities.sortNewest') },
+        ]}
+      >
+        <SelectFilter
+          id="filter-status"
+          name="status"
+          label={t('workbench:facilities.status')}
+          value={query.status}
+          anyLabel={t('centre.all')}
+          options={FACILITY_STATUSES.map((s) => ({ value: s, label: t(`home.status.${s}`) }))}
+        />
+        {municipalities.length > 1 ? (
+          <SelectFilter
+            id="filter-municipality"
+            name="municipality"
+            label={t('workbench:list.municipality')}
+            value={query.municipalityId}
+            anyLabel={t('workbench:list.allMunicipalities')}
+            options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
+          />
+        ) : null}
+        <CheckFilter id="filter-open-ads" name="openAds" label={t('workbench:facilities.openAds')} checked={query.openAds} />
+        <CheckFilter id="filter-active-matches" name="activeMatches" label={t('workbench:facilities.activeMatches')} checked={query.activeMatches} />
+      </ListForm>
       {!postedFor ? <FormError state={state} /> : null}
-      {facilities.length === 0 ? (
-        <EmptyState>{t('centre.none')}</EmptyState>
-      ) : (
-        <ul className="card-list">
-          {facilities.map((facility) => {
-            const cardState = postedFor === facility.id ? state : undefined
-            return (
-              <li key={facility.id} className="card">
-                <h2>{facility.name}</h2>
-                <p>
-                  <strong>{t(`home.status.${facility.status}`)}</strong> · {t(`common:facilityKind.${facility.kind}`)} · {facility.address}, {facility.postcode} {facility.town} ·{' '}
-                  {facility.municipality.name}
-                </p>
-                <p>
-                  {t('centre.leaders', {
-                    names: facility.memberships.map((m) => `${m.user.name} (${m.user.email})`).join(', ') || '—',
-                    date: formatDate(facility.createdAt, locale),
-                  })}
-                </p>
-                <FormScope id={`facility-${facility.id}`}>
-                <ErrorSummary state={cardState} labels={{ reason: t('centre.reason') }} />
-                {facility.status === 'pending' ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="approve" />
-                    <input type="hidden" name="facilityId" value={facility.id} />
-                    <SubmitButton>{t('centre.approve', { name: facility.name })}</SubmitButton>
-                  </Form>
-                ) : (
-                  <details open={Boolean(cardState)}>
-                    <summary>{facility.status === 'active' ? t('centre.deactivate', { name: facility.name }) : t('centre.reactivate', { name: facility.name })}</summary>
-                    <Form method="post" className="stack" noValidate>
-                      <input type="hidden" name="intent" value={facility.status === 'active' ? 'deactivate' : 'reactivate'} />
-                      <input type="hidden" name="facilityId" value={facility.id} />
-                      <TextAreaField label={t('centre.reason')} name="reason" hint={t('centre.reasonHint')} rows={3} state={cardState} />
-                      <SubmitButton>{facility.status === 'active' ? t('centre.confirmDeactivate') : t('centre.confirmReactivate')}</SubmitButton>
-                    </Form>
-                  </details>
-                )}
-                </FormScope>
-              </li>
-            )
-          })}
-        </ul>
-      )}
+      <ListSummary page={page} filtered={isFiltered(search)} />
+      {facilities.length > 0 ? (
+        <table className="responsive-table">
+          <caption className="visually-hidden">{t('centre.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('workbench:facilities.name')}</th>
+              <th scope="col">{t('workbench:facilities.status')}</th>
+              <th scope="col">{t('workbench:facilities.place')}</th>
+              <th scope="col">{t('workbench:facilities.leaders')}</th>
+              <th scope="col">{t('workbench:facilities.ads')}</th>
+              <th scope="col">{t('workbench:facilities.matchCount')}</th>
+              <th scope="col">{t('workbench:facilities.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {facilities.map((facility) => {
+              const cardState = postedFor === facility.id ? state : undefined
+              return (
+                <tr key={facility.id}>
+                  <td data-label={t('workbench:facilities.name')}>
+                    <strong>{facility.name}</strong>
+                    <br />
+                    <span className="muted">{t(`common:facilityKind.${facility.kind}`)}</span>
+                  </td>
+                  <td data-label={t('workbench:facilities.status')}>{t(`home.status.${facility.status}`)}</td>
+                  <td data-label={t('workbench:facilities.place')}>
+                    {facility.address}, {facility.postcode} {facility.town} <span className="muted">({facility.municipalityName})</span>
+                  </td>
+                  <td data-label={t('workbench:facilities.leaders')}>
+                    {facility.leaders.map((m) => `${m.name} (${m.email})`).join(', ') || '—'}
+                    <br />
+                    <span className="muted">{formatDate(facility.createdAt, locale)}</span>
+                  </td>
+                  <td data-label={t('workbench:facilities.ads')}>
+                    {facility.openAds > 0 ? <Link to={`/centre/ads?q=${encodeURIComponent(facility.name)}&state=published`}>{facility.openAds}</Link> : 0}
+                  </td>
+                  <td data-label={t('workbench:facilities.matchCount')}>
+                    {facility.activeMatches > 0 ? <Link to={`/centre/matches?facility=${facility.id}&state=active`}>{facility.activeMatches}</Link> : 0}
+                  </td>
+                  <td data-label={t('workbench:facilities.actions')}>
+                    <FormError state={cardState} />
+                    {facility.status === 'pending' ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="approve" />
+                        <input type="hidden" name="facilityId" value={facility.id} />
+                        <SubmitButton className="button button-small">{t('centre.approve', { name: facility.name })}</SubmitButton>
+                      </Form>
+                    ) : (
+                      <details open={Boolean(cardState)}>
+                        <summary>{facility.status === 'active' ? t('centre.deactivate', { name: facility.name }) : t('centre.reactivate', { name: facility.name })}</summary>
+                        <Form method="post" className="stack" noValidate>
+                          <input type="hidden" name="intent" value={facility.status === 'active' ? 'deactivate' : 'reactivate'} />
+                          <input type="hidden" name="facilityId" value={facility.id} />
+                          <TextAreaField label={t('centre.reason')} name="reason" hint={t('centre.reasonHint')} rows={3} state={cardState} />
+                          <SubmitButton>{facility.status === 'active' ? t('centre.confirmDeactivate') : t('centre.confirmReactivate')}</SubmitButton>
+                        </Form>
+                      </details>
+                    )}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      <Pagination page={page} />
     </div>
   )
 }
