@@ -8,7 +8,7 @@ import { appUrl } from '~/utils/env.server'
 import { COURSE_KINDS, eventFiltersFromUrl, eventQueryString, mayJoin, maySee, type EventAudience, type EventKind, type EventViewer, type SignupStatus } from '~/utils/events'
 import { getFixedT } from '~/utils/i18n.server'
 import { calendarInvitation } from '~/utils/ics'
-import { all } from '~/utils/sql.server'
+import { all, first } from '~/utils/sql.server'
 import { sql } from '~/utils/sql.server'
 import { hashToken } from '~/utils/tokens.server'
 import { addDays, copenhagenDate, copenhagenTime, sqliteInstant, wallClockInstant } from '~/utils/time'
@@ -717,4 +717,35 @@ export async function courseCertificate(userId: string, eventId: string) {
   })
   if (!signup?.completedAt) return null
   return { name: signup.user?.name ?? '', completedAt: signup.completedAt, ...signup.event }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start pages
+// ---------------------------------------------------------------------------------------------
+
+/** The person's next session of an event they have a place at (or wait for), for their start page; null when none. */
+export function nextEventOf(userId: string, now = new Date()) {
+  const row = first(
+    sql
+      .selectFrom('EventSignup as u')
+      .innerJoin('Event as e', 'e.id', 'u.eventId')
+      .innerJoin('EventSession as s', 's.eventId', 'e.id')
+      .where('u.userId', '=', userId)
+      .where('u.status', 'in', ['confirmed', 'waiting'])
+      .where('e.status', '=', 'published')
+      .where('s.startsAt', '>', sqliteInstant(now))
+      .select(['e.id', 'e.title', 'u.status', 's.startsAt', 's.endsAt', 's.place'])
+      .orderBy('s.startsAt', 'asc')
+      .limit(1),
+  )
+  return row ? { ...row, status: row.status as 'confirmed' | 'waiting' } : null
+}
+
+/** The centre's published events still to come, soonest first, with sign-ups against capacity and the waiting line. */
+export function upcomingCentreEvents(centreId: string, now = new Date(), take = 5) {
+  const stamp = sqliteInstant(now)
+  return centreEvents(centreId)
+    .filter((event) => event.status === 'published' && event.startsAt !== null && String(event.startsAt) > stamp)
+    .sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)))
+    .slice(0, take)
 }

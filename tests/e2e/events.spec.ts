@@ -9,6 +9,10 @@ test('the coordinator publishes a course with two sessions; a volunteer signs up
   const second = addDays(copenhagenDate(), 19)
 
   await logIn(page, 'koordinator@frivilligbro.test')
+  // The start page lists the coming events with places taken and the waiting lines.
+  await page.goto('/centre')
+  const upcoming = page.getByRole('region', { name: 'Kommende arrangementer' })
+  await expect(upcoming.getByRole('listitem').filter({ hasText: 'Netværksmøde: tablets' })).toContainText('4 af 4 · 2 på venteliste')
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arrangementer', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Arrangementer' })).toBeVisible()
   // The demo's full network meeting shows its waiting list in the overview.
@@ -64,6 +68,10 @@ test('the coordinator publishes a course with two sessions; a volunteer signs up
   await expect(page.getByText('9 ledige pladser')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Meld fra' })).toBeVisible()
   await expectAccessible(page)
+
+  // The volunteer's start page shows the next event.
+  await page.goto('/volunteer')
+  await expect(page.getByRole('region', { name: 'Dit næste arrangement' }).getByRole('link', { name: title })).toBeVisible()
 
   const mail = await waitForMail('frivillig@frivilligbro.test', `Du er tilmeldt: ${title}`)
   expect(mail.attachments.map((a) => a.filename)).toEqual(['arrangement-1.ics', 'arrangement-2.ics'])

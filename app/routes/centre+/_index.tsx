@@ -23,10 +23,12 @@ import { facilityScope, forbidden, notFound, requirePermission } from '~/utils/p
 import { can } from '~/utils/permissions'
 import { redirectWithToast } from '~/utils/toast.server'
 import { shownVolunteerName } from '~/utils/former-person'
+import { UpcomingEventsCard } from '~/components/event-widgets'
+import { upcomingCentreEvents } from '~/models/event.server'
 
 const ApproveSchema = z.object({ intent: z.literal('approve-facility'), facilityId: z.string().min(1) })
 
-export const handle = { i18n: ['admin', 'matching', 'followup', 'moderation', 'report', 'agreement', 'wishes', 'workbench'] }
+export const handle = { i18n: ['events', 'admin', 'matching', 'followup', 'moderation', 'report', 'agreement', 'wishes', 'workbench'] }
 export const links = () => [{ rel: 'stylesheet', href: workbenchStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -51,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
   const counts = { activeMatches: dashboard.activeMatches, publishedAds: dashboard.publishedAds, volunteers: dashboard.volunteers }
   const open = { shown: dashboard.queue.length, total: Math.min(dashboard.openApplications, SMALL_QUEUE), more: dashboard.openApplications > SMALL_QUEUE }
-  return json({ title: t('centre.title'), name: user.name, pending, queue: dashboard.queue, open, actionItems, counts, followUps, visits, agreements })
+  return json({ title: t('centre.title'), name: user.name, pending, queue: dashboard.queue, open, actionItems, counts, followUps, visits, agreements, events: user.centreId ? upcomingCentreEvents(user.centreId) : [] })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -69,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CentreHomePage() {
   const { t, i18n } = useTranslation(['admin', 'common', 'matching', 'followup', 'moderation', 'report', 'workbench'])
-  const { name, pending, queue, open, actionItems, counts, followUps, visits, agreements } = useLoaderData<typeof loader>()
+  const { name, pending, queue, open, actionItems, counts, followUps, visits, agreements, events } = useLoaderData<typeof loader>()
   const locale = localeOf(i18n.language)
   return (
     <div>
@@ -123,6 +125,7 @@ export default function CentreHomePage() {
           <Link to="/centre/applications">{t('workbench:dashboard.queueAll')}</Link>
         </p>
       </section>
+      <UpcomingEventsCard events={events} />
       <section aria-labelledby="followup-heading">
         <h2 id="followup-heading">{t('followup:centre.heading')}</h2>
         <p>

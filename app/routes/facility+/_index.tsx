@@ -15,10 +15,12 @@ import { pageMeta } from '~/utils/meta'
 import { forbidden, notFound, requireRole } from '~/utils/permissions.server'
 import { can } from '~/utils/permissions'
 import { redirectWithToast } from '~/utils/toast.server'
+import { NextEventCard } from '~/components/event-widgets'
+import { nextEventOf } from '~/models/event.server'
 
 const ApproveJoinSchema = z.object({ intent: z.literal('approve-join'), membershipId: z.string().min(1) })
 
-export const handle = { i18n: ['facility', 'booking', 'visits', 'municipality', 'wishes', 'whocomes'] }
+export const handle = { i18n: ['events', 'facility', 'booking', 'visits', 'municipality', 'wishes', 'whocomes'] }
 
 // Message keys written out so a search for a key finds where it is used.
 const HINT_LABEL = { ethics: 'home.hint.ethics', screening: 'home.hint.screening', description: 'home.hint.description', practicalInfo: 'home.hint.practicalInfo' } as const
@@ -29,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [memberships, next] = await Promise.all([facilitiesOfStaff(user.id), nextVisit(actor)])
   const active = memberships.filter((m) => m.status === 'active' && m.facility.status !== 'pending')
   const figures = facilityFigures(active.map((m) => m.facility.id))
-  return json({ title: t('home.title'), name: user.name, memberships, nextVisit: next, figures })
+  return json({ title: t('home.title'), name: user.name, memberships, nextVisit: next, figures, nextEvent: nextEventOf(user.id) })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,12 +49,13 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function FacilityHomePage() {
   const { t } = useTranslation(['facility', 'common', 'booking', 'whocomes'])
-  const { name, memberships, nextVisit, figures } = useLoaderData<typeof loader>()
+  const { name, memberships, nextVisit, figures, nextEvent } = useLoaderData<typeof loader>()
   return (
     <div>
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.greeting', { name })}</p>
       {memberships.length === 0 ? <EmptyState>{t('home.none')}</EmptyState> : <NextVisit visit={nextVisit} role="facility_staff" />}
+      <NextEventCard event={nextEvent} />
       <FacilityFiguresBlock figures={figures} names={Object.fromEntries(memberships.map((m) => [m.facility.id, m.facility.name]))} />
       <ul className="card-list">
         {memberships.map(({ facility, role, status, isContactPerson }) => {

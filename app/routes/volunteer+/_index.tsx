@@ -15,8 +15,10 @@ import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { notFound, requireRole } from '~/utils/permissions.server'
+import { NextEventCard } from '~/components/event-widgets'
+import { nextEventOf } from '~/models/event.server'
 
-export const handle = { i18n: ['volunteer', 'booking', 'visits', 'agreement', 'municipality', 'wishes'] }
+export const handle = { i18n: ['events', 'volunteer', 'booking', 'visits', 'agreement', 'municipality', 'wishes'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: volunteerStyles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,13 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     completeness: profileCompleteness(profile),
     record: volunteerRecord(user.id),
     thanks: volunteerThanks(user.id),
+    nextEvent: nextEventOf(user.id),
     ...overview,
   })
 }
 
 export default function VolunteerHomePage() {
   const { t, i18n } = useTranslation(['volunteer', 'common', 'booking'])
-  const { name, paused, completeness, applications, matches, nextVisit, record, thanks } = useLoaderData<typeof loader>()
+  const { name, paused, completeness, applications, matches, nextVisit, record, thanks, nextEvent } = useLoaderData<typeof loader>()
   const locale = localeOf(i18n.language)
   return (
     <div className="volunteer-page">
@@ -56,6 +59,7 @@ export default function VolunteerHomePage() {
       ) : null}
 
       <VolunteerThanksCard thanks={thanks} />
+      <NextEventCard event={nextEvent} />
 
       <nav aria-label={t('home.shortcuts')}>
         <ul className="footer-links">
