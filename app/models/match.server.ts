@@ -195,7 +195,9 @@ export async function approveMatch(actorId: string, input: { applicationId: stri
 
     await markWishesBeingHelped(tx, ad.id, now)
 
-    const adFilled = ad.status === 'published' && taken + 1 >= ad.volunteersWanted
+    // The last place taken fills the ad whether it is on the board or paused (e.g. while its facility
+    // is paused): the places are gone either way, so the other applicants are answered now.
+    const adFilled = (ad.status === 'published' || ad.status === 'paused') && taken + 1 >= ad.volunteersWanted
     let othersAnswered = 0
     if (adFilled) {
       await tx.jobAd.update({ where: { id: ad.id }, data: { status: 'filled' } })

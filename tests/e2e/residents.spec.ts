@@ -105,7 +105,7 @@ test("residents' wishes: added on the common room's tablet, an ad written from t
   await log.getByLabel('Ringe video med familien (4 beboere)').check()
   await log.getByRole('button', { name: 'Gem registreringen' }).click()
   // The residents' words are guarded like the note: refused next to the field, nothing lost.
-  await expect(log.getByText(/ser ud til at indeholde et CPR-nummer/)).toBeVisible()
+  await expect(log.locator('.field-errors').getByText(/ser ud til at indeholde et CPR-nummer/)).toBeVisible()
   await expect(faces.getByRole('radio', { name: 'Glad', exact: true })).toBeChecked()
   await expect(log.getByLabel('Ringe video med familien (4 beboere)')).toBeChecked()
   await expect(log.getByLabel('Hvor mange beboere fik hjælp?')).toHaveValue('3')
