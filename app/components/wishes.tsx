@@ -2,6 +2,8 @@ import { Camera, Gamepad2, Mail, Music, ShieldCheck, Tv, Users, Video, type Luci
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList, type FormState } from '~/components/forms'
+import type { OpenWish, WishNeed } from '~/models/wish.server'
+import { localeOf } from '~/utils/domain'
 import { FEEDBACK, FEEDBACK_FACE, type CommonWishKey, type Feedback, type WishState } from '~/utils/wishes'
 
 /** The pictogram on each big button of easy-read mode; the button's text says the same in words. */
@@ -82,5 +84,86 @@ export function AdWishes({ wishes }: { wishes: { id: string; what: string; resid
         ))}
       </ul>
     </section>
+  )
+}
+
+/**
+ * The residents' wishes across facilities against the volunteers available for their tasks —
+ * where help is missing first (wishNeeds, centreOpenWishes in app/models/wish.server.ts). Shown to
+ * the centre (/centre/wishes) and the municipality (/municipality/wishes); no resident is named.
+ */
+export function WishNeedsTables({ needs, wishes }: { needs: WishNeed[]; wishes: OpenWish[] }) {
+  const { t, i18n } = useTranslation(['wishes', 'common'])
+  const number = new Intl.NumberFormat(localeOf(i18n.language) === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 })
+  return (
+    <>
+    {needs.length === 0 ? (
+      <p className="empty">{t('centre.empty')}</p>
+    ) : (
+      <>
+        <div className="table-wrap">
+          <table>
+            <caption>{t('centre.needsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('centre.municipality')}</th>
+                <th scope="col">{t('centre.task')}</th>
+                <th scope="col">{t('centre.wishes')}</th>
+                <th scope="col">{t('centre.residents')}</th>
+                <th scope="col">{t('centre.facilities')}</th>
+                <th scope="col">{t('centre.volunteers')}</th>
+                <th scope="col">{t('centre.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {needs.map((need) => (
+                <tr key={`${need.municipalityId}-${need.task}`}>
+                  <td>{need.municipality}</td>
+                  <th scope="row">{t(`common:task.${need.task}`)}</th>
+                  <td>{need.wishes}</td>
+                  <td>{need.residents}</td>
+                  <td>{need.facilities}</td>
+                  <td>{need.volunteers}</td>
+                  <td>
+                    {need.volunteers === 0 ? <strong>{t('centre.missing')}</strong> : t('centre.perVolunteer', { ratio: number.format(need.residents / need.volunteers) })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h2>{t('centre.listHeading')}</h2>
+        <div className="table-wrap">
+          <table>
+            <caption>{t('centre.listCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('centre.municipality')}</th>
+                <th scope="col">{t('centre.facility')}</th>
+                <th scope="col">{t('centre.what')}</th>
+                <th scope="col">{t('centre.task')}</th>
+                <th scope="col">{t('centre.residents')}</th>
+                <th scope="col">{t('centre.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {wishes.map((wish) => (
+                <tr key={wish.id}>
+                  <td>{wish.municipality}</td>
+                  <td>{wish.facility}</td>
+                  <th scope="row">{wish.what}</th>
+                  <td>{wish.tasks.map((task) => t(`common:task.${task}`)).join(', ')}</td>
+                  <td>{wish.residentCount}</td>
+                  <td>
+                    <WishStateLabel state={wish.state} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </>
+    )}
+    </>
   )
 }

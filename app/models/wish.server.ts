@@ -336,3 +336,5 @@ export function centreOpenWishes(municipalityIds: string[]) {
       .limit(500),
   ).map((wish) => ({ ...wish, state: wish.state as WishState, tasks: parseTasks(wish.tasks) }))
 }
+
+export type OpenWish = ReturnType<typeof centreOpenWishes>[number]

@@ -48,6 +48,9 @@ export default function MunicipalityHomePage() {
           <li>
             <Link to="/municipality/ethics-template">{t('home.template')}</Link>
           </li>
+          <li>
+            <Link to="/municipality/wishes">{t('home.wishes')}</Link>
+          </li>
         </ul>
       </nav>
 
