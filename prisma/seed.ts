@@ -1138,7 +1138,10 @@ async function writeDemo(tx: Tx, passwordHash: string) {
     timeTo: '12:00',
     frequency: 'biweekly',
     startInDays: -56,
-    volunteersWanted: 2,
+    // Lone has one place; Yusuf's application is approved in the agreement story (agreement.spec.ts).
+    // With three places the ad is still open after that, so it stays on the board and in the feeds
+    // for the board's story (board.spec.ts), which runs after it on the same database.
+    volunteersWanted: 3,
     requiresCriminalRecord: true,
     offers: OFFERS_HILLEROD,
     contactPersonId: rasmus,
