@@ -6,7 +6,8 @@ import { roundHours } from './volunteer-record.server'
 /**
  * The facility's own figures (issue 14) for the 12 months up to today: visits by state, hours
  * given, and the check-in answers about its matches (average satisfaction 1–5, share who said
- * expectations are aligned), from both volunteers and contact persons.
+ * expectations are aligned), from both volunteers and contact persons; and the residents helped and
+ * the visits where the residents gave 😊 (of those with their feedback).
  */
 export function facilityFigures(facilityIds: string[], today = copenhagenDate()) {
   if (facilityIds.length === 0) return []
@@ -27,6 +28,10 @@ export function facilityFigures(facilityIds: string[], today = copenhagenDate())
         raw<number>`sum(v."status" = 'no_show')`.as('noShow'),
         raw<number>`total(CASE WHEN v."status" = 'done' THEN v."hours" END)`.as('hours'),
         raw<number>`count(DISTINCT CASE WHEN v."status" = 'done' THEN v."volunteerId" END)`.as('volunteers'),
+        // The residents' side (issue 12): how many were helped, and their faces on the visit log.
+        raw<number>`total(CASE WHEN v."status" = 'done' THEN v."residentsHelped" END)`.as('residentsHelped'),
+        raw<number>`sum(v."status" = 'done' AND v."residentFeedback" IS NOT NULL)`.as('withFeedback'),
+        raw<number>`sum(v."status" = 'done' AND v."residentFeedback" = 'happy')`.as('withSmile'),
       ]),
   )
   const answers = all(
@@ -57,6 +62,9 @@ export function facilityFigures(facilityIds: string[], today = copenhagenDate())
       visitsNoShow: v?.noShow ?? 0,
       hours: roundHours(v?.hours ?? 0),
       volunteers: v?.volunteers ?? 0,
+      residentsHelped: v?.residentsHelped ?? 0,
+      visitsWithFeedback: v?.withFeedback ?? 0,
+      visitsWithSmile: v?.withSmile ?? 0,
       checkInAnswers: a?.answers ?? 0,
       satisfactionAverage: a?.satisfaction == null ? null : Math.round(a.satisfaction * 10) / 10,
       alignedShare: a?.aligned == null ? null : a.aligned,

@@ -61,6 +61,14 @@ test('the municipality lands on its overview, reads the coordinator’s figures 
   const response = await page.goto('/centre')
   expect(response?.status()).toBe(403)
 
+  // The residents' wishes across its facilities, against the volunteers who could help; no one named.
+  await page.goto('/municipality')
+  await page.getByRole('link', { name: 'Beboernes ønsker' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Beboernes ønsker i kommunen' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Åbne ønsker pr. tilbud' })).toContainText('Bostedet Skovbrynet')
+  await expectAccessible(page)
+  await expectNoPersonalData(page)
+
   // The municipality keeps its ethics template.
   await page.goto('/municipality/ethics-template')
   await expect(page.getByRole('heading', { level: 1, name: /Skabelon for digital etik – Gribskov Kommune/ })).toBeVisible()

@@ -125,6 +125,19 @@ test("residents' wishes: added on the common room's tablet, an ad written from t
   const fulfilled = tablet.getByRole('region', { name: /^Opfyldt/ })
   await expect(fulfilled.getByRole('listitem').filter({ hasText: 'Ringe video med familien' })).toContainText('ved et besøg')
 
+  // --- The common room: the screen by its secret address (signed out), then the poster -------------
+  const screen = await (await browser.newContext(context)).newPage()
+  expect((await screen.goto('/who-comes/skovbrynet-faellesstue-demo'))?.status()).toBe(200)
+  await expect(screen.getByRole('region', { name: 'Næste besøg' }).getByText('Frederik', { exact: true }).first()).toBeVisible()
+  expect(await screen.content()).not.toMatch(/@frivilligbro\.test|Frederik Frivillig/)
+  await expectAccessible(screen)
+  const facilityPath = /^\/facility\/[^/]+/.exec(new URL(tablet.url()).pathname)![0]
+  await tablet.goto(`${facilityPath}/who-comes/poster`)
+  await expect(tablet.getByText('Frederik', { exact: true }).first()).toBeVisible()
+  await expectAccessible(tablet)
+  const poster = (await tablet.pdf({ format: 'A4' })).toString('latin1')
+  expect((poster.match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length).toBe(1)
+
   // --- Frederik's start page thanks him -----------------------------------------------------------
   await volunteer.goto('/volunteer')
   const thanks = volunteer.getByRole('region', { name: 'Tak fra beboerne' })
