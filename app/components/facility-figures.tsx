@@ -17,7 +17,7 @@ export function FacilityFiguresBlock({ figures, names }: { figures: Figures; nam
       <h2 id="figures-heading">{t('figures.heading')}</h2>
       <p className="hint">{t('figures.period', { from: formatLocalDate(figures[0]!.from, locale), to: formatLocalDate(figures[0]!.to, locale) })}</p>
       <div className="table-wrap">
-        <table>
+        <table className="responsive-table">
           <caption className="visually-hidden">{t('figures.heading')}</caption>
           <thead>
             <tr>
@@ -34,12 +34,12 @@ export function FacilityFiguresBlock({ figures, names }: { figures: Figures; nam
             {figures.map((row) => (
               <tr key={row.facilityId}>
                 <th scope="row">{names[row.facilityId] ?? ''}</th>
-                <td className="number">{row.visitsDone}</td>
-                <td className="number">{number.format(row.hours)}</td>
-                <td className="number">{row.visitsCancelled}</td>
-                <td className="number">{row.checkInAnswers}</td>
-                <td className="number">{row.satisfactionAverage === null ? none : number.format(row.satisfactionAverage)}</td>
-                <td className="number">{row.alignedShare === null ? none : `${Math.round(row.alignedShare * 100)} %`}</td>
+                <td className="number" data-label={t('figures.visits')}>{row.visitsDone}</td>
+                <td className="number" data-label={t('figures.hours')}>{number.format(row.hours)}</td>
+                <td className="number" data-label={t('figures.cancelled')}>{row.visitsCancelled}</td>
+                <td className="number" data-label={t('figures.answers')}>{row.checkInAnswers}</td>
+                <td className="number" data-label={t('figures.satisfaction')}>{row.satisfactionAverage === null ? none : number.format(row.satisfactionAverage)}</td>
+                <td className="number" data-label={t('figures.aligned')}>{row.alignedShare === null ? none : `${Math.round(row.alignedShare * 100)} %`}</td>
               </tr>
             ))}
           </tbody>

@@ -23,7 +23,7 @@ export function VolunteerRecordBlock({ record }: { record: Record }) {
         <p className="empty">{t('record.none')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="record-table">
+          <table className="record-table responsive-table">
             <caption className="visually-hidden">{t('record.heading')}</caption>
             <thead>
               <tr>
@@ -46,20 +46,20 @@ export function VolunteerRecordBlock({ record }: { record: Record }) {
               {record.facilities.map((row) => (
                 <tr key={row.facilityId}>
                   <th scope="row">{row.facility}</th>
-                  <td className="number">{row.visitsThisYear}</td>
-                  <td className="number">{hours.format(row.hoursThisYear)}</td>
-                  <td className="number">{row.visitsAllTime}</td>
-                  <td className="number">{hours.format(row.hoursAllTime)}</td>
+                  <td className="number" data-label={t('record.visitsYear', { year: record.year })}>{row.visitsThisYear}</td>
+                  <td className="number" data-label={t('record.hoursYear', { year: record.year })}>{hours.format(row.hoursThisYear)}</td>
+                  <td className="number" data-label={t('record.visitsAll')}>{row.visitsAllTime}</td>
+                  <td className="number" data-label={t('record.hoursAll')}>{hours.format(row.hoursAllTime)}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">{t('record.total')}</th>
-                <td className="number">{record.totals.visitsThisYear}</td>
-                <td className="number">{hours.format(record.totals.hoursThisYear)}</td>
-                <td className="number">{record.totals.visitsAllTime}</td>
-                <td className="number">{hours.format(record.totals.hoursAllTime)}</td>
+                <td className="number" data-label={t('record.visitsYear', { year: record.year })}>{record.totals.visitsThisYear}</td>
+                <td className="number" data-label={t('record.hoursYear', { year: record.year })}>{hours.format(record.totals.hoursThisYear)}</td>
+                <td className="number" data-label={t('record.visitsAll')}>{record.totals.visitsAllTime}</td>
+                <td className="number" data-label={t('record.hoursAll')}>{hours.format(record.totals.hoursAllTime)}</td>
               </tr>
             </tfoot>
           </table>

@@ -39,7 +39,7 @@ const ROLES: { role: string; email: string | null; pages: string[] }[] = [
   {
     role: 'coordinator',
     email: 'koordinator@frivilligbro.test',
-    pages: ['/centre', '/centre/ads', '/centre/facilities', '/centre/visits', '/centre/events', '/centre/report', '/centre/reports', '/threads', '/settings'],
+    pages: ['/centre', '/centre/volunteers', '/centre/matches', '/centre/applications', '/centre/ads', '/centre/facilities', '/centre/visits', '/centre/events', '/centre/report', '/centre/reports', '/threads', '/settings'],
   },
   { role: 'admin', email: 'admin@frivilligbro.test', pages: ['/admin', '/admin/users', '/admin/outbox', '/mailbox', '/settings'] },
 ]
@@ -66,6 +66,7 @@ for (const { role, email, pages } of ROLES) {
 }
 
 test('at 375 px the header is one short row and the menu opens and closes with the keyboard', async ({ page }) => {
+  // Home is sent without scripts (handle.scripts = false): the menu is the plain <details> there.
   await page.goto('/')
   const header = page.getByRole('banner')
   const box = await header.boundingBox()
@@ -74,15 +75,30 @@ test('at 375 px the header is one short row and the menu opens and closes with t
   await expect(nav).toBeHidden()
   await expect(header.getByRole('link', { name: 'Frivilligbro' })).toBeVisible()
 
-  // Skip link first, then the logo, then the menu button.
-  await page.keyboard.press('Tab')
-  await expect(page.getByRole('link', { name: 'Gå til indhold' })).toBeFocused()
-  await page.keyboard.press('Tab')
-  await expect(header.getByRole('link', { name: 'Frivilligbro' })).toBeFocused()
-  await page.keyboard.press('Tab')
   const menu = header.locator('summary', { hasText: 'Menu' })
-  await expect(menu).toBeFocused()
+  // Skip link first, then the logo, then the menu button.
+  const tabToMenu = async () => {
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('link', { name: 'Gå til indhold' })).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(header.getByRole('link', { name: 'Frivilligbro' })).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(menu).toBeFocused()
+  }
+  await tabToMenu()
+  await expect(menu).toHaveAttribute('aria-controls', 'site-menu-panel')
+  // Without scripts no explicit aria-expanded that could go stale: the native summary tells the state.
+  await expect(menu).not.toHaveAttribute('aria-expanded')
+  await page.keyboard.press('Enter')
+  await expect(nav.getByRole('link', { name: 'Jobopslag' })).toBeVisible()
+  await page.keyboard.press('Enter')
+  await expect(nav).toBeHidden()
+
+  // On a page with scripts (log-in) the button says whether it is expanded, Escape closes the
+  // menu and a navigation does too.
+  await page.goto('/login')
   await expect(menu).toHaveAttribute('aria-expanded', 'false')
+  await tabToMenu()
   await expect(menu).toHaveAttribute('aria-controls', 'site-menu-panel')
   await page.keyboard.press('Enter')
   await expect(menu).toHaveAttribute('aria-expanded', 'true')
