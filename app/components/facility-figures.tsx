@@ -28,6 +28,8 @@ export function FacilityFiguresBlock({ figures, names }: { figures: Figures; nam
               <th scope="col" className="number">{t('figures.answers')}</th>
               <th scope="col" className="number">{t('figures.satisfaction')}</th>
               <th scope="col" className="number">{t('figures.aligned')}</th>
+              <th scope="col" className="number">{t('figures.residentsHelped')}</th>
+              <th scope="col" className="number">{t('figures.smiles')}</th>
             </tr>
           </thead>
           <tbody>
@@ -40,6 +42,10 @@ export function FacilityFiguresBlock({ figures, names }: { figures: Figures; nam
                 <td className="number" data-label={t('figures.answers')}>{row.checkInAnswers}</td>
                 <td className="number" data-label={t('figures.satisfaction')}>{row.satisfactionAverage === null ? none : number.format(row.satisfactionAverage)}</td>
                 <td className="number" data-label={t('figures.aligned')}>{row.alignedShare === null ? none : `${Math.round(row.alignedShare * 100)} %`}</td>
+                <td className="number" data-label={t('figures.residentsHelped')}>{row.residentsHelped}</td>
+                <td className="number" data-label={t('figures.smiles')}>
+                  {row.visitsWithFeedback === 0 ? none : t('figures.smilesOf', { smiles: row.visitsWithSmile, visits: row.visitsWithFeedback })}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -104,6 +104,21 @@ describe('the facility’s own figures, the last 12 months', () => {
     expect(skovly).toMatchObject({ visitsDone: 3, hours: 6.75, visitsCancelled: 1, visitsNoShow: 1, volunteers: 2, checkInAnswers: 2, satisfactionAverage: 3, alignedShare: 0.5 })
     expect(fjorden).toMatchObject({ visitsDone: 2, hours: 3, visitsCancelled: 0, checkInAnswers: 0, satisfactionAverage: null, alignedShare: null })
   })
+
+  test('the residents helped and their faces: done visits in the period only', async () => {
+    const done = await prisma.visit.findMany({ where: { facilityId: world.skovly.id, status: 'done' }, orderBy: { startsAt: 'asc' }, select: { id: true, localDate: true } })
+    expect(done.map((v) => v.localDate)).toEqual(['2025-09-09', '2025-12-31', '2026-01-01', '2026-05-05'])
+    const set = [
+      { residentsHelped: 5, residentFeedback: 'happy' }, // before the period
+      { residentsHelped: 2, residentFeedback: 'happy' },
+      { residentsHelped: 3, residentFeedback: 'neutral' },
+      { residentsHelped: 1, residentFeedback: null },
+    ]
+    for (const [index, visit] of done.entries()) await prisma.visit.update({ where: { id: visit.id }, data: set[index] })
+    const [skovly, fjorden] = facilityFigures([world.skovly.id, world.fjorden.id], TODAY)
+    expect(skovly).toMatchObject({ residentsHelped: 6, visitsWithFeedback: 2, visitsWithSmile: 1 })
+    expect(fjorden).toMatchObject({ residentsHelped: 0, visitsWithFeedback: 0, visitsWithSmile: 0 })
+  })
 })
 
 describe('the centre signs the statement off', () => {
