@@ -21,6 +21,7 @@ export type JobAdFormDefaults = {
   requiresConfidentiality: boolean
   requiresCriminalRecord: boolean
   requiresChildCertificate: boolean
+  requiresIntroCourse: boolean
   minimumAge: number | null
   languages: string[]
   offers: string
@@ -191,6 +192,7 @@ export function JobAdForm({
         <CheckboxField label={t('requirement.confidentiality')} name="requiresConfidentiality" state={state} defaultChecked={defaults.requiresConfidentiality} />
         <CheckboxField label={t('requirement.criminalRecord')} name="requiresCriminalRecord" state={state} defaultChecked={defaults.requiresCriminalRecord} />
         <CheckboxField label={t('requirement.childCertificate')} name="requiresChildCertificate" state={state} defaultChecked={defaults.requiresChildCertificate} />
+        <CheckboxField label={t('requirement.introCourse')} name="requiresIntroCourse" state={state} defaultChecked={defaults.requiresIntroCourse} />
         <Field
           label={t('form.minimumAge')}
           name="minimumAge"
@@ -261,6 +263,7 @@ export function JobAdView({ ad, headingLevel = 2 }: { ad: JobAdViewData; heading
     ad.requiresConfidentiality ? t('requirement.confidentiality') : null,
     ad.requiresCriminalRecord ? t('requirement.criminalRecord') : null,
     ad.requiresChildCertificate ? t('requirement.childCertificate') : null,
+    ad.requiresIntroCourse ? t('requirement.introCourse') : null,
     ad.minimumAge ? t('view.minimumAge', { age: ad.minimumAge }) : null,
     ad.languages.length ? t('view.languages', { languages: ad.languages.map((code) => t(`language.${code}`)).join(', ') }) : null,
   ].filter((line): line is string => Boolean(line))

@@ -749,3 +749,19 @@ export function upcomingCentreEvents(centreId: string, now = new Date(), take = 
     .sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)))
     .slice(0, take)
 }
+
+/** Whether the person has completed a course of this kind (an ad may require the intro course before approval). */
+export function hasCompletedCourse(userId: string, kind: EventKind) {
+  return Boolean(
+    first(
+      sql
+        .selectFrom('EventSignup as u')
+        .innerJoin('Event as e', 'e.id', 'u.eventId')
+        .where('u.userId', '=', userId)
+        .where('u.completedAt', 'is not', null)
+        .where('e.kind', '=', kind)
+        .select('u.id')
+        .limit(1),
+    ),
+  )
+}

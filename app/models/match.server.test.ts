@@ -57,6 +57,23 @@ describe('approving a match', () => {
     expect(JSON.parse(approved?.data ?? '{}')).toMatchObject({ applicationId: world.application.id, introPlace: 'Skovvej 1, hus B' })
   })
 
+  test('an ad that requires the intro course is refused until the volunteer has completed one', async () => {
+    const world = await matchingWorld({ adData: { requiresIntroCourse: true } })
+    await recordValidCheck(world.volunteer.id, 'confidentiality')
+    const approve = () => approveMatch(world.coordinator.id, { applicationId: world.application.id, introAt: INTRO, introPlace: 'Hus B' }, NOW)
+    expect(await approve()).toEqual({ ok: false, reason: 'missing-course' })
+    expect(await prisma.match.count({ where: { jobAdId: world.ad.id } })).toBe(0)
+    // A course of another kind does not count; the intro course, attended every time, does.
+    for (const kind of ['course_volunteers', 'intro_meeting'] as const) {
+      const event = await prisma.event.create({
+        data: { centreId: world.centre.id, kind, title: kind, capacity: 10, audience: 'volunteers', status: 'published', signupDeadline: NOW },
+      })
+      await prisma.eventSignup.create({ data: { eventId: event.id, userId: world.volunteer.id, status: 'confirmed', position: 1, completedAt: NOW } })
+      if (kind === 'course_volunteers') expect(await approve()).toEqual({ ok: false, reason: 'missing-course' })
+    }
+    expect(await approve()).toMatchObject({ ok: true })
+  })
+
   test('refused while a required check is missing or expired, naming them; nothing is saved', async () => {
     const world = await matchingWorld({ adData: { requiresCriminalRecord: true, requiresChildCertificate: true } })
     await recordValidCheck(world.volunteer.id, 'confidentiality')

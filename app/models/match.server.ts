@@ -10,6 +10,7 @@ import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { calendarInvitation } from '~/utils/ics'
+import { hasCompletedCourse } from '~/models/event.server'
 
 const OPEN_APPLICATION_STATUSES = ['submitted', 'in_review']
 /** An application that has waited longer than this is flagged in the queue: nobody should be left waiting. */
@@ -103,7 +104,7 @@ export async function markInReview(actorId: string, applicationId: string) {
 
 export type ApproveResult =
   | { ok: true; matchId: string; adFilled: boolean; othersAnswered: number }
-  | { ok: false; reason: 'not-found' | 'already-decided' | 'ad-not-open' | 'ad-full' | 'intro-in-past' | 'paused' | 'no-contact' }
+  | { ok: false; reason: 'not-found' | 'already-decided' | 'ad-not-open' | 'ad-full' | 'intro-in-past' | 'paused' | 'no-contact' | 'missing-course' }
   | { ok: false; reason: 'missing-checks'; missing: MissingCheck[] }
 
 /**
@@ -136,6 +137,7 @@ export async function approveMatch(actorId: string, input: { applicationId: stri
             requiresConfidentiality: true,
             requiresCriminalRecord: true,
             requiresChildCertificate: true,
+            requiresIntroCourse: true,
             contactPerson: { select: { id: true, name: true, email: true, phone: true, locale: true, deactivatedAt: true } },
             facility: {
               select: {
@@ -160,6 +162,8 @@ export async function approveMatch(actorId: string, input: { applicationId: stri
     if (taken >= ad.volunteersWanted) return { ok: false, reason: 'ad-full' }
     const missing = await missingChecks(volunteer.id, ad, now, tx)
     if (missing.length > 0) return { ok: false, reason: 'missing-checks', missing }
+    // Named like the checks: the coordinator sees what is missing before anything is written.
+    if (ad.requiresIntroCourse && !hasCompletedCourse(volunteer.id, 'intro_meeting')) return { ok: false, reason: 'missing-course' }
     // The ad's contact person; an ad without one falls back to the facility's leader.
     const contact = [ad.contactPerson, ...ad.facility.memberships.map((m) => m.user)].find((person) => person && !person.deactivatedAt)
     if (!contact) return { ok: false, reason: 'no-contact' }

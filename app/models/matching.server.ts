@@ -36,6 +36,7 @@ const adSelect = {
   requiresConfidentiality: true,
   requiresCriminalRecord: true,
   requiresChildCertificate: true,
+  requiresIntroCourse: true,
   facility: { select: { name: true } },
   municipality: { select: { name: true, region: true } },
 } as const

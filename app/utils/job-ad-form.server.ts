@@ -65,6 +65,7 @@ export const JobAdFormSchema = z
     requiresConfidentiality: checkboxField,
     requiresCriminalRecord: checkboxField,
     requiresChildCertificate: checkboxField,
+    requiresIntroCourse: checkboxField,
     minimumAge: whole(15, 99, 'jobs:errors.minimumAge'),
     languages: z.array(z.enum(AD_LANGUAGES, { errorMap: () => ({ message: 'validation.choose' }) })).max(AD_LANGUAGES.length),
     offers: text(multiLineText(), 2000),
@@ -164,6 +165,7 @@ export type JobAdInput = {
   requiresConfidentiality: boolean
   requiresCriminalRecord: boolean
   requiresChildCertificate: boolean
+  requiresIntroCourse: boolean
   minimumAge: number | null
   languages: string[]
   offers: string
@@ -186,6 +188,7 @@ export function jobAdInput(form: JobAdForm): JobAdInput {
     requiresConfidentiality: form.requiresConfidentiality,
     requiresCriminalRecord: form.requiresCriminalRecord,
     requiresChildCertificate: form.requiresChildCertificate,
+    requiresIntroCourse: form.requiresIntroCourse,
     minimumAge: form.minimumAge,
     languages: form.languages,
     offers: form.offers,

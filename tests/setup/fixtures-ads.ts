@@ -20,6 +20,7 @@ export function adInput(contactPersonId: string | null, overrides: Partial<JobAd
     requiresConfidentiality: true,
     requiresCriminalRecord: false,
     requiresChildCertificate: false,
+    requiresIntroCourse: false,
     minimumAge: 18,
     languages: ['da'],
     offers: 'Kaffe og en fast kontaktperson.',

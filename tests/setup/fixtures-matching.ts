@@ -15,6 +15,7 @@ export async function createAd(
     requiresConfidentiality: boolean
     requiresCriminalRecord: boolean
     requiresChildCertificate: boolean
+    requiresIntroCourse: boolean
     languages: string[]
     status: string
   }> = {},
@@ -32,6 +33,7 @@ export async function createAd(
       requiresConfidentiality: data.requiresConfidentiality ?? true,
       requiresCriminalRecord: data.requiresCriminalRecord ?? false,
       requiresChildCertificate: data.requiresChildCertificate ?? false,
+      requiresIntroCourse: data.requiresIntroCourse ?? false,
       languages: JSON.stringify(data.languages ?? ['da']),
       contactPersonId,
       status: data.status ?? 'published',

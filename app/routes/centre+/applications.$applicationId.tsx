@@ -127,6 +127,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
           .join('; ')
         return formFailure(formData, { formError: `matching:approve.missingChecks?checks=${encodeURIComponent(checks)}` })
       }
+      case 'missing-course':
+        return formFailure(formData, { formError: 'matching:approve.missingCourse' })
       case 'intro-in-past':
         return formFailure(formData, { fieldErrors: { introDate: ['matching:approve.inPast'] } })
       case 'ad-full':

@@ -118,6 +118,7 @@ export default function NewJobAdPage() {
           requiresConfidentiality: true,
           requiresCriminalRecord: false,
           requiresChildCertificate: false,
+          requiresIntroCourse: false,
           minimumAge: 18,
           languages: ['da'],
           offers: '',

@@ -64,6 +64,7 @@ export default function JobAdPage() {
     ad.requiresConfidentiality ? t('ad.reqConfidentiality') : null,
     ad.requiresCriminalRecord ? t('ad.reqCriminalRecord') : null,
     ad.requiresChildCertificate ? t('ad.reqChildCertificate') : null,
+    ad.requiresIntroCourse ? t('ad.reqIntroCourse') : null,
     ad.minimumAge ? t('ad.minimumAge', { age: ad.minimumAge }) : null,
     ad.languages.length ? t('ad.languages', { languages: ad.languages.map((code) => languageName(code, locale)).join(', ') }) : null,
   ].filter((line): line is string => line !== null)
