@@ -234,12 +234,6 @@ export async function refreshFacilityAgreements(tx: Tx, facilityId: string, now 
   for (const match of matches) await refreshAgreement(tx, match.id, now, { actorId })
 }
 
-/** refreshAgreement for every live match of an ad (its contact person changed). */
-export async function refreshAdAgreements(tx: Tx, jobAdId: string, now = new Date(), actorId: string | null = null) {
-  const matches = await tx.match.findMany({ where: { jobAdId, status: { in: [...LIVE_MATCH_STATUSES] }, approvedAt: { not: null } }, select: { id: true } })
-  for (const match of matches) await refreshAgreement(tx, match.id, now, { actorId })
-}
-
 /**
  * Matches approved before agreements existed get their first version the first time anyone opens
  * the agreement (the demo seed makes them at once). Lazy rather than a migration: the content is

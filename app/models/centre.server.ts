@@ -41,14 +41,6 @@ export async function createCentre(actorId: string, data: { name: string; email:
   })
 }
 
-export function staffAccounts() {
-  return prisma.user.findMany({
-    where: { role: { in: ['coordinator', 'admin', 'municipality'] } },
-    select: { id: true, name: true, email: true, role: true, emailVerifiedAt: true, centre: { select: { name: true } } },
-    orderBy: [{ role: 'asc' }, { name: 'asc' }],
-  })
-}
-
 export async function installationCounts() {
   const [facilities, volunteers, publishedAds, activeMatches] = await Promise.all([
     prisma.facility.count({ where: { status: 'active' } }),

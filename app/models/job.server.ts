@@ -410,21 +410,6 @@ export function jobAdsOfFacilities(facilityIds: string[]) {
   })
 }
 
-/** Submitted ads waiting for review in a centre's municipalities, oldest first. */
-export function jobAdsAwaitingReview(municipalityIds: string[]) {
-  return prisma.jobAd.findMany({
-    where: { status: 'submitted', municipalityId: { in: municipalityIds } },
-    select: {
-      id: true,
-      title: true,
-      submittedAt: true,
-      facility: { select: { name: true, status: true } },
-      municipality: { select: { name: true } },
-    },
-    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
-  })
-}
-
 /** The facility of an ad, as permissions need it. */
 export function jobAdScope(adId: string) {
   return prisma.jobAd
