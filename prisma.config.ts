@@ -3,7 +3,7 @@ import { defineConfig } from 'prisma/config'
 import { databaseFilePath } from './app/utils/database-url'
 
 // Prisma 7's CLI and the classic engines download native binaries, which these machines cannot
-// do; the JS schema engine over better-sqlite3 runs everything offline (see README, Decisions).
+// do; the JS schema engine over better-sqlite3 runs everything offline (README decision 1).
 export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },

@@ -9,7 +9,7 @@ import { getFixedT } from '~/utils/i18n.server'
 /**
  * Deleting an account (GDPR art. 17) anonymises it instead of removing the row: visits, hours and
  * matches stay countable for the municipality's statistics, while everything that names the person
- * goes. See README decisions "Account deletion anonymises" and "E-mails about a deleted person".
+ * goes. See README decision 22.
  */
 
 /** Matches that still bind the volunteer to a facility; all of them end when the account goes. */
@@ -168,7 +168,7 @@ async function redactFreeText(tx: Tx, needles: Needle[]) {
  * by secure_delete. It rewrites the whole index (about 2 s for 20,000 long threads on this
  * machine), so it runs only when the person's words were in a thread. FTS5's own 'secure-delete'
  * option would avoid that, but made every reply ~30 times slower (replies rewrite their thread's
- * document, decision 58) and does not reach segments written before it was switched on.
+ * document, README decision 6) and does not reach segments written before it was switched on.
  */
 async function purgeSearchIndex() {
   await prisma.$executeRawUnsafe(`INSERT INTO "ThreadSearch"("ThreadSearch") VALUES ('optimize')`)

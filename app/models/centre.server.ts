@@ -72,7 +72,7 @@ export type UpdateCentreResult =
  * belongs to one centre, so one covered by another centre is refused (that centre gives it up
  * first), never moved silently. A municipality is not taken from a centre while one of its
  * facilities has a live match: the centre's coordinators follow that match up, and it would lose
- * its coordinators in the middle (README decision "A municipality with live matches stays").
+ * its coordinators in the middle.
  */
 export async function updateCentre(
   actorId: string,

@@ -1,6 +1,6 @@
 // The days a facility's visit windows cannot be booked: public holidays and customary closing
 // days (app/utils/holidays.ts) unless the facility opens that date on purpose, and the closure
-// periods the facility adds (summer holiday, a move). README decision "Holidays close visit windows".
+// periods the facility adds (summer holiday, a move).
 import { audit } from '~/utils/audit.server'
 import { prisma, Prisma, type Tx } from '~/utils/db.server'
 import { holidayOn, holidaysBetween, type HolidayCode, type HolidayKind } from '~/utils/holidays'

@@ -188,6 +188,11 @@ async function boardCount(filters: BoardFilters, where: Prisma.Sql, now: Date) {
   return total
 }
 
+/**
+ * One page of the board's ad ids. "Nearest" orders by the distance between towns (app/utils/places.ts)
+ * from the postcode typed, then newest first; an ad whose postcode has no point comes last. Otherwise
+ * newest first.
+ */
 async function boardPage(filters: BoardFilters, limit: number, offset: number, now: Date) {
   const where = boardWhere(filters, now)
   const place = filters.sort === 'nearest' ? await postcodePlace(filters.postcode) : null

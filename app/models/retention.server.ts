@@ -15,7 +15,12 @@ import { retentionCutoffs, retentionPeriods, type RetentionPeriods } from '~/uti
  * privacy page reads too.
  */
 
-/** Roles whose unused accounts are deleted; coordinators and admins are only warned (README decision). */
+/**
+ * Roles whose unused accounts are deleted after the warning's grace period. Coordinators and admins
+ * are warned too but never deleted automatically: a centre or the whole installation can hang on one
+ * such account (the last admin gone by absence locks everyone out; a centre's only coordinator takes
+ * the application queue along), so removing them is an admin's decision.
+ */
 const AUTO_DELETED_ROLES = ['volunteer', 'facility_staff']
 const WARNED_ROLES = ['volunteer', 'facility_staff', 'coordinator', 'admin']
 const OPEN_MATCH = ['proposed', 'active', 'paused']

@@ -35,10 +35,6 @@ export async function resolveSpace(ref: SpaceRef): Promise<Space | null> {
 
 export type SpaceSummary = Space & { threadCount: number; latest: { id: string; title: string; lastPostAt: Date } | null }
 
-/**
- * Every space the user is in, each with its latest activity: their centre network(s), their
- * facilities' spaces, and for coordinators every facility space of their centre.
- */
 // One collator for all sorting: localeCompare with a locale builds a new one on every call.
 const byName = new Intl.Collator('da')
 
@@ -48,6 +44,10 @@ const byName = new Intl.Collator('da')
  */
 export const FACILITY_SPACES_SHOWN = 30
 
+/**
+ * Every space the user is in, each with its latest activity: their centre network(s), their
+ * facilities' spaces, and for coordinators every facility space of their centre.
+ */
 export async function spacesOverview(spaces: Spaces, options: { all?: boolean } = {}): Promise<{ spaces: SpaceSummary[]; facilitySpaceCount: number }> {
   // Each kind of space by its own index (one OR over all three would scan every thread), and no
   // relation loads for the hundreds of facilities of a large centre.

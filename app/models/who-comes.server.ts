@@ -20,7 +20,7 @@ export async function whoComesTokenOf(facilityId: string) {
 
 /**
  * Makes (or replaces) the secret in the screen address; the old address is a plain 404 at once.
- * Kept in the clear like the calendar feed's token (decision in the README): staff must be able
+ * Kept in the clear like the calendar feed's token (README decision 15): staff must be able
  * to see the address again to set up a second screen, and what it opens is first names and times.
  */
 export async function regenerateWhoComesToken(actorId: string, facilityId: string) {

@@ -201,6 +201,10 @@ export type MatchListQuery = {
   everything?: boolean
 }
 
+/**
+ * The centre's matches: those at facilities in the centre's municipalities (where the volunteer
+ * lives does not matter). "Quiet": active for over 30 days with no visit logged as done in the last 30.
+ */
 export function matchList(municipalityIds: string[], query: MatchListQuery, now = new Date()) {
   const since = sqliteInstant(new Date(now.getTime() - QUIET_MATCH_DAYS * DAY))
   const municipalityId = ownMunicipality(municipalityIds, query.municipalityId)

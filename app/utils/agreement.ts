@@ -10,6 +10,7 @@ import type { PlanRule } from './visit-schedule'
  */
 export type AgreementLine = { key: StandardLineKey } | { text: string; authorId: string; authorName: string; addedAt: string }
 
+/** The standard lines each party agrees to; their words are in public/locales/{da,en}/agreement.json. */
 export const FACILITY_LINES = [
   'line.facility.contact',
   'line.facility.times',

@@ -1,6 +1,6 @@
 // Danish public holidays (helligdage), computed for any year, and the customary closing days.
 //
-// Which days count (README decision "Holidays close visit windows"):
+// Which days count:
 // - 'holiday': the days the Danish holiday act (helligdagsloven) names: Nytårsdag, Skærtorsdag,
 //   Langfredag, Påskedag, 2. påskedag, Store bededag (only until 2023; abolished from 2024 by
 //   lov nr. 124 of 28 February 2023), Kristi himmelfartsdag, Pinsedag, 2. pinsedag, Juledag and

@@ -69,4 +69,8 @@ export const FEEDBACK_FACE: Record<Feedback, string> = { happy: '😊', neutral:
 /** Who gave the feedback: the residents themselves, or staff on their behalf. */
 export const FEEDBACK_BY = ['resident', 'staff'] as const
 export type FeedbackBy = (typeof FEEDBACK_BY)[number]
+/**
+ * The most residents one visit can be logged as having helped. The count is optional: empty means
+ * "not told" (stored as null, and the visit page then says nothing), not 0.
+ */
 export const MAX_RESIDENTS_HELPED = 50

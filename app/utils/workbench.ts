@@ -1,6 +1,7 @@
 // The coordinator's workbench lists: what their URLs may hold and how a page of results is counted.
 // Pure, shared by the loaders (which parse) and the components (which build links).
 
+/** Rows on one page of a workbench list; the CSV export holds the whole list. */
 export const PAGE_SIZE = 25
 /** Longer searches are cut, not refused: nobody types more, and a pasted page of text is no error. */
 export const MAX_SEARCH_LENGTH = 100
