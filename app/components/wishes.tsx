@@ -101,7 +101,8 @@ export function WishNeedsTables({ needs, wishes }: { needs: WishNeed[]; wishes: 
       <p className="empty">{t('centre.empty')}</p>
     ) : (
       <>
-        <div className="table-wrap">
+        {/* A wide table scrolls inside its box on a phone; the box takes focus so a keyboard can scroll it too. */}
+        <div className="table-wrap" role="region" aria-label={t('centre.needsCaption')} tabIndex={0}>
           <table>
             <caption>{t('centre.needsCaption')}</caption>
             <thead>
@@ -133,7 +134,7 @@ export function WishNeedsTables({ needs, wishes }: { needs: WishNeed[]; wishes: 
           </table>
         </div>
         <h2>{t('centre.listHeading')}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t('centre.listCaption')} tabIndex={0}>
           <table>
             <caption>{t('centre.listCaption')}</caption>
             <thead>
