@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ethicsPolicyOverview } from '~/models/ethics-template.server'
 import { formatDate, formatLocalDate } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
-import { Field, FormError, SubmitButton, TextAreaField, type FormState } from './forms'
+import { ErrorSummary, Field, FormError, FormScope, type FormState, SubmitButton, TextAreaField } from './forms'
 
 type Overview = NonNullable<Awaited<ReturnType<typeof ethicsPolicyOverview>>>
 // Dates arrive as JSON strings in the browser.
@@ -17,6 +17,7 @@ export function EthicsPolicyState({ policy, today, state }: { policy: Serialized
   const { t, i18n } = useTranslation('municipality')
   const locale = localeOf(i18n.language)
   const intent = state?.values?.intent
+  const reviewState = intent === 'review' ? state : undefined
   return (
     <>
       <section aria-labelledby="template-heading" className="card">
@@ -74,13 +75,18 @@ export function EthicsPolicyState({ policy, today, state }: { policy: Serialized
         ) : null}
         <Form method="post" className="stack" noValidate>
           <h3>{t('policy.recordReview')}</h3>
-          <FormError state={intent === 'review' ? state : undefined} />
           <input type="hidden" name="intent" value="review" />
-          <Field label={t('policy.reviewedOn')} name="reviewedOn" type="date" defaultValue={today} max={today} required state={intent === 'review' ? state : undefined} />
-          <Field label={t('policy.residents')} name="residents" type="number" min={0} max={500} defaultValue="0" state={intent === 'review' ? state : undefined} />
-          <Field label={t('policy.staff')} name="staff" type="number" min={0} max={500} defaultValue="0" state={intent === 'review' ? state : undefined} />
-          <Field label={t('policy.otherRoles')} name="otherRoles" hint={t('policy.otherRolesHint')} state={intent === 'review' ? state : undefined} />
-          <TextAreaField label={t('policy.note')} name="note" hint={t('policy.noteHint')} rows={2} state={intent === 'review' ? state : undefined} />
+          <FormScope id="review">
+            <ErrorSummary
+              state={reviewState}
+              labels={{ reviewedOn: t('policy.reviewedOn'), residents: t('policy.residents'), staff: t('policy.staff'), otherRoles: t('policy.otherRoles'), note: t('policy.note') }}
+            />
+            <Field label={t('policy.reviewedOn')} name="reviewedOn" type="date" defaultValue={today} max={today} required state={reviewState} />
+            <Field label={t('policy.residents')} name="residents" type="number" min={0} max={500} defaultValue="0" state={reviewState} />
+            <Field label={t('policy.staff')} name="staff" type="number" min={0} max={500} defaultValue="0" state={reviewState} />
+            <Field label={t('policy.otherRoles')} name="otherRoles" hint={t('policy.otherRolesHint')} state={reviewState} />
+            <TextAreaField label={t('policy.note')} name="note" hint={t('policy.noteHint')} rows={2} state={reviewState} />
+          </FormScope>
           <SubmitButton>{t('policy.saveReview')}</SubmitButton>
         </Form>
       </section>

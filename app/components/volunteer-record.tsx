@@ -93,6 +93,8 @@ export function StatementDocument({ statement }: { statement: Serialized<Stateme
               hours: hours.format(statement.totals.hoursAllTime),
             })}
           </p>
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- five columns do not fit a phone: the table scrolls in its box, which the keyboard must reach */}
+          <div className="table-wrap" role="region" aria-label={t('statement.tableCaption')} tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t('statement.tableCaption')}</caption>
             <thead>
@@ -122,6 +124,7 @@ export function StatementDocument({ statement }: { statement: Serialized<Stateme
               ))}
             </tbody>
           </table>
+          </div>
           <p>{t('statement.role')}</p>
         </>
       )}

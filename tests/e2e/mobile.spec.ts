@@ -13,57 +13,250 @@ async function logInOnPhone(page: Page, email: string) {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 }
 
+/**
+ * Picks the next page of a tour from the page just checked, so pages with ids use the demo data's
+ * own ids without a second visit. A picker returns a path, or null when the page has nothing to
+ * follow (the tour then says so in the test's annotations rather than failing on demo data).
+ */
+type Pick = { name: string; pick: (page: Page) => Promise<string | null> }
+
+/** The first link in the main content whose path matches. */
+function link(name: string, pattern: RegExp, within = 'main'): Pick {
+  return {
+    name,
+    pick: (page) =>
+      page.evaluate(
+        ({ source, flags, within }) => {
+          const wanted = new RegExp(source, flags)
+          for (const anchor of document.querySelectorAll<HTMLAnchorElement>(`${within} a[href]`)) {
+            const url = new URL(anchor.href, location.href)
+            if (url.origin === location.origin && wanted.test(url.pathname)) return url.pathname + url.search
+          }
+          return null
+        },
+        { source: pattern.source, flags: pattern.flags, within },
+      ),
+  }
+}
+
+type Stop = { path: string; then?: Pick[] }
+type Tour = { role: string; email: string | null; stops: (string | Stop)[] }
+
+const ID = '[^/?#]+'
+const re = (path: string) => new RegExp(`^${path}$`)
+
+/** Checks one page: it loads, has no sideways scroll, passes axe, and a full-page screenshot is kept. */
 async function checkPage(page: Page, testInfo: TestInfo, role: string, path: string) {
   const response = await page.goto(path)
   expect(response?.status(), `${path} for ${role}`).toBeLessThan(400)
+  // The screenshot first, so a page that fails is kept too.
+  const name = `${role}-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}.png`
+  const file = testInfo.outputPath(name)
+  await page.screenshot({ path: file, fullPage: true })
+  await testInfo.attach(name, { path: file, contentType: 'image/png' })
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
   }))
   expect(scrollWidth, `horizontal scroll on ${path} for ${role}`).toBeLessThanOrEqual(clientWidth)
+  // An e-mail's HTML is shown in a frame sandboxed without scripts, which axe cannot enter (it
+  // waits for the frame until the test times out). The frame must have its title; its content is
+  // the e-mail, checked by the e-mail tests, so it is taken out before axe looks at the page.
+  const mailFrame = page.locator('iframe.mail-frame')
+  if (await mailFrame.count()) {
+    await expect(mailFrame).toHaveAttribute('title', /\S/)
+    await mailFrame.evaluate((frame) => frame.remove())
+  }
   await expectAccessible(page)
-  const name = `${role}-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}.png`
-  const file = testInfo.outputPath(name)
-  await page.screenshot({ path: file, fullPage: true })
-  await testInfo.attach(name, { path: file, contentType: 'image/png' })
 }
 
-const ROLES: { role: string; email: string | null; pages: string[] }[] = [
-  { role: 'anonymous', email: null, pages: ['/', '/jobs', '/login', '/signup', '/privacy'] },
+/**
+ * Visits every stop once, following the pickers, and fails at the end with every page that did
+ * not pass, so one run shows them all.
+ */
+async function tour(page: Page, testInfo: TestInfo, { role, email, stops }: Tour) {
+  if (email) await logInOnPhone(page, email)
+  const queue: Stop[] = stops.map((stop) => (typeof stop === 'string' ? { path: stop } : stop))
+  const seen = new Set<string>()
+  const failures: string[] = []
+  while (queue.length > 0) {
+    const { path, then = [] } = queue.shift()!
+    if (seen.has(path)) continue
+    seen.add(path)
+    try {
+      await checkPage(page, testInfo, role, path)
+    } catch (error) {
+      failures.push(`${path}: ${error instanceof Error ? error.message : String(error)}`)
+      continue
+    }
+    for (const { name, pick } of then) {
+      const next = await pick(page)
+      if (next) queue.push({ path: next, then: FOLLOW[name] })
+      else testInfo.annotations.push({ type: 'not reached', description: `${role}: no ${name} linked from ${path}` })
+    }
+  }
+  testInfo.annotations.push({ type: 'pages', description: `${role}: ${[...seen].join(' ')}` })
+  expect(failures, `pages that failed for ${role}`).toEqual([])
+}
+
+// Pages reached from a page that was itself picked (a thread from its space, a version from the agreement).
+const FOLLOW: Record<string, Pick[]> = {
+  space: [
+    {
+      // A thread already read if there is one: opening a thread moves the reader's "read up to"
+      // mark (the unread markers of this demo account only; no content changes).
+      name: 'thread',
+      pick: (page) =>
+        page.evaluate(() => {
+          const links = (selector: string) => [...document.querySelectorAll<HTMLAnchorElement>(selector)].map((anchor) => new URL(anchor.href).pathname)
+          const read = links('main li.card:not(.unread) a[href^="/threads/"]')
+          const any = links('main li.card a[href^="/threads/"]')
+          return [...read, ...any].find((path) => /^\/threads\/(?!spaces|new|search)[^/?#]+$/.test(path)) ?? null
+        }),
+    },
+  ],
+  agreement: [link('agreement version', re(`/matches/${ID}/agreement/versions/\\d+`))],
+  'visit plan': [link('plan edit', re(`/visits/plans/${ID}/edit`))],
+  event: [link('certificate', re(`/events/${ID}/certificate`))],
+  'centre volunteer': [link('statement', re(`/centre/volunteers/${ID}/statement`))],
+  'centre ad': [link('candidates', re(`/centre/ads/${ID}/candidates`))],
+  'board ad': [link('apply', re(`/jobs/${ID}/apply`))],
+  'facility who-comes': [link('poster', re(`/facility/${ID}/who-comes/poster`))],
+  'facility wishes': [link('easy-read wishes', re(`/facility/${ID}/wishes/easy`))],
+}
+
+const threads: Stop = { path: '/threads', then: [link('space', re(`/threads/spaces/${ID}`))] }
+const COMMON_SIGNED_IN: (string | Stop)[] = [threads, '/threads/new', '/threads/search', '/settings', '/settings/data', '/settings/data/print', '/privacy']
+
+// Every page each role can reach (collected from app/routes). Pages behind a token sent by e-mail
+// (invitation, password reset, follow-up, unfollow, public sign-up, who-comes screen) and files
+// (CSV, iCalendar, RSS, JSON, photos) are left out: they are not pages a role navigates to.
+const TOURS: Tour[] = [
+  {
+    role: 'anonymous',
+    email: null,
+    stops: [
+      '/',
+      { path: '/jobs', then: [link('board ad', re(`/jobs/${ID}`))] },
+      { path: '/events', then: [link('event', re(`/events/${ID}`))] },
+      '/login',
+      '/signup',
+      '/signup/facility',
+      '/forgot-password',
+      '/privacy',
+    ],
+  },
   {
     role: 'volunteer',
     email: 'frivillig@frivilligbro.test',
-    pages: ['/volunteer', '/jobs', '/visits', '/visits?view=week', '/visits?view=month', '/threads', '/volunteer/profile', '/volunteer/applications', '/events', '/settings'],
+    stops: [
+      {
+        path: '/volunteer',
+        then: [link('agreement', re(`/matches/${ID}/agreement`)), link('visit', re(`/visits/(?!plans|book)${ID}`)), link('booking', re('/visits/book'))],
+      },
+      '/volunteer/profile',
+      '/volunteer/applications',
+      '/volunteer/photo',
+      '/volunteer/statement',
+      { path: '/jobs', then: [link('board ad', re(`/jobs/${ID}`))] },
+      { path: '/visits', then: [link('visit plan', re(`/visits/plans/(?!new)${ID}`)), link('new plan', re('/visits/plans/new'))] },
+      '/visits?view=week',
+      '/visits?view=month',
+      { path: '/events', then: [link('event', re(`/events/${ID}`))] },
+      ...COMMON_SIGNED_IN,
+    ],
   },
-  { role: 'staff', email: 'tilbud@frivilligbro.test', pages: ['/facility', '/facility/ads', '/facility/volunteers', '/visits', '/visits?view=month', '/threads', '/settings'] },
+  {
+    role: 'staff',
+    email: 'tilbud@frivilligbro.test',
+    stops: [
+      {
+        path: '/facility',
+        then: ['profile', 'screening', 'staff', 'ethics', 'who-comes', 'windows', 'wishes'].map((page) =>
+          link(`facility ${page}`, re(`/facility/${ID}/${page}`)),
+        ),
+      },
+      { path: '/facility/ads', then: [link('facility ad', re(`/facility/ads/(?!new)${ID}`))] },
+      '/facility/ads/new',
+      { path: '/facility/volunteers', then: [link('agreement', re(`/matches/${ID}/agreement`))] },
+      {
+        path: '/visits',
+        then: [link('visit', re(`/visits/(?!plans|book)${ID}`)), link('visit plan', re(`/visits/plans/(?!new)${ID}`)), link('new plan', re('/visits/plans/new'))],
+      },
+      '/visits?view=month',
+      '/events',
+      ...COMMON_SIGNED_IN,
+    ],
+  },
   {
     role: 'coordinator',
     email: 'koordinator@frivilligbro.test',
-    pages: ['/centre', '/centre/volunteers', '/centre/matches', '/centre/applications', '/centre/ads', '/centre/facilities', '/centre/visits', '/centre/events', '/centre/report', '/centre/reports', '/threads', '/settings'],
+    stops: [
+      '/centre',
+      { path: '/centre/volunteers', then: [link('centre volunteer', re(`/centre/volunteers/${ID}`))] },
+      { path: '/centre/matches', then: [link('centre match', re(`/centre/matches/${ID}`))] },
+      {
+        path: '/centre/applications',
+        then: [
+          {
+            // One already in review: opening a new application marks it "in review".
+            name: 'application in review',
+            pick: (page) =>
+              page.evaluate(() => {
+                for (const row of document.querySelectorAll('main tbody tr')) {
+                  const anchor = row.querySelector<HTMLAnchorElement>('a[href^="/centre/applications/"]')
+                  if (anchor && !/modtaget/.test(row.textContent ?? '')) return new URL(anchor.href).pathname
+                }
+                return null
+              }),
+          },
+        ],
+      },
+      // A published ad first: its candidates page is linked from it.
+      { path: '/centre/ads?state=published', then: [link('centre ad', re(`/centre/ads/${ID}`))] },
+      '/centre/ads',
+      '/centre/facilities',
+      '/centre/visits',
+      { path: '/centre/events', then: [link('centre event', re(`/centre/events/(?!new)${ID}`))] },
+      '/centre/events/new',
+      '/centre/report',
+      '/centre/reports',
+      '/centre/wishes',
+      '/municipality/ethics-template',
+      '/jobs',
+      '/events',
+      ...COMMON_SIGNED_IN,
+    ],
   },
-  { role: 'admin', email: 'admin@frivilligbro.test', pages: ['/admin', '/admin/users', '/admin/outbox', '/mailbox', '/settings'] },
+  {
+    role: 'municipality',
+    email: 'kommune@frivilligbro.test',
+    stops: ['/municipality', '/municipality/wishes', '/municipality/ethics-template', '/centre/report', '/jobs', '/settings', '/settings/data', '/privacy'],
+  },
+  {
+    role: 'admin',
+    email: 'admin@frivilligbro.test',
+    stops: [
+      { path: '/admin', then: [link('centre', re(`/admin/centres/${ID}`))] },
+      { path: '/admin/users', then: [link('account', re(`/admin/users/${ID}`))] },
+      '/admin/outbox',
+      { path: '/mailbox', then: [link('mail message', re(`/mailbox/${ID}`))] },
+      '/settings',
+    ],
+  },
 ]
 
-for (const { role, email, pages } of ROLES) {
-  test(`at 375 px the ${role}'s key pages fit the screen and pass axe`, async ({ page }, testInfo) => {
-    // Many pages, each with axe and a full-page screenshot.
-    test.setTimeout(180_000)
-    if (email) await logInOnPhone(page, email)
-    for (const path of pages) await checkPage(page, testInfo, role, path)
-    if (role === 'anonymous') {
-      // An ad's own page, reached from the board.
-      await page.goto('/jobs')
-      const href = await page.getByRole('main').getByRole('listitem').getByRole('heading', { level: 2 }).getByRole('link').first().getAttribute('href')
-      await checkPage(page, testInfo, role, href ?? '/jobs')
-    }
-    if (role === 'staff') {
-      // The facility's own pages (profile, staff, visit windows) through the start page's links.
-      await page.goto('/facility')
-      const hrefs = await Promise.all(['profile', 'staff', 'windows'].map((page_) => page.locator(`main a[href^="/facility/"][href$="/${page_}"]`).first().getAttribute('href')))
-      for (const href of hrefs) await checkPage(page, testInfo, role, href!)
-    }
-  })
-}
+test.describe('every page at 375 px', () => {
+  // The roles' tours are independent (each signs in once and only reads), so they may share out over workers.
+  test.describe.configure({ mode: 'parallel' })
+  for (const stops of TOURS) {
+    test(`at 375 px every page the ${stops.role} reaches fits the screen and passes axe`, async ({ page }, testInfo) => {
+      // Many pages, each with axe and a full-page screenshot, on a machine shared with others.
+      test.setTimeout(600_000)
+      await tour(page, testInfo, stops)
+    })
+  }
+})
 
 test('at 375 px the header is one short row and the menu opens and closes with the keyboard', async ({ page }) => {
   // Home is sent without scripts (handle.scripts = false): the menu is the plain <details> there.

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ErrorList, Field, FormError, SubmitButton } from '~/components/forms'
+import { ErrorList, ErrorSummary, Field, FormScope, SubmitButton } from '~/components/forms'
 import { centreForAdmin, updateCentre } from '~/models/centre.server'
 import { listMunicipalities } from '~/models/reference.server'
 import { emailField, formFailure, nameField, parseForm, phoneField, readForm } from '~/utils/forms.server'
@@ -74,7 +74,12 @@ export default function AdminCentrePage() {
       </p>
       <h1>{t('centreEdit.title', { name: centre.name })}</h1>
       <Form method="post" className="stack card" noValidate>
-        <FormError state={state} />
+        <FormScope id="centre">
+        <ErrorSummary
+          state={state}
+          labels={{ name: t('centres.name'), email: t('centres.email'), phone: t('centreEdit.phone'), address: t('centreEdit.address'), municipalityIds: t('centres.municipalities') }}
+          targets={{ municipalityIds: `m-${choosable.find((m) => chosen.has(m.id))?.id ?? choosable[0]?.id ?? ''}` }}
+        />
         <Field label={t('centres.name')} name="name" required state={state} defaultValue={centre.name} />
         <Field label={t('centres.email')} name="email" type="email" required state={state} defaultValue={centre.email} />
         <Field label={t('centreEdit.phone')} name="phone" type="tel" state={state} defaultValue={centre.phone ?? ''} />
@@ -101,6 +106,7 @@ export default function AdminCentrePage() {
           ))}
           <ErrorList id="municipality-errors" errors={errors} />
         </fieldset>
+        </FormScope>
         <SubmitButton>{t('centreEdit.save')}</SubmitButton>
       </Form>
     </div>

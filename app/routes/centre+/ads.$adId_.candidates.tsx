@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { ReasonList } from '~/components/matching'
 import { inviteToApply, invitationsForAd } from '~/models/invitation.server'
 import { candidatesForAd, type Candidate } from '~/models/matching.server'
@@ -83,8 +83,10 @@ function InviteBlock({ candidate }: { candidate: Row }) {
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="invite" />
         <input type="hidden" name="volunteerId" value={candidate.volunteerId} />
-        <FormError state={mine} />
-        <TextAreaField label={t('invite.message')} name="message" hint={t('invite.messageHint')} rows={3} state={mine} />
+        <FormScope id={`invite-${candidate.volunteerId}`}>
+          <ErrorSummary state={mine} labels={{ message: t('invite.message') }} />
+          <TextAreaField label={t('invite.message')} name="message" hint={t('invite.messageHint')} rows={3} state={mine} />
+        </FormScope>
         <SubmitButton>{t('invite.submit', { name: candidate.name })}</SubmitButton>
       </Form>
     </details>

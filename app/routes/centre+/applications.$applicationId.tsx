@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ErrorSummary, Field, FormError, FormScope, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, Field, FormScope, SelectField, SubmitButton, TextAreaField } from '~/components/forms'
 import { ChecksSection, ReasonList, VolunteerProfileDetails } from '~/components/matching'
 import { listChecks, missingChecks, recordCheck, RecordCheckSchema, requiredChecks } from '~/models/check.server'
 import { centreName } from '~/models/centre.server'
@@ -238,7 +238,8 @@ export default function ApplicationPage() {
               <Form method="post" className="stack" noValidate>
                 <p>{t('move.intro')}</p>
                 <input type="hidden" name="intent" value="move" />
-                {intent === 'move' ? <FormError state={state} /> : null}
+                <FormScope id="application-move">
+                <ErrorSummary state={intent === 'move' ? state : undefined} labels={{ toAdId: t('move.target') }} />
                 <SelectField
                   label={t('move.target')}
                   name="toAdId"
@@ -246,6 +247,7 @@ export default function ApplicationPage() {
                   placeholder={t('common:choose')}
                   options={moveTargets.map((ad) => ({ value: ad.id, label: `${ad.title} — ${ad.facility.name}` }))}
                 />
+                </FormScope>
                 <SubmitButton className="button button-secondary">{t('move.submit')}</SubmitButton>
               </Form>
             )}

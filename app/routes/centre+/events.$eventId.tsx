@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { EventFields } from '~/components/events'
-import { FormError, SubmitButton } from '~/components/forms'
+import { ErrorSummary, FormError, FormScope, SubmitButton } from '~/components/forms'
 import { attendanceOf, eventCentre, eventForEditing, formatSessionTime, recordAttendance, setEventStatus, updateEvent } from '~/models/event.server'
 import { EmptyState } from '~/components/empty-state'
 import { EventFormSchema } from '~/utils/event-form'
@@ -98,7 +98,7 @@ export default function EditEventPage() {
       <p className="lead">
         {t(`kind.${event.kind}`)} · {t(`status.${event.status}`)} · {t('centre.ofCapacity', { confirmed: confirmed.length, capacity: event.capacity })}
       </p>
-      {sent !== 'save' ? <FormError state={state} /> : null}
+      {sent !== 'save' && sent !== 'attendance' ? <FormError state={state} /> : null}
       {event.status === 'draft' || event.status === 'published' ? (
         <Form method="post" className="actions">
           {event.status === 'draft' ? (
@@ -146,11 +146,17 @@ export default function EditEventPage() {
         <section aria-labelledby="attendance-heading">
           <h2 id="attendance-heading">{t('attendance.heading')}</h2>
           <p>{t('attendance.intro')}</p>
-          {sent === 'attendance' ? <FormError state={state} /> : null}
           {attendance.map((session) => (
-            <Form key={session.id} method="post" className="stack">
+            <Form key={session.id} method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="attendance" />
               <input type="hidden" name="sessionId" value={session.id} />
+              <FormScope id={`attendance-${session.id}`}>
+                <ErrorSummary
+                  state={sent === 'attendance' && state && 'values' in state && state.values?.sessionId === session.id ? state : undefined}
+                  labels={{ attended: session.when }}
+                  targets={{ attended: `came-${session.id}-${confirmed[0]!.id}`, sessionId: `came-${session.id}-${confirmed[0]!.id}` }}
+                />
+              </FormScope>
               <fieldset>
                 <legend>{session.when}</legend>
                 {confirmed.map((s) => (

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, FormError, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { approveFacility, setFacilityActive } from '~/models/facility.server'
 import { centreMunicipalities, facilityList } from '~/models/workbench.server'
 import { CheckFilter, isFiltered, ListForm, ListSummary, Pagination, SelectFilter } from '~/components/workbench'
@@ -164,9 +164,9 @@ export default function CentreFacilitiesPage() {
                     {facility.activeMatches > 0 ? <Link to={`/centre/matches?facility=${facility.id}&state=active`}>{facility.activeMatches}</Link> : 0}
                   </td>
                   <td data-label={t('workbench:facilities.actions')}>
-                    <FormError state={cardState} />
                     {facility.status === 'pending' ? (
                       <Form method="post">
+                        <FormError state={cardState} />
                         <input type="hidden" name="intent" value="approve" />
                         <input type="hidden" name="facilityId" value={facility.id} />
                         <SubmitButton className="button button-small">{t('centre.approve', { name: facility.name })}</SubmitButton>
@@ -177,7 +177,10 @@ export default function CentreFacilitiesPage() {
                         <Form method="post" className="stack" noValidate>
                           <input type="hidden" name="intent" value={facility.status === 'active' ? 'deactivate' : 'reactivate'} />
                           <input type="hidden" name="facilityId" value={facility.id} />
-                          <TextAreaField label={t('centre.reason')} name="reason" hint={t('centre.reasonHint')} rows={3} state={cardState} />
+                          <FormScope id={`facility-status-${facility.id}`}>
+                            <ErrorSummary state={cardState} labels={{ reason: t('centre.reason') }} />
+                            <TextAreaField label={t('centre.reason')} name="reason" hint={t('centre.reasonHint')} rows={3} state={cardState} />
+                          </FormScope>
                           <SubmitButton>{facility.status === 'active' ? t('centre.confirmDeactivate') : t('centre.confirmReactivate')}</SubmitButton>
                         </Form>
                       </details>

@@ -96,6 +96,8 @@ export default function CentreMatchPage() {
   const { t, i18n } = useTranslation(['followup', 'common'])
   const { match, agreement, flag, meetings } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
+  // Each form shows only its own failure: the meeting form and the status change share the action.
+  const changeState = state && 'values' in state && state.values?.intent === 'record-meeting' ? undefined : state
   const locale = localeOf(i18n.language)
   const actions = match.status === 'active' ? (['pause', 'end'] as const) : match.status === 'paused' ? (['resume', 'end'] as const) : []
   return (
@@ -183,8 +185,8 @@ export default function CentreMatchPage() {
           <p>{t('match.changeIntro')}</p>
           <Form method="post" className="stack" noValidate>
             <FormScope id="match">
-            <ErrorSummary state={state} labels={{ reason: t('match.reason') }} />
-            <TextAreaField label={t('match.reason')} name="reason" hint={t('match.reasonHint')} rows={4} state={state} />
+            <ErrorSummary state={changeState} labels={{ reason: t('match.reason') }} />
+            <TextAreaField label={t('match.reason')} name="reason" hint={t('match.reasonHint')} rows={4} state={changeState} />
             <p>
               {actions.map((intent) => (
                 <span key={intent}>
@@ -226,9 +228,12 @@ function MeetingsSection({ flag, meetings, state }: { flag: SerializeFrom<typeof
       )}
       <h3>{t('meeting.formHeading')}</h3>
       <Form method="post" className="stack" noValidate>
-        <Field label={t('meeting.heldOn')} name="heldOn" type="date" state={meetingState} />
-        <Field label={t('meeting.participants')} name="participants" hint={t('meeting.participantsHint')} state={meetingState} />
-        <TextAreaField label={t('meeting.note')} name="note" hint={t('meeting.noteHint')} rows={3} state={meetingState} />
+        <FormScope id="meeting">
+          <ErrorSummary state={meetingState} labels={{ heldOn: t('meeting.heldOn'), participants: t('meeting.participants'), note: t('meeting.note') }} />
+          <Field label={t('meeting.heldOn')} name="heldOn" type="date" state={meetingState} />
+          <Field label={t('meeting.participants')} name="participants" hint={t('meeting.participantsHint')} state={meetingState} />
+          <TextAreaField label={t('meeting.note')} name="note" hint={t('meeting.noteHint')} rows={3} state={meetingState} />
+        </FormScope>
         <SubmitButton name="intent" value="record-meeting">
           {t('meeting.submit')}
         </SubmitButton>

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { StatementDocument } from '~/components/volunteer-record'
 import { signStatement, volunteerStatement } from '~/models/volunteer-record.server'
 import statementStyles from '~/styles/statement.css'
@@ -60,8 +60,10 @@ export default function SignStatementPage() {
         <h2 id="sign-heading">{t('statement.signHeading')}</h2>
         <p className="hint">{t('statement.signHint')}</p>
         <Form method="post" className="stack" noValidate>
-          <FormError state={state} />
-          <TextAreaField label={t('statement.signText')} name="text" rows={3} required state={state} />
+          <FormScope id="statement">
+            <ErrorSummary state={state} labels={{ text: t('statement.signText') }} />
+            <TextAreaField label={t('statement.signText')} name="text" rows={3} required state={state} />
+          </FormScope>
           <SubmitButton>{t('statement.sign')}</SubmitButton>
         </Form>
       </section>

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SubmitButton } from '~/components/forms'
+import { ErrorSummary, Field, FormError, FormScope, SubmitButton } from '~/components/forms'
 import { cancelSignup, courseCertificate, eventForViewer, eventViewer, formatSessionTime, requestPublicSignup, signUp } from '~/models/event.server'
 import { getUser, requireUser } from '~/utils/auth.server'
 import { emailField, formFailure, nameField, parseForm, readForm } from '~/utils/forms.server'
@@ -86,6 +86,8 @@ export default function EventPage() {
   const { t } = useTranslation(['events', 'common'])
   const { event, signedIn, certificate } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
+  // The public sign-up form sums up its own failure; a signed-in reader's shows above the buttons.
+  const publicState = !signedIn && state?.values?.intent === 'public-sign-up' ? state : undefined
   return (
     <div>
       <p>
@@ -113,7 +115,7 @@ export default function EventPage() {
         ))}
       </ul>
       <p>{event.placesLeft > 0 ? t('list.placesLeft', { count: event.placesLeft }) : t('list.full')}</p>
-      <FormError state={state} />
+      {!publicState ? <FormError state={state} /> : null}
       {event.myStatus === 'confirmed' ? <p className="callout">{t('page.youHaveAPlace')}</p> : null}
       {certificate ? (
         <p>
@@ -125,10 +127,13 @@ export default function EventPage() {
         <section aria-labelledby="public-signup-heading" className="card">
           <h2 id="public-signup-heading">{t('page.publicSignup.heading')}</h2>
           <p>{t('page.publicSignup.intro')}</p>
-          <Form method="post" className="stack">
+          <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="public-sign-up" />
-            <Field label={t('page.publicSignup.name')} name="name" state={state} autoComplete="name" />
-            <Field label={t('page.publicSignup.email')} name="email" type="email" state={state} autoComplete="email" hint={t('page.publicSignup.privacy')} />
+            <FormScope id="event-signup">
+              <ErrorSummary state={publicState} labels={{ name: t('page.publicSignup.name'), email: t('page.publicSignup.email') }} />
+              <Field label={t('page.publicSignup.name')} name="name" state={publicState} autoComplete="name" />
+              <Field label={t('page.publicSignup.email')} name="email" type="email" state={publicState} autoComplete="email" hint={t('page.publicSignup.privacy')} />
+            </FormScope>
             <SubmitButton>{event.placesLeft > 0 ? t('page.signUp') : t('page.joinWaitingList')}</SubmitButton>
           </Form>
           <p>

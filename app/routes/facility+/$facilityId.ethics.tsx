@@ -3,10 +3,12 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { EthicsPolicyState } from '~/components/ethics-policy'
-import { ErrorSummary, Field, FormError, FormScope, type FormState, SubmitButton, TextAreaField } from '~/components/forms'
+import { EthicsEntryForm } from '~/components/ethics-entry'
+import { SubmitButton } from '~/components/forms'
 import { acknowledgeTemplateChanges, adoptEthicsTemplate, ethicsPolicyOverview, recordEthicsReview } from '~/models/ethics-template.server'
 import { addEthicsEntry, ethicsPolicy, facilityProfile, moveEthicsEntry, removeEthicsEntry, updateEthicsEntry } from '~/models/facility.server'
 import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
+import { EthicsEntryIntents } from '~/utils/ethics-entry'
 import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { multiLineText, oneLineText } from '~/utils/text-fields'
 import { getFixedT } from '~/utils/i18n.server'
@@ -15,16 +17,8 @@ import { notFound, requireFacilityPermission } from '~/utils/permissions.server'
 import { copenhagenDate, isLocalDate } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
 
-const required = (field: ReturnType<typeof oneLineText>, maximum: number) =>
-  field.trim().min(1, 'validation.required').max(maximum, `validation.tooLong?maximum=${maximum}`).refine(withoutCprNumber, CPR_REFUSED)
-const EntryFields = { technology: required(oneLineText(), 120), dilemma: required(multiLineText(), 2000), agreedValues: required(multiLineText(), 2000) }
-const entryId = z.string({ required_error: 'validation.invalid' }).min(1).max(100)
-
 const EthicsSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('add'), ...EntryFields }),
-  z.object({ intent: z.literal('update'), entryId, ...EntryFields }),
-  z.object({ intent: z.literal('delete'), entryId }),
-  z.object({ intent: z.literal('move'), entryId, direction: z.enum(['up', 'down']) }),
+  ...EthicsEntryIntents,
   z.object({ intent: z.literal('adopt') }),
   z.object({ intent: z.literal('acknowledge') }),
   z.object({
@@ -101,18 +95,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function EntryFieldsEditor({ state, entry }: { state: FormState; entry?: { id: string; technology: string; dilemma: string; agreedValues: string } }) {
-  const { t } = useTranslation('facility')
-  return (
-    <FormScope id={entry ? `ethics-${entry.id}` : 'ethics-new'}>
-      <ErrorSummary state={state} labels={{ technology: t('ethics.technology'), dilemma: t('ethics.dilemma'), agreedValues: t('ethics.agreedValues') }} />
-      <Field label={t('ethics.technology')} name="technology" hint={t('ethics.technologyHint')} defaultValue={entry?.technology} required state={state} />
-      <TextAreaField label={t('ethics.dilemma')} name="dilemma" hint={t('ethics.dilemmaHint')} defaultValue={entry?.dilemma} rows={3} required state={state} />
-      <TextAreaField label={t('ethics.agreedValues')} name="agreedValues" hint={t('ethics.agreedValuesHint')} defaultValue={entry?.agreedValues} rows={3} required state={state} />
-    </FormScope>
-  )
-}
-
 export default function FacilityEthicsPage() {
   const { t } = useTranslation(['facility', 'common'])
   const { name, entries, policy, today, editId, deleteId } = useLoaderData<typeof loader>()
@@ -147,15 +129,7 @@ export default function FacilityEthicsPage() {
             return (
               <li key={entry.id} className="card">
                 {editing ? (
-                  <Form method="post" action={`?edit=${entry.id}`} className="stack" noValidate>
-                    <h2>{t('ethics.editHeading', { technology: entry.technology })}</h2>
-                    <input type="hidden" name="intent" value="update" />
-                    <input type="hidden" name="entryId" value={entry.id} />
-                    <EntryFieldsEditor state={postedIntent === 'update' ? state : undefined} entry={entry} />
-                    <div>
-                      <SubmitButton>{t('ethics.saveEntry')}</SubmitButton> <Link to=".">{t('cancel')}</Link>
-                    </div>
-                  </Form>
+                  <EthicsEntryForm state={postedIntent === 'update' ? state : undefined} entry={entry} action={`?edit=${entry.id}`} />
                 ) : (
                   <>
                     <h2>{entry.technology}</h2>
@@ -211,12 +185,7 @@ export default function FacilityEthicsPage() {
       )}
       <section aria-labelledby="ethics-add">
         <h2 id="ethics-add">{t('ethics.addHeading')}</h2>
-        <Form method="post" className="stack" noValidate>
-          <FormError state={!postedIntent ? state : undefined} />
-          <input type="hidden" name="intent" value="add" />
-          <EntryFieldsEditor state={postedIntent === 'add' ? state : undefined} />
-          <SubmitButton>{t('ethics.add')}</SubmitButton>
-        </Form>
+        <EthicsEntryForm state={postedIntent === 'add' || !postedIntent ? state : undefined} />
       </section>
     </div>
   )

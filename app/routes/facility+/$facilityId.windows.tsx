@@ -137,10 +137,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type WindowValues = { title: string; weekday: number; startTime: string; endTime: string; capacity: number; validFrom: string; validTo: string | null; location: string }
 
+/** A window's fields, with the error summary on top; the caller wraps them in a FormScope. */
 function WindowFields({ state, window, today }: { state: FormState; window?: WindowValues; today: string }) {
   const { t } = useTranslation(['booking', 'common'])
   return (
     <>
+      <ErrorSummary
+        state={state}
+        labels={{
+          title: t('window.fieldTitle'),
+          weekday: t('window.weekday'),
+          startTime: t('window.startTime'),
+          endTime: t('window.endTime'),
+          capacity: t('window.capacity'),
+          validFrom: t('window.validFrom'),
+          validTo: t('window.validTo'),
+          location: t('window.location'),
+        }}
+      />
       <Field label={t('window.fieldTitle')} name="title" hint={t('window.fieldTitleHint')} state={state} defaultValue={window?.title} />
       <SelectField
         label={t('window.weekday')}
@@ -225,8 +239,9 @@ export default function FacilityWindowsPage() {
                     <Form method="post" className="stack" noValidate>
                       <input type="hidden" name="intent" value="update" />
                       <input type="hidden" name="windowId" value={window.id} />
-                      <FormError state={editState} />
-                      <WindowFields state={editState} window={window} today={today} />
+                      <FormScope id={`window-${window.id}`}>
+                        <WindowFields state={editState} window={window} today={today} />
+                      </FormScope>
                       <SubmitButton>{t('window.save')}</SubmitButton>
                     </Form>
                   </details>
@@ -251,8 +266,9 @@ export default function FacilityWindowsPage() {
         <h2 id="new-window-heading">{t('window.newHeading')}</h2>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="create" />
-          <FormError state={sentIntent === 'create' ? state : undefined} />
-          <WindowFields state={sentIntent === 'create' ? state : undefined} today={today} />
+          <FormScope id="window-new">
+            <WindowFields state={sentIntent === 'create' ? state : undefined} today={today} />
+          </FormScope>
           <SubmitButton>{t('window.create')}</SubmitButton>
         </Form>
       </section>

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ChoiceGroup } from '~/components/booking'
-import { Field, FormError, SubmitButton, type FormState } from '~/components/forms'
+import { ErrorSummary, Field, FormError, FormScope, SubmitButton, type FormState } from '~/components/forms'
 import { WishStateLabel } from '~/components/wishes'
 import { facilityProfile } from '~/models/facility.server'
 import { addWish, deleteWish, facilityWishes, setWishCount, updateWish } from '~/models/wish.server'
@@ -147,10 +147,12 @@ export default function FacilityWishesPage() {
         <h2 id="add-heading">{t('form.addHeading')}</h2>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="add" />
-          <FormError state={stateFor(state, 'add')} />
-          <Field label={t('form.what')} name="what" hint={t('form.whatHint')} state={stateFor(state, 'add')} maxLength={160} />
-          <ChoiceGroup legend={t('form.tasks')} name="tasks" type="checkbox" hint={t('form.tasksHint')} state={stateFor(state, 'add')} options={taskOptions} />
-          <Field label={t('form.count')} name="residentCount" type="number" inputMode="numeric" min={1} max={MAX_RESIDENTS_PER_WISH} state={stateFor(state, 'add')} defaultValue="1" />
+          <FormScope id="wish-new">
+            <WishErrorSummary scope="wish-new" state={stateFor(state, 'add')} taskOptions={taskOptions} />
+            <Field label={t('form.what')} name="what" hint={t('form.whatHint')} state={stateFor(state, 'add')} maxLength={160} />
+            <ChoiceGroup legend={t('form.tasks')} name="tasks" type="checkbox" hint={t('form.tasksHint')} state={stateFor(state, 'add')} options={taskOptions} />
+            <Field label={t('form.count')} name="residentCount" type="number" inputMode="numeric" min={1} max={MAX_RESIDENTS_PER_WISH} state={stateFor(state, 'add')} defaultValue="1" />
+          </FormScope>
           <SubmitButton>{t('form.add')}</SubmitButton>
         </Form>
       </section>
@@ -200,6 +202,8 @@ function WishItem({ wish, state, taskOptions }: { wish: SerializeFrom<typeof loa
         <Form method="post" className="wish-count-form" noValidate>
           <input type="hidden" name="intent" value="count" />
           <input type="hidden" name="wishId" value={wish.id} />
+          <FormScope id={`wish-count-${wish.id}`}>
+          <ErrorSummary state={countState} labels={{ residentCount: t('form.countLabel', { what: wish.what }) }} />
           <Field
             label={t('form.countLabel', { what: wish.what })}
             name="residentCount"
@@ -210,6 +214,7 @@ function WishItem({ wish, state, taskOptions }: { wish: SerializeFrom<typeof loa
             state={countState}
             defaultValue={String(wish.residentCount)}
           />
+          </FormScope>
           <SubmitButton className="button button-secondary">{t('form.countSave')}</SubmitButton>
         </Form>
         <Form method="post">
@@ -225,14 +230,28 @@ function WishItem({ wish, state, taskOptions }: { wish: SerializeFrom<typeof loa
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="update" />
           <input type="hidden" name="wishId" value={wish.id} />
-          <FormError state={editState} />
-          <Field label={t('form.what')} name="what" hint={t('form.whatHint')} state={editState} defaultValue={wish.what} maxLength={160} />
-          <ChoiceGroup legend={t('form.tasks')} name="tasks" type="checkbox" state={editState} defaultValue={wish.tasks} options={taskOptions} />
-          <Field label={t('form.count')} name="residentCount" type="number" inputMode="numeric" min={1} max={MAX_RESIDENTS_PER_WISH} state={editState} defaultValue={String(wish.residentCount)} />
+          <FormScope id={`wish-edit-${wish.id}`}>
+            <WishErrorSummary scope={`wish-edit-${wish.id}`} state={editState} taskOptions={taskOptions} />
+            <Field label={t('form.what')} name="what" hint={t('form.whatHint')} state={editState} defaultValue={wish.what} maxLength={160} />
+            <ChoiceGroup legend={t('form.tasks')} name="tasks" type="checkbox" state={editState} defaultValue={wish.tasks} options={taskOptions} />
+            <Field label={t('form.count')} name="residentCount" type="number" inputMode="numeric" min={1} max={MAX_RESIDENTS_PER_WISH} state={editState} defaultValue={String(wish.residentCount)} />
+          </FormScope>
           <SubmitButton>{t('form.save')}</SubmitButton>
         </Form>
       </details>
     </li>
+  )
+}
+
+/** A wish's fields summed up after a failed submit; the tasks link to their first checkbox. */
+function WishErrorSummary({ scope, state, taskOptions }: { scope: string; state: FormState; taskOptions: { value: string; label: string }[] }) {
+  const { t } = useTranslation('wishes')
+  return (
+    <ErrorSummary
+      state={state}
+      labels={{ what: t('form.what'), tasks: t('form.tasks'), residentCount: t('form.count') }}
+      targets={{ tasks: `${scope}-tasks-${taskOptions[0]?.value ?? ''}` }}
+    />
   )
 }
 

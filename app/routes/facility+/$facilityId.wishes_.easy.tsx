@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormError, type FormState } from '~/components/forms'
+import { ErrorSummary, FormScope, type FormState } from '~/components/forms'
 import { WISH_ICON } from '~/components/wishes'
 import { facilityProfile } from '~/models/facility.server'
 import { addEasyReadWish } from '~/models/wish.server'
@@ -78,14 +78,16 @@ export default function EasyReadWishPage() {
     <div className="easy-read" lang={i18n.language}>
       <h1>{t('easy.title')}</h1>
       <p className="lead">{t('easy.intro')}</p>
-      <FormError state={state} />
       <Form method="post">
+        <FormScope id="easy">
+          <ErrorSummary state={state} labels={{ wish: t('easy.title') }} targets={{ wish: `easy-wish-${COMMON_WISHES[0]!.key}` }} />
+        </FormScope>
         <ul className="easy-grid">
           {COMMON_WISHES.map((wish) => {
             const Icon = WISH_ICON[wish.key]
             return (
               <li key={wish.key}>
-                <button type="submit" name="wish" value={wish.key} className="easy-button">
+                <button type="submit" id={`easy-wish-${wish.key}`} name="wish" value={wish.key} className="easy-button">
                   <Icon aria-hidden="true" focusable="false" strokeWidth={1.75} />
                   <span>{t(`easy.wish.${wish.key}`)}</span>
                 </button>

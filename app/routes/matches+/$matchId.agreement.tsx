@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { AgreementDocument, AgreementVersionList, CheckInSummaries } from '~/components/agreement'
-import { FormError, SubmitButton, TextAreaField } from '~/components/forms'
+import { ErrorSummary, FormError, FormScope, SubmitButton, TextAreaField } from '~/components/forms'
 import { acceptAgreement, addAgreementLine, agreementForReader, agreementMatch } from '~/models/agreement.server'
 import agreementStyles from '~/styles/agreement.css'
 import agreementPrintStyles from '~/styles/agreement-print.css'
@@ -94,6 +94,8 @@ export default function AgreementPage() {
   const { t, i18n } = useTranslation(['agreement', 'common'])
   const { matchId, back, versions, side, canAct, accepted, checkIns } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
+  // A new line's failure is summed up in its own form; the acceptance's above both.
+  const lineState = state?.values?.intent === 'add-line' ? state : undefined
   const locale = localeOf(i18n.language)
   const current = versions[0]
   const listName = side === 'volunteer' ? t('volunteerList', { volunteer: current.content.volunteer.name }) : t('facilityList', { facility: current.content.facilityName })
@@ -111,7 +113,7 @@ export default function AgreementPage() {
 
       {canAct ? (
         <div className="no-print">
-          <FormError state={state} />
+          <FormError state={lineState ? undefined : state} />
           <section aria-labelledby="accept-heading" className="card">
             <h2 id="accept-heading">{t('accept.heading')}</h2>
             {accepted ? (
@@ -129,7 +131,10 @@ export default function AgreementPage() {
           <section aria-labelledby="add-line-heading" className="card">
             <h2 id="add-line-heading">{t('addLine.heading')}</h2>
             <Form method="post" className="stack" noValidate>
-              <TextAreaField label={t('addLine.label', { list: listName })} name="text" hint={t('addLine.hint')} rows={3} state={state} maxLength={LINE_MAX} />
+              <FormScope id="agreement-line">
+                <ErrorSummary state={lineState} labels={{ text: t('addLine.label', { list: listName }) }} />
+                <TextAreaField label={t('addLine.label', { list: listName })} name="text" hint={t('addLine.hint')} rows={3} state={lineState} maxLength={LINE_MAX} />
+              </FormScope>
               <SubmitButton name="intent" value="add-line">
                 {t('addLine.button')}
               </SubmitButton>

@@ -2,31 +2,20 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
+import { EthicsEntryForm } from '~/components/ethics-entry'
 import { changeEthicsTemplate, ethicsTemplate } from '~/models/ethics-template.server'
 import { municipalityNames } from '~/models/report.server'
 import { requireUser } from '~/utils/auth.server'
-import { CPR_REFUSED, withoutCprNumber } from '~/utils/cpr'
 import { formatDate } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
+import { EthicsEntryIntents } from '~/utils/ethics-entry'
 import { parseForm, readForm } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { can, forbidden, loadActor, notFound } from '~/utils/permissions.server'
-import { multiLineText, oneLineText } from '~/utils/text-fields'
 import { redirectWithToast } from '~/utils/toast.server'
 
-const required = (field: ReturnType<typeof oneLineText>, maximum: number) =>
-  field.trim().min(1, 'validation.required').max(maximum, `validation.tooLong?maximum=${maximum}`).refine(withoutCprNumber, CPR_REFUSED)
-const EntryFields = { technology: required(oneLineText(), 120), dilemma: required(multiLineText(), 2000), agreedValues: required(multiLineText(), 2000) }
-const entryId = z.string({ required_error: 'validation.invalid' }).min(1).max(100)
-
-const TemplateSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('add'), ...EntryFields }),
-  z.object({ intent: z.literal('update'), entryId, ...EntryFields }),
-  z.object({ intent: z.literal('delete'), entryId }),
-  z.object({ intent: z.literal('move'), entryId, direction: z.enum(['up', 'down']) }),
-])
+const TemplateSchema = z.discriminatedUnion('intent', [...EthicsEntryIntents])
 
 export const handle = { i18n: ['municipality', 'facility'] }
 
@@ -77,17 +66,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithToast(`/municipality/ethics-template?municipality=${municipalityId}`, { key: 'municipality:template.saved' })
 }
 
-function EntryEditor({ state, entry }: { state: FormState; entry?: { technology: string; dilemma: string; agreedValues: string } }) {
-  const { t } = useTranslation('facility')
-  return (
-    <>
-      <Field label={t('ethics.technology')} name="technology" hint={t('ethics.technologyHint')} defaultValue={entry?.technology} required state={state} />
-      <TextAreaField label={t('ethics.dilemma')} name="dilemma" hint={t('ethics.dilemmaHint')} defaultValue={entry?.dilemma} rows={3} required state={state} />
-      <TextAreaField label={t('ethics.agreedValues')} name="agreedValues" hint={t('ethics.agreedValuesHint')} defaultValue={entry?.agreedValues} rows={3} required state={state} />
-    </>
-  )
-}
-
 export default function EthicsTemplatePage() {
   const { t, i18n } = useTranslation(['municipality', 'facility'])
   const locale = localeOf(i18n.language)
@@ -122,16 +100,7 @@ export default function EthicsTemplatePage() {
           {entries.map((entry, index) => (
             <li key={entry.id} className="card">
               {editId === entry.id || (postedIntent === 'update' && state?.values?.entryId === entry.id) ? (
-                <Form method="post" action={`${here}&edit=${entry.id}`} className="stack" noValidate>
-                  <h2>{t('facility:ethics.editHeading', { technology: entry.technology })}</h2>
-                  <FormError state={postedIntent === 'update' ? state : undefined} />
-                  <input type="hidden" name="intent" value="update" />
-                  <input type="hidden" name="entryId" value={entry.id} />
-                  <EntryEditor state={postedIntent === 'update' ? state : undefined} entry={entry} />
-                  <div>
-                    <SubmitButton>{t('facility:ethics.saveEntry')}</SubmitButton> <Link to={here}>{t('template.cancel')}</Link>
-                  </div>
-                </Form>
+                <EthicsEntryForm state={postedIntent === 'update' ? state : undefined} entry={entry} action={`${here}&edit=${entry.id}`} cancelTo={here} />
               ) : (
                 <>
                   <h2>{entry.technology}</h2>
@@ -171,12 +140,7 @@ export default function EthicsTemplatePage() {
       )}
       <section aria-labelledby="template-add">
         <h2 id="template-add">{t('template.addHeading')}</h2>
-        <Form method="post" action={here} className="stack" noValidate>
-          <FormError state={postedIntent === 'add' || !postedIntent ? state : undefined} />
-          <input type="hidden" name="intent" value="add" />
-          <EntryEditor state={postedIntent === 'add' ? state : undefined} />
-          <SubmitButton>{t('facility:ethics.add')}</SubmitButton>
-        </Form>
+        <EthicsEntryForm state={postedIntent === 'add' || !postedIntent ? state : undefined} action={here} />
       </section>
     </div>
   )

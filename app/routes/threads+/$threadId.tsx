@@ -222,7 +222,10 @@ function PostArticle({ post, data, state }: { post: PostItem; data: Data; state:
               <Form method="post" className="stack" noValidate>
                 <input type="hidden" name="intent" value="hide" />
                 <input type="hidden" name="postId" value={post.id} />
-                <TextAreaField label={t('moderation.reason')} name="reason" state={stateFor(state, 'hide', post.id)} hint={t('moderation.reasonHint')} rows={3} />
+                <FormScope id={`thread-hide-${post.id}`}>
+                  <ErrorSummary state={stateFor(state, 'hide', post.id)} labels={{ reason: t('moderation.reason') }} />
+                  <TextAreaField label={t('moderation.reason')} name="reason" state={stateFor(state, 'hide', post.id)} hint={t('moderation.reasonHint')} rows={3} />
+                </FormScope>
                 <SubmitButton className="button button-small">{t('moderation.hideSubmit')}</SubmitButton>
               </Form>
             </details>

@@ -9,9 +9,9 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useId, type ChangeEvent } from 'react'
+import { type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CheckboxField, ErrorList, FormError, SubmitButton, type FormState } from '~/components/forms'
+import { CheckboxField, ErrorList, ErrorSummary, FormScope, type FormState, SubmitButton, useFieldId } from '~/components/forms'
 import { useBoardLocale } from '~/components/who-comes'
 import { deleteVolunteerPhoto, photoOf, saveVolunteerPhoto } from '~/models/who-comes.server'
 import whoComesStyles from '~/styles/who-comes.css'
@@ -73,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 function PhotoField({ state }: { state: FormState }) {
   const { t } = useTranslation('whocomes')
-  const id = useId()
+  const id = useFieldId('photo')
   const errors = state?.fieldErrors?.photo
   // With JavaScript a file that is too large is stopped before it is sent; the server says the same without.
   const checkSize = (event: ChangeEvent<HTMLInputElement>) => {
@@ -131,9 +131,12 @@ export default function VolunteerPhotoPage() {
       )}
       <Form method="post" encType="multipart/form-data" className="stack" noValidate>
         <input type="hidden" name="intent" value="save" />
-        <FormError state={state} />
-        <PhotoField state={state} />
-        <CheckboxField label={t('photo.consent')} name="consent" state={state} />
+        <FormScope id="photo">
+          {/* The consent's label is a whole sentence: its message alone says what is missing. */}
+          <ErrorSummary state={state} labels={{ photo: t('photo.file') }} />
+          <PhotoField state={state} />
+          <CheckboxField label={t('photo.consent')} name="consent" state={state} />
+        </FormScope>
         <SubmitButton>{photo ? t('photo.replace') : t('photo.save')}</SubmitButton>
       </Form>
     </div>
