@@ -43,7 +43,6 @@ export default async function handleRequest(
   // chunks went through a PassThrough, a web ReadableStream and back into Express, and the
   // compression middleware flushed zlib after each one (README decision "Pages rendered whole").
   return new Promise((resolve, reject) => {
-    let timer: ReturnType<typeof setTimeout> | undefined
     // An error inside a Suspense boundary still renders the page (with a 500); one in the shell
     // rejects, and Remix logs it (handleError).
     let boundaryError: unknown
@@ -91,7 +90,8 @@ export default async function handleRequest(
     )
     // Only for a render that never finishes; cleared as soon as it does (a timer left running
     // fired abort() on every finished page 5 s later, which made and threw away a stream error).
-    timer = setTimeout(abort, ABORT_DELAY)
+    // React calls back only after this line (its work starts on a later turn of the event loop).
+    const timer = setTimeout(abort, ABORT_DELAY)
   })
 }
 

@@ -2,7 +2,7 @@
 // must be exactly what @remix-run/router answers, on the route trees of the real build.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import http from 'node:http'
+import type http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
