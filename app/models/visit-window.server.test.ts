@@ -4,8 +4,9 @@ import { bookingWorld } from '../../tests/setup/fixtures-booking'
 import { bookableWindowsBefore } from '../../tests/setup/reads-before'
 import { addClosure, setHolidayOpen } from './facility-closure.server'
 import { bookWindowVisit } from './visit-booking.server'
-import { bookableWindows } from './visit-window.server'
+import { bookableWindows, bookedDatesQuery } from './visit-window.server'
 import { prisma } from '~/utils/db.server'
+import { queryPlan } from '~/utils/sql.server'
 import { wallClockInstant } from '~/utils/time'
 
 describe('"book a visit" read straight from SQLite', () => {
@@ -73,5 +74,12 @@ describe('"book a visit" read straight from SQLite', () => {
     ])
     expect(await bookableWindows(stranger.volunteer.id, now)).toEqual(await bookableWindowsBefore(stranger.volunteer.id, now))
     expect(await bookableWindows(world.contact.id, now)).toEqual([])
+  })
+
+  test('the taken places are read through the window index, not by walking every planned visit', async () => {
+    await prisma.$executeRawUnsafe('ANALYZE')
+    const plan = queryPlan(bookedDatesQuery('someone', ['w1', 'w2'], '2026-12-01')).join('\n')
+    expect(plan).toContain('Visit_windowId_localDate_status_idx')
+    expect(plan).not.toContain('Visit_status_startsAt_idx')
   })
 })

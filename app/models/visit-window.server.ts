@@ -153,19 +153,7 @@ export async function bookableWindows(volunteerId: string, now = new Date()) {
     facility: { id: row.facilityId, name: row.facilityName },
   }))
   const today = copenhagenDate(now)
-  // The places taken per window date and the volunteer's own visit on it, in one grouped read of
-  // the (windowId, localDate, status) index; the window ids go in as one JSON parameter.
-  const booked = all(
-    sql
-      .selectFrom('Visit as v')
-      .where('v.windowId', 'in', raw<string>`(SELECT value FROM json_each(${JSON.stringify(windows.map((window) => window.id))}))`)
-      .where('v.status', '=', 'planned')
-      .where('v.localDate', '>=', today)
-      .select(['v.windowId', 'v.localDate'])
-      .select(raw<number>`count(*)`.as('taken'))
-      .select(raw<string | null>`min(CASE WHEN "v"."volunteerId" = ${volunteerId} THEN "v"."id" END)`.as('mine'))
-      .groupBy(['v.windowId', 'v.localDate']),
-  )
+  const booked = all(bookedDatesQuery(volunteerId, windows.map((window) => window.id), today))
   const taken = new Map(booked.map((row) => [`${row.windowId}|${row.localDate}`, row]))
   const calendars = facilityCalendarsRead([...new Set(windows.map((window) => window.facility.id))], today, addDays(today, BOOKING_WEEKS_AHEAD * 7))
   return windows.map((window) => ({
@@ -175,4 +163,22 @@ export async function bookableWindows(volunteerId: string, now = new Date()) {
       return { ...date, roomLeft: Math.max(0, window.capacity - (row?.taken ?? 0)), bookedVisitId: row?.mine ?? null }
     }),
   }))
+}
+
+/**
+ * The places taken per window date from `today` on, and the volunteer's own visit on it, in one
+ * grouped read of the (windowId, localDate, status) index; the window ids go in as one JSON
+ * parameter. The unary + keeps SQLite off the (status, startsAt) index, which it otherwise picked
+ * on the national data and then walked every planned visit in the country (0.8 s instead of 0.03 ms).
+ */
+export function bookedDatesQuery(volunteerId: string, windowIds: string[], today: string) {
+  return sql
+    .selectFrom('Visit as v')
+    .where('v.windowId', 'in', raw<string>`(SELECT value FROM json_each(${JSON.stringify(windowIds)}))`)
+    .where(raw`+"v"."status"`, '=', 'planned')
+    .where('v.localDate', '>=', today)
+    .select(['v.windowId', 'v.localDate'])
+    .select(raw<number>`count(*)`.as('taken'))
+    .select(raw<string | null>`min(CASE WHEN "v"."volunteerId" = ${volunteerId} THEN "v"."id" END)`.as('mine'))
+    .groupBy(['v.windowId', 'v.localDate'])
 }

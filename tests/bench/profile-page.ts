@@ -132,8 +132,8 @@ async function main() {
     const requests = result.requests.total
     child.kill('SIGTERM')
     await new Promise((resolve) => child.once('exit', resolve))
-    // tsx's loader runs the app in this process; the largest profile is the app's.
-    const profiles = fs.readdirSync(runDir).map((file) => path.join(runDir, file)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)
+    // One profile per thread (the app, tsx's loader, the background work); the main thread's is numbered first.
+    const profiles = fs.readdirSync(runDir).sort().map((file) => path.join(runDir, file))
     const { totals, functions, busy } = categorise(profiles[0], seconds + 0.5)
     console.log(`\n${path.relative(root, profiles[0])}: ${busy.toFixed(0)} ms busy in the measured stretch, ${(busy / requests).toFixed(2)} ms per request (main thread)`)
     for (const [category, ms] of [...totals].sort((a, b) => b[1] - a[1])) {
