@@ -7,8 +7,9 @@ import { prisma, Prisma } from '~/utils/db.server'
 import { parseList } from '~/utils/domain'
 import type { Actor } from '~/utils/permissions'
 import { plainExcerpt } from '~/utils/post-format'
-import { canStillEdit, POSTS_PER_PAGE, THREADS_PER_PAGE } from '~/utils/threads'
+import { canStillEdit, POSTS_PER_PAGE, spaceKey, THREADS_PER_PAGE, type SpaceRef } from '~/utils/threads'
 import type { Spaces, ThreadPlace } from '~/models/space.server'
+import type { Space } from '~/models/thread.server'
 import { facilityCalendars } from '~/models/facility-closure.server'
 import { BOOKING_WEEKS_AHEAD, upcomingWindowDates } from '~/models/visit-window.server'
 import { addDays, copenhagenDate, copenhagenTime } from '~/utils/time'
@@ -309,4 +310,20 @@ export async function bookableWindowsBefore(volunteerId: string, now = new Date(
       return { ...date, roomLeft: Math.max(0, window.capacity - count), bookedVisitId: own?.id ?? null }
     }),
   }))
+}
+
+// The space of a thread list before it read straight from SQLite (app/models/thread.server.ts), kept word for word.
+export async function resolveSpaceBefore(ref: SpaceRef): Promise<Space | null> {
+  if (ref.kind === 'network') {
+    const centre = await prisma.centre.findUnique({ where: { id: ref.centreId }, select: { id: true, name: true } })
+    return centre ? { key: spaceKey({ centreId: centre.id, facilityId: null }), centreId: centre.id, facilityId: null, name: centre.name, centreName: centre.name } : null
+  }
+  const facility = await prisma.facility.findUnique({
+    where: { id: ref.facilityId },
+    select: { id: true, name: true, municipality: { select: { centre: { select: { id: true, name: true } } } } },
+  })
+  if (!facility) return null
+  const centre = facility.municipality.centre
+  // A facility in a municipality no centre covers yet has a space nobody can moderate; '' matches no centre.
+  return { key: spaceKey({ centreId: centre?.id ?? '', facilityId: facility.id }), centreId: centre?.id ?? '', facilityId: facility.id, name: facility.name, centreName: centre?.name ?? null }
 }
