@@ -80,7 +80,7 @@ const MAX_REMEMBERED = 20_000
  * a Date or object to format, returnObjects, a result that is not text — goes to i18next each time.
  */
 export function rememberTranslations(instance: I18n): I18n {
-  const translate = instance.t.bind(instance) as (...args: unknown[]) => unknown
+  const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown
   let remembered = new Map<string, string>()
   const t = (...args: unknown[]) => {
     const key = args.length <= 2 ? cacheKey(args[0], args[1]) : undefined
@@ -94,7 +94,7 @@ export function rememberTranslations(instance: I18n): I18n {
     }
     return text
   }
-  instance.t = t as I18n['t']
+  instance.t = t as unknown as I18n['t']
   return instance
 }
 
