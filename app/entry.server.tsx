@@ -1,7 +1,6 @@
-import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
+import { Writable } from 'node:stream'
+import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
-import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { prisma } from './utils/db.server'
@@ -38,10 +37,33 @@ export default async function handleRequest(
   // policy is sent (then there is nothing to match).
   const nonce = typeof loadContext?.cspNonce === 'string' ? loadContext.cspNonce : ''
   const instance = await i18nInstance(await getLocale(request))
-  const waitForAll = isbot(request.headers.get('user-agent') ?? '')
 
+  // The whole page is rendered into memory and sent as one body with its length. No page suspends
+  // (no defer, Await or Suspense), so streaming sent nothing sooner; it only cost CPU: React's
+  // chunks went through a PassThrough, a web ReadableStream and back into Express, and the
+  // compression middleware flushed zlib after each one (README decision "Pages rendered whole").
   return new Promise((resolve, reject) => {
-    let shellRendered = false
+    // An error inside a Suspense boundary still renders the page (with a 500); one in the shell
+    // rejects, and Remix logs it (handleError).
+    let boundaryError: unknown
+    const chunks: Buffer[] = []
+    const body = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk)
+        done()
+      },
+      writev(entries, done) {
+        for (const entry of entries) chunks.push(entry.chunk as Buffer)
+        done()
+      },
+      final(done) {
+        const html = Buffer.concat(chunks)
+        responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+        responseHeaders.set('Content-Length', String(html.byteLength))
+        resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }))
+        done()
+      },
+    })
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
@@ -51,23 +73,25 @@ export default async function handleRequest(
       {
         // React's own inline scripts (streamed Suspense boundaries) carry it too.
         nonce: nonce || undefined,
-        [waitForAll ? 'onAllReady' : 'onShellReady']() {
-          shellRendered = true
-          const body = new PassThrough()
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
+        onAllReady() {
+          clearTimeout(timer)
+          if (boundaryError !== undefined) logger.error({ err: boundaryError }, 'render error')
           pipe(body)
         },
         onShellError(error: unknown) {
+          clearTimeout(timer)
           reject(error)
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) logger.error({ err: error }, 'render error')
+          boundaryError = error
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY)
+    // Only for a render that never finishes; cleared as soon as it does (a timer left running
+    // fired abort() on every finished page 5 s later, which made and threw away a stream error).
+    // React calls back only after this line (its work starts on a later turn of the event loop).
+    const timer = setTimeout(abort, ABORT_DELAY)
   })
 }
 

@@ -1,4 +1,5 @@
 import { CalendarClock, CircleCheck, CircleSlash, CircleX, Hourglass, type LucideIcon } from 'lucide-react'
+import { KeptIcon } from './kept-icon'
 
 /**
  * Statuses share five looks (app.css `.status-*`, colours in `--status-*`): done, no-show,
@@ -19,8 +20,7 @@ export function applicationLook(status: string): Look {
 }
 
 export function StatusIcon({ look }: { look: Look }) {
-  const Icon = ICONS[look]
-  return <Icon aria-hidden="true" size={16} className="status-icon" />
+  return <KeptIcon icon={ICONS[look]} size={16} className="status-icon" />
 }
 
 /** A status badge: icon and word on the status's colour. */

@@ -1,5 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { CalendarDays, Clock, MapPin, User } from 'lucide-react'
+import { KeptIcon } from './kept-icon'
 import { useTranslation } from 'react-i18next'
 import { ErrorSummary, Field, FormScope, type FormState, SelectField, SubmitButton, valueOf } from '~/components/forms'
 import { EmptyState } from '~/components/empty-state'
@@ -80,20 +81,20 @@ export function VisitTable({ visits, role, locale }: { visits: VisitListItem[]; 
           {visits.map((visit) => (
             <tr key={visit.id} className={visit.status === 'cancelled' ? 'visit-cancelled' : undefined}>
               <th scope="row">
-                <CalendarDays aria-hidden="true" size={16} className="cell-icon" />
+                <KeptIcon icon={CalendarDays} size={16} className="cell-icon" />
                 <Link to={`/visits/${visit.id}`}>{dayLabel(visit.localDate, locale)}</Link>
               </th>
               <td data-label={t('list.time')}>
-                <Clock aria-hidden="true" size={16} className="cell-icon" />
+                <KeptIcon icon={Clock} size={16} className="cell-icon" />
                 {visit.startTime}–{visit.endTime}
               </td>
               <td data-label={role === 'volunteer' ? t('list.facility') : t('list.volunteer')}>{withWhom(t, visit, role)}</td>
               <td data-label={t('list.contact')}>
-                {visit.contact ? <User aria-hidden="true" size={16} className="cell-icon" /> : null}
+                {visit.contact ? <KeptIcon icon={User} size={16} className="cell-icon" /> : null}
                 {visit.contact ? `${visit.contact.name}${visit.contact.phone ? `, ${visit.contact.phone}` : ''}` : '—'}
               </td>
               <td data-label={t('list.place')}>
-                <MapPin aria-hidden="true" size={16} className="cell-icon" />
+                <KeptIcon icon={MapPin} size={16} className="cell-icon" />
                 {[visit.location, `${visit.facility.address}, ${visit.facility.postcode} ${visit.facility.town}`].filter(Boolean).join(' · ')}
               </td>
               <td data-label={t('list.notes')}>{visit.note ?? ''}</td>

@@ -1,8 +1,10 @@
 // The days a facility's visit windows cannot be booked: public holidays and customary closing
 // days (app/utils/holidays.ts) unless the facility opens that date on purpose, and the closure
 // periods the facility adds (summer holiday, a move).
+import { sql as raw } from 'kysely'
 import { audit } from '~/utils/audit.server'
 import { prisma, Prisma, type Tx } from '~/utils/db.server'
+import { all, sql } from '~/utils/sql.server'
 import { holidayOn, holidaysBetween, type HolidayCode, type HolidayKind } from '~/utils/holidays'
 import { addDays, copenhagenDate } from '~/utils/time'
 
@@ -39,6 +41,29 @@ export async function facilityCalendars(facilityIds: string[], from: string, to:
     }),
     db.facilityOpenDay.findMany({ where: { facilityId: { in: facilityIds }, localDate: { gte: from, lte: to } }, select: { facilityId: true, localDate: true } }),
   ])
+  for (const { facilityId, ...closure } of closures) calendars.get(facilityId)?.closures.push(closure)
+  for (const day of openDays) calendars.get(day.facilityId)?.openDays.add(day.localDate)
+  return calendars
+}
+
+/**
+ * facilityCalendars for the hot pages (booking), straight from SQLite (app/utils/sql.server.ts):
+ * the same closures and open days, without Prisma's query compiler. Outside transactions only.
+ */
+export function facilityCalendarsRead(facilityIds: string[], from: string, to: string) {
+  const calendars = new Map<string, FacilityCalendar>(facilityIds.map((id) => [id, { closures: [], openDays: new Set() }]))
+  if (facilityIds.length === 0) return calendars
+  const ids = raw<string>`(SELECT value FROM json_each(${JSON.stringify(facilityIds)}))`
+  const closures = all(
+    sql
+      .selectFrom('FacilityClosure')
+      .select(['id', 'facilityId', 'fromDate', 'toDate', 'reason'])
+      .where('facilityId', 'in', ids)
+      .where('toDate', '>=', from)
+      .where('fromDate', '<=', to)
+      .orderBy('fromDate'),
+  )
+  const openDays = all(sql.selectFrom('FacilityOpenDay').select(['facilityId', 'localDate']).where('facilityId', 'in', ids).where('localDate', '>=', from).where('localDate', '<=', to))
   for (const { facilityId, ...closure } of closures) calendars.get(facilityId)?.closures.push(closure)
   for (const day of openDays) calendars.get(day.facilityId)?.openDays.add(day.localDate)
   return calendars

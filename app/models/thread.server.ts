@@ -19,18 +19,22 @@ export type Space = ThreadPlace & { key: string; name: string; centreName: strin
 
 /** The space behind a URL key, or null when the centre or facility does not exist. */
 export async function resolveSpace(ref: SpaceRef): Promise<Space | null> {
+  // Every thread-list request starts here: straight from SQLite (sql.server.ts), not through Prisma's compiler.
   if (ref.kind === 'network') {
-    const centre = await prisma.centre.findUnique({ where: { id: ref.centreId }, select: { id: true, name: true } })
+    const centre = first(sql.selectFrom('Centre').select(['id', 'name']).where('id', '=', ref.centreId))
     return centre ? { key: spaceKey({ centreId: centre.id, facilityId: null }), centreId: centre.id, facilityId: null, name: centre.name, centreName: centre.name } : null
   }
-  const facility = await prisma.facility.findUnique({
-    where: { id: ref.facilityId },
-    select: { id: true, name: true, municipality: { select: { centre: { select: { id: true, name: true } } } } },
-  })
+  const facility = first(
+    sql
+      .selectFrom('Facility as f')
+      .innerJoin('Municipality as m', 'm.id', 'f.municipalityId')
+      .leftJoin('Centre as c', 'c.id', 'm.centreId')
+      .select(['f.id', 'f.name', 'c.id as centreId', 'c.name as centreName'])
+      .where('f.id', '=', ref.facilityId),
+  )
   if (!facility) return null
-  const centre = facility.municipality.centre
   // A facility in a municipality no centre covers yet has a space nobody can moderate; '' matches no centre.
-  return { key: spaceKey({ centreId: centre?.id ?? '', facilityId: facility.id }), centreId: centre?.id ?? '', facilityId: facility.id, name: facility.name, centreName: centre?.name ?? null }
+  return { key: spaceKey({ centreId: facility.centreId ?? '', facilityId: facility.id }), centreId: facility.centreId ?? '', facilityId: facility.id, name: facility.name, centreName: facility.centreName ?? null }
 }
 
 export type SpaceSummary = Space & { threadCount: number; latest: { id: string; title: string; lastPostAt: Date } | null }

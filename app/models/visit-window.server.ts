@@ -1,6 +1,8 @@
-import { closureOn, facilityCalendars, type DayClosure, type FacilityCalendar } from '~/models/facility-closure.server'
+import { sql as raw } from 'kysely'
+import { closureOn, facilityCalendars, facilityCalendarsRead, type DayClosure, type FacilityCalendar } from '~/models/facility-closure.server'
 import { audit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
+import { all, sql } from '~/utils/sql.server'
 import { addDays, copenhagenDate, isoWeekday, wallClockInstant } from '~/utils/time'
 
 /** Volunteers see this many weeks of window dates ahead. */
@@ -112,33 +114,71 @@ export function upcomingWindowDates(window: WindowTerms, now: Date, weeks = BOOK
 /**
  * What a volunteer can book: the open windows of each facility where they have an active match,
  * each upcoming date with the room left and whether they are already booked on it.
+ *
+ * Straight from SQLite (app/utils/sql.server.ts), four statements: Prisma made seven (match →
+ * facility → windows with IN lists, the counts, the volunteer's own visits, closures, open days),
+ * each through its query compiler, which cost more than the page's SQL and its date arithmetic.
+ * Facilities come in the order of the volunteer's first match with each (Prisma's order: the
+ * matches as the (volunteerId, status) index returns them, i.e. as they were made).
  */
 export async function bookableWindows(volunteerId: string, now = new Date()) {
-  const matches = await prisma.match.findMany({
-    where: { volunteerId, status: 'active' },
-    select: { facility: { select: { id: true, name: true, visitWindows: { where: { active: true }, select: windowSelect, orderBy: [{ weekday: 'asc' }, { startTime: 'asc' }] } } } },
-  })
-  const facilities = new Map(matches.map((m) => [m.facility.id, m.facility]))
-  const windows = [...facilities.values()].flatMap((facility) => facility.visitWindows.map((window) => ({ ...window, facility: { id: facility.id, name: facility.name } })))
-  if (windows.length === 0) return []
+  const rows = all(
+    sql
+      .selectFrom('Match as m')
+      .innerJoin('Facility as f', 'f.id', 'm.facilityId')
+      .innerJoin('VisitWindow as w', 'w.facilityId', 'm.facilityId')
+      .where('m.volunteerId', '=', volunteerId)
+      .where('m.status', '=', 'active')
+      .where('w.active', '=', 1)
+      .select(['w.id', 'w.title', 'w.weekday', 'w.startTime', 'w.endTime', 'w.capacity', 'w.validFrom', 'w.validTo', 'w.location', 'w.active', 'f.id as facilityId', 'f.name as facilityName'])
+      .select(raw<number>`min("m"."rowid")`.as('firstMatch'))
+      .groupBy('w.id')
+      .orderBy('firstMatch')
+      .orderBy('w.weekday')
+      .orderBy('w.startTime')
+      .orderBy(raw`"w"."rowid"`),
+  )
+  if (rows.length === 0) return []
+  const windows = rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    weekday: row.weekday,
+    startTime: row.startTime,
+    endTime: row.endTime,
+    capacity: row.capacity,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    location: row.location,
+    active: Boolean(row.active),
+    facility: { id: row.facilityId, name: row.facilityName },
+  }))
   const today = copenhagenDate(now)
-  const booked = await prisma.visit.groupBy({
-    by: ['windowId', 'localDate'],
-    where: { windowId: { in: windows.map((w) => w.id) }, status: 'planned', localDate: { gte: today } },
-    _count: { _all: true },
-  })
-  const mine = await prisma.visit.findMany({
-    where: { volunteerId, windowId: { in: windows.map((w) => w.id) }, status: 'planned', localDate: { gte: today } },
-    select: { id: true, windowId: true, localDate: true },
-  })
-  const taken = new Map(booked.map((row) => [`${row.windowId}|${row.localDate}`, row._count._all]))
-  const calendars = await facilityCalendars([...facilities.keys()], today, addDays(today, BOOKING_WEEKS_AHEAD * 7))
+  const booked = all(bookedDatesQuery(volunteerId, windows.map((window) => window.id), today))
+  const taken = new Map(booked.map((row) => [`${row.windowId}|${row.localDate}`, row]))
+  const calendars = facilityCalendarsRead([...new Set(windows.map((window) => window.facility.id))], today, addDays(today, BOOKING_WEEKS_AHEAD * 7))
   return windows.map((window) => ({
     ...window,
     dates: upcomingWindowDates(window, now, BOOKING_WEEKS_AHEAD, calendars.get(window.facility.id)).map((date) => {
-      const count = taken.get(`${window.id}|${date.localDate}`) ?? 0
-      const own = mine.find((visit) => visit.windowId === window.id && visit.localDate === date.localDate)
-      return { ...date, roomLeft: Math.max(0, window.capacity - count), bookedVisitId: own?.id ?? null }
+      const row = taken.get(`${window.id}|${date.localDate}`)
+      return { ...date, roomLeft: Math.max(0, window.capacity - (row?.taken ?? 0)), bookedVisitId: row?.mine ?? null }
     }),
   }))
+}
+
+/**
+ * The places taken per window date from `today` on, and the volunteer's own visit on it, in one
+ * grouped read of the (windowId, localDate, status) index; the window ids go in as one JSON
+ * parameter. The unary + keeps SQLite off the (status, startsAt) index, which it otherwise picked
+ * on the national data and then walked every planned visit in the country (0.8 s instead of 0.03 ms).
+ */
+export function bookedDatesQuery(volunteerId: string, windowIds: string[], today: string) {
+  return sql
+    .selectFrom('Visit as v')
+    .where('v.windowId', 'in', raw<string>`(SELECT value FROM json_each(${JSON.stringify(windowIds)}))`)
+    .where(raw`+"v"."status"`, '=', 'planned')
+    .where('v.localDate', '>=', today)
+    .select(['v.windowId', 'v.localDate'])
+    .select(raw<number>`count(*)`.as('taken'))
+    .select(raw<string | null>`min(CASE WHEN "v"."volunteerId" = ${volunteerId} THEN "v"."id" END)`.as('mine'))
+    .groupBy(['v.windowId', 'v.localDate'])
 }

@@ -10,6 +10,7 @@ import type { Env } from '../utils/env.server'
 import { logger } from '../utils/logger.server'
 import { anonymousPageCache } from '../utils/page-cache.server'
 import { bodyLimit } from './body-limit'
+import { cacheRouteMatches, cacheServerRoutes } from './route-cache'
 import { cspNonce, noStoreWhenSignedIn, securityHeaders } from './security'
 
 /** What app/entry.server.tsx exports for the server besides the renderer. */
@@ -30,9 +31,8 @@ export function entryOf(build: ServerBuild) {
 export type ServerLoadContext = { clientIp: string; cspNonce: string }
 
 /**
- * Compression where it pays: a small answer of known size (files, JSON) gains little and the
- * headers outweigh it — pages are streamed, their size unknown up front, and nearly all exceed
- * the threshold anyway — and zlib's
+ * Compression where it pays: a small answer (files, JSON, a short page; pages are rendered whole
+ * and sent with their length, app/entry.server.tsx) gains little and the headers outweigh it, and zlib's
  * default level 6 took 1.31 ms of CPU for a 49 KB page against 0.80 ms at level 4 for 2.7 % more
  * bytes (18.5 vs 19.0 KB; tests/bench, 2026-11-30). Behind a reverse proxy that compresses, COMPRESSION=off.
  */
@@ -40,6 +40,9 @@ const COMPRESSION_OPTIONS = { threshold: 8 * 1024, level: 4 }
 
 export function createApp(build: ServerBuild, env: Pick<Env, 'APP_URL' | 'NODE_ENV'> & Partial<Pick<Env, 'COMPRESSION'>>, { root = process.cwd() } = {}) {
   const entry = entryOf(build)
+  // Remix built its route tree and matched every address against all routes four times per request (route-cache.ts).
+  cacheRouteMatches()
+  cacheServerRoutes()
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')

@@ -121,17 +121,20 @@ const lookups = new WeakMap<object, Promise<SessionLookup>>()
  * the request scope, see request-scope.server.ts; else by the Request object).
  */
 export function getSession(request: Request): Promise<SessionLookup> {
-  const key = currentRequestScope() ?? request
+  return sessionOnce(currentRequestScope() ?? request, () => request.headers.get('Cookie') ?? '')
+}
+
+function sessionOnce(key: object, cookieHeader: () => string): Promise<SessionLookup> {
   let lookup = lookups.get(key)
   if (!lookup) {
-    lookup = lookupSession(request)
+    lookup = lookupSession(cookieHeader())
     lookups.set(key, lookup)
   }
   return lookup
 }
 
-async function lookupSession(request: Request): Promise<SessionLookup> {
-  const sessionId = lucia().readSessionCookie(request.headers.get('Cookie') ?? '')
+async function lookupSession(cookieHeader: string): Promise<SessionLookup> {
+  const sessionId = lucia().readSessionCookie(cookieHeader)
   if (!sessionId) return { user: null, sessionId: null, refreshCookie: null }
   const { session, user } = await lucia().validateSession(sessionId)
   if (!session || !user || user.deactivated) {
@@ -146,7 +149,10 @@ async function lookupSession(request: Request): Promise<SessionLookup> {
  * (app/server/security.ts). Inside a request scope this is the same lookup the loaders then use.
  */
 export async function hasValidSession(cookieHeader: string) {
-  return (await getSession(new Request('http://localhost/', { headers: { cookie: cookieHeader } }))).user !== null
+  // Without a Request object to make (an undici Request and Headers per page, for one header).
+  const scope = currentRequestScope()
+  const { user } = await (scope ? sessionOnce(scope, () => cookieHeader) : lookupSession(cookieHeader))
+  return user !== null
 }
 
 export async function getUser(request: Request) {

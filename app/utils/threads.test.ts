@@ -7,6 +7,9 @@ describe('thread helpers', () => {
     for (const iso of ['2026-03-29T00:59:00Z', '2026-03-29T01:00:00Z', '2026-10-25T00:30:00Z', '2026-10-25T01:30:00Z', '2026-12-31T23:05:00Z', '2027-01-01T08:00:00Z']) {
       expect(formatPostTime(iso, 'da'), iso).toBe(formatDateTime(iso, 'da'))
       expect(formatPostTime(iso, 'en'), iso).toBe(formatDateTime(iso, 'en'))
+      // Asked again (now from the kept texts), as a Date, and in the other language.
+      expect(formatPostTime(new Date(iso), 'da'), iso).toBe(formatDateTime(iso, 'da'))
+      expect(formatPostTime(new Date(iso), 'en'), iso).toBe(formatDateTime(iso, 'en'))
     }
   })
 

@@ -53,8 +53,19 @@ export function formatPostTime(date: Date | string, locale: 'da' | 'en') {
     })
     dateTimeFormats.set(locale, format)
   }
-  const parts = Object.fromEntries(format.formatToParts(new Date(date)).map((part) => [part.type, part.value]))
-  return locale === 'da'
-    ? `${parts.day}. ${parts.month} ${parts.year} kl. ${parts.hour}:${parts.minute}`
-    : `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}`
+  // The same posts are shown again and again: their texts are kept (bounded, like formatInZone's).
+  const instant = new Date(date).getTime()
+  const key = `${locale}${instant}`
+  let text = postTimes.get(key)
+  if (text === undefined) {
+    const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]))
+    text =
+      locale === 'da'
+        ? `${parts.day}. ${parts.month} ${parts.year} kl. ${parts.hour}:${parts.minute}`
+        : `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}`
+    if (postTimes.size >= 20_000) postTimes.clear()
+    postTimes.set(key, text)
+  }
+  return text
 }
+const postTimes = new Map<string, string>()

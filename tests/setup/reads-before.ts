@@ -7,9 +7,14 @@ import { prisma, Prisma } from '~/utils/db.server'
 import { parseList } from '~/utils/domain'
 import type { Actor } from '~/utils/permissions'
 import { plainExcerpt } from '~/utils/post-format'
-import { canStillEdit, POSTS_PER_PAGE, THREADS_PER_PAGE } from '~/utils/threads'
-import { copenhagenTime } from '~/utils/time'
+import { canStillEdit, POSTS_PER_PAGE, spaceKey, THREADS_PER_PAGE, type SpaceRef } from '~/utils/threads'
 import type { Spaces, ThreadPlace } from '~/models/space.server'
+import type { Space } from '~/models/thread.server'
+import { facilityCalendars } from '~/models/facility-closure.server'
+import { BOOKING_WEEKS_AHEAD, upcomingWindowDates } from '~/models/visit-window.server'
+import { addDays, copenhagenDate, copenhagenTime } from '~/utils/time'
+
+const windowSelect = { id: true, title: true, weekday: true, startTime: true, endTime: true, capacity: true, validFrom: true, validTo: true, location: true, active: true } as const
 
 // The `$queryRaw` join that the typed read replaced, kept word for word as the reference.
 export async function visitListBefore(actor: Pick<Actor, 'id' | 'role' | 'memberships'>, where: Prisma.Sql, order: 'asc' | 'desc', take: number) {
@@ -274,4 +279,51 @@ export function plansOfBefore(actor: Pick<Actor, 'id' | 'role' | 'memberships'>)
     orderBy: { createdAt: 'asc' },
     take: 200,
   })
+}
+
+// "Book a visit" before it read straight from SQLite (app/models/visit-window.server.ts), kept word for word.
+export async function bookableWindowsBefore(volunteerId: string, now = new Date()) {
+  const matches = await prisma.match.findMany({
+    where: { volunteerId, status: 'active' },
+    select: { facility: { select: { id: true, name: true, visitWindows: { where: { active: true }, select: windowSelect, orderBy: [{ weekday: 'asc' }, { startTime: 'asc' }] } } } },
+  })
+  const facilities = new Map(matches.map((m) => [m.facility.id, m.facility]))
+  const windows = [...facilities.values()].flatMap((facility) => facility.visitWindows.map((window) => ({ ...window, facility: { id: facility.id, name: facility.name } })))
+  if (windows.length === 0) return []
+  const today = copenhagenDate(now)
+  const booked = await prisma.visit.groupBy({
+    by: ['windowId', 'localDate'],
+    where: { windowId: { in: windows.map((w) => w.id) }, status: 'planned', localDate: { gte: today } },
+    _count: { _all: true },
+  })
+  const mine = await prisma.visit.findMany({
+    where: { volunteerId, windowId: { in: windows.map((w) => w.id) }, status: 'planned', localDate: { gte: today } },
+    select: { id: true, windowId: true, localDate: true },
+  })
+  const taken = new Map(booked.map((row) => [`${row.windowId}|${row.localDate}`, row._count._all]))
+  const calendars = await facilityCalendars([...facilities.keys()], today, addDays(today, BOOKING_WEEKS_AHEAD * 7))
+  return windows.map((window) => ({
+    ...window,
+    dates: upcomingWindowDates(window, now, BOOKING_WEEKS_AHEAD, calendars.get(window.facility.id)).map((date) => {
+      const count = taken.get(`${window.id}|${date.localDate}`) ?? 0
+      const own = mine.find((visit) => visit.windowId === window.id && visit.localDate === date.localDate)
+      return { ...date, roomLeft: Math.max(0, window.capacity - count), bookedVisitId: own?.id ?? null }
+    }),
+  }))
+}
+
+// The space of a thread list before it read straight from SQLite (app/models/thread.server.ts), kept word for word.
+export async function resolveSpaceBefore(ref: SpaceRef): Promise<Space | null> {
+  if (ref.kind === 'network') {
+    const centre = await prisma.centre.findUnique({ where: { id: ref.centreId }, select: { id: true, name: true } })
+    return centre ? { key: spaceKey({ centreId: centre.id, facilityId: null }), centreId: centre.id, facilityId: null, name: centre.name, centreName: centre.name } : null
+  }
+  const facility = await prisma.facility.findUnique({
+    where: { id: ref.facilityId },
+    select: { id: true, name: true, municipality: { select: { centre: { select: { id: true, name: true } } } } },
+  })
+  if (!facility) return null
+  const centre = facility.municipality.centre
+  // A facility in a municipality no centre covers yet has a space nobody can moderate; '' matches no centre.
+  return { key: spaceKey({ centreId: centre?.id ?? '', facilityId: facility.id }), centreId: centre?.id ?? '', facilityId: facility.id, name: facility.name, centreName: centre?.name ?? null }
 }

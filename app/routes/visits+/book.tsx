@@ -26,8 +26,19 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: bookingSty
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, 'visit:book')
-  const windows = await bookableWindows(user.id)
   const t = await getFixedT(request, 'booking')
+  // Only what the page shows goes into the page's data (not the window's validity or the facility's id).
+  const windows = (await bookableWindows(user.id)).map((window) => ({
+    id: window.id,
+    title: window.title,
+    facilityName: window.facility.name,
+    weekday: window.weekday,
+    startTime: window.startTime,
+    endTime: window.endTime,
+    capacity: window.capacity,
+    location: window.location,
+    dates: window.dates,
+  }))
   return json({ title: t('book.title'), windows })
 }
 
@@ -86,7 +97,7 @@ export default function BookVisitPage() {
         windows.map((window) => (
           <section key={window.id} aria-labelledby={`window-${window.id}`} className="card">
             <h2 id={`window-${window.id}`}>
-              {window.title} – {window.facility.name}
+              {window.title} – {window.facilityName}
             </h2>
             <p>
               {t('book.windowSummary', { weekday: t(`common:weekday.${window.weekday}`), start: window.startTime, end: window.endTime, count: window.capacity })}
