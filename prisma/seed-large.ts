@@ -1,6 +1,7 @@
 // The national-scale data set for benchmarks (`tsx prisma/seed.ts --large`): all 98 municipalities,
 // one volunteer centre per municipality, 3,000 facilities, 10,000 published job ads, 50,000
-// volunteers, 200,000 visits, 20,000 threads with 200,000 posts — plus the demo log-ins.
+// volunteers, 200,000 visits, 20,000 threads with 200,000 posts, 4,000 events with their sessions,
+// sign-ups and attendance — plus the demo log-ins.
 //
 // Rows are written straight through better-sqlite3 in large transactions; going through Prisma
 // would take an hour. Column names are Prisma's field names. DateTime columns hold exactly what
@@ -47,6 +48,8 @@ export const LARGE_COUNTS = {
   visits: 200_000,
   threads: 20_000,
   posts: 200_000,
+  /** Intro meetings, courses, network meetings and internet cafés over the past year and the coming four months. */
+  events: 4_000,
 } as const
 
 // ---------------------------------------------------------------------------------------------
@@ -960,11 +963,112 @@ export async function seedLargeDatabase(databaseUrl: string, onProgress: Progres
     db.prepare(postIndexTrigger.sql).run()
   }
 
+  // --- Events (issue 10) ----------------------------------------------------------------------
+  // Last of all, so the seeded randomness of everything above is unchanged. Each centre's events
+  // follow its size; past sessions have their attendance ticked, and a course attended every time
+  // is completed. Some past network meetings link a thread of the centre's network space.
+  const networkThreads = new Map<string, string[]>()
+  for (const row of db.prepare('SELECT "id", "centreId" FROM "Thread" WHERE "facilityId" IS NULL ORDER BY "createdAt"').all() as { id: string; centreId: string }[]) {
+    const list = networkThreads.get(row.centreId) ?? []
+    list.push(row.id)
+    networkThreads.set(row.centreId, list)
+  }
+  const EVENT_KINDS = [
+    { kind: 'intro_meeting', audience: 'volunteers', title: 'Introaften for nye IT-frivillige', sessions: 1, course: true },
+    { kind: 'course_volunteers', audience: 'volunteers', title: 'Kursus: tablets og videoopkald med beboere', sessions: 2, course: true },
+    { kind: 'course_staff', audience: 'staff', title: 'Kursus for IT-ambassadører', sessions: 3, course: true },
+    { kind: 'network_meeting', audience: 'network', title: 'Netværksmøde for IT-frivillige og personale', sessions: 1, course: false },
+    { kind: 'internet_cafe', audience: 'public', title: 'Åben internetcafé', sessions: 1, course: false },
+  ] as const
+  const pickEventKind = weightedPicker([30, 20, 15, 20, 15])
+  let signupsWritten = 0
+  inBatches('events', LARGE_COUNTS.events, (index) => {
+    const municipality = pickMunicipality()
+    const centreId = centreIds[municipality]
+    const coordinator = coordinatorIds[municipality]
+    const type = EVENT_KINDS[pickEventKind()]
+    const firstDay = today + int(-365, 120)
+    const days = Array.from({ length: type.sessions }, (_, n) => firstDay + n * 7)
+    const sessions = days.map((day) => ({ id: newId(), day, startsAt: instant(day, '17:00'), endsAt: instant(day, '19:00') }))
+    const past = sessions[0].startsAt <= NOW
+    const status = past ? 'published' : chance(0.05) ? 'draft' : chance(0.03) ? 'cancelled' : 'published'
+    const capacity = int(8, 30)
+    const createdAt = Math.min(NOW - HOUR, sessions[0].startsAt - int(20, 60) * DAY)
+    const threads = networkThreads.get(centreId) ?? []
+    const threadId = type.kind === 'network_meeting' && past && threads.length > 0 && chance(0.3) ? pick(threads) : null
+    const eventId = newId()
+    insert('Event', {
+      id: eventId,
+      centreId,
+      kind: type.kind,
+      title: `${type.title} ${index % 2 === 0 ? 'i centret' : `– ${WEEKDAY_NAMES[isoWeekdayOfDay(firstDay)]}`}`,
+      description: type.course ? 'Vi gennemgår det vigtigste, og der er tid til spørgsmål. Tag gerne din egen tablet eller telefon med.' : 'Kom og mød andre, del erfaringer og få en kop kaffe.',
+      capacity,
+      audience: type.audience,
+      signupDeadline: iso(sessions[0].startsAt),
+      status,
+      sequence: status === 'cancelled' ? 1 : 0,
+      threadId,
+      createdById: coordinator,
+      createdAt: iso(createdAt),
+      updatedAt: iso(createdAt),
+    })
+    for (const session of sessions) {
+      insert('EventSession', {
+        id: session.id,
+        eventId,
+        localDate: dateString(session.day),
+        startsAt: iso(session.startsAt),
+        endsAt: iso(session.endsAt),
+        place: 'Frivilligcentret, mødelokalet',
+        onlineUrl: null,
+      })
+    }
+    if (status === 'draft') return
+    // Who signs up: the centre's volunteers, its facilities' staff, or (public) people without an account.
+    const people = type.audience === 'staff' ? staffByMunicipality[municipality] : volunteersByMunicipality[municipality].map((v) => volunteers[v].id)
+    const wanted = Math.min(int(0, capacity + 6), people.length + (type.audience === 'public' ? 10 : 0))
+    const chosen = new Set<string>()
+    for (let n = 0; n < wanted * 2 && chosen.size < wanted; n++) {
+      if (type.audience === 'public' && (people.length === 0 || chance(0.4))) chosen.add(`public:${index}:${n}`)
+      else if (people.length > 0) chosen.add(pick(people))
+    }
+    let position = 0
+    for (const person of chosen) {
+      position++
+      const publicPerson = person.startsWith('public:')
+      const cancelled = chance(0.05)
+      const signupStatus = cancelled ? 'cancelled' : position <= capacity ? 'confirmed' : 'waiting'
+      const attended = signupStatus === 'confirmed' && past ? sessions.filter((session) => session.startsAt <= NOW && chance(0.85)) : []
+      const completed = type.course && attended.length === sessions.length && sessions.every((session) => session.endsAt <= NOW)
+      const signupId = newId()
+      const signedUpAt = createdAt + int(1, 15) * DAY
+      insert('EventSignup', {
+        id: signupId,
+        eventId,
+        userId: publicPerson ? null : person,
+        name: publicPerson ? personName() : null,
+        email: publicPerson ? `borger${index}-${position}@example.test` : null,
+        status: signupStatus,
+        position,
+        createdAt: iso(Math.min(NOW - MINUTE, signedUpAt)),
+        updatedAt: iso(Math.min(NOW - MINUTE, signedUpAt)),
+        tokenHash: null,
+        completedAt: completed ? iso(sessions[sessions.length - 1].endsAt) : null,
+      })
+      for (const session of attended) {
+        insert('EventAttendance', { id: newId(), sessionId: session.id, signupId, recordedById: coordinator, createdAt: iso(Math.min(NOW - MINUTE, session.endsAt + HOUR)) })
+      }
+      signupsWritten++
+    }
+  }, 500)
+  onProgress({ phase: 'event sign-ups', done: signupsWritten, total: signupsWritten })
+
   insert('AuditLog', { id: newId(), actorId: admin, action: 'seed.large', entityType: 'Database', entityId: 'large', data: JSON.stringify(LARGE_COUNTS), createdAt: iso(NOW) })
 
   db.pragma('wal_checkpoint(TRUNCATE)')
   const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n
-  const summary = ['Municipality', 'Centre', 'User', 'Facility', 'JobAd', 'VolunteerProfile', 'VolunteerSkill', 'VolunteerAvailability', 'Application', 'Match', 'Visit', 'Thread', 'Post', 'ThreadSubscription']
+  const summary = ['Municipality', 'Centre', 'User', 'Facility', 'JobAd', 'VolunteerProfile', 'VolunteerSkill', 'VolunteerAvailability', 'Application', 'Match', 'Visit', 'Thread', 'Post', 'ThreadSubscription', 'Event', 'EventSession', 'EventSignup', 'EventAttendance']
     .map((table) => `${table} ${count(table).toLocaleString('en')}`)
     .join(' · ')
   const published = (db.prepare(`SELECT count(*) AS n FROM "JobAd" WHERE status = 'published'`).get() as { n: number }).n

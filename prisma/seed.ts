@@ -2317,9 +2317,32 @@ async function writeDemo(tx: Tx, passwordHash: string) {
     },
   })
   const networkDay = addDays(copenhagenDate(), 10)
+  // The meeting's agenda lives in a thread of the centre's network space (issue 10), posted when it was planned.
+  const agenda = await tx.thread.create({
+    data: {
+      centreId: gribskovCentre.id,
+      title: 'Dagsorden og referat: Netværksmøde om tablets og videoopkald',
+      tags: json(['tablets_phones', 'video_calls']),
+      authorId: karin,
+      postCount: 1,
+      lastPostAt: ago(20),
+      createdAt: ago(20),
+      posts: {
+        create: [
+          {
+            authorId: karin,
+            createdAt: ago(20),
+            body: 'Dagsorden:\n1. Velkommen og kaffe\n2. Tablets med store ikoner – hvad virker?\n3. Videoopkald med pårørende: gode og dårlige erfaringer\n4. Eventuelt\n\nSkriv gerne flere punkter her i tråden. Referatet kommer som svar efter mødet.',
+          },
+        ],
+      },
+      subscriptions: { create: [{ userId: karin, createdAt: ago(20) }] },
+    },
+  })
   await tx.event.create({
     data: {
       centreId: gribskovCentre.id,
+      threadId: agenda.id,
       kind: 'network_meeting',
       title: 'Netværksmøde: tablets, videoopkald og tålmodighed',
       description: 'Erfaringsudveksling mellem frivillige og personale. Kaffe og kage fra kl. 16.30.',
@@ -2353,7 +2376,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       signups: { create: [{ name: 'Grethe Hansen', email: 'grethe.hansen@example.test', status: 'confirmed', position: 1, createdAt: ago(3) }] },
     },
   })
-  step('events (an intro course with 3 of 12 places taken; a full network meeting with 2 on the waiting list; a public internet café)')
+  step('events (an intro course with 3 of 12 places taken; a full network meeting with 2 on the waiting list and its agenda thread; a public internet café)')
 
   // --- Audit trail ---------------------------------------------------------------------------
   const audit = (actorId: string, action: string, entityType: string, entityId: string, daysAgo: number, data?: Record<string, unknown>) =>

@@ -106,3 +106,62 @@ describe('the board photo in the export', () => {
     expect(en.data.fields.boardPhoto).toMatch(/^Photo on the notice board/)
   })
 })
+
+describe('what events, agreements and statements added to the export', () => {
+  test('sign-ups with attendance and the certificate, statement sign-offs, accepted agreements and follow-up meetings', async () => {
+    const world = await richVolunteer({ ...identity, email: 'sidsel.kursus@example.test', oldEmail: 'sidsel.kursus.gammel@example.test' })
+    const { volunteer, centre, coordinator, contact, match } = world
+    const course = await prisma.event.create({
+      data: { centreId: centre.id, kind: 'course_volunteers', title: 'Kursus i videoopkald', capacity: 10, audience: 'volunteers', signupDeadline: new Date('2026-03-01T10:00:00Z'), status: 'done' },
+    })
+    const session = await prisma.eventSession.create({
+      data: { eventId: course.id, localDate: '2026-03-03', startsAt: new Date('2026-03-03T16:00:00Z'), endsAt: new Date('2026-03-03T18:00:00Z'), place: 'Centret' },
+    })
+    const signup = await prisma.eventSignup.create({ data: { eventId: course.id, userId: volunteer.id, status: 'confirmed', position: 0, completedAt: new Date('2026-03-03T18:00:00Z') } })
+    await prisma.eventAttendance.create({ data: { sessionId: session.id, signupId: signup.id, recordedById: coordinator.id } })
+    // A public event they signed up for with the same address before they had an account.
+    const cafe = await prisma.event.create({
+      data: { centreId: centre.id, kind: 'internet_cafe', title: 'Åben internetcafé', capacity: 5, audience: 'public', signupDeadline: new Date('2026-04-01T10:00:00Z'), status: 'published' },
+    })
+    await prisma.eventSignup.create({ data: { eventId: cafe.id, name: identity.name, email: 'sidsel.kursus@example.test', status: 'waiting', position: 2 } })
+    await prisma.volunteerStatementSignoff.create({
+      data: { volunteerId: volunteer.id, text: 'Sidsel har været en stor hjælp for beboerne.', signedById: coordinator.id, signerName: 'Rikke Rapport', centreName: centre.name },
+    })
+    const version = await prisma.agreementVersion.findFirstOrThrow({ where: { matchId: match.id }, orderBy: { number: 'asc' } })
+    const acceptedAt = new Date('2026-02-02T09:00:00Z')
+    await prisma.agreementVersion.update({
+      where: { id: version.id },
+      data: { volunteerAcceptedAt: acceptedAt, volunteerAcceptedById: volunteer.id, facilityAcceptedAt: new Date('2026-02-03T09:00:00Z'), facilityAcceptedById: contact.id },
+    })
+    await prisma.followUpMeeting.create({ data: { matchId: match.id, heldOn: '2026-02-10', participants: 'Sidsel, Kim og Rikke', note: 'Flere besøg om torsdagen.', recordedById: coordinator.id } })
+
+    const data = await personalData(volunteer.id)
+    expect(data.eventSignups).toEqual([
+      expect.objectContaining({ event: 'Kursus i videoopkald', eventKind: 'course_volunteers', centre: centre.name, status: 'confirmed', attended: [session.startsAt], certificate: true }),
+      expect.objectContaining({ event: 'Åben internetcafé', status: 'waiting', position: 2, name: identity.name, attended: [], certificate: false }),
+    ])
+    expect(data.eventSignups[0]).not.toHaveProperty('email')
+    expect(data.statementSignoffs).toEqual([expect.objectContaining({ text: 'Sidsel har været en stor hjælp for beboerne.', signerName: 'Rikke Rapport', centreName: centre.name })])
+    expect(data.agreementsAccepted).toEqual([{ number: version.number, acceptedAt, facility: world.facility.name, ad: expect.any(String) }])
+    expect(data.followUpMeetings).toEqual([expect.objectContaining({ heldOn: '2026-02-10', participants: 'Sidsel, Kim og Rikke', facility: world.facility.name })])
+
+    // The contact person sees their own acceptance, with their own time.
+    const theirs = await personalData(contact.id)
+    expect(theirs.agreementsAccepted).toEqual([expect.objectContaining({ number: version.number, acceptedAt: new Date('2026-02-03T09:00:00Z') })])
+    expect(theirs.statementSignoffs).toEqual([])
+    expect(theirs.eventSignups).toEqual([])
+
+    // Every new section is printed, with a heading and labelled fields in both languages.
+    for (const section of ['eventSignups', 'statementSignoffs', 'agreementsAccepted', 'followUpMeetings'] as const) {
+      expect(PERSONAL_DATA_SECTIONS).toContain(section)
+      expect(da.data.sections).toHaveProperty(section)
+      expect(en.data.sections).toHaveProperty(section)
+      for (const row of data[section]) for (const key of Object.keys(row)) for (const labels of [da.data.fields, en.data.fields]) expect(labels, key).toHaveProperty(key)
+    }
+    const cookie = await sessionCookieFor(volunteer.id)
+    const printed = await (await printView.loader({ request: getRequest('/settings/data/print', cookie), params: {}, context: {} })).json()
+    expect(printed.data.statementSignoffs[0].text).toBe('Sidsel har været en stor hjælp for beboerne.')
+    const downloaded = JSON.parse(await (await download.loader({ request: getRequest('/settings/data.json', cookie), params: {}, context: {} })).text())
+    expect(downloaded.eventSignups.map((s: { event: string }) => s.event)).toEqual(['Kursus i videoopkald', 'Åben internetcafé'])
+  })
+})

@@ -66,6 +66,10 @@ export async function personalData(userId: string, now = new Date()) {
     auditAboutYou,
     auditByYou,
     boardPhoto,
+    eventSignups,
+    statementSignoffs,
+    agreementsAccepted,
+    followUpMeetings,
   ] = await Promise.all([
     prisma.volunteerProfile.findUnique({
       where: { userId },
@@ -231,6 +235,43 @@ export async function personalData(userId: string, now = new Date()) {
     }),
     // The photo itself is in the database only while they consent; the export says that it is there.
     prisma.volunteerPhoto.findUnique({ where: { userId }, select: { consentAt: true, createdAt: true } }),
+    // Their own sign-ups, and any made with their address before they had an account (a public event).
+    prisma.eventSignup.findMany({
+      where: { OR: [{ userId }, { userId: null, email: user.email }] },
+      select: {
+        status: true,
+        position: true,
+        name: true,
+        email: true,
+        createdAt: true,
+        completedAt: true,
+        event: { select: { title: true, kind: true, centre: { select: { name: true } } } },
+        attendance: { select: { session: { select: { startsAt: true } } }, orderBy: { session: { startsAt: 'asc' } } },
+      },
+      orderBy: { createdAt: 'asc' },
+    }),
+    prisma.volunteerStatementSignoff.findMany({
+      where: { volunteerId: userId },
+      select: { text: true, signerName: true, centreName: true, signedAt: true },
+      orderBy: { signedAt: 'asc' },
+    }),
+    prisma.agreementVersion.findMany({
+      where: { OR: [{ volunteerAcceptedById: userId }, { facilityAcceptedById: userId }] },
+      select: {
+        number: true,
+        volunteerAcceptedById: true,
+        volunteerAcceptedAt: true,
+        facilityAcceptedAt: true,
+        match: { select: { facility: { select: { name: true } }, jobAd: { select: { title: true } } } },
+      },
+      orderBy: { createdAt: 'asc' },
+    }),
+    // The centre's follow-up meetings about their own matches (a volunteer's): who took part and what was agreed.
+    prisma.followUpMeeting.findMany({
+      where: { match: { volunteerId: userId } },
+      select: { heldOn: true, participants: true, note: true, match: { select: { facility: { select: { name: true } }, jobAd: { select: { title: true } } } } },
+      orderBy: { createdAt: 'asc' },
+    }),
   ])
 
   return {
@@ -293,6 +334,24 @@ export async function personalData(userId: string, now = new Date()) {
     emailsToYou: emails,
     auditAboutYou: auditAboutYou.map(({ actorId, data, ...row }) => ({ ...row, byYou: actorId === userId, data: parseJson(data) })),
     auditByYou,
+    eventSignups: eventSignups.map(({ event, attendance, name, email, ...row }) => ({
+      ...row,
+      // A public sign-up carries the name and address given on the form; an account's own does not repeat them.
+      ...(name || email ? { name, email } : {}),
+      event: event.title,
+      eventKind: event.kind,
+      centre: event.centre.name,
+      attended: attendance.map((a) => a.session.startsAt),
+      certificate: row.completedAt !== null,
+    })),
+    statementSignoffs,
+    agreementsAccepted: agreementsAccepted.map(({ match, volunteerAcceptedById, volunteerAcceptedAt, facilityAcceptedAt, ...row }) => ({
+      ...row,
+      acceptedAt: volunteerAcceptedById === userId ? volunteerAcceptedAt : facilityAcceptedAt,
+      facility: match.facility.name,
+      ad: match.jobAd.title,
+    })),
+    followUpMeetings: followUpMeetings.map(({ match, ...row }) => ({ ...row, facility: match.facility.name, ad: match.jobAd.title })),
   }
 }
 

@@ -43,7 +43,19 @@ const everything: { [P in Permission]: ScopeOf[P] } = {
   'agreement:view': visit,
   'wish:manage': facility,
   'whoComes:manage': facility,
+  'municipalityAccount:manage': { municipalityIds: [gribskov] },
 }
+
+describe('who keeps the municipality role’s accounts', () => {
+  test('a coordinator, for the municipalities their centre covers and no other; never the municipality role itself', () => {
+    expect(can(coordinator, 'municipalityAccount:manage', { municipalityIds: [gribskov] })).toBe(true)
+    expect(can(coordinator, 'municipalityAccount:manage', { municipalityIds: [hillerod] })).toBe(false)
+    expect(can(coordinator, 'municipalityAccount:manage', { municipalityIds: [gribskov, hillerod] })).toBe(false)
+    expect(can(coordinator, 'municipalityAccount:manage', { municipalityIds: [] })).toBe(false)
+    expect(can(otherCoordinator, 'municipalityAccount:manage', { municipalityIds: [gribskov] })).toBe(false)
+    expect(can(kommune, 'municipalityAccount:manage', { municipalityIds: [gribskov] })).toBe(false)
+  })
+})
 
 describe('the municipality role (kommunal tovholder)', () => {
   test('reads its report and overview and keeps its ethics template; nothing else, not even in its own municipality', () => {

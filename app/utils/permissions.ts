@@ -94,6 +94,8 @@ export type ScopeOf = {
   'wish:manage': FacilityScope
   /** Print the common-room poster and make or revoke the screen's secret address: the facility's active staff. */
   'whoComes:manage': FacilityScope
+  /** Invite, deactivate and reactivate the municipality role's accounts: a coordinator, for municipalities their centre covers. */
+  'municipalityAccount:manage': ReportScope
 }
 export type Permission = keyof ScopeOf
 
@@ -154,6 +156,7 @@ const rules: { [P in Permission]: (actor: Actor, scope: ScopeOf[P]) => boolean }
   'wish:manage': (actor, scope) => Boolean(membership(actor, scope.facilityId)),
   // The board hangs in the facility's own common room; the centre has no part in it.
   'whoComes:manage': (actor, scope) => Boolean(membership(actor, scope.facilityId)),
+  'municipalityAccount:manage': (actor, scope) => scope.municipalityIds.length > 0 && scope.municipalityIds.every((id) => coversMunicipality(actor, id)),
 }
 
 export function can<P extends Permission>(actor: Actor | null, permission: P, scope?: ScopeOf[P]) {

@@ -89,6 +89,8 @@ export type Scenario = {
   body?: string
   /** Statuses that count as success (default [200]); anything else is counted as an error. */
   expect?: number[]
+  /** Concurrent connections for this scenario instead of --connections (1: one request at a time). */
+  connections?: number
   /** Runs once against the live server before the warm-up. */
   setup?: (ctx: ScenarioContext) => Promise<ScenarioSetup | void>
 }
@@ -238,7 +240,71 @@ export const scenarios: Scenario[] = [
       return { path: `/calendar/${match[1]}.ics` }
     },
   },
+  // The results report (issue 14) for the largest centre (København) over the last whole year, one
+  // request at a time (the goal: under 1 s), and the same as CSV, which must stream.
+  {
+    name: 'report a year (largest centre)',
+    connections: 1,
+    setup: async (ctx) => ({ path: `/centre/report?${lastYear()}`, headers: { cookie: await logIn(ctx, LARGE_COORDINATOR.email, LARGE_COORDINATOR.password) } }),
+  },
+  {
+    name: 'report CSV a year (largest centre)',
+    connections: 1,
+    setup: async (ctx) => {
+      const cookie = await logIn(ctx, LARGE_COORDINATOR.email, LARGE_COORDINATOR.password)
+      const path = `/centre/report.csv?${lastYear()}`
+      // Streamed: no Content-Length, sent in chunks, Excel's BOM first.
+      const probe = await request(`${ctx.baseUrl}${path}`, { headers: { cookie, 'accept-encoding': 'identity' } })
+      if (probe.status !== 200 || probe.headers['content-length'] !== undefined || probe.headers['transfer-encoding'] !== 'chunked' || !probe.body.startsWith('\uFEFF')) {
+        throw new Error(`GET ${path} did not stream: ${probe.status}, content-length ${probe.headers['content-length']}, transfer-encoding ${probe.headers['transfer-encoding']}`)
+      }
+      return { path, headers: { cookie } }
+    },
+  },
+  // Events (issue 10) on the national data: the list as a volunteer of the largest centre sees it,
+  // the public list, and the event page with the most sign-ups the list links.
+  { name: 'events (public)', path: '/events' },
+  {
+    name: 'events (volunteer)',
+    path: '/events',
+    setup: async (ctx) => ({ headers: { cookie: await logInBusyVolunteer(ctx) } }),
+  },
+  {
+    name: 'event page',
+    setup: async (ctx) => {
+      const cookie = await logInBusyVolunteer(ctx)
+      const list = await request(`${ctx.baseUrl}/events`, { headers: { cookie } })
+      const ids = [...list.body.matchAll(/href="\/events\/([A-Za-z0-9]{20,})"/g)].map((m) => m[1])
+      if (ids.length === 0) throw new Error('no event linked from /events')
+      return { path: `/events/${busiestEvent(ctx, ids)}`, headers: { cookie } }
+    },
+  },
+  {
+    name: 'centre events (largest centre)',
+    path: '/centre/events',
+    setup: async (ctx) => ({ headers: { cookie: await logIn(ctx, LARGE_COORDINATOR.email, LARGE_COORDINATOR.password) } }),
+  },
 ]
+
+/** from/to of the last whole year up to today (Copenhagen), for the results report. */
+function lastYear() {
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' })
+  const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`
+  return new URLSearchParams({ from, to: today }).toString()
+}
+
+/** Of these events, the one with the most sign-ups (read from the benchmark database). */
+function busiestEvent(ctx: ScenarioContext, ids: string[]) {
+  const db = new Database(ctx.databaseFile, { readonly: true })
+  try {
+    const row = db
+      .prepare(`SELECT "eventId" FROM "EventSignup" WHERE "eventId" IN (${ids.map(() => '?').join(',')}) GROUP BY "eventId" ORDER BY count(*) DESC LIMIT 1`)
+      .get(...ids) as { eventId: string } | undefined
+    return row?.eventId ?? ids[0]
+  } finally {
+    db.close()
+  }
+}
 
 /** The coordinator of Frivilligcenter København in the large data set (prisma/seed-large.ts). */
 export const LARGE_COORDINATOR = { email: 'koordinator.koebenhavn@frivilligbro.test', password: 'Demo-adgang-2026' }
@@ -566,13 +632,14 @@ async function runScenario(
     body: prepared.body ?? scenario.body,
   }
   targets?.set(scenario.name, target)
+  const connections = scenario.connections ?? options.connections
 
-  if (options.warmup > 0) await cannon(target, options.connections, options.warmup)
+  if (options.warmup > 0) await cannon(target, connections, options.warmup)
 
   let latencies = new Float64Array(1 << 14)
   let count = 0
   const statusCodes: Record<string, number> = {}
-  const result = await cannon(target, options.connections, options.duration, (status, ms) => {
+  const result = await cannon(target, connections, options.duration, (status, ms) => {
     if (count === latencies.length) {
       const bigger = new Float64Array(latencies.length * 2)
       bigger.set(latencies)
@@ -593,7 +660,7 @@ async function runScenario(
     name: scenario.name,
     method,
     path: requestPath,
-    connections: options.connections,
+    connections,
     durationSeconds: result.duration,
     requests: count,
     requestsPerSecond: round(count / (result.duration || options.duration)),

@@ -3,7 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { EventFields } from '~/components/events'
-import { ErrorSummary, FormError, FormScope, SubmitButton } from '~/components/forms'
+import { ErrorSummary, Field, FormError, FormScope, SelectField, SubmitButton, TextAreaField, type FormState } from '~/components/forms'
+import { createEventThread, eventThreadFor, linkEventThread, mayHaveThread, networkThreadsOf } from '~/models/event-thread.server'
+import { postBodyField, threadTitleField } from '~/models/thread.server'
 import { attendanceOf, eventCentre, eventForEditing, formatSessionTime, recordAttendance, setEventStatus, updateEvent } from '~/models/event.server'
 import { EmptyState } from '~/components/empty-state'
 import { EventFormSchema } from '~/utils/event-form'
@@ -14,7 +16,9 @@ import { notFound, requirePermission } from '~/utils/permissions.server'
 import { copenhagenDate, copenhagenTime } from '~/utils/time'
 import { redirectWithToast } from '~/utils/toast.server'
 
-const IntentSchema = z.object({ intent: z.enum(['save', 'publish', 'cancel', 'attendance']) })
+const IntentSchema = z.object({ intent: z.enum(['save', 'publish', 'cancel', 'attendance', 'link-thread', 'unlink-thread', 'create-thread']) })
+const LinkThreadSchema = z.object({ threadId: z.string({ required_error: 'validation.choose' }).min(1, 'validation.choose').max(64) })
+const CreateThreadSchema = z.object({ title: threadTitleField, body: postBodyField })
 const AttendanceSchema = z.object({ sessionId: z.string().min(1).max(64), attended: z.array(z.string().max(64)).max(500).default([]) })
 
 export const handle = { i18n: ['events'] }
@@ -24,11 +28,11 @@ async function requireEventCoordinator(request: Request, eventId: string | undef
   const centreId = eventId ? await eventCentre(eventId) : null
   if (!centreId) notFound()
   const { user } = await requirePermission(request, 'centre:work', { centreId })
-  return { user, eventId: eventId! }
+  return { user, eventId: eventId!, centreId }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { eventId } = await requireEventCoordinator(request, params.eventId)
+  const { eventId, centreId } = await requireEventCoordinator(request, params.eventId)
   const event = await eventForEditing(eventId)
   if (!event) notFound()
   const t = await getFixedT(request, 'events')
@@ -53,6 +57,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sessions: event.sessions.map((s) => ({ localDate: s.localDate, startTime: copenhagenTime(s.startsAt), endTime: copenhagenTime(s.endsAt), place: s.place, onlineUrl: s.onlineUrl })),
     },
     signups: event.signups.map((s) => ({ id: s.id, status: s.status, name: s.user?.name ?? s.name ?? '', email: s.user?.email ?? s.email ?? '', completed: Boolean(s.completedAt) })),
+    agenda: mayHaveThread(event.kind)
+      ? { thread: eventThreadFor(eventId, [centreId]), threads: networkThreadsOf(centreId), suggestedTitle: t('agenda.suggestedTitle', { title: event.title }) }
+      : null,
   })
 }
 
@@ -62,6 +69,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = parseForm(formData, IntentSchema)
   if (!intent.ok) return json(intent, { status: 400 })
   const back = `/centre/events/${eventId}`
+  if (intent.data.intent === 'link-thread' || intent.data.intent === 'unlink-thread') {
+    const form = intent.data.intent === 'link-thread' ? parseForm(formData, LinkThreadSchema) : ({ ok: true, data: { threadId: null } } as const)
+    if (!form.ok) return json(form, { status: 400 })
+    const result = await linkEventThread(user.id, eventId, form.data.threadId)
+    if (!result.ok) return formFailure(formData, { fieldErrors: { threadId: [`events:agenda.${result.reason}`] } })
+    return redirectWithToast(back, { key: form.data.threadId ? 'events:agenda.linked' : 'events:agenda.unlinked' })
+  }
+  if (intent.data.intent === 'create-thread') {
+    const form = parseForm(formData, CreateThreadSchema)
+    if (!form.ok) return json(form, { status: 400 })
+    const result = await createEventThread(user.id, eventId, form.data)
+    if (!result.ok) return formFailure(formData, { formError: `events:agenda.${result.reason}` })
+    return redirectWithToast(back, { key: 'events:agenda.created' })
+  }
   if (intent.data.intent === 'attendance') {
     const form = parseForm(formData, AttendanceSchema, { arrayFields: ['attended'] })
     if (!form.ok) return json(form, { status: 400 })
@@ -84,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditEventPage() {
   const { t } = useTranslation(['events', 'common'])
-  const { event, signups, attendance } = useLoaderData<typeof loader>()
+  const { event, signups, attendance, agenda } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   const sent = state && 'values' in state ? state.values?.intent : undefined
   const confirmed = signups.filter((s) => s.status === 'confirmed')
@@ -98,7 +119,7 @@ export default function EditEventPage() {
       <p className="lead">
         {t(`kind.${event.kind}`)} · {t(`status.${event.status}`)} · {t('centre.ofCapacity', { confirmed: confirmed.length, capacity: event.capacity })}
       </p>
-      {sent !== 'save' && sent !== 'attendance' ? <FormError state={state} /> : null}
+      {sent !== 'save' && sent !== 'attendance' && !sent?.toString().includes('thread') ? <FormError state={state} /> : null}
       {event.status === 'draft' || event.status === 'published' ? (
         <Form method="post" className="actions">
           {event.status === 'draft' ? (
@@ -142,6 +163,8 @@ export default function EditEventPage() {
         ) : null}
       </section>
 
+      {agenda ? <AgendaThread agenda={agenda} state={sent?.toString().includes('thread') ? state : undefined} sent={sent?.toString()} /> : null}
+
       {attendance.length > 0 && confirmed.length > 0 ? (
         <section aria-labelledby="attendance-heading">
           <h2 id="attendance-heading">{t('attendance.heading')}</h2>
@@ -183,6 +206,56 @@ export default function EditEventPage() {
         </section>
       ) : null}
     </div>
+  )
+}
+
+/** "Dagsorden og referat": the network meeting's thread in the centre's network space — linked, chosen or started here. */
+function AgendaThread({ agenda, state, sent }: { agenda: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['agenda']>; state: FormState; sent?: string }) {
+  const { t } = useTranslation(['events', 'threads'])
+  return (
+    <section aria-labelledby="agenda-heading">
+      <h2 id="agenda-heading">{t('agenda.heading')}</h2>
+      {agenda.thread ? (
+        <Form method="post" className="stack">
+          <p>
+            {t('agenda.linkedTo')} <Link to={`/threads/${agenda.thread.id}`}>{agenda.thread.title}</Link>
+          </p>
+          <SubmitButton name="intent" value="unlink-thread" className="button button-secondary">
+            {t('agenda.unlink')}
+          </SubmitButton>
+        </Form>
+      ) : (
+        <>
+          <p>{t('agenda.intro')}</p>
+          {agenda.threads.length > 0 ? (
+            <Form method="post" className="stack" noValidate>
+              <FormScope id="agenda-link">
+                <input type="hidden" name="intent" value="link-thread" />
+                <ErrorSummary state={sent === 'link-thread' ? state : undefined} labels={{ threadId: t('agenda.existing') }} />
+                <SelectField
+                  label={t('agenda.existing')}
+                  name="threadId"
+                  state={sent === 'link-thread' ? state : undefined}
+                  placeholder={t('common:choose')}
+                  options={agenda.threads.map((thread) => ({ value: thread.id, label: thread.title }))}
+                />
+                <SubmitButton className="button button-secondary">{t('agenda.link')}</SubmitButton>
+              </FormScope>
+            </Form>
+          ) : null}
+          <Form method="post" className="stack" noValidate>
+            <FormScope id="agenda-new">
+              <h3>{t('agenda.newHeading')}</h3>
+              <input type="hidden" name="intent" value="create-thread" />
+              <ErrorSummary state={sent === 'create-thread' ? state : undefined} labels={{ title: t('agenda.title'), body: t('agenda.body') }} />
+              <Field label={t('agenda.title')} name="title" required defaultValue={agenda.suggestedTitle} state={sent === 'create-thread' ? state : undefined} />
+              <TextAreaField label={t('agenda.body')} hint={t('agenda.bodyHint')} name="body" required rows={6} state={sent === 'create-thread' ? state : undefined} />
+              <SubmitButton>{t('agenda.create')}</SubmitButton>
+            </FormScope>
+          </Form>
+        </>
+      )}
+    </section>
   )
 }
 

@@ -90,6 +90,8 @@ export default function CentreFacilitiesPage() {
       <p className="lead">{t('centre.intro')}</p>
       <p>
         <Link to="/municipality/ethics-template">{t('municipality:home.template')}</Link>
+        {' · '}
+        <Link to="/centre/municipality-accounts">{t('municipality:accounts.link')}</Link>
       </p>
       <ListForm
         searchLabel={t('workbench:facilities.search')}

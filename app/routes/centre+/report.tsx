@@ -1,5 +1,6 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BarChart, describeBars, type Bar } from '~/components/bar-chart'
 import { EmptyState } from '~/components/empty-state'
@@ -29,8 +30,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   )
 }
 
+// The largest centre's year has 600+ facilities × 24 figures: one formatter per kind, not one per cell
+// (making an Intl.NumberFormat costs far more than using one).
+const numberFormats = new Map<string, Intl.NumberFormat>()
 function numberFormat(locale: Locale, decimals: number) {
-  return new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: decimals, minimumFractionDigits: 0 })
+  const key = `${locale}:${decimals}`
+  let format = numberFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: decimals, minimumFractionDigits: 0 })
+    numberFormats.set(key, format)
+  }
+  return format
 }
 
 /** A figure as the page shows it; `–` when there is nothing to show (no decisions, no answers). */
@@ -300,6 +310,7 @@ function VolunteersSection({ report }: { report: Report }) {
 
 function FacilitiesSection({ report }: { report: Report }) {
   const { t, number } = useFormat()
+  const labels = useColumnLabels()
   return (
     <section aria-labelledby="facilities-heading" className="report-section report-facilities">
       <h2 id="facilities-heading">{t('facilities.heading')}</h2>
@@ -330,7 +341,7 @@ function FacilitiesSection({ report }: { report: Report }) {
                   <th scope="row">{facility.name}</th>
                   <td data-label={t('facilities.municipality')}>{facility.municipality}</td>
                   <td data-label={t('facilities.new')}>{facility.isNew ? t('facilities.yes') : t('facilities.no')}</td>
-                  <FigureCells figures={facility.figures} />
+                  <FigureCells figures={facility.figures} labels={labels} number={number} />
                 </tr>
               ))}
             </tbody>
@@ -339,7 +350,7 @@ function FacilitiesSection({ report }: { report: Report }) {
                 <th scope="row">{t('facilities.total')}</th>
                 <td />
                 <td data-label={t('facilities.new')}>{number(report.facilitiesNew)}</td>
-                <FigureCells figures={report.totals} />
+                <FigureCells figures={report.totals} labels={labels} number={number} />
               </tr>
             </tfoot>
           </table>
@@ -370,12 +381,17 @@ function KeyFigure({ label, value, note }: { label: string; value: string; note?
   )
 }
 
-function FigureCells({ figures }: { figures: ReportFigures }) {
-  const { t, number } = useFormat()
+/** The column labels, translated once per table rather than once per cell. */
+function useColumnLabels() {
+  const { t } = useTranslation('report')
+  return useMemo(() => Object.fromEntries(FIGURE_COLUMNS.map((column) => [column.key, t(`column.${column.key}`)])), [t])
+}
+
+function FigureCells({ figures, labels, number }: { figures: ReportFigures; labels: Record<string, string>; number: (value: number | null, decimals?: number) => string }) {
   return (
     <>
       {FIGURE_COLUMNS.map((column) => (
-        <td key={column.key} className="number" data-label={t(`column.${column.key}`)}>
+        <td key={column.key} className="number" data-label={labels[column.key]}>
           {column.percent ? (columnValue(column, figures) === null ? number(null) : `${number(columnValue(column, figures))} %`) : number(columnValue(column, figures), column.decimals)}
         </td>
       ))}

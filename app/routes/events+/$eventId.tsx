@@ -9,7 +9,9 @@ import { emailField, formFailure, nameField, parseForm, readForm } from '~/utils
 import { getLocale } from '~/utils/i18n.server'
 import { RULES, clientIp, hitRateLimit, ipKey, tryAgainMessage } from '~/utils/rate-limit.server'
 import { pageMeta } from '~/utils/meta'
-import { notFound } from '~/utils/permissions.server'
+import { loadActor, notFound } from '~/utils/permissions.server'
+import { eventThreadFor, mayHaveThread } from '~/models/event-thread.server'
+import { spacesFor } from '~/models/space.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 const IntentSchema = z.object({ intent: z.enum(['sign-up', 'cancel']) })
@@ -24,8 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!event) notFound()
   const locale = await getLocale(request)
   const now = new Date()
+  // A network meeting's agenda thread, for those who may read the centre's network space.
+  const agendaThread = user && mayHaveThread(event.kind) ? eventThreadFor(event.id, (await spacesFor(await loadActor(user))).networkCentreIds) : null
   return json({
     title: event.title,
+    agendaThread,
     signedIn: Boolean(user),
     certificate: user && event.myStatus === 'confirmed' ? Boolean(await courseCertificate(user.id, event.id)) : false,
     event: {
@@ -84,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EventPage() {
   const { t } = useTranslation(['events', 'common'])
-  const { event, signedIn, certificate } = useLoaderData<typeof loader>()
+  const { event, signedIn, certificate, agendaThread } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   // The public sign-up form sums up its own failure; a signed-in reader's shows above the buttons.
   const publicState = !signedIn && state?.values?.intent === 'public-sign-up' ? state : undefined
@@ -114,6 +119,11 @@ export default function EventPage() {
           </li>
         ))}
       </ul>
+      {agendaThread ? (
+        <p>
+          <strong>{t('agenda.eventLink')}:</strong> <Link to={`/threads/${agendaThread.id}`}>{agendaThread.title}</Link>
+        </p>
+      ) : null}
       <p>{event.placesLeft > 0 ? t('list.placesLeft', { count: event.placesLeft }) : t('list.full')}</p>
       {!publicState ? <FormError state={state} /> : null}
       {event.myStatus === 'confirmed' ? <p className="callout">{t('page.youHaveAPlace')}</p> : null}

@@ -2,8 +2,9 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { staffFacilities } from '~/models/facility.server'
+import { completedCourses } from '~/models/event.server'
 import { matchedVolunteersOfFacility } from '~/models/match.server'
-import { formatDateTime } from '~/utils/dates'
+import { formatDate, formatDateTime } from '~/utils/dates'
 import { localeOf } from '~/utils/domain'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
@@ -21,7 +22,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const facilities = (await staffFacilities(actor.memberships.map((m) => m.facilityId))).filter((facility) =>
     can(actor, 'facility:view', { facilityId: facility.id, municipalityId: facility.municipalityId }),
   )
-  const withVolunteers = await Promise.all(facilities.map(async (facility) => ({ ...facility, matches: await matchedVolunteersOfFacility(facility.id) })))
+  // Completed courses are shown with the contact details: like them, only once the centre has approved the match.
+  const withVolunteers = await Promise.all(
+    facilities.map(async (facility) => ({
+      ...facility,
+      matches: (await matchedVolunteersOfFacility(facility.id)).map((match) => ({
+        ...match,
+        courses: completedCourses(match.volunteer.id).map((course) => ({ title: course.title, completedAt: course.completedAt })),
+      })),
+    })),
+  )
   const t = await getFixedT(request, 'matching')
   return json({ title: t('facility.title'), facilities: withVolunteers })
 }
@@ -56,6 +66,12 @@ export default function FacilityVolunteersPage() {
                     <dd>{match.jobAd.title}</dd>
                     <dt>{t('facility.status')}</dt>
                     <dd>{t(`common:matchStatus.${match.status}`)}</dd>
+                    <dt>{t('application.courses')}</dt>
+                    <dd>
+                      {match.courses.length
+                        ? match.courses.map((c) => t('application.course', { title: c.title, date: formatDate(c.completedAt, locale) })).join('; ')
+                        : t('application.noCourses')}
+                    </dd>
                   </dl>
                   {match.introAt ? <p>{t('facility.intro_meeting', { when: formatDateTime(match.introAt, locale), place: match.introPlace ?? '' })}</p> : null}
                   <p>

@@ -26,6 +26,7 @@ import { formFailure, parseForm, readForm } from '~/utils/forms.server'
 import { pageMeta } from '~/utils/meta'
 import { forbidden, notFound } from '~/utils/permissions.server'
 import { requireThreadAccess } from '~/models/space-access.server'
+import { eventOfThread } from '~/models/event-thread.server'
 import { EDIT_WINDOW_MINUTES, spaceKey } from '~/utils/threads'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -41,7 +42,7 @@ export const handle = { i18n: ['threads'] }
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: threadStyles }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, access } = await requireThreadAccess(request, params.threadId, 'read')
+  const { user, actor, access } = await requireThreadAccess(request, params.threadId, 'read')
   const url = new URL(request.url)
   const pageParam = url.searchParams.get('page')
   const page = pageParam === 'last' ? 'last' : Number.parseInt(pageParam ?? '1', 10) || 1
@@ -52,7 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const quoteId = url.searchParams.get('quote')
   const quote = quoteId && access.post ? await quotablePost(data.thread.id, quoteId) : null
   const editing = data.posts.find((post) => post.id === url.searchParams.get('edit') && post.canEdit)?.id ?? null
-  return json({ title: data.thread.title, ...data, quote, editing, canPost: access.post, moderator: access.moderate })
+  // Only a network thread can be a meeting's agenda (app/models/event-thread.server.ts).
+  const meeting = data.thread.facilityId === null ? eventOfThread(data.thread.id, actor.role === 'coordinator' ? actor.centreId : null) : null
+  return json({ title: data.thread.title, ...data, quote, editing, canPost: access.post, moderator: access.moderate, meeting })
 }
 
 /** The post named in the form, which must belong to this thread. */
@@ -240,7 +243,7 @@ export default function ThreadPage() {
   const { t } = useTranslation('threads')
   const data = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>() as FormState
-  const { thread, posts, page, pageCount, quote, canPost, moderator } = data
+  const { thread, posts, page, pageCount, quote, canPost, moderator, meeting } = data
   const replyState = stateFor(state, 'reply')
   const locked = thread.status === 'locked'
   const spaceName = thread.facilityId ? (thread.facility?.name ?? '') : t('spaces.networkName', { centre: thread.centre.name })
@@ -256,6 +259,11 @@ export default function ThreadPage() {
         {thread.isAnnouncement ? <span className="marker marker-announcement">{t('marker.announcement')}</span> : null}
         {t('space.postCount', { count: thread.postCount })} · {t('space.lastActivity')} <When date={thread.lastPostAt} />
       </p>
+      {meeting ? (
+        <p>
+          <Link to={meeting.href}>{t('thread.agendaOf', { title: meeting.title })}</Link>
+        </p>
+      ) : null}
       <TagList tags={thread.tags} label={t('thread.tags')} />
       <div className="thread-actions">
         <Form method="post">

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Event_threadId_idx" ON "Event"("threadId");
+
