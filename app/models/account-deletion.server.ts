@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { releaseEventPlacesIn } from '~/models/event.server'
 import { changeMatchStatusIn, type MatchChangeTelling } from '~/models/follow-up.server'
 import { checkCurrentPassword } from '~/models/user.server'
 import { audit } from '~/utils/audit.server'
@@ -305,6 +306,7 @@ export async function anonymizeAccount(userId: string, options: { reason: 'self'
     // The motivation was written to the centre about this person; the application's status is what counts.
     await tx.application.updateMany({ where: { volunteerId: userId }, data: { motivation: '' } })
 
+    await releaseEventPlacesIn(tx, userId, [...new Set([...emails, user.email])], now)
     await tx.volunteerCheck.deleteMany({ where: { volunteerId: userId } })
     await tx.session.deleteMany({ where: { userId } })
     await tx.oneTimeToken.deleteMany({ where: { OR: [{ userId }, { email: { in: emails } }] } })

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { addStaff, createCentre, createFacility, createUser } from '../../tests/setup/fixtures'
 import { createVolunteer } from '../../tests/setup/fixtures-matching'
 import { cancelPublicSignup, cancelSignup, completedCourses, confirmPublicSignup, courseCertificate, createEvent, recordAttendance, publicSignupByToken, purgePublicSignups, requestPublicSignup, eventForViewer, eventViewer, queueEventReminders, setEventStatus, signUp, upcomingEvents, updateEvent, type EventInput } from './event.server'
+import { anonymizeAccount } from './account-deletion.server'
 import { calendarFeedFor, regenerateCalendarToken } from './visit.server'
 import { prisma } from '~/utils/db.server'
 import { wallClockInstant } from '~/utils/time'
@@ -280,6 +281,25 @@ describe('members of the public', () => {
     expect(await prisma.eventSignup.count({ where: { eventId, email: 'grethe@example.test' } })).toBe(1)
     expect(await publicSignupByToken(first.token, NOW)).toBeNull()
     expect((await publicSignupByToken(again.token, NOW))?.status).toBe('confirmed')
+  })
+
+  test('a deleted account gives up its coming places (the next in line is told) and its sign-ups made without logging in lose name and address', async () => {
+    const { eventId } = await world()
+    await prisma.event.update({ where: { id: eventId }, data: { capacity: 1 } })
+    const [leaving, next] = await volunteers(2)
+    for (const person of [leaving, next]) await signUp((await eventViewer(person))!, eventId, NOW)
+    const cafe = await publicCafe(5)
+    const asked = await ask(cafe, 'Frivillig 1', leaving.email)
+    expect(await confirmPublicSignup(asked.token, NOW)).toEqual({ ok: true, status: 'confirmed' })
+
+    expect(await anonymizeAccount(leaving.id, { reason: 'self', now: NOW })).toMatchObject({ ok: true })
+
+    const statuses = await prisma.eventSignup.findMany({ where: { eventId }, select: { userId: true, status: true } })
+    expect(statuses.find((s) => s.userId === leaving.id)?.status).toBe('cancelled')
+    expect(statuses.find((s) => s.userId === next.id)?.status).toBe('confirmed')
+    expect(await prisma.outboxMessage.count({ where: { template: 'event-promoted', toEmail: next.email } })).toBe(1)
+    const cafeSignups = await prisma.eventSignup.findMany({ where: { eventId: cafe }, select: { name: true, email: true, status: true } })
+    expect(cafeSignups).toEqual([{ name: '', email: null, status: 'cancelled' }])
   })
 
   test('only public events take them; an unopened link lapses after 48 hours; names and e-mails go 30 days after the event', async () => {

@@ -349,6 +349,26 @@ export async function cancelSignup(userId: string, eventId: string, now = new Da
 }
 
 /**
+ * A deleted account gives up its places in events that have not begun (the first in line is promoted
+ * and told), and a sign-up made earlier without logging in, with one of its addresses, loses its name
+ * and address. Sign-ups to events that have begun stay, nameless through the anonymised account, so
+ * the attendance figures hold.
+ */
+export async function releaseEventPlacesIn(tx: Tx, userId: string, emails: string[], now: Date) {
+  const signups = await tx.eventSignup.findMany({
+    where: { OR: [{ userId }, { userId: null, email: { in: emails } }], status: { not: 'cancelled' } },
+    select: { id: true, eventId: true, status: true, event: { select: { sessions: { select: { startsAt: true }, orderBy: { startsAt: 'asc' }, take: 1 } } } },
+  })
+  for (const signup of signups) {
+    const first = signup.event.sessions[0]
+    if (first && first.startsAt <= now) continue
+    await tx.eventSignup.update({ where: { id: signup.id }, data: { status: 'cancelled' } })
+    if (signup.status === 'confirmed') await promoteWaiting(tx, signup.eventId, now)
+  }
+  await tx.eventSignup.updateMany({ where: { userId: null, email: { in: emails } }, data: { name: '', email: null, tokenHash: null } })
+}
+
+/**
  * Moves the first in line to confirmed while there is room, one guarded UPDATE each (the count of
  * confirmed places is inside the statement), and tells each one. Only for published events.
  */
