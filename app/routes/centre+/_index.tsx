@@ -9,7 +9,7 @@ import { approveFacility, pendingFacilities } from '~/models/facility.server'
 import { centreFollowUps } from '~/models/follow-up.server'
 import { openReportCount } from '~/models/thread.server'
 import { visitAttentionCounts } from '~/models/visit-attention.server'
-import { centreDashboard, COUNT_CAP, QUEUE_LENGTH, SMALL_QUEUE } from '~/models/workbench.server'
+import { centreDashboard, COUNT_CAP, SMALL_QUEUE } from '~/models/workbench.server'
 import { ActionItems, KeyCounts } from '~/components/workbench'
 import { workbenchActionItems } from '~/utils/workbench'
 import workbenchStyles from '~/styles/workbench.css'
@@ -52,6 +52,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     openReports: reportCount,
   })
   const counts = { activeMatches: dashboard.activeMatches, publishedAds: dashboard.publishedAds, volunteers: dashboard.volunteers }
+  // The page says how many it shows from the data: a constant imported from a .server module is
+  // undefined in the browser, and the text then differed at hydration (React rendered it all again).
   const open = { shown: dashboard.queue.length, total: Math.min(dashboard.openApplications, SMALL_QUEUE), more: dashboard.openApplications > SMALL_QUEUE }
   return json({ title: t('centre.title'), name: user.name, pending, queue: dashboard.queue, open, actionItems, counts, followUps, visits, agreements, events: user.centreId ? upcomingCentreEvents(user.centreId) : [] })
 }
@@ -100,7 +102,7 @@ export default function CentreHomePage() {
         ) : (
           <>
             {open.total > queue.length ? (
-              <p>{t(open.more ? 'workbench:dashboard.queueShownMany' : 'workbench:dashboard.queueShown', { shown: QUEUE_LENGTH, total: open.total })}</p>
+              <p>{t(open.more ? 'workbench:dashboard.queueShownMany' : 'workbench:dashboard.queueShown', { shown: open.shown, total: open.total })}</p>
             ) : null}
             <ol className="card-list">
               {queue.map((application) => (
