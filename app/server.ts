@@ -93,7 +93,7 @@ async function main() {
   await prepareDatabase(env)
 
   // The background work runs once per installation: in this (the first) process, in its own thread.
-  const background = startBackgroundThread({ buildPath: BUILD })
+  const background = startBackgroundThread({ buildPath: BUILD, nice: env.BACKGROUND_NICE })
   let stopping = false
   let web: { stop: () => Promise<void> } | undefined
   if (env.WEB_CONCURRENCY === 1) {

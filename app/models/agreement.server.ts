@@ -18,7 +18,9 @@ import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import type { Actor } from '~/utils/permissions'
 import { checkInsForParty, flaggedMatches } from '~/models/check-in-sharing.server'
-import { all, sql } from '~/utils/sql.server'
+import { all, rawQuery, sql } from '~/utils/sql.server'
+import { isLargeCentre } from '~/models/centre-size.server'
+import { sql as raw } from 'kysely'
 import { copenhagenDate } from '~/utils/time'
 
 /*
@@ -344,27 +346,15 @@ export async function addAgreementLine(actor: Actor & { name: string }, matchId:
 
 /**
  * Live matches in the centre's municipalities whose newest agreement is not accepted by both
- * parties, or that have none yet ("aftale mangler"), oldest approval first. One typed read from
- * the centre's facilities down their matches (the coordinator's start page).
+ * parties, or that have none yet ("aftale mangler"), oldest approval first. A small centre reads
+ * its own facilities' live matches; a large one (centre-size.server.ts) walks the partial index of
+ * live matches whose agreement is incomplete (Match_agreement_open_idx, kept by triggers through
+ * Match.agreementComplete) by approval and stops at the 50th of its own: no sort, and matches with
+ * complete agreements are never read.
  */
-export function agreementsMissing(municipalityIds: string[], take = 50) {
+export function agreementsMissing(municipalityIds: string[], take = 50, { large = municipalityIds.length > 0 && isLargeCentre(municipalityIds) } = {}) {
   if (municipalityIds.length === 0) return []
-  const rows = all(
-    sql
-      .selectFrom('Facility as f')
-      .innerJoin('Match as m', 'm.facilityId', 'f.id')
-      .innerJoin('User as v', 'v.id', 'm.volunteerId')
-      .leftJoin('AgreementVersion as a', (join) =>
-        join.onRef('a.matchId', '=', 'm.id').on('a.number', '=', (eb) => eb.selectFrom('AgreementVersion as b').whereRef('b.matchId', '=', 'm.id').select((b) => b.fn.max('b.number').as('n'))),
-      )
-      .where('f.municipalityId', 'in', municipalityIds)
-      .where('m.status', 'in', [...LIVE_MATCH_STATUSES])
-      .where('m.approvedAt', 'is not', null)
-      .where((eb) => eb.or([eb('a.id', 'is', null), eb('a.volunteerAcceptedAt', 'is', null), eb('a.facilityAcceptedAt', 'is', null)]))
-      .orderBy('m.approvedAt', 'asc')
-      .limit(take)
-      .select(['m.id as matchId', 'v.name as volunteerName', 'f.name as facilityName', 'a.number as version', 'a.volunteerAcceptedAt', 'a.facilityAcceptedAt']),
-  )
+  const rows = all(large ? agreementsMissingByApproval(municipalityIds, take) : agreementsMissingByFacility(municipalityIds, take))
   return rows.map((row) => ({
     matchId: row.matchId,
     volunteerName: row.volunteerName,
@@ -373,6 +363,43 @@ export function agreementsMissing(municipalityIds: string[], take = 50) {
     volunteerAccepted: Boolean(row.volunteerAcceptedAt),
     facilityAccepted: Boolean(row.facilityAcceptedAt),
   }))
+}
+
+type MissingRow = { matchId: string; volunteerName: string; facilityName: string; version: number | null; volunteerAcceptedAt: string | null; facilityAcceptedAt: string | null }
+
+function agreementsMissingByFacility(municipalityIds: string[], take: number) {
+  return sql
+    .selectFrom('Facility as f')
+    .innerJoin('Match as m', 'm.facilityId', 'f.id')
+    .innerJoin('User as v', 'v.id', 'm.volunteerId')
+    .leftJoin('AgreementVersion as a', (join) =>
+      join.onRef('a.matchId', '=', 'm.id').on('a.number', '=', (eb) => eb.selectFrom('AgreementVersion as b').whereRef('b.matchId', '=', 'm.id').select((b) => b.fn.max('b.number').as('n'))),
+    )
+    .where('f.municipalityId', 'in', municipalityIds)
+    .where('m.status', 'in', [...LIVE_MATCH_STATUSES])
+    .where('m.approvedAt', 'is not', null)
+    .where((eb) => eb.or([eb('a.id', 'is', null), eb('a.volunteerAcceptedAt', 'is', null), eb('a.facilityAcceptedAt', 'is', null)]))
+    .orderBy('m.approvedAt', 'asc')
+    .orderBy('m.id')
+    .limit(take)
+    .select(['m.id as matchId', 'v.name as volunteerName', 'f.name as facilityName', 'a.number as version', 'a.volunteerAcceptedAt', 'a.facilityAcceptedAt'])
+}
+
+/** The walk of a large centre, exposed for the EXPLAIN QUERY PLAN test. */
+export function agreementsMissingByApproval(municipalityIds: string[], take = 50) {
+  // The conditions of the partial index are written as it is (literals), so SQLite can use it; the
+  // newest version is still checked, so a stale flag could hide nothing.
+  return rawQuery<MissingRow>(raw`select m."id" as "matchId", v."name" as "volunteerName", f."name" as "facilityName",
+      a."number" as "version", a."volunteerAcceptedAt", a."facilityAcceptedAt"
+    from "Match" m indexed by "Match_agreement_open_idx"
+    cross join "Facility" f on f."id" = m."facilityId"
+    join "User" v on v."id" = m."volunteerId"
+    left join "AgreementVersion" a on a."matchId" = m."id" and a."number" = (select max(b."number") from "AgreementVersion" b where b."matchId" = m."id")
+    where m."status" in ('active', 'paused') and m."approvedAt" is not null and m."agreementComplete" = 0
+      and f."municipalityId" in (select value from json_each(${JSON.stringify(municipalityIds)}))
+      and (a."id" is null or a."volunteerAcceptedAt" is null or a."facilityAcceptedAt" is null)
+    order by m."approvedAt", m."id"
+    limit ${take}`)
 }
 
 /** Whether one match's newest agreement is accepted by both parties. */
@@ -401,6 +428,7 @@ export async function agreementForReader(actor: Actor, match: { id: string; stat
 
 /** The coordinator's start page: matches whose agreement is missing, and matches flagged by a check-in answer. */
 export function centreAgreementAttention(municipalityIds: string[]) {
-  return { missing: agreementsMissing(municipalityIds), flagged: flaggedMatches(municipalityIds) }
+  const large = municipalityIds.length > 0 && isLargeCentre(municipalityIds)
+  return { missing: agreementsMissing(municipalityIds, 50, { large }), flagged: flaggedMatches(municipalityIds, 50, { large }) }
 }
 export type CentreAgreementAttention = ReturnType<typeof centreAgreementAttention>

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { sql as raw } from 'kysely'
 import { audit } from '~/utils/audit.server'
 import { formatInZone } from '~/utils/dates'
 import { prisma, type Tx } from '~/utils/db.server'
@@ -760,13 +761,35 @@ export function nextEventOf(userId: string, now = new Date()) {
   return row ? { ...row, status: row.status as 'confirmed' | 'waiting' } : null
 }
 
-/** The centre's published events still to come, soonest first, with sign-ups against capacity and the waiting line. */
+/**
+ * The centre's published events still to come (their first session ahead), soonest first, with
+ * sign-ups against capacity and the waiting line. In SQL from the (centreId, status) index: only
+ * the centre's published events are read, and only the few shown are counted.
+ */
 export function upcomingCentreEvents(centreId: string, now = new Date(), take = 5) {
-  const stamp = sqliteInstant(now)
-  return centreEvents(centreId)
-    .filter((event) => event.status === 'published' && event.startsAt !== null && String(event.startsAt) > stamp)
-    .sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)))
-    .slice(0, take)
+  const firstSession = raw<string | null>`(select min(s."startsAt") from "EventSession" s where s."eventId" = "e"."id")`
+  const rows = all(
+    sql
+      .selectFrom('Event as e')
+      .where('e.centreId', '=', centreId)
+      .where('e.status', '=', 'published')
+      .where(firstSession, '>', sqliteInstant(now))
+      .select((eb) => [
+        'e.id',
+        'e.title',
+        'e.kind',
+        'e.status',
+        'e.capacity',
+        'e.audience',
+        firstSession.as('startsAt'),
+        eb.selectFrom('EventSignup as c').whereRef('c.eventId', '=', 'e.id').where('c.status', '=', 'confirmed').select((c) => c.fn.countAll<number>().as('n')).as('confirmed'),
+        eb.selectFrom('EventSignup as w').whereRef('w.eventId', '=', 'e.id').where('w.status', '=', 'waiting').select((w) => w.fn.countAll<number>().as('n')).as('waiting'),
+      ])
+      .orderBy('startsAt')
+      .orderBy('e.id')
+      .limit(take),
+  )
+  return rows.map((row) => ({ ...row, confirmed: Number(row.confirmed ?? 0), waiting: Number(row.waiting ?? 0) }))
 }
 
 /** Whether the person has completed a course of this kind (an ad may require the intro course before approval). */

@@ -23,7 +23,8 @@ export function isJoinableFacility(facilityId: string) {
 }
 
 /** Facilities waiting for approval in the given municipalities (a coordinator's centre). */
-export function pendingFacilities(municipalityIds: string[]) {
+/** Facilities waiting for approval in these municipalities, the oldest first (`take`: only the first so many). */
+export function pendingFacilities(municipalityIds: string[], take?: number) {
   return prisma.facility.findMany({
     where: { status: 'pending', municipalityId: { in: municipalityIds } },
     select: {
@@ -37,7 +38,8 @@ export function pendingFacilities(municipalityIds: string[]) {
       municipality: { select: { name: true } },
       memberships: { where: { role: 'leader' }, select: { user: { select: { name: true, email: true, emailVerifiedAt: true } } } },
     },
-    orderBy: { createdAt: 'asc' },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take,
   })
 }
 

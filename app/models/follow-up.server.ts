@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { isLargeCentre } from '~/models/centre-size.server'
 import { contactOfMatch } from '~/models/visit-details.server'
 import { audit } from '~/utils/audit.server'
 import { prisma, Prisma, type Tx } from '~/utils/db.server'
@@ -7,6 +8,8 @@ import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { addCopenhagenCalendar, sqliteInstant } from '~/utils/time'
+import { all, rawQuery } from '~/utils/sql.server'
+import { sql as raw } from 'kysely'
 import { hashToken, TOKEN_LIFETIME_MS } from '~/utils/tokens.server'
 
 /** The first check-in falls due four weeks after the match was approved, then every three months. */
@@ -264,22 +267,10 @@ const ANSWERS_BY_TIME_FROM_FACILITIES = 200
  * Copenhagen exceed the number of values one statement may carry).
  */
 export async function centreFollowUps(municipalityIds: string[], now = new Date(), { byTimeAbove = ANSWERS_BY_TIME_FROM_FACILITIES } = {}) {
-  const inCentre = { facility: { municipalityId: { in: municipalityIds } } }
   const answersSince = sqliteInstant(new Date(now.getTime() - 90 * 86_400_000))
   const [answerRows, overdue] = await Promise.all([
     municipalityIds.length === 0 ? Promise.resolve([] as AnswerRow[]) : recentAnswers(municipalityIds, answersSince, byTimeAbove),
-    prisma.followUp.findMany({
-      where: { status: { in: ['due', 'sent'] }, dueAt: { lt: new Date(now.getTime() - OVERDUE_AFTER_DAYS * 86_400_000) }, match: { status: 'active', ...inCentre } },
-      select: {
-        id: true,
-        dueAt: true,
-        status: true,
-        responses: { select: { respondentRole: true, answeredAt: true, respondent: { select: { name: true } } } },
-        match: { select: { id: true, facility: { select: { name: true } }, volunteer: { select: { name: true } } } },
-      },
-      orderBy: { dueAt: 'asc' },
-      take: 50,
-    }),
+    Promise.resolve(overdueFollowUps(municipalityIds, now)),
   ])
   const answers = answerRows.map((row) => ({
     id: row.id,
@@ -292,6 +283,56 @@ export async function centreFollowUps(municipalityIds: string[], now = new Date(
     followUp: { match: { id: row.matchId, facility: { name: row.facilityName }, volunteer: { name: row.volunteerName } } },
   }))
   return { answers, overdue }
+}
+
+/**
+ * Check-ins of the centre's active matches still missing answers a week after they fell due,
+ * oldest first (at most 50), with who has answered. A large centre (centre-size.server.ts) walks
+ * the partial index of unanswered check-ins (FollowUp_open_dueAt_idx) in due order until 50 are
+ * its own — answered and closed check-ins are not in it, and no sort is needed; a small one reads
+ * its own active matches' check-ins and sorts the few it finds.
+ */
+export function overdueFollowUps(municipalityIds: string[], now = new Date(), { take = 50, large = isLargeCentre(municipalityIds) } = {}) {
+  const rows = all(overdueFollowUpsQuery(municipalityIds, now, large, take))
+  const ids = JSON.stringify(rows.map((row) => row.id))
+  const responses = all(
+    rawQuery<{ followUpId: string; respondentRole: string; answeredAt: string | null; name: string }>(raw`select r."followUpId", r."respondentRole", r."answeredAt", who."name"
+      from "FollowUpResponse" r join "User" who on who."id" = r."respondentId"
+      where r."followUpId" in (select value from json_each(${ids}))
+      order by r."followUpId", r."respondentId"`),
+  )
+  return rows.map((row) => ({
+    id: row.id,
+    dueAt: new Date(row.dueAt),
+    status: row.status,
+    responses: responses
+      .filter((response) => response.followUpId === row.id)
+      .map((response) => ({ respondentRole: response.respondentRole, answeredAt: response.answeredAt === null ? null : new Date(response.answeredAt), respondent: { name: response.name } })),
+    match: { id: row.matchId, facility: { name: row.facilityName }, volunteer: { name: row.volunteerName } },
+  }))
+}
+
+/** The select of overdueFollowUps, exposed for the EXPLAIN QUERY PLAN test. */
+export function overdueFollowUpsQuery(municipalityIds: string[], now: Date, large: boolean, take = 50) {
+  const before = sqliteInstant(new Date(now.getTime() - OVERDUE_AFTER_DAYS * 86_400_000))
+  const scope = JSON.stringify(municipalityIds)
+  // CROSS JOIN keeps SQLite to the order written.
+  const from = large
+    ? raw`from "FollowUp" u indexed by "FollowUp_open_dueAt_idx"
+        cross join "Match" m on m."id" = u."matchId"
+        cross join "Facility" f on f."id" = m."facilityId"`
+    : raw`from json_each(${scope}) mu
+        cross join "Facility" f on f."municipalityId" = mu.value
+        cross join "Match" m on m."facilityId" = f."id"
+        cross join "FollowUp" u on u."matchId" = m."id"`
+  return rawQuery<{ id: string; dueAt: string; status: string; matchId: string; facilityName: string; volunteerName: string }>(raw`select u."id", u."dueAt", u."status",
+      m."id" as "matchId", f."name" as "facilityName", v."name" as "volunteerName"
+    ${from}
+    join "User" v on v."id" = m."volunteerId"
+    where u."status" in ('due', 'sent') and u."dueAt" < ${before} and m."status" = 'active'
+      and f."municipalityId" in (select value from json_each(${scope}))
+    order by u."dueAt", u."id"
+    limit ${take}`)
 }
 
 async function recentAnswers(municipalityIds: string[], since: string, byTimeAbove: number) {

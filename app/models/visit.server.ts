@@ -4,7 +4,7 @@ import { formatInZone } from '~/utils/dates'
 import { sql as raw, type InferResult } from 'kysely'
 import { prisma, type Prisma } from '~/utils/db.server'
 import { localeOf } from '~/utils/domain'
-import { queueEmail } from '~/utils/email.server'
+import { prepareEmail, queuePreparedEmail, type PreparedEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { all, first, sql } from '~/utils/sql.server'
@@ -356,49 +356,52 @@ export function visitsDueForReminder(now: Date) {
   })
 }
 
+/**
+ * Queues the due reminders visit by visit: the visit is read and its e-mails rendered first, then
+ * one short transaction claims the visit (checked again: a visit cancelled a moment ago gets
+ * none) and writes the rendered messages. Rendering inside the transaction held SQLite's write
+ * lock for the whole render, and requests that write waited behind a burst of thousands.
+ */
 export async function queueVisitReminders(now = new Date()) {
   const due = await visitsDueForReminder(now)
   let queued = 0
   for (const { id } of due) {
-    queued += await prisma.$transaction(async (tx) => {
-      const visit = await tx.visit.findUnique({
-        where: { id },
-        select: {
-          id: true,
-          status: true,
-          reminderQueuedAt: true,
-          startsAt: true,
-          endsAt: true,
-          location: true,
-          volunteer: { select: { id: true, name: true, email: true, phone: true, locale: true, deactivatedAt: true } },
-          facility: {
-            select: {
-              name: true,
-              address: true,
-              postcode: true,
-              town: true,
-              memberships: { where: { status: 'active', role: 'leader' }, select: { user: { select: { id: true, name: true, email: true, phone: true, locale: true, deactivatedAt: true, visitReminders: true } } } },
-            },
+    const visit = await prisma.visit.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        status: true,
+        reminderQueuedAt: true,
+        startsAt: true,
+        endsAt: true,
+        location: true,
+        volunteer: { select: { id: true, name: true, email: true, phone: true, locale: true, deactivatedAt: true } },
+        facility: {
+          select: {
+            name: true,
+            address: true,
+            postcode: true,
+            town: true,
+            memberships: { where: { status: 'active', role: 'leader' }, select: { user: { select: { id: true, name: true, email: true, phone: true, locale: true, deactivatedAt: true, visitReminders: true } } } },
           },
-          match: { select: { jobAd: { select: { title: true, contactPerson: { select: { id: true, name: true, email: true, phone: true, locale: true, deactivatedAt: true, visitReminders: true } } } } } },
         },
-      })
-      // Checked again inside the transaction: a visit cancelled a moment ago gets no reminder.
-      if (!visit || visit.status !== 'planned' || visit.reminderQueuedAt) return 0
-      const claimed = await tx.visit.updateMany({ where: { id: visit.id, status: 'planned', reminderQueuedAt: null }, data: { reminderQueuedAt: now } })
-      if (claimed.count === 0) return 0
-      const contact = visit.match ? contactPersonOf({ jobAd: visit.match.jobAd, facility: visit.facility }) : null
-      const place = [visit.location, `${visit.facility.address}, ${visit.facility.postcode} ${visit.facility.town}`].filter(Boolean).join(', ')
-      const recipients = [
-        visit.volunteer.deactivatedAt ? null : { person: visit.volunteer, recipient: 'volunteer' as const, other: contact },
-        contact?.visitReminders ? { person: contact, recipient: 'contact' as const, other: visit.volunteer } : null,
-      ]
-      let count = 0
-      for (const entry of recipients) {
-        if (!entry) continue
-        const locale = localeOf(entry.person.locale)
-        const when = `${formatInZone(visit.startsAt, locale === 'da' ? "EEEE 'den' d. MMMM 'kl.' HH:mm" : "EEEE d MMMM 'at' HH:mm", locale)}–${formatInZone(visit.endsAt, 'HH:mm', locale)}`
-        const message = await queueEmail(tx, {
+        match: { select: { jobAd: { select: { title: true, contactPerson: { select: { id: true, name: true, email: true, phone: true, locale: true, deactivatedAt: true, visitReminders: true } } } } } },
+      },
+    })
+    if (!visit || visit.status !== 'planned' || visit.reminderQueuedAt) continue
+    const contact = visit.match ? contactPersonOf({ jobAd: visit.match.jobAd, facility: visit.facility }) : null
+    const place = [visit.location, `${visit.facility.address}, ${visit.facility.postcode} ${visit.facility.town}`].filter(Boolean).join(', ')
+    const recipients = [
+      visit.volunteer.deactivatedAt ? null : { person: visit.volunteer, recipient: 'volunteer' as const, other: contact },
+      contact?.visitReminders ? { person: contact, recipient: 'contact' as const, other: visit.volunteer } : null,
+    ]
+    const emails: PreparedEmail[] = []
+    for (const entry of recipients) {
+      if (!entry) continue
+      const locale = localeOf(entry.person.locale)
+      const when = `${formatInZone(visit.startsAt, locale === 'da' ? "EEEE 'den' d. MMMM 'kl.' HH:mm" : "EEEE d MMMM 'at' HH:mm", locale)}–${formatInZone(visit.endsAt, 'HH:mm', locale)}`
+      emails.push(
+        await prepareEmail({
           to: entry.person.email,
           toName: entry.person.name,
           locale,
@@ -413,9 +416,14 @@ export async function queueVisitReminders(now = new Date()) {
             other: entry.other ? { name: entry.other.name, phone: entry.other.phone } : null,
             url: appUrl(`/visits/${visit.id}`),
           },
-        })
-        if (message) count++
-      }
+        }),
+      )
+    }
+    queued += await prisma.$transaction(async (tx) => {
+      const claimed = await tx.visit.updateMany({ where: { id: visit.id, status: 'planned', reminderQueuedAt: null }, data: { reminderQueuedAt: now } })
+      if (claimed.count === 0) return 0
+      let count = 0
+      for (const email of emails) if (await queuePreparedEmail(tx, email)) count++
       return count
     })
   }

@@ -13,8 +13,10 @@ export type BackgroundThread = { stop: () => Promise<void>; started: Promise<voi
  * Starts the background work in its own worker thread and keeps it running: a thread that dies
  * (an uncaught error) is started again after 1 s, doubling up to a minute while it keeps dying.
  * Every background job is idempotent by claim and dedupe key, so a restart repeats nothing.
+ * `nice` lowers the thread's CPU priority (BACKGROUND_NICE): on a busy machine the web thread's
+ * answers are scheduled first and the background work takes the time left over.
  */
-export function startBackgroundThread({ buildPath }: { buildPath: string }): BackgroundThread {
+export function startBackgroundThread({ buildPath, nice = 0 }: { buildPath: string; nice?: number }): BackgroundThread {
   let worker: Worker | undefined
   let stopping = false
   let restartDelay = FIRST_RESTART_MS
@@ -25,7 +27,7 @@ export function startBackgroundThread({ buildPath }: { buildPath: string }): Bac
   })
 
   const spawn = () => {
-    const thread = new Worker(THREAD_FILE, { workerData: { buildPath } })
+    const thread = new Worker(THREAD_FILE, { workerData: { buildPath, nice } })
     worker = thread
     thread.on('message', (message: { type?: string }) => {
       if (message?.type === 'started') {

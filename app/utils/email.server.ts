@@ -41,11 +41,33 @@ export async function renderEmail<N extends TemplateName>(template: N, props: Em
  * transaction, so the message exists exactly when the change that caused it does.
  */
 export async function queueEmail<N extends TemplateName>(tx: Tx, request: EmailRequest<N>) {
-  if (request.dedupeKey) {
-    const existing = await tx.outboxMessage.findUnique({ where: { dedupeKey: request.dedupeKey }, select: { id: true } })
-    if (existing) return null
-  }
-  const { subject, html, text } = await renderEmail(request.template, request.props, request.locale)
+  if (request.dedupeKey && (await alreadyQueued(tx, request.dedupeKey))) return null
+  return writeToOutbox(tx, request, await renderEmail(request.template, request.props, request.locale))
+}
+
+export type PreparedEmail = { request: EmailRequest<TemplateName>; rendered: Awaited<ReturnType<typeof renderEmail>> }
+
+/**
+ * Renders a message ahead of its transaction (queuePreparedEmail writes it). For background work
+ * that sends many: rendering takes milliseconds of CPU per message, and done inside the
+ * transaction it would hold SQLite's single write lock all that time, keeping every request that
+ * writes (a log-in, a booking) waiting.
+ */
+export async function prepareEmail<N extends TemplateName>(request: EmailRequest<N>): Promise<PreparedEmail> {
+  return { request: request as EmailRequest<TemplateName>, rendered: await renderEmail(request.template, request.props, request.locale) }
+}
+
+/** Writes a message rendered by prepareEmail to the outbox inside the caller's transaction (a short write). */
+export async function queuePreparedEmail(tx: Tx, { request, rendered }: PreparedEmail) {
+  if (request.dedupeKey && (await alreadyQueued(tx, request.dedupeKey))) return null
+  return writeToOutbox(tx, request, rendered)
+}
+
+async function alreadyQueued(tx: Tx, dedupeKey: string) {
+  return Boolean(await tx.outboxMessage.findUnique({ where: { dedupeKey }, select: { id: true } }))
+}
+
+async function writeToOutbox(tx: Tx, request: EmailRequest<TemplateName>, { subject, html, text }: PreparedEmail['rendered']) {
   const now = new Date()
   const message = await tx.outboxMessage.create({
     data: {

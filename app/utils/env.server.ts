@@ -43,6 +43,11 @@ const schema = z.object({
     .optional(),
   /** Web processes (node's cluster) answering requests; the background work runs once, in the first process. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(32, 'must be at most 32').default(1),
+  /**
+   * The background thread's niceness (0–19; Linux): higher yields the CPU to the web answers first
+   * while a burst of reminder e-mails is rendered. 0 leaves it at the server's own priority.
+   */
+  BACKGROUND_NICE: wholeNumber(0, 19).default(10),
   /** How often followers' digest e-mails are swept (ms); the browser suite makes it short. */
   DIGEST_INTERVAL_MS: z.coerce.number().int().min(1000, 'must be at least 1000 (one second)').max(3_600_000, 'must be at most 3600000 (one hour)').default(60_000),
   /** Compress answers of 8 KB and more (gzip level 4); `off` behind a reverse proxy that compresses itself. */

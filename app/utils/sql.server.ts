@@ -6,7 +6,9 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
   type Compilable,
+  type CompiledQuery,
   type InferResult,
+  type RawBuilder,
 } from 'kysely'
 import type { DB } from '~/generated/kysely/types'
 import { databaseFilePath } from './database-url'
@@ -82,6 +84,14 @@ export function registerFunctions(database: Database.Database) {
   database.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null))
 }
 
+/**
+ * A hand-written select (INDEXED BY, partial-index conditions written as literals, json_each
+ * joins) run with all/first like a Kysely one; Row is the caller's promise of its columns.
+ */
+export function rawQuery<Row>(query: RawBuilder<unknown>): Compilable<Row> {
+  return { compile: () => query.compile(sql) as CompiledQuery<Row> }
+}
+
 /** Every row of a Kysely select, typed. */
 export function all<Q extends Compilable<object>>(query: Q): InferResult<Q> {
   const compiled = query.compile()
@@ -92,6 +102,18 @@ export function all<Q extends Compilable<object>>(query: Q): InferResult<Q> {
 export function first<Q extends Compilable<object>>(query: Q): InferResult<Q>[number] | undefined {
   const compiled = query.compile()
   return statementFor(compiled.sql).get(...parametersOf(compiled.parameters)) as InferResult<Q>[number] | undefined
+}
+
+/**
+ * The rows of a select one at a time, for a walk that stops early (break out of the loop): SQLite
+ * reads no further than the rows taken. The statement is prepared afresh, as an iteration keeps
+ * its statement busy until it ends.
+ */
+export function* each<Q extends Compilable<object>>(query: Q): Generator<InferResult<Q>[number]> {
+  const compiled = query.compile()
+  yield* readConnection()
+    .prepare(compiled.sql)
+    .iterate(...parametersOf(compiled.parameters)) as IterableIterator<InferResult<Q>[number]>
 }
 
 /** Closes the read connection (tests, shutdown); the next read opens it again. */

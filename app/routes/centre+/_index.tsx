@@ -9,7 +9,7 @@ import { approveFacility, pendingFacilities } from '~/models/facility.server'
 import { centreFollowUps } from '~/models/follow-up.server'
 import { openReportCount } from '~/models/thread.server'
 import { visitAttentionCounts } from '~/models/visit-attention.server'
-import { centreDashboard, COUNT_CAP, QUEUE_LENGTH, SMALL_QUEUE } from '~/models/workbench.server'
+import { centreDashboard, COUNT_CAP, SMALL_QUEUE } from '~/models/workbench.server'
 import { ActionItems, KeyCounts } from '~/components/workbench'
 import { workbenchActionItems } from '~/utils/workbench'
 import workbenchStyles from '~/styles/workbench.css'
@@ -28,6 +28,9 @@ import { upcomingCentreEvents } from '~/models/event.server'
 
 const ApproveSchema = z.object({ intent: z.literal('approve-facility'), facilityId: z.string().min(1) })
 
+/** The start page lists the oldest facilities waiting for approval; the facilities list has them all. */
+const PENDING_SHOWN = 10
+
 export const handle = { i18n: ['events', 'admin', 'matching', 'followup', 'moderation', 'report', 'agreement', 'wishes', 'workbench'] }
 export const links = () => [{ rel: 'stylesheet', href: workbenchStyles }]
 
@@ -35,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, user } = await requirePermission(request, 'centre:work')
   const t = await getFixedT(request, 'admin')
   const [pending, followUps, visits, reportCount] = await Promise.all([
-    pendingFacilities(actor.centreMunicipalityIds),
+    pendingFacilities(actor.centreMunicipalityIds, PENDING_SHOWN),
     centreFollowUps(actor.centreMunicipalityIds),
     visitAttentionCounts(actor.centreMunicipalityIds),
     openReportCount(user.centreId!),
@@ -52,8 +55,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     openReports: reportCount,
   })
   const counts = { activeMatches: dashboard.activeMatches, publishedAds: dashboard.publishedAds, volunteers: dashboard.volunteers }
+  // The page says how many it shows from the data: a constant imported from a .server module is
+  // undefined in the browser, and the text then differed at hydration (React rendered it all again).
   const open = { shown: dashboard.queue.length, total: Math.min(dashboard.openApplications, SMALL_QUEUE), more: dashboard.openApplications > SMALL_QUEUE }
-  return json({ title: t('centre.title'), name: user.name, pending, queue: dashboard.queue, open, actionItems, counts, followUps, visits, agreements, events: user.centreId ? upcomingCentreEvents(user.centreId) : [] })
+  return json({ title: t('centre.title'), name: user.name, pending, pendingTotal: dashboard.pendingFacilities, queue: dashboard.queue, open, actionItems, counts, followUps, visits, agreements, events: user.centreId ? upcomingCentreEvents(user.centreId) : [] })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -71,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CentreHomePage() {
   const { t, i18n } = useTranslation(['admin', 'common', 'matching', 'followup', 'moderation', 'report', 'workbench'])
-  const { name, pending, queue, open, actionItems, counts, followUps, visits, agreements, events } = useLoaderData<typeof loader>()
+  const { name, pending, pendingTotal, queue, open, actionItems, counts, followUps, visits, agreements, events } = useLoaderData<typeof loader>()
   const locale = localeOf(i18n.language)
   return (
     <div>
@@ -100,7 +105,7 @@ export default function CentreHomePage() {
         ) : (
           <>
             {open.total > queue.length ? (
-              <p>{t(open.more ? 'workbench:dashboard.queueShownMany' : 'workbench:dashboard.queueShown', { shown: QUEUE_LENGTH, total: open.total })}</p>
+              <p>{t(open.more ? 'workbench:dashboard.queueShownMany' : 'workbench:dashboard.queueShown', { shown: open.shown, total: open.total })}</p>
             ) : null}
             <ol className="card-list">
               {queue.map((application) => (
@@ -202,6 +207,11 @@ export default function CentreHomePage() {
             ))}
           </ul>
         )}
+        {pendingTotal > pending.length ? (
+          <p>
+            {t('centre.pendingShown', { shown: pending.length, total: pendingTotal })} <Link to="/centre/facilities?status=pending">{t('centre.pendingAll')}</Link>
+          </p>
+        ) : null}
       </section>
     </div>
   )
