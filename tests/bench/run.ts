@@ -861,6 +861,12 @@ async function reminderBurst(databaseFile: string, target: Target, seconds: numb
   db = new Database(databaseFile, { readonly: true })
   const queuedCount = db.prepare(`SELECT count(*) FROM "Visit" WHERE "reminderQueuedAt" IS NOT NULL AND "localDate" IN (?, ?)`).pluck()
   try {
+    // Measure while reminders are being written, not while the app is still starting: wait (up to a
+    // minute) for the background thread's first reminder.
+    const firstQueued = Number(queuedCount.get(today, tomorrow))
+    for (let waited = 0; waited < 60_000 && Number(queuedCount.get(today, tomorrow)) === firstQueued; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
     const startQueued = Number(queuedCount.get(today, tomorrow))
     const burst = await p95(app)
     const queuedDuring = Number(queuedCount.get(today, tomorrow)) - startQueued
