@@ -1,0 +1,304 @@
+/**
+ * Fixtures for browser stories that stand alone: every story makes its own people and data in the
+ * e2e server's database, so any spec runs alone and specs run side by side on two workers.
+ *
+ * Usage:
+ *
+ *   import { expect, test } from './fixtures'
+ *
+ *   test('…', async ({ page, make, signIn }) => {
+ *     const world = await make.centre()                          // a fresh centre with its own municipality
+ *     const facility = await make.facility({ centre: world })    // active, with a leader (contact person)
+ *     const ad = await make.ad({ facility })                      // published, contact person = the leader
+ *     const volunteer = await make.volunteer({ centre: world })  // complete profile, consent, in the centre's municipality
+ *     await signIn(page, volunteer)                               // a session cookie: no log-in form, no waiting
+ *     await page.goto(`/jobs/${ad.id}`)
+ *     await logIn(page, facility.leader.email, PASSWORD)          // or through the form (helpers.ts), waits for "Log ud"
+ *   })
+ *
+ * - Every person gets a unique e-mail (worker, counter and random part), so `waitForMail(email, …)`
+ *   on the shared mail catcher only ever sees this story's mail. Every password is `PASSWORD`
+ *   (the demo password), so `logIn(page, person.email)` works too.
+ * - `make.centre()` claims a municipality no centre covers yet: its coordinator's pages show only
+ *   this story's facilities, ads and volunteers. `make.centre({ demo: 'Frivilligcenter Gribskov' })`
+ *   instead adds a fresh coordinator to a demo centre (sees the demo's data too).
+ * - Data is written with the app's Prisma client in the test process (the same file the server
+ *   serves). The anonymous page cache follows: PublicContentVersion is bumped by triggers in the
+ *   database, whoever writes. E-mail queued here (by a model function) is sent by the server's
+ *   outbox worker, which polls the outbox every two seconds.
+ * - Models are imported lazily (inside the fixtures): Playwright loads spec files before the web
+ *   server has created the database.
+ */
+import crypto from 'node:crypto'
+import path from 'node:path'
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import { DEMO_PASSWORD } from './helpers'
+
+export { expect }
+export const PASSWORD = DEMO_PASSWORD
+
+const PORT = Number(process.env.E2E_PORT ?? 3100)
+const BASE_URL = `http://localhost:${PORT}`
+
+/** The test process opens the server's database (tests/e2e/serve.ts, playwright.config.ts). */
+function pointAtServerDatabase() {
+  process.env.DATABASE_URL = `file:${path.resolve(`tests/.tmp/e2e-${PORT}/db/e2e.db`)}`
+  // E-mails rendered in this process must link to the server the browser talks to.
+  process.env.APP_URL = BASE_URL
+  process.env.LOG_LEVEL ??= 'warn'
+  process.env.DEMO_DATA = 'on'
+}
+
+type Db = (typeof import('~/utils/db.server'))['prisma']
+
+export type Person = { id: string; email: string; name: string; role: string; centreId: string | null }
+export type CentreWorld = { id: string; name: string; municipalityId: string; municipalityName: string; postcode: string; town: string; coordinator: Person }
+export type FacilityWorld = { id: string; name: string; municipalityId: string; centre: CentreWorld; leader: Person; staff: Person[] }
+export type AdWorld = { id: string; title: string; facility: FacilityWorld; path: string }
+
+type App = { prisma: Db; passwordHash: string; createUserSession: (userId: string) => Promise<string> }
+
+let counter = 0
+
+function makeFactories(app: App, workerIndex: number) {
+  const { prisma } = app
+  /** Unique in the run: the worker, a counter and a random part (a retried test never collides). */
+  const unique = (prefix: string) => `${prefix}-w${workerIndex}-${++counter}-${crypto.randomBytes(3).toString('hex')}`
+  const tag = () => `${workerIndex}${++counter}${crypto.randomBytes(2).toString('hex')}`
+
+  async function person(role: string, options: { name?: string; email?: string; centreId?: string | null; locale?: 'da' | 'en'; phone?: string; verified?: boolean } = {}): Promise<Person> {
+    const email = options.email ?? `${unique(role.replace('_', '-'))}@example.test`
+    const user = await prisma.user.create({
+      data: {
+        email,
+        name: options.name ?? `Test ${role} ${tag()}`,
+        role,
+        locale: options.locale ?? 'da',
+        centreId: options.centreId ?? null,
+        phone: options.phone ?? null,
+        passwordHash: app.passwordHash,
+        emailVerifiedAt: options.verified === false ? null : new Date(),
+      },
+    })
+    return { id: user.id, email: user.email, name: user.name, role: user.role, centreId: user.centreId }
+  }
+
+  /** A municipality no centre covers, claimed atomically (two workers never get the same one). */
+  async function claimMunicipality(centreId: string) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const free = await prisma.municipality.findMany({ where: { centreId: null, postcodes: { some: {} } }, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 20 })
+      if (free.length === 0) throw new Error('No municipality without a centre is left for make.centre()')
+      const pick = free[(workerIndex + attempt) % free.length]
+      const { count } = await prisma.municipality.updateMany({ where: { id: pick.id, centreId: null }, data: { centreId } })
+      if (count === 1) return pick
+    }
+    throw new Error('Could not claim a municipality for make.centre()')
+  }
+
+  async function municipalityPlace(municipalityId: string) {
+    // A postcode only this municipality has, so forms show no municipality picker for it.
+    const codes = await prisma.postcode.findMany({ where: { municipalityId }, orderBy: { code: 'asc' } })
+    for (const code of codes) if ((await prisma.postcode.count({ where: { code: code.code } })) === 1) return code
+    return codes[0]
+  }
+
+  const factories = {
+    unique,
+    person,
+
+    /**
+     * A centre with a coordinator. By default a fresh centre covering a municipality of its own;
+     * with `demo`, a fresh coordinator of that demo centre (e.g. 'Frivilligcenter Gribskov').
+     */
+    async centre(options: { demo?: string; coordinatorName?: string; coordinatorLocale?: 'da' | 'en' } = {}): Promise<CentreWorld> {
+      let centre: { id: string; name: string }
+      let municipality: { id: string; name: string }
+      if (options.demo) {
+        centre = await prisma.centre.findUniqueOrThrow({ where: { name: options.demo } })
+        municipality = await prisma.municipality.findFirstOrThrow({ where: { centreId: centre.id }, orderBy: { name: 'asc' } })
+      } else {
+        const name = `Frivilligcenter ${tag()}`
+        centre = await prisma.centre.create({ data: { name, email: `${unique('centre')}@example.test`, phone: '48 00 00 00', address: 'Torvet 1' } })
+        municipality = await claimMunicipality(centre.id)
+      }
+      const place = await municipalityPlace(municipality.id)
+      const coordinator = await person('coordinator', { centreId: centre.id, name: options.coordinatorName ?? `Karin Koordinator ${tag()}`, locale: options.coordinatorLocale })
+      return { id: centre.id, name: centre.name, municipalityId: municipality.id, municipalityName: municipality.name, postcode: place.code, town: place.town, coordinator }
+    },
+
+    /** One more coordinator of a centre. */
+    coordinator(centre: Pick<CentreWorld, 'id'>, options: { name?: string; locale?: 'da' | 'en' } = {}) {
+      return person('coordinator', { centreId: centre.id, name: options.name, locale: options.locale })
+    },
+
+    /** An active facility in the centre's municipality with a leader who is its contact person. */
+    async facility(options: { centre: CentreWorld; name?: string; status?: 'pending' | 'active' | 'inactive'; leaderName?: string; kind?: string; staff?: { name?: string; status?: 'active' | 'requested'; contact?: boolean }[] }): Promise<FacilityWorld> {
+      const { centre } = options
+      const status = options.status ?? 'active'
+      const facility = await prisma.facility.create({
+        data: {
+          name: options.name ?? `Bostedet ${tag()}`,
+          kind: options.kind ?? 'bosted',
+          address: 'Skovvej 1',
+          postcode: centre.postcode,
+          town: centre.town,
+          municipalityId: centre.municipalityId,
+          phone: '48 11 22 33',
+          status,
+          approvedAt: status === 'pending' ? null : new Date(),
+          approvedById: status === 'pending' ? null : centre.coordinator.id,
+        },
+      })
+      const leader = await person('facility_staff', { name: options.leaderName ?? `Tina Leder ${tag()}`, phone: '48 79 40 01' })
+      await prisma.facilityMembership.create({ data: { facilityId: facility.id, userId: leader.id, role: 'leader', isContactPerson: true, status: 'active' } })
+      const staff: Person[] = []
+      for (const member of options.staff ?? []) {
+        const user = await person('facility_staff', { name: member.name ?? `Jonas Personale ${tag()}`, phone: '48 79 40 02' })
+        await prisma.facilityMembership.create({ data: { facilityId: facility.id, userId: user.id, role: 'staff', isContactPerson: member.contact ?? false, status: member.status ?? 'active' } })
+        staff.push(user)
+      }
+      return { id: facility.id, name: facility.name, municipalityId: facility.municipalityId, centre, leader, staff }
+    },
+
+    /** A published ad of the facility (Tuesdays 15–17, video calls), the leader as contact person. */
+    async ad(options: {
+      facility: FacilityWorld
+      title?: string
+      status?: 'draft' | 'submitted' | 'published' | 'paused' | 'returned' | 'closed' | 'filled'
+      tasks?: string[]
+      weekdays?: number[]
+      timeFrom?: string
+      timeTo?: string
+      volunteersWanted?: number
+      requiresConfidentiality?: boolean
+      requiresIntroCourse?: boolean
+      contactPersonId?: string
+      description?: string
+    }): Promise<AdWorld> {
+      const { facility } = options
+      const status = options.status ?? 'published'
+      const ad = await prisma.jobAd.create({
+        data: {
+          facilityId: facility.id,
+          municipalityId: facility.municipalityId,
+          title: options.title ?? `IT-ven til videoopkald ${tag()}`,
+          tasks: JSON.stringify(options.tasks ?? ['video_calls']),
+          description: options.description ?? 'Vi søger en frivillig, der vil hjælpe beboerne med at ringe til familien med video.',
+          boundaries: 'Ingen personlig pleje, ingen penge, adgangskoder eller MitID.',
+          targetGroup: 'Voksne med udviklingshæmning',
+          weekdays: JSON.stringify(options.weekdays ?? [2]),
+          timeFrom: options.timeFrom ?? '15:00',
+          timeTo: options.timeTo ?? '17:00',
+          volunteersWanted: options.volunteersWanted ?? 1,
+          requiresConfidentiality: options.requiresConfidentiality ?? false,
+          requiresIntroCourse: options.requiresIntroCourse ?? false,
+          offers: 'Kaffe og en fast kontaktperson.',
+          contactPersonId: options.contactPersonId ?? facility.leader.id,
+          createdById: facility.leader.id,
+          status,
+          submittedAt: status === 'draft' ? null : new Date(),
+          publishedAt: status === 'published' || status === 'paused' ? new Date() : null,
+          expiresAt: status === 'published' || status === 'paused' ? new Date(Date.now() + 90 * 86_400_000) : null,
+        },
+      })
+      return { id: ad.id, title: ad.title, facility, path: `/jobs/${ad.id}` }
+    },
+
+    /**
+     * A volunteer with a complete profile and data consent, living in (and willing to help in) the
+     * centre's municipality; skills and a weekly availability as given.
+     */
+    async volunteer(options: {
+      centre?: CentreWorld
+      name?: string
+      phone?: string
+      locale?: 'da' | 'en'
+      consent?: boolean
+      skills?: string[]
+      availability?: { weekday: number; part: 'morning' | 'afternoon' | 'evening' }[]
+      checks?: ('confidentiality' | 'criminal_record' | 'child_certificate')[]
+    } = {}): Promise<Person> {
+      const user = await person('volunteer', { name: options.name ?? `Mette Frivillig ${tag()}`, phone: options.phone ?? '60 00 00 00', locale: options.locale })
+      const centre = options.centre
+      const profile = await prisma.volunteerProfile.create({
+        data: {
+          userId: user.id,
+          bio: 'Jeg hjælper gerne med tablets og videoopkald.',
+          postcode: centre?.postcode ?? null,
+          municipalityId: centre?.municipalityId ?? null,
+          birthYear: 1985,
+          consentDataAt: options.consent === false ? null : new Date(),
+        },
+      })
+      for (const task of options.skills ?? ['video_calls']) await prisma.volunteerSkill.create({ data: { profileId: profile.id, task, level: 2 } })
+      for (const slot of options.availability ?? [{ weekday: 2, part: 'afternoon' as const }]) await prisma.volunteerAvailability.create({ data: { profileId: profile.id, weekday: slot.weekday, part: slot.part } })
+      if (centre) await prisma.volunteerArea.create({ data: { profileId: profile.id, municipalityId: centre.municipalityId } })
+      for (const kind of options.checks ?? []) await prisma.volunteerCheck.create({ data: { volunteerId: user.id, kind, checkedAt: new Date(), recordedById: centre?.coordinator.id ?? null } })
+      return user
+    },
+
+    /** A submitted application of the volunteer to the ad. */
+    application(ad: Pick<AdWorld, 'id'>, volunteer: Pick<Person, 'id'>, motivation = 'Jeg har tid tirsdag eftermiddag.') {
+      return prisma.application.create({ data: { jobAdId: ad.id, volunteerId: volunteer.id, motivation, status: 'submitted' } })
+    },
+
+    /** An approved, active match between the volunteer and the ad's facility (approved a week ago). */
+    async match(ad: AdWorld, volunteer: Pick<Person, 'id'>, options: { approvedAt?: Date } = {}) {
+      const approvedAt = options.approvedAt ?? new Date(Date.now() - 7 * 86_400_000)
+      const application = await prisma.application.create({ data: { jobAdId: ad.id, volunteerId: volunteer.id, motivation: 'Jeg glæder mig.', status: 'matched', decidedAt: approvedAt } })
+      return prisma.match.create({
+        data: { jobAdId: ad.id, facilityId: ad.facility.id, volunteerId: volunteer.id, applicationId: application.id, status: 'active', approvedAt, approvedById: ad.facility.centre.coordinator.id, introAt: approvedAt },
+      })
+    },
+
+    /** A weekly visit window volunteers matched with the facility can book. */
+    visitWindow(facility: Pick<FacilityWorld, 'id'>, options: { title?: string; weekday?: number; startTime?: string; endTime?: string; capacity?: number; location?: string } = {}) {
+      return prisma.visitWindow.create({
+        data: {
+          facilityId: facility.id,
+          title: options.title ?? `Internetcafé ${tag()}`,
+          weekday: options.weekday ?? 3,
+          startTime: options.startTime ?? '14:00',
+          endTime: options.endTime ?? '16:00',
+          capacity: options.capacity ?? 2,
+          validFrom: new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10),
+          location: options.location ?? 'Caféen',
+        },
+      })
+    },
+  }
+  return factories
+}
+
+export type Factories = ReturnType<typeof makeFactories>
+
+/** Signs the person in by giving the browser a fresh session cookie: no form, nothing to wait for. */
+export type SignIn = (target: Page | BrowserContext, person: Pick<Person, 'id'>) => Promise<void>
+
+export const test = base.extend<{ make: Factories; signIn: SignIn }, { app: App }>({
+  app: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      pointAtServerDatabase()
+      const { prisma } = await import('~/utils/db.server')
+      const { hashPassword } = await import('~/utils/password.server')
+      const { createUserSession } = await import('~/utils/auth.server')
+      // Hashing is slow on purpose: one hash of the shared password per worker.
+      const passwordHash = await hashPassword(PASSWORD)
+      await use({ prisma, passwordHash, createUserSession })
+      await prisma.$disconnect()
+    },
+    { scope: 'worker' },
+  ],
+  make: async ({ app }, use, testInfo) => {
+    await use(makeFactories(app, testInfo.workerIndex))
+  },
+  signIn: async ({ app }, use) => {
+    await use(async (target, person) => {
+      const context = 'context' in target ? target.context() : target
+      const [pair] = (await app.createUserSession(person.id)).split(';')
+      const [name, ...value] = pair.split('=')
+      await context.addCookies([{ name: name.trim(), value: value.join('='), url: BASE_URL }])
+    })
+  },
+})
