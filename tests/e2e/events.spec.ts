@@ -1,14 +1,18 @@
-import { expect, test } from '@playwright/test'
 import { addDays, copenhagenDate } from '../../app/utils/time'
+import { expect, test } from './fixtures'
 import { expectAccessible, linkPath, logIn, logOut, uniqueEmail, waitForMail } from './helpers'
 
-test('the coordinator publishes a course with two sessions; a volunteer signs up from /events and gets the calendar files by e-mail', async ({ page }) => {
+test('the coordinator publishes a course with two sessions; a volunteer signs up from /events and gets the calendar files by e-mail', async ({ page, make }) => {
   test.setTimeout(120_000)
-  const title = `Kursus i MitID-hjælp ${Date.now().toString(36)}`
+  const title = `Kursus i MitID-hjælp ${make.unique('kursus')}`
   const first = addDays(copenhagenDate(), 12)
   const second = addDays(copenhagenDate(), 19)
+  // A new coordinator of the demo's Gribskov centre, whose full network meeting the pages show (read only),
+  // and a new volunteer living in Gribskov.
+  const centre = await make.centre({ demo: 'Frivilligcenter Gribskov' })
+  const volunteer = await make.volunteer({ centre })
 
-  await logIn(page, 'koordinator@frivilligbro.test')
+  await logIn(page, centre.coordinator.email)
   // The start page lists the coming events with places taken and the waiting lines.
   await page.goto('/centre')
   const upcoming = page.getByRole('region', { name: 'Kommende arrangementer' })
@@ -52,7 +56,7 @@ test('the coordinator publishes a course with two sessions; a volunteer signs up
   await expect(page.getByText('Arrangementet er offentliggjort.')).toBeVisible()
   await logOut(page)
 
-  await logIn(page, 'frivillig@frivilligbro.test')
+  await logIn(page, volunteer.email)
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Arrangementer og kurser' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Arrangementer og kurser' })).toBeVisible()
   await expectAccessible(page)
@@ -73,17 +77,26 @@ test('the coordinator publishes a course with two sessions; a volunteer signs up
   await page.goto('/volunteer')
   await expect(page.getByRole('region', { name: 'Dit næste arrangement' }).getByRole('link', { name: title })).toBeVisible()
 
-  const mail = await waitForMail('frivillig@frivilligbro.test', `Du er tilmeldt: ${title}`)
+  const mail = await waitForMail(volunteer.email, `Du er tilmeldt: ${title}`)
   expect(mail.attachments.map((a) => a.filename)).toEqual(['arrangement-1.ics', 'arrangement-2.ics'])
   expect(mail.attachments[0].content).toContain('DTSTART;TZID=Europe/Copenhagen:' + first.replace(/-/g, '') + 'T170000')
   expect(mail.attachments[1].content).toContain('DTSTART;TZID=Europe/Copenhagen:' + second.replace(/-/g, '') + 'T170000')
 })
 
-test('a member of the public signs up for the open internet café with name and e-mail and confirms by the link', async ({ page }) => {
+test('a member of the public signs up for the open internet café with name and e-mail and confirms by the link', async ({ page, make }) => {
   const email = uniqueEmail('grete')
+  const centre = await make.centre()
+  const cafe = await make.event({
+    centre,
+    kind: 'internet_cafe',
+    audience: 'public',
+    capacity: 14,
+    title: `Åben internetcafé på biblioteket ${make.unique('cafe')}`,
+    sessions: [{ localDate: addDays(copenhagenDate(), 9), startTime: '10:00', endTime: '12:00', place: 'Biblioteket' }],
+  })
   await page.goto('/events')
   await expect(page.getByRole('heading', { level: 1, name: 'Arrangementer og kurser' })).toBeVisible()
-  await page.getByRole('link', { name: 'Åben internetcafé på Helsinge Bibliotek' }).click()
+  await page.getByRole('link', { name: cafe.title }).click()
   await expect(page.getByRole('heading', { level: 2, name: 'Tilmeld dig' })).toBeVisible()
   await expect(page.getByText('14 ledige pladser')).toBeVisible()
   await expectAccessible(page)
@@ -99,14 +112,14 @@ test('a member of the public signs up for the open internet café with name and 
   // Asking holds no place until the link is used.
   await expect(page.getByText('14 ledige pladser')).toBeVisible()
 
-  const mail = await waitForMail(email, 'Bekræft din tilmelding: Åben internetcafé på Helsinge Bibliotek')
+  const mail = await waitForMail(email, `Bekræft din tilmelding: ${cafe.title}`)
   await page.goto(linkPath(mail, '/events/'))
   await expect(page.getByText('Hej Grete Nielsen')).toBeVisible()
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Bekræft tilmeldingen' }).click()
   await expect(page.getByText('Du er tilmeldt. Du får en bekræftelse på e-mail.')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Meld fra' })).toBeVisible()
-  const placed = await waitForMail(email, 'Du er tilmeldt: Åben internetcafé på Helsinge Bibliotek')
+  const placed = await waitForMail(email, `Du er tilmeldt: ${cafe.title}`)
   expect(placed.attachments.map((a) => a.filename)).toEqual(['arrangement-1.ics'])
   await page.getByRole('link', { name: 'Se arrangementet' }).click()
   await expect(page.getByText('13 ledige pladser')).toBeVisible()

@@ -30,8 +30,10 @@
  *   server has created the database.
  */
 import crypto from 'node:crypto'
+import { register } from 'node:module'
 import path from 'node:path'
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import { addDays, copenhagenDate, isoWeekday } from '../../app/utils/time'
 import { DEMO_PASSWORD } from './helpers'
 
 export { expect }
@@ -47,6 +49,29 @@ function pointAtServerDatabase() {
   process.env.APP_URL = BASE_URL
   process.env.LOG_LEVEL ??= 'warn'
   process.env.DEMO_DATA = 'on'
+}
+
+/** The first Copenhagen date at least `after` days ahead that falls on the ISO weekday (1 = Monday). */
+export function nextWeekday(isoWeekdayWanted: number, after = 1) {
+  let date = addDays(copenhagenDate(), after)
+  while (isoWeekday(date) !== isoWeekdayWanted) date = addDays(date, 1)
+  return date
+}
+
+/**
+ * The app imports its translations as plain `import x from '….json'` (tsx and Vite allow it); in
+ * Playwright's worker Node's own loader wants `with { type: 'json' }`. This loader hook supplies
+ * it, so model functions that render e-mails can run in the test process.
+ */
+const JSON_IMPORTS_HOOK = `export async function load(url, context, next) {
+  if (url.startsWith('file:') && url.endsWith('.json')) return next(url, { ...context, importAttributes: { ...context.importAttributes, type: 'json' } })
+  return next(url, context)
+}`
+let jsonHookRegistered = false
+function allowJsonImports() {
+  if (jsonHookRegistered) return
+  jsonHookRegistered = true
+  register(`data:text/javascript,${encodeURIComponent(JSON_IMPORTS_HOOK)}`)
 }
 
 type Db = (typeof import('~/utils/db.server'))['prisma']
@@ -131,8 +156,11 @@ function makeFactories(app: App, workerIndex: number) {
       return person('coordinator', { centreId: centre.id, name: options.name, locale: options.locale })
     },
 
-    /** An active facility in the centre's municipality with a leader who is its contact person. */
-    async facility(options: { centre: CentreWorld; name?: string; status?: 'pending' | 'active' | 'inactive'; leaderName?: string; kind?: string; staff?: { name?: string; status?: 'active' | 'requested'; contact?: boolean }[] }): Promise<FacilityWorld> {
+    /**
+     * An active facility in the centre's municipality with a leader who is its contact person, one
+     * entry in its ethics policy, and the staff given (active or asking to join).
+     */
+    async facility(options: { centre: CentreWorld; name?: string; status?: 'pending' | 'active' | 'inactive'; leaderName?: string; kind?: string; staff?: { name?: string; status?: 'active' | 'requested'; contact?: boolean }[]; ethics?: boolean }): Promise<FacilityWorld> {
       const { centre } = options
       const status = options.status ?? 'active'
       const facility = await prisma.facility.create({
@@ -151,6 +179,11 @@ function makeFactories(app: App, workerIndex: number) {
       })
       const leader = await person('facility_staff', { name: options.leaderName ?? `Tina Leder ${tag()}`, phone: '48 79 40 01' })
       await prisma.facilityMembership.create({ data: { facilityId: facility.id, userId: leader.id, role: 'leader', isContactPerson: true, status: 'active' } })
+      // A facility's ethics policy has an entry unless told otherwise (ads and applications show it).
+      if (options.ethics !== false)
+        await prisma.ethicsPolicyEntry.create({
+          data: { facilityId: facility.id, technology: 'Facebook', dilemma: 'Beboere vil gerne være venner med de frivillige.', agreedValues: 'Frivillige er ikke venner med beboerne på private profiler.', position: 0 },
+        })
       const staff: Person[] = []
       for (const member of options.staff ?? []) {
         const user = await person('facility_staff', { name: member.name ?? `Jonas Personale ${tag()}`, phone: '48 79 40 02' })
@@ -210,6 +243,8 @@ function makeFactories(app: App, workerIndex: number) {
      */
     async volunteer(options: {
       centre?: CentreWorld
+      /** Instead of the centre's own postcode, e.g. one shared by two municipalities ('3200'). */
+      postcode?: string
       name?: string
       phone?: string
       locale?: 'da' | 'en'
@@ -224,7 +259,7 @@ function makeFactories(app: App, workerIndex: number) {
         data: {
           userId: user.id,
           bio: 'Jeg hjælper gerne med tablets og videoopkald.',
-          postcode: centre?.postcode ?? null,
+          postcode: options.postcode ?? centre?.postcode ?? null,
           municipalityId: centre?.municipalityId ?? null,
           birthYear: 1985,
           consentDataAt: options.consent === false ? null : new Date(),
@@ -266,6 +301,49 @@ function makeFactories(app: App, workerIndex: number) {
         },
       })
     },
+
+    /** A weekly visit booked by a matched volunteer in a window (the app's own booking rules). */
+    async booking(volunteer: Pick<Person, 'id'>, window: { id: string }, localDate: string) {
+      const { bookWindowVisit } = await import('~/models/visit-booking.server')
+      const result = await bookWindowVisit(volunteer.id, { windowId: window.id, localDate })
+      if (!result.ok) throw new Error(`make.booking refused: ${result.reason}`)
+      return result
+    },
+
+    /** A closure period of the facility, added by its leader. */
+    async closure(facility: FacilityWorld, input: { fromDate: string; toDate: string; reason: string }) {
+      const { addClosure } = await import('~/models/facility-closure.server')
+      return addClosure(facility.leader.id, facility.id, input)
+    },
+
+    /**
+     * An event of the centre made by its coordinator, published unless told otherwise. Sessions are
+     * Copenhagen dates and times (app/utils/time.ts addDays/copenhagenDate for "in 12 days").
+     */
+    async event(options: {
+      centre: CentreWorld
+      kind?: 'intro_meeting' | 'course_volunteers' | 'course_staff' | 'network_meeting' | 'internet_cafe'
+      title?: string
+      description?: string
+      capacity?: number
+      audience?: 'public' | 'volunteers' | 'staff' | 'network'
+      sessions: { localDate: string; startTime?: string; endTime?: string; place?: string }[]
+      publish?: boolean
+    }) {
+      const { createEvent, setEventStatus } = await import('~/models/event.server')
+      const title = options.title ?? `Introkursus ${tag()}`
+      const created = await createEvent(options.centre.coordinator.id, options.centre.id, {
+        kind: options.kind ?? 'intro_meeting',
+        title,
+        description: options.description ?? 'Et møde om at være IT-frivillig.',
+        capacity: options.capacity ?? 10,
+        audience: options.audience ?? 'volunteers',
+        signupDeadlineDate: null,
+        sessions: options.sessions.map((s) => ({ localDate: s.localDate, startTime: s.startTime ?? '17:00', endTime: s.endTime ?? '19:00', place: s.place ?? options.centre.name, onlineUrl: null })),
+      })
+      if (options.publish !== false) await setEventStatus(options.centre.coordinator.id, created.eventId, 'published')
+      return { id: created.eventId, title, path: `/events/${created.eventId}` }
+    },
   }
   return factories
 }
@@ -280,6 +358,7 @@ export const test = base.extend<{ make: Factories; signIn: SignIn }, { app: App 
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       pointAtServerDatabase()
+      allowJsonImports()
       const { prisma } = await import('~/utils/db.server')
       const { hashPassword } = await import('~/utils/password.server')
       const { createUserSession } = await import('~/utils/auth.server')
