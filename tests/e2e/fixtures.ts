@@ -310,6 +310,46 @@ function makeFactories(app: App, workerIndex: number) {
       return result
     },
 
+    /**
+     * A visit in a window that has already happened and nobody has logged (booking refuses the
+     * past, so it is written as the booking would have left it).
+     */
+    async pastVisit(match: { id: string; facilityId: string; volunteerId: string }, window: { id: string; startTime: string; endTime: string; location: string }, localDate: string) {
+      const { wallClockInstant } = await import('~/utils/time')
+      return prisma.visit.create({
+        data: {
+          matchId: match.id,
+          facilityId: match.facilityId,
+          volunteerId: match.volunteerId,
+          windowId: window.id,
+          localDate,
+          startsAt: wallClockInstant(localDate, window.startTime),
+          endsAt: wallClockInstant(localDate, window.endTime),
+          location: window.location,
+          status: 'planned',
+        },
+      })
+    },
+
+    /** The follow-up sweep of the background job, now: check-ins that fell due are sent. */
+    async runFollowUps() {
+      const { runFollowUps } = await import('~/models/follow-up.server')
+      return runFollowUps()
+    },
+
+    /**
+     * Signs the person up for the event as the event page would (a place, or the waiting list, and
+     * the e-mail). `at`: as if it happened then, e.g. before a session that now lies in the past.
+     */
+    async signUp(event: { id: string }, person: Pick<Person, 'id' | 'role' | 'centreId'>, options: { at?: Date } = {}) {
+      const { eventViewer, signUp } = await import('~/models/event.server')
+      const viewer = await eventViewer(person)
+      if (!viewer) throw new Error('make.signUp: no viewer')
+      const result = await signUp(viewer, event.id, options.at)
+      if (!result.ok) throw new Error(`make.signUp refused: ${result.reason}`)
+      return result
+    },
+
     /** A closure period of the facility, added by its leader. */
     async closure(facility: FacilityWorld, input: { fromDate: string; toDate: string; reason: string }) {
       const { addClosure } = await import('~/models/facility-closure.server')
