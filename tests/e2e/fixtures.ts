@@ -34,6 +34,7 @@ import { register } from 'node:module'
 import path from 'node:path'
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
 import { addDays, copenhagenDate, isoWeekday } from '../../app/utils/time'
+import type { Db } from '~/utils/db.server'
 import { DEMO_PASSWORD } from './helpers'
 
 export { expect }
@@ -74,7 +75,6 @@ function allowJsonImports() {
   register(`data:text/javascript,${encodeURIComponent(JSON_IMPORTS_HOOK)}`)
 }
 
-type Db = (typeof import('~/utils/db.server'))['prisma']
 
 export type Person = { id: string; email: string; name: string; role: string; centreId: string | null }
 export type CentreWorld = { id: string; name: string; municipalityId: string; municipalityName: string; postcode: string; town: string; coordinator: Person }
@@ -396,7 +396,7 @@ export type SignIn = (target: Page | BrowserContext, person: Pick<Person, 'id'>)
 export const test = base.extend<{ make: Factories; signIn: SignIn }, { app: App }>({
   app: [
     // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({}, provide) => {
       pointAtServerDatabase()
       allowJsonImports()
       const { prisma } = await import('~/utils/db.server')
@@ -404,16 +404,16 @@ export const test = base.extend<{ make: Factories; signIn: SignIn }, { app: App 
       const { createUserSession } = await import('~/utils/auth.server')
       // Hashing is slow on purpose: one hash of the shared password per worker.
       const passwordHash = await hashPassword(PASSWORD)
-      await use({ prisma, passwordHash, createUserSession })
+      await provide({ prisma, passwordHash, createUserSession })
       await prisma.$disconnect()
     },
     { scope: 'worker' },
   ],
-  make: async ({ app }, use, testInfo) => {
-    await use(makeFactories(app, testInfo.workerIndex))
+  make: async ({ app }, provide, testInfo) => {
+    await provide(makeFactories(app, testInfo.workerIndex))
   },
-  signIn: async ({ app }, use) => {
-    await use(async (target, person) => {
+  signIn: async ({ app }, provide) => {
+    await provide(async (target, person) => {
       const context = 'context' in target ? target.context() : target
       const [pair] = (await app.createUserSession(person.id)).split(';')
       const [name, ...value] = pair.split('=')
