@@ -111,7 +111,12 @@ function makeFactories(app: App, workerIndex: number) {
   /** A municipality no centre covers, claimed atomically (two workers never get the same one). */
   async function claimMunicipality(centreId: string) {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const free = await prisma.municipality.findMany({ where: { centreId: null, postcodes: { some: {} } }, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 20 })
+      // Only municipalities with a postcode of their own, so forms never ask which municipality is meant.
+      const free = await prisma.$queryRaw<{ id: string; name: string }[]>`
+        SELECT m."id", m."name" FROM "Municipality" m
+        WHERE m."centreId" IS NULL
+          AND EXISTS (SELECT 1 FROM "Postcode" p WHERE p."municipalityId" = m."id" AND (SELECT count(*) FROM "Postcode" q WHERE q."code" = p."code") = 1)
+        ORDER BY m."name" LIMIT 20`
       if (free.length === 0) throw new Error('No municipality without a centre is left for make.centre()')
       const pick = free[(workerIndex + attempt) % free.length]
       const { count } = await prisma.municipality.updateMany({ where: { id: pick.id, centreId: null }, data: { centreId } })
