@@ -2,6 +2,8 @@ import { expect, test } from './fixtures'
 import { expectAccessible, linkPath, logIn, uniqueEmail, waitForMail } from './helpers'
 
 test('a volunteer signs up, confirms the address from the e-mail, logs in, switches language and logs out', async ({ page }) => {
+  // Nine pages checked with axe: more than the default minute when two workers share a busy machine.
+  test.setTimeout(120_000)
   const email = uniqueEmail('ny-frivillig')
   await page.goto('/')
   await expectAccessible(page)
