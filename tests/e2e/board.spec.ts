@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectAccessible } from './helpers'
 
 const cards = (page: Page) => page.getByRole('main').locator('.card-list > li').getByRole('heading', { level: 2 })

@@ -1,11 +1,19 @@
-import { expect, test } from '@playwright/test'
-import { expectAccessible, logIn } from './helpers'
+import { expect, nextWeekday, test } from './fixtures'
+import { expectAccessible, logOut } from './helpers'
 
-test('the leader opens a visit time with room for two, after being told plainly what made no sense; matched volunteers can then book it', async ({ page }) => {
+test('the leader opens a visit time with room for two, after being told plainly what made no sense; matched volunteers can then book it', async ({ page, make, signIn }) => {
   // The whole volunteer side (booking, cancelling, logging, the follow-up) is the story in visits.spec.ts.
   test.setTimeout(120_000)
+  const centre = await make.centre()
+  const facility = await make.facility({ centre })
+  const ad = await make.ad({ facility })
+  const volunteer = await make.volunteer({ centre })
+  await make.match(ad, volunteer)
+  const cafe = await make.visitWindow(facility, { title: 'Internetcafé onsdag', weekday: 3, startTime: '14:00', endTime: '16:00', capacity: 3 })
+  // The volunteer has already booked the café next Wednesday.
+  await make.booking(volunteer, cafe, nextWeekday(3))
 
-  await logIn(page, 'tilbud@frivilligbro.test')
+  await signIn(page, facility.leader)
   await page.goto('/facility')
   await page.getByRole('link', { name: 'Besøgstider, som frivillige kan booke' }).first().click()
   await expect(page.getByRole('heading', { level: 1, name: 'Besøgstider' })).toBeVisible()
@@ -31,9 +39,9 @@ test('the leader opens a visit time with room for two, after being told plainly 
   await expect(page.getByText('Hver fredag kl. 16:00–18:00, plads til 2 frivillige')).toBeVisible()
   await expectAccessible(page)
 
-  // Frederik, matched with Skovbrynet, sees the new time beside the café he has already booked.
-  await page.context().clearCookies()
-  await logIn(page, 'frivillig@frivilligbro.test')
+  // The matched volunteer sees the new time beside the café already booked.
+  await logOut(page)
+  await signIn(page, volunteer)
   await page.goto('/visits/book')
   await expect(page.getByRole('region', { name: /Internetcafé onsdag/ }).getByRole('link', { name: 'Du er booket – se besøget' }).first()).toBeVisible()
   const friday = page.getByRole('region', { name: /Spilcafé fredag/ })

@@ -1,13 +1,17 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectAccessible, linkPath, logIn, logOut, uniqueEmail, waitForMail } from './helpers'
 
-test('the leader keeps the profile, ethics policy and staff up to date; an invited colleague sets a password and lands on the facility', async ({ page }) => {
+test('the leader keeps the profile, ethics policy and staff up to date; an invited colleague sets a password and lands on the facility', async ({ page, make }) => {
   // A long story with axe on every page: more than the default minute on a 2-core machine.
   test.setTimeout(180_000)
-  await logIn(page, 'tilbud@frivilligbro.test')
+  const centre = await make.centre()
+  // Ali has asked to join the facility; a volunteer has an account already.
+  const facility = await make.facility({ centre, name: `Bostedet Skovbrynet ${make.unique('f')}`, leaderName: 'Tina Tilbud', staff: [{ name: 'Ali Hassan', status: 'requested' }] })
+  const volunteer = await make.volunteer({ centre })
+  await logIn(page, facility.leader.email)
   await page.goto('/facility')
   await expect(page.getByRole('heading', { level: 1, name: 'Vores tilbud' })).toBeVisible()
-  await expect(page.getByRole('heading', { level: 2, name: 'Bostedet Skovbrynet' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: facility.name })).toBeVisible()
   await expectAccessible(page)
 
   // Profile: an unknown postcode is named next to the field and nothing typed is lost.
@@ -23,7 +27,7 @@ test('the leader keeps the profile, ethics policy and staff up to date; an invit
   await expect(page.getByLabel('Praktisk information til første besøg')).toHaveValue('Parkér ved hus A, og ring på ved kontoret. Spørg efter Ali.')
   await expect(page.getByLabel('Ældre')).toBeChecked()
   await expectAccessible(page)
-  await page.getByLabel('Postnummer').fill('3200')
+  await page.getByLabel('Postnummer').fill(centre.postcode)
   await page.getByRole('button', { name: 'Gem profil' }).click()
   await expect(page.getByText('Profilen er gemt.')).toBeVisible()
   await expect(page.getByLabel('Praktisk information til første besøg')).toHaveValue('Parkér ved hus A, og ring på ved kontoret. Spørg efter Ali.')
@@ -31,7 +35,7 @@ test('the leader keeps the profile, ethics policy and staff up to date; an invit
 
   // IT screening: what residents want help with.
   await page.goto('/facility')
-  await page.getByRole('link', { name: 'IT-screening' }).click()
+  await page.getByRole('link', { name: 'IT-screening', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'IT-screening' })).toBeVisible()
   await expectAccessible(page)
   await page.getByLabel('Spil').check()
@@ -68,7 +72,7 @@ test('the leader keeps the profile, ethics policy and staff up to date; an invit
   // Invite a colleague without an account; a volunteer's address is refused first.
   const email = uniqueEmail('ny-kollega')
   await page.getByLabel('Kollegaens navn').fill('Nanna Nyansat')
-  await page.getByLabel('Kollegaens e-mail').fill('frivillig@frivilligbro.test')
+  await page.getByLabel('Kollegaens e-mail').fill(volunteer.email)
   await page.getByRole('button', { name: 'Send invitation' }).click()
   await expect(page.locator('.field-errors').getByText(/hører til en profil, som ikke er personale/)).toBeVisible()
   await expect(page.getByLabel('Kollegaens navn')).toHaveValue('Nanna Nyansat')
@@ -78,7 +82,7 @@ test('the leader keeps the profile, ethics policy and staff up to date; an invit
   await expect(page.getByText(`Invitationen er sendt til ${email}.`)).toBeVisible()
   await expect(page.getByRole('row', { name: /Nanna Nyansat/ })).toContainText('Inviteret')
 
-  const mail = await waitForMail(email, 'Du er inviteret med på Bostedet Skovbrynet')
+  const mail = await waitForMail(email, `Du er inviteret med på ${facility.name}`)
   expect(mail.text).toContain('Tina Tilbud')
   await logOut(page)
   await page.goto(linkPath(mail, '/invitation'))
@@ -87,28 +91,32 @@ test('the leader keeps the profile, ethics policy and staff up to date; an invit
   await page.getByLabel('Gentag adgangskode').fill('skovbrynet er et godt sted')
   await page.getByRole('button', { name: 'Gem og log ind' }).click()
   await expect(page).toHaveURL(/\/facility$/)
-  await expect(page.getByRole('heading', { level: 2, name: 'Bostedet Skovbrynet' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: facility.name })).toBeVisible()
   await expect(page.getByText('Personale', { exact: true })).toBeVisible()
   await expectAccessible(page)
 })
 
-test('the coordinator sees the facilities with pending first and deactivates one with a reason; the leader is told', async ({ page }) => {
-  await logIn(page, 'koordinator@frivilligbro.test')
+test('the coordinator sees the facilities with pending first and deactivates one with a reason; the leader is told', async ({ page, make, signIn }) => {
+  const centre = await make.centre()
+  const facility = await make.facility({ centre })
+  await make.facility({ centre, status: 'pending' })
+  const name = facility.name
+  await signIn(page, centre.coordinator)
   await page.goto('/centre/facilities')
   await expect(page.getByRole('heading', { level: 1, name: 'Tilbud i jeres kommuner' })).toBeVisible()
   await expectAccessible(page)
   // The first row after the header: a facility awaiting approval.
   await expect(page.getByRole('row').nth(1)).toContainText('Venter på godkendelse')
 
-  const card = page.getByRole('row').filter({ hasText: 'Bostedet Skovbrynet' })
-  await card.getByText('Gør Bostedet Skovbrynet inaktivt').click()
+  const card = page.getByRole('row').filter({ hasText: name })
+  await card.getByText(`Gør ${name} inaktivt`).click()
   await card.getByRole('button', { name: 'Gør inaktivt' }).click()
   await expect(card.locator('.field-errors').getByText('Skriv en begrundelse til lederen.')).toBeVisible()
   await expectAccessible(page)
   await card.getByLabel('Begrundelse').fill('Vi holder pause over sommeren efter aftale med Tina.')
   await card.getByRole('button', { name: 'Gør inaktivt' }).click()
-  await expect(page.getByText('Bostedet Skovbrynet er nu inaktivt, og lederen har fået besked.')).toBeVisible()
-  const mail = await waitForMail('tilbud@frivilligbro.test', 'Bostedet Skovbrynet er sat på pause')
+  await expect(page.getByText(`${name} er nu inaktivt, og lederen har fået besked.`)).toBeVisible()
+  const mail = await waitForMail(facility.leader.email, `${name} er sat på pause`)
   expect(mail.text).toContain('Vi holder pause over sommeren')
 
   await page.getByLabel('Status').selectOption('inactive')
@@ -117,11 +125,11 @@ test('the coordinator sees the facilities with pending first and deactivates one
   await expect(card).toBeVisible()
   await expectAccessible(page)
 
-  // After the summer: active again (and the demo's Skovbrynet is as the other stories expect it).
-  await card.getByText('Gør Bostedet Skovbrynet aktivt igen').click()
+  // After the summer: active again.
+  await card.getByText(`Gør ${name} aktivt igen`).click()
   await card.getByLabel('Begrundelse').fill('Pausen er slut; vi er klar igen.')
   await card.getByRole('button', { name: 'Gør aktivt' }).click()
-  await expect(page.getByText('Bostedet Skovbrynet er aktivt igen, og lederen har fået besked.')).toBeVisible()
-  const back = await waitForMail('tilbud@frivilligbro.test', 'Bostedet Skovbrynet er aktivt igen')
+  await expect(page.getByText(`${name} er aktivt igen, og lederen har fået besked.`)).toBeVisible()
+  const back = await waitForMail(facility.leader.email, `${name} er aktivt igen`)
   expect(back.text).toContain('Pausen er slut')
 })

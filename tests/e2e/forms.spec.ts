@@ -1,13 +1,18 @@
-import { expect, test } from '@playwright/test'
-import { expectAccessible, logIn } from './helpers'
+import { expect, test, type Factories } from './fixtures'
+import { expectAccessible, logOut } from './helpers'
 
 // Forms that fail loudly: an error summary at the top that takes focus and links to each field,
 // with and without JavaScript, and the municipality picker that follows the postcode.
 
-const VOLUNTEER = 'frivillig@frivilligbro.test'
+/** A volunteer living at 3200 Helsinge, a postcode shared by Gribskov and Hillerød. */
+async function helsingeVolunteer(make: Factories) {
+  return make.volunteer({ centre: await make.centre({ demo: 'Frivilligcenter Gribskov' }), postcode: '3200' })
+}
 
-test('a failed profile save puts focus on the error summary, and its link moves focus to the field', async ({ page }) => {
-  await logIn(page, VOLUNTEER)
+test('a failed profile save puts focus on the error summary, and its link moves focus to the field', async ({ page, make, signIn }) => {
+  // Two languages and axe twice: more than the default minute on a busy two-core machine.
+  test.setTimeout(120_000)
+  await signIn(page, await helsingeVolunteer(make))
   await page.goto('/volunteer/profile')
   await page.getByLabel('Postnummer').fill('12')
   // The button is at the very bottom of a long form: the error is far above it.
@@ -51,8 +56,8 @@ test('a failed sign-up lists every missing field in the summary, each linked to 
   await expectAccessible(page)
 })
 
-test('the ad builder shows the summary at the top after a failed save', async ({ page }) => {
-  await logIn(page, 'tilbud@frivilligbro.test')
+test('the ad builder shows the summary at the top after a failed save', async ({ page, make, signIn }) => {
+  await signIn(page, (await make.facility({ centre: await make.centre() })).leader)
   await page.goto('/facility/ads/new')
   await page.getByLabel('Overskrift').fill('')
   await page.getByRole('button', { name: 'Gem kladde' }).click()
@@ -64,8 +69,9 @@ test('the ad builder shows the summary at the top after a failed save', async ({
   await expectAccessible(page)
 })
 
-test('the municipality picker appears as soon as a postcode shared by several municipalities is typed', async ({ page }) => {
-  await logIn(page, VOLUNTEER)
+test('the municipality picker appears as soon as a postcode shared by several municipalities is typed', async ({ page, make, signIn }) => {
+  const facility = await make.facility({ centre: await make.centre() })
+  await signIn(page, await helsingeVolunteer(make))
   await page.goto('/volunteer/profile')
   const picker = page.getByLabel('Kommune', { exact: true })
   // Frederik's 3200 Helsinge lies in Gribskov and Hillerød: the picker is there from the start.
@@ -78,8 +84,8 @@ test('the municipality picker appears as soon as a postcode shared by several mu
   await expectAccessible(page)
 
   // The same on the facility's profile.
-  await page.getByRole('button', { name: 'Log ud' }).click()
-  await logIn(page, 'tilbud@frivilligbro.test')
+  await logOut(page)
+  await signIn(page, facility.leader)
   await page.goto('/facility')
   await page.getByRole('link', { name: /Redigér profil|Profil/ }).first().click()
   await page.getByLabel('Postnummer').fill('3300')
@@ -105,8 +111,8 @@ test('the staff sign-up shows the part that applies to the chosen answer, and th
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
-  test('a failed profile save shows the summary at the top of the form, focused, with working links', async ({ page }) => {
-    await logIn(page, VOLUNTEER)
+  test('a failed profile save shows the summary at the top of the form, focused, with working links', async ({ page, make, signIn }) => {
+    await signIn(page, await helsingeVolunteer(make))
     await page.goto('/volunteer/profile')
     // The stored postcode is shared: the server-rendered page already has the picker.
     await expect(page.getByLabel('Kommune', { exact: true })).toBeVisible()

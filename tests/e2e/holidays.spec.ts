@@ -1,16 +1,22 @@
-import { expect, test } from '@playwright/test'
-import { expectAccessible, logIn } from './helpers'
+import { addDays, copenhagenDate, mondayOf } from '../../app/utils/time'
+import { expect, test } from './fixtures'
+import { expectAccessible } from './helpers'
 
-test('the windows page names the coming holidays and the closure ahead; the leader adds a summer closure after a plain refusal and opens a holiday on purpose', async ({ page }) => {
+test('the windows page names the coming holidays and the closure ahead; the leader adds a summer closure after a plain refusal and opens a holiday on purpose', async ({ page, make, signIn }) => {
   test.setTimeout(120_000)
   const summer = new Date().getFullYear() + 1
+  const facility = await make.facility({ centre: await make.centre() })
+  await make.visitWindow(facility, { title: 'Internetcafé onsdag', weekday: 3, startTime: '14:00', endTime: '16:00', capacity: 3 })
+  // Staff days in the week after next: they close the café's Wednesday that week.
+  const closureMonday = addDays(mondayOf(copenhagenDate()), 14)
+  await make.closure(facility, { fromDate: closureMonday, toDate: addDays(closureMonday, 6), reason: 'Personaledage – caféen holder lukket' })
 
-  await logIn(page, 'tilbud@frivilligbro.test')
+  await signIn(page, facility.leader)
   await page.goto('/facility')
   await page.getByRole('link', { name: 'Besøgstider, som frivillige kan booke' }).first().click()
   await expect(page.getByRole('heading', { level: 1, name: 'Besøgstider' })).toBeVisible()
 
-  // The demo's staff days close the café's Wednesday in that week; the card says so in words.
+  // The staff days close the café's Wednesday in that week; the card says so in words.
   const cafe = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Internetcafé onsdag' }) })
   await expect(cafe.getByText('Kan ikke bookes de næste uger:')).toBeVisible()
   await expect(cafe.getByText('Personaledage – caféen holder lukket').first()).toBeVisible()
@@ -51,11 +57,7 @@ test('the windows page names the coming holidays and the closure ahead; the lead
   await expect(page.getByRole('table').getByText('Juledag', { exact: true })).toBeVisible()
   await expect(page.getByRole('table').getByText('Juleaften', { exact: true })).toBeVisible()
   await expectAccessible(page)
-  // The demo's closure starts on the Monday four weeks after the last one (prisma/seed.ts).
-  const today = new Date()
-  const lastMonday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - (((today.getUTCDay() + 6) % 7) || 7)))
-  const closureMonday = new Date(lastMonday.getTime() + 28 * 86_400_000).toISOString().slice(0, 10)
   await page.goto(`/visits?view=week&date=${closureMonday}`)
-  await expect(page.getByRole('table').getByText('Lukket: Bostedet Skovbrynet – Personaledage – caféen holder lukket')).toHaveCount(7)
+  await expect(page.getByRole('table').getByText(`Lukket: ${facility.name} – Personaledage – caféen holder lukket`)).toHaveCount(7)
   await expectAccessible(page)
 })

@@ -1,83 +1,29 @@
-import crypto from 'node:crypto'
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
-import { expectAccessible, linkPath, logIn, logOut, uniqueEmail, waitForMail } from './helpers'
-
-type Db = {
-  prepare(sql: string): { get(...params: unknown[]): unknown; run(...params: unknown[]): unknown }
-  close(): void
-}
-const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, options: { fileMustExist: boolean; timeout: number }) => Db
-
-const port = Number(process.env.E2E_PORT ?? 3100)
-const databaseFile = path.resolve(`tests/.tmp/e2e-${port}/db/e2e.db`)
-const instant = (date: Date) => date.toISOString().replace('Z', '+00:00')
-const id = () => `e2e${crypto.randomBytes(10).toString('hex')}`
-
-type Person = { id: string; name: string; email: string }
+import { type Page } from '@playwright/test'
+import { expect, PASSWORD, test, type Factories } from './fixtures'
+import { expectAccessible, linkPath, logIn, logOut, waitForMail } from './helpers'
 
 /**
- * The story's own facility in Gribskov (the demo coordinator's centre) with a leader as contact
- * person, a published ad with one place for a task few demo volunteers have (so the story's
- * candidate ranks among the suggestions), a volunteer who fits it and has not applied, and
- * another who has. Written straight into the server's database so no other story is touched;
- * every password is the demo password.
+ * The story's own centre (a municipality of its own) with a coordinator, a facility with a leader
+ * as contact person, a published ad with one place, a volunteer who fits it and has not applied,
+ * another who has, and one who is about to leave.
  */
-function seedStory() {
-  const db = new Database(databaseFile, { fileMustExist: true, timeout: 5000 })
-  try {
-    const stamp = instant(new Date())
-    const { passwordHash } = db.prepare(`SELECT "passwordHash" FROM "User" WHERE "email" = 'frivillig@frivilligbro.test'`).get() as { passwordHash: string }
-    const { municipalityId, postcode, town } = db
-      .prepare(`SELECT p."municipalityId", p."code" AS "postcode", p."town" FROM "Postcode" p JOIN "Municipality" m ON m."id" = p."municipalityId" WHERE m."name" = 'Gribskov Kommune' LIMIT 1`)
-      .get() as { municipalityId: string; postcode: string; town: string }
-    const suffix = crypto.randomBytes(3).toString('hex')
-    const person = (name: string, prefix: string, role: string): Person => {
-      const p = { id: id(), name: `${name} ${suffix}`, email: uniqueEmail(prefix) }
-      db.prepare(
-        `INSERT INTO "User" ("id", "email", "emailVerifiedAt", "passwordHash", "name", "phone", "role", "locale", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, '40 50 60 70', ?, 'da', ?, ?)`,
-      ).run(p.id, p.email, stamp, passwordHash, p.name, role, stamp, stamp)
-      return p
-    }
-    const volunteer = (name: string, prefix: string) => {
-      const p = person(name, prefix, 'volunteer')
-      const profileId = id()
-      db.prepare(
-        `INSERT INTO "VolunteerProfile" ("id", "userId", "bio", "postcode", "municipalityId", "consentDataAt", "createdAt", "updatedAt") VALUES (?, ?, 'Hjælper gerne pårørende.', ?, ?, ?, ?, ?)`,
-      ).run(profileId, p.id, postcode, municipalityId, stamp, stamp, stamp)
-      db.prepare(`INSERT INTO "VolunteerSkill" ("id", "profileId", "task", "level") VALUES (?, ?, 'relatives_support', 3)`).run(id(), profileId)
-      db.prepare(`INSERT INTO "VolunteerAvailability" ("id", "profileId", "weekday", "part") VALUES (?, ?, 2, 'afternoon')`).run(id(), profileId)
-      db.prepare(`INSERT INTO "VolunteerArea" ("profileId", "municipalityId") VALUES (?, ?)`).run(profileId, municipalityId)
-      return p
-    }
-    const contact = person('Kirsten Kontakt', 'kirsten', 'facility_staff')
-    const facility = { id: id(), name: `Bostedet Lyngbakken ${suffix}` }
-    db.prepare(
-      `INSERT INTO "Facility" ("id", "name", "kind", "address", "postcode", "town", "municipalityId", "status", "approvedAt", "createdAt", "updatedAt") VALUES (?, ?, 'bosted', 'Lyngvej 4', ?, ?, ?, 'active', ?, ?, ?)`,
-    ).run(facility.id, facility.name, postcode, town, municipalityId, stamp, stamp, stamp)
-    db.prepare(
-      `INSERT INTO "FacilityMembership" ("id", "facilityId", "userId", "role", "isContactPerson", "status", "createdAt") VALUES (?, ?, ?, 'leader', 1, 'active', ?)`,
-    ).run(id(), facility.id, contact.id, stamp)
-    const ad = { id: id(), title: `Pårørendecafé med IT ${suffix}` }
-    db.prepare(
-      `INSERT INTO "JobAd" ("id", "facilityId", "municipalityId", "title", "tasks", "description", "weekdays", "timeFrom", "timeTo", "volunteersWanted", "requiresConfidentiality", "contactPersonId", "status", "publishedAt", "createdAt", "updatedAt")
-       VALUES (?, ?, ?, ?, '["relatives_support"]', 'Pårørende vil gerne lære at videoringe med beboerne. Du viser dem hvordan, en tirsdag om måneden.', '[2]', '15:00', '17:00', 1, 0, ?, 'published', ?, ?, ?)`,
-    ).run(ad.id, facility.id, municipalityId, ad.title, contact.id, stamp, stamp, stamp)
-    const invitee = volunteer('Ingrid Inviteret', 'ingrid')
-    const applicant = volunteer('Anders Ansøger', 'anders')
-    db.prepare(`INSERT INTO "Application" ("id", "jobAdId", "volunteerId", "motivation", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, 'Jeg kan tirsdage.', 'submitted', ?, ?)`).run(
-      id(),
-      ad.id,
-      applicant.id,
-      stamp,
-      stamp,
-    )
-    const leaving = volunteer('Lea Lukkes', 'lea')
-    return { ad, facility, invitee, applicant, leaving }
-  } finally {
-    db.close()
-  }
+async function story(make: Factories) {
+  const centre = await make.centre()
+  const facility = await make.facility({ centre, name: `Bostedet Lyngbakken ${make.unique('f')}` })
+  const ad = await make.ad({
+    facility,
+    title: `Pårørendecafé med IT ${make.unique('ad')}`,
+    tasks: ['relatives_support'],
+    volunteersWanted: 1,
+    description: 'Pårørende vil gerne lære at videoringe med beboerne. Du viser dem hvordan, en tirsdag om måneden.',
+  })
+  const fits = { centre, skills: ['relatives_support'], availability: [{ weekday: 2, part: 'afternoon' as const }] }
+  const invitee = await make.volunteer({ ...fits, name: `Ingrid Inviteret ${make.unique('i')}` })
+  const applicant = await make.volunteer({ ...fits, name: `Anders Ansøger ${make.unique('a')}` })
+  await make.application(ad, applicant, 'Jeg kan tirsdage.')
+  const leavingPart = make.unique('lea')
+  const leaving = await make.volunteer({ ...fits, name: `Lea Lukkes ${leavingPart}` })
+  return { centre, ad, facility, invitee, applicant, leaving }
 }
 
 function inAWeek() {
@@ -94,33 +40,33 @@ async function freshLogIn(page: Page, email: string) {
   await logIn(page, email)
 }
 
-test('a coordinator invites a candidate who applies; the approval that fills the ad answers the other applicant', async ({ page }) => {
+test('a coordinator invites a candidate who applies; the approval that fills the ad answers the other applicant', async ({ page, make }) => {
   test.setTimeout(180_000)
-  const story = seedStory()
+  const world = await story(make)
 
   // --- The coordinator invites a suggested candidate, with a personal line ----------------------
-  await logIn(page, 'koordinator@frivilligbro.test')
-  await page.goto(`/centre/ads/${story.ad.id}/candidates`)
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(story.ad.title) })).toBeVisible()
+  await logIn(page, world.centre.coordinator.email)
+  await page.goto(`/centre/ads/${world.ad.id}/candidates`)
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(world.ad.title) })).toBeVisible()
   const suggestions = page.getByRole('region', { name: 'Andre frivillige, der passer' })
-  const card = suggestions.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(story.invitee.name) }) })
+  const card = suggestions.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(world.invitee.name) }) })
   await card.getByText('Invitér til at søge').click()
   await card.getByLabel('Personlig hilsen (valgfri)').fill('Du skrev, at du hjælper pårørende — det er lige det her.')
   await expectAccessible(page)
-  await card.getByRole('button', { name: `Invitér ${story.invitee.name}` }).click()
-  await expect(page.getByText(`${story.invitee.name} er inviteret til at søge opgaven.`)).toBeVisible()
+  await card.getByRole('button', { name: `Invitér ${world.invitee.name}` }).click()
+  await expect(page.getByText(`${world.invitee.name} er inviteret til at søge opgaven.`)).toBeVisible()
   await expect(card).toContainText(`Inviteret ${todayShort()}`)
   await expect(card.getByRole('button', { name: /Invitér/ })).toHaveCount(0)
   await expectAccessible(page)
 
   // --- The candidate reads the e-mail, sees the invitation on the ad, and applies ----------------
-  const invitation = await waitForMail(story.invitee.email, `Invitation til at søge: ${story.ad.title}`)
-  expect(invitation.text).toContain(story.facility.name)
+  const invitation = await waitForMail(world.invitee.email, `Invitation til at søge: ${world.ad.title}`)
+  expect(invitation.text).toContain(world.facility.name)
   expect(invitation.text).toContain('Du skrev, at du hjælper pårørende — det er lige det her.')
   expect(invitation.text).toContain('Pårørende vil gerne lære at videoringe med beboerne.')
   const adPath = linkPath(invitation, '/jobs/')
   await logOut(page)
-  await logIn(page, story.invitee.email)
+  await logIn(page, world.invitee.email)
   await page.goto(adPath)
   await expect(page.getByText('Du er inviteret til at søge denne opgave')).toBeVisible()
   await expectAccessible(page)
@@ -131,10 +77,10 @@ test('a coordinator invites a candidate who applies; the approval that fills the
   await expect(page.getByText('Tak! Din ansøgning er sendt.')).toBeVisible()
 
   // --- The coordinator sees the invitation on the application, and is told who will be answered --
-  await freshLogIn(page, 'koordinator@frivilligbro.test')
+  await freshLogIn(page, world.centre.coordinator.email)
   await page.goto('/centre')
-  await page.getByRole('link', { name: `Åbn ansøgningen fra ${story.invitee.name}` }).click()
-  await expect(page.getByRole('heading', { level: 1, name: `Ansøgning fra ${story.invitee.name}` })).toBeVisible()
+  await page.getByRole('link', { name: `Åbn ansøgningen fra ${world.invitee.name}` }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Ansøgning fra ${world.invitee.name}` })).toBeVisible()
   await expect(page.getByText(/Søgte efter invitation fra Karin .+ den \d+\. \p{L}+ \d{4}\./u)).toBeVisible()
   await expect(page.getByText('Godkender du, er opslaget besat.')).toBeVisible()
   await expect(page.getByText(/Én anden ansøger får så automatisk et venligt svar/)).toBeVisible()
@@ -144,13 +90,13 @@ test('a coordinator invites a candidate who applies; the approval that fills the
   await page.getByLabel('Sted', { exact: true }).fill('Lyngvej 4, fællesstuen')
   await page.getByRole('button', { name: 'Godkend match og send e-mails' }).click()
   await expect(page.getByText('de øvrige ansøgere (1) har fået et venligt svar')).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Ansøgninger, der venter' })).not.toContainText(story.applicant.name)
+  await expect(page.getByRole('region', { name: 'Ansøgninger, der venter' })).not.toContainText(world.applicant.name)
   await expectAccessible(page)
 
   // --- The other applicant is answered kindly, with a way to the other tasks ---------------------
-  const answer = await waitForMail(story.applicant.email, 'Opgaven er besat — tak for din interesse')
-  expect(answer.text).toContain(story.ad.title)
-  await freshLogIn(page, story.applicant.email)
+  const answer = await waitForMail(world.applicant.email, 'Opgaven er besat — tak for din interesse')
+  expect(answer.text).toContain(world.ad.title)
+  await freshLogIn(page, world.applicant.email)
   await page.goto(linkPath(answer, '/jobs'))
   await expect(page).toHaveURL(/\/jobs/)
   await page.goto('/volunteer/applications')
@@ -158,17 +104,18 @@ test('a coordinator invites a candidate who applies; the approval that fills the
   await expectAccessible(page)
 })
 
-test('an admin finds an account by part of its e-mail and deactivates it; that person cannot log in', async ({ page }) => {
+test('an admin finds an account by part of its e-mail and deactivates it; that person cannot log in', async ({ page, make, signIn }) => {
   test.setTimeout(120_000)
-  const story = seedStory()
-  const part = story.leaving.email.split('@')[0].slice(0, 12)
+  const world = await story(make)
+  // Part of the e-mail that only this person's address has.
+  const part = world.leaving.email.split('@')[0].split('-').slice(1).join('-')
 
-  await logIn(page, 'admin@frivilligbro.test')
+  await signIn(page, await make.person('admin'))
   // The centre's edit page: contact details and the municipalities it covers.
   await page.goto('/admin')
-  await page.getByRole('link', { name: 'Frivilligcenter Gribskov' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Redigér Frivilligcenter Gribskov' })).toBeVisible()
-  await expect(page.getByRole('checkbox', { name: 'Gribskov Kommune' })).toBeChecked()
+  await page.getByRole('link', { name: world.centre.name }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Redigér ${world.centre.name}` })).toBeVisible()
+  await expect(page.getByRole('checkbox', { name: world.centre.municipalityName })).toBeChecked()
   await expectAccessible(page)
 
   await page.goto('/admin/users')
@@ -179,19 +126,19 @@ test('an admin finds an account by part of its e-mail and deactivates it; that p
   await expect(page).toHaveURL(new RegExp(`q=${part}`))
   await expect(page.getByText('1 profil fundet.')).toBeVisible()
   await expectAccessible(page)
-  await page.getByRole('link', { name: story.leaving.name }).click()
-  await expect(page.getByRole('heading', { level: 1, name: `Profil: ${story.leaving.name}` })).toBeVisible()
+  await page.getByRole('link', { name: world.leaving.name }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Profil: ${world.leaving.name}` })).toBeVisible()
   await expect(page.getByText('1 åben ansøgning trækkes tilbage.')).toHaveCount(0)
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Deaktivér profilen' }).click()
-  await expect(page.getByText(`${story.leaving.name} er deaktiveret og logget ud alle steder.`)).toBeVisible()
+  await expect(page.getByText(`${world.leaving.name} er deaktiveret og logget ud alle steder.`)).toBeVisible()
   await expect(page.getByRole('button', { name: 'Genaktivér profilen' })).toBeVisible()
   await expectAccessible(page)
 
   await page.context().clearCookies()
   await page.goto('/login')
-  await page.getByLabel('E-mail').fill(story.leaving.email)
-  await page.getByLabel('Adgangskode', { exact: true }).fill('Demo-adgang-2026')
+  await page.getByLabel('E-mail').fill(world.leaving.email)
+  await page.getByLabel('Adgangskode', { exact: true }).fill(PASSWORD)
   await page.getByRole('button', { name: 'Log ind' }).click()
   await expect(page.getByRole('alert')).toContainText('Din profil er lukket af en administrator')
   await expectAccessible(page)

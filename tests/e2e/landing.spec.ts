@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { DEMO_PASSWORD, expectAccessible } from './helpers'
 
 // Each demo role logs in from the log-in page and lands where it works, not on the marketing page.

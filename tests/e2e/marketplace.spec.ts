@@ -1,18 +1,12 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectAccessible, logIn, waitForMail } from './helpers'
 
 // Issue 3's proof in one continuous story: one new ad from the builder, through the centre's
 // review, onto the public board, search and feeds, to an application and an approved match whose
 // contact details only the matched facility sees.
 
-const STAFF = 'tilbud@frivilligbro.test'
-const COORDINATOR = 'koordinator@frivilligbro.test'
-const CONTACT = 'jonas.skovbrynet@frivilligbro.test'
-// Emma lives in Gribskov, helps with social media, has Wednesday afternoons and no checks yet.
-const VOLUNTEER = 'emma.larsen@frivilligbro.test'
 const VOLUNTEER_PHONE = '60 12 78 90'
-// Staff at another facility (Kildevang), who must never see Emma's contact details.
-const OTHER_STAFF = 'mette.kildevang@frivilligbro.test'
 
 function isoDate(daysFromNow: number) {
   const date = new Date(Date.now() + daysFromNow * 86_400_000)
@@ -26,9 +20,19 @@ async function switchUser(page: Page, email: string) {
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' })
 
-test('an ad from the builder to an approved match: return, fix, publish, board, search, feeds, apply, rank, checks, approve', async ({ page }) => {
+test('an ad from the builder to an approved match: return, fix, publish, board, search, feeds, apply, rank, checks, approve', async ({ page, make }) => {
   // Seven sign-ins with axe on every page: far longer than the default minute.
   test.setTimeout(480_000)
+  // A centre of the story's own: a facility whose leader writes the ad and whose staff member Jonas
+  // is the contact person; Emma lives in the municipality, helps with social media, has Wednesday
+  // afternoons and no checks yet; staff at another facility must never see her contact details.
+  const centre = await make.centre()
+  const facility = await make.facility({ centre, name: `Bostedet Skovbrynet ${make.unique('f')}`, staff: [{ name: 'Jonas Berg' }] })
+  const STAFF = facility.leader.email
+  const COORDINATOR = centre.coordinator.email
+  const CONTACT = facility.staff[0].email
+  const VOLUNTEER = (await make.volunteer({ centre, name: 'Emma Larsen', phone: VOLUNTEER_PHONE, skills: ['social_media'], availability: [{ weekday: 3, part: 'afternoon' }] })).email
+  const OTHER_STAFF = (await make.facility({ centre, name: `Bostedet Kildevang ${make.unique('f')}` })).leader.email
   const token = Date.now().toString(36)
   const title = `IT-ven til sociale medier ${token}`
   const comment = 'Skriv venligst, hvilke tablets beboerne har, og at den frivillige ikke hjælper med MitID.'
@@ -38,7 +42,7 @@ test('an ad from the builder to an approved match: return, fix, publish, board, 
   await menu(page).getByRole('link', { name: 'Vores jobopslag' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Jobopslag' })).toBeVisible()
   await expectAccessible(page)
-  await page.getByRole('link', { name: 'Nyt jobopslag for Bostedet Skovbrynet' }).click()
+  await page.getByRole('link', { name: `Nyt jobopslag for ${facility.name}` }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Nyt jobopslag' })).toBeVisible()
   await expectAccessible(page)
 
@@ -198,7 +202,7 @@ test('an ad from the builder to an approved match: return, fix, publish, board, 
   await expectAccessible(page)
   await page.getByLabel('Dato for intromøde').fill(isoDate(7))
   await page.getByLabel('Klokkeslæt').fill('14:00')
-  await page.getByLabel('Sted', { exact: true }).fill('Bostedet Skovbrynet, fællesstuen i hus B')
+  await page.getByLabel('Sted', { exact: true }).fill(`${facility.name}, fællesstuen i hus B`)
   await page.getByRole('button', { name: 'Godkend match og send e-mails' }).click()
   await expect(page.getByText(/Matchet er godkendt/)).toBeVisible()
   await expectAccessible(page)

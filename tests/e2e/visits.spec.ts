@@ -1,13 +1,26 @@
-import { expect, test } from '@playwright/test'
+import { addDays, copenhagenDate, isoWeekday } from '../../app/utils/time'
+import { expect, test, type Factories } from './fixtures'
 import { expectAccessible, linkPath, logIn, waitForMail } from './helpers'
 
-// The demo's Nikolaj has an active match with the gaming club at Nordlys (contact person Camilla)
-// and no visit plan yet; he came to last Friday's game café, and nobody has logged it. His
-// three-monthly check-in falls due when the server starts. No other spec touches him.
-const CONTACT = 'camilla.nordlys@frivilligbro.test'
-const VOLUNTEER = 'nikolaj.bang@frivilligbro.test'
-// Nordlys lies in Halsnæs, under Frivilligcenter Hillerød.
-const COORDINATOR = 'koordinator.hillerod@frivilligbro.test'
+/**
+ * Nikolaj has an active match with the gaming club at Nordlys (contact person Camilla) and no
+ * visit plan yet; he came to last Friday's game café, and nobody has logged it. His first check-in
+ * fell due today. All of it in a centre of the story's own.
+ */
+async function story(make: Factories) {
+  const centre = await make.centre()
+  const facility = await make.facility({ centre, name: `Klubhuset Nordlys ${make.unique('f')}`, leaderName: 'Camilla Bech', kind: 'aktivitetstilbud' })
+  const ad = await make.ad({ facility, title: `Spilklub ${make.unique('ad')}`, tasks: ['games'] })
+  const volunteer = await make.volunteer({ centre, name: 'Nikolaj Bang', skills: ['games'] })
+  // Approved 29 days ago: the first check-in (after 28 days) is due.
+  const match = await make.match(ad, volunteer, { approvedAt: new Date(Date.now() - 29 * 86_400_000) })
+  const cafe = await make.visitWindow(facility, { title: 'Spilcafé fredag', weekday: 5, startTime: '16:00', endTime: '18:00', capacity: 2, location: 'Klubhuset' })
+  let lastFriday = addDays(copenhagenDate(), -1)
+  while (isoWeekday(lastFriday) !== 5) lastFriday = addDays(lastFriday, -1)
+  await make.pastVisit(match, cafe, lastFriday)
+  await make.runFollowUps()
+  return { CONTACT: facility.leader.email, VOLUNTEER: volunteer.email, COORDINATOR: centre.coordinator.email }
+}
 
 /** The first Thursday at least three days ahead, as the date input wants it (Copenhagen time). */
 function nextThursday() {
@@ -16,9 +29,10 @@ function nextThursday() {
   return date.toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' })
 }
 
-test('regular visits: a plan proposed and confirmed, visits for both, a calendar feed, an extra café visit booked, a visit cancelled, a visit logged, and the follow-up that reaches the coordinator', async ({ page, browser }) => {
+test('regular visits: a plan proposed and confirmed, visits for both, a calendar feed, an extra café visit booked, a visit cancelled, a visit logged, and the follow-up that reaches the coordinator', async ({ page, browser, make }) => {
   // One long story across three people with axe on every page; a busy machine needs minutes.
   test.setTimeout(360_000)
+  const { CONTACT, VOLUNTEER, COORDINATOR } = await story(make)
   const start = nextThursday()
 
   // The contact person proposes Thursdays 19–21 from the visits page.

@@ -1,9 +1,11 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectAccessible, linkPath, logIn, uniqueEmail, waitForMail } from './helpers'
 
-test('a new volunteer fills the profile, applies to a published ad, sees it, gets the confirmation and withdraws', async ({ page }) => {
+test('a new volunteer fills the profile, applies to a published ad, sees it, gets the confirmation and withdraws', async ({ page, make }) => {
   // A long story with axe on every page; on a busy two-core machine it needs more than the default minute.
   test.setTimeout(300_000)
+  const token = make.unique('ad')
+  const ad = await make.ad({ facility: await make.facility({ centre: await make.centre() }), title: `IT-ven til videoopkald ${token}` })
   const email = uniqueEmail('ny-ansoeger')
   const password = 'min cykel er blå'
 
@@ -62,9 +64,12 @@ test('a new volunteer fills the profile, applies to a published ad, sees it, get
   await expect(page.getByText('Din profil er 100 % udfyldt')).toBeVisible()
   await expectAccessible(page)
 
-  // Apply to a published ad from the board.
+  // Apply to a published ad found on the board.
   await page.goto('/jobs')
+  await page.getByLabel('Søg i opslagene').fill(token)
+  await page.getByRole('button', { name: 'Søg', exact: true }).click()
   const adLink = page.locator('main h2 a[href^="/jobs/"]').first()
+  await expect(adLink).toHaveText(ad.title)
   const adTitle = (await adLink.textContent())!.trim()
   await adLink.click()
   // Read the address only once the ad's own page is showing (client-side navigation).
@@ -120,16 +125,15 @@ test('a new volunteer fills the profile, applies to a published ad, sees it, get
   await expect(page.getByRole('heading', { name: 'Du holder pause' })).toHaveCount(0)
 })
 
-test('staff who open an apply page are told kindly that only volunteers apply', async ({ page }) => {
+test('staff who open an apply page are told kindly that only volunteers apply', async ({ page, make }) => {
   test.setTimeout(120_000)
-  await page.goto('/jobs')
-  await page.locator('main a[href^="/jobs/"]').first().click()
-  await page.waitForURL(/\/jobs\/[^/]+$/)
-  const adPath = new URL(page.url()).pathname
+  const centre = await make.centre()
+  const { path: adPath } = await make.ad({ facility: await make.facility({ centre }) })
+  const staff = (await make.facility({ centre })).leader
   // Signed out: to the log-in page, and back to the form afterwards.
   await page.goto(`${adPath}/apply`)
   await expect(page).toHaveURL(/\/login\?redirectTo=/)
-  await logIn(page, 'tilbud@frivilligbro.test')
+  await logIn(page, staff.email)
   await page.goto(`${adPath}/apply`)
   await expect(page.getByRole('heading', { level: 1, name: 'Kun frivillige kan søge opslag' })).toBeVisible()
   await expectAccessible(page)
