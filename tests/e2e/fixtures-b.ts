@@ -7,6 +7,7 @@
  *   import { expect, test } from './fixtures-b'
  *   test('…', async ({ make, more }) => { … })
  */
+import type { prisma } from '~/utils/db.server'
 import { test as base, type Factories, type FacilityWorld, type Person } from './fixtures'
 
 export { expect, PASSWORD } from './fixtures'
@@ -39,12 +40,13 @@ export function pdfPageCount(pdf: Buffer) {
 export type More = ReturnType<typeof moreFactories>
 
 export const test = base.extend<{ more: More }>({
-  more: async ({ app, make }, use) => {
-    await use(moreFactories(app.prisma, make))
+  // (`provide`, not `use`: the React hooks lint rule reads any call of `use` as a hook.)
+  more: async ({ app, make }, provide) => {
+    await provide(moreFactories(app.prisma, make))
   },
 })
 
-type Db = (typeof import('~/utils/db.server'))['prisma']
+type Db = typeof prisma
 
 function moreFactories(prisma: Db, make: Factories) {
   return {
