@@ -9,7 +9,7 @@ const context = { locale: 'da-DK', timezoneId: 'Europe/Copenhagen' }
 
 test("residents' wishes: added on the common room's tablet, an ad written from them, fulfilled by a logged visit with the residents' 😊, and the volunteer thanked", async ({ browser, make, more, signIn }) => {
   // Four people, axe on every page; a busy machine needs minutes.
-  test.setTimeout(300_000)
+  test.setTimeout(420_000)
   const centre = await make.centre()
   const facility = await make.facility({ centre, name: `Bostedet Skovly ${make.unique('').slice(-6)}`, staff: [{ name: `Jonas Berg ${make.unique('').slice(-6)}` }] })
   const [jonas] = facility.staff

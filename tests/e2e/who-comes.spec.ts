@@ -24,7 +24,8 @@ function laterToday() {
 }
 
 test('staff make the screen address; signed out the screen shows first names, a cancellation today in words; the poster prints on one A4 page; a revoked address is a 404', async ({ page, browser, make, more }) => {
-  test.setTimeout(180_000)
+  // The screen refreshes by itself within a minute; with axe on six pages, minutes under load.
+  test.setTimeout(300_000)
   const centre = await make.centre()
   const facility: FacilityWorld = await make.facility({ centre })
   const ad = await make.ad({ facility })
