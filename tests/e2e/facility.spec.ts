@@ -35,7 +35,7 @@ test('the leader keeps the profile, ethics policy and staff up to date; an invit
 
   // IT screening: what residents want help with.
   await page.goto('/facility')
-  await page.getByRole('link', { name: 'IT-screening' }).click()
+  await page.getByRole('link', { name: 'IT-screening', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'IT-screening' })).toBeVisible()
   await expectAccessible(page)
   await page.getByLabel('Spil').check()

@@ -34,6 +34,7 @@ import { register } from 'node:module'
 import path from 'node:path'
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
 import { addDays, copenhagenDate, isoWeekday } from '../../app/utils/time'
+import type { Db } from '~/utils/db.server'
 import { DEMO_PASSWORD } from './helpers'
 
 export { expect }
@@ -74,7 +75,6 @@ function allowJsonImports() {
   register(`data:text/javascript,${encodeURIComponent(JSON_IMPORTS_HOOK)}`)
 }
 
-type Db = (typeof import('~/utils/db.server'))['prisma']
 
 export type Person = { id: string; email: string; name: string; role: string; centreId: string | null }
 export type CentreWorld = { id: string; name: string; municipalityId: string; municipalityName: string; postcode: string; town: string; coordinator: Person }
@@ -111,7 +111,12 @@ function makeFactories(app: App, workerIndex: number) {
   /** A municipality no centre covers, claimed atomically (two workers never get the same one). */
   async function claimMunicipality(centreId: string) {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const free = await prisma.municipality.findMany({ where: { centreId: null, postcodes: { some: {} } }, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 20 })
+      // Only municipalities with a postcode of their own, so forms never ask which municipality is meant.
+      const free = await prisma.$queryRaw<{ id: string; name: string }[]>`
+        SELECT m."id", m."name" FROM "Municipality" m
+        WHERE m."centreId" IS NULL
+          AND EXISTS (SELECT 1 FROM "Postcode" p WHERE p."municipalityId" = m."id" AND (SELECT count(*) FROM "Postcode" q WHERE q."code" = p."code") = 1)
+        ORDER BY m."name" LIMIT 20`
       if (free.length === 0) throw new Error('No municipality without a centre is left for make.centre()')
       const pick = free[(workerIndex + attempt) % free.length]
       const { count } = await prisma.municipality.updateMany({ where: { id: pick.id, centreId: null }, data: { centreId } })
@@ -396,7 +401,7 @@ export type SignIn = (target: Page | BrowserContext, person: Pick<Person, 'id'>)
 export const test = base.extend<{ make: Factories; signIn: SignIn }, { app: App }>({
   app: [
     // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({}, provide) => {
       pointAtServerDatabase()
       allowJsonImports()
       const { prisma } = await import('~/utils/db.server')
@@ -404,16 +409,16 @@ export const test = base.extend<{ make: Factories; signIn: SignIn }, { app: App 
       const { createUserSession } = await import('~/utils/auth.server')
       // Hashing is slow on purpose: one hash of the shared password per worker.
       const passwordHash = await hashPassword(PASSWORD)
-      await use({ prisma, passwordHash, createUserSession })
+      await provide({ prisma, passwordHash, createUserSession })
       await prisma.$disconnect()
     },
     { scope: 'worker' },
   ],
-  make: async ({ app }, use, testInfo) => {
-    await use(makeFactories(app, testInfo.workerIndex))
+  make: async ({ app }, provide, testInfo) => {
+    await provide(makeFactories(app, testInfo.workerIndex))
   },
-  signIn: async ({ app }, use) => {
-    await use(async (target, person) => {
+  signIn: async ({ app }, provide) => {
+    await provide(async (target, person) => {
       const context = 'context' in target ? target.context() : target
       const [pair] = (await app.createUserSession(person.id)).split(';')
       const [name, ...value] = pair.split('=')

@@ -10,6 +10,8 @@ async function helsingeVolunteer(make: Factories) {
 }
 
 test('a failed profile save puts focus on the error summary, and its link moves focus to the field', async ({ page, make, signIn }) => {
+  // Two languages and axe twice: more than the default minute on a busy two-core machine.
+  test.setTimeout(120_000)
   await signIn(page, await helsingeVolunteer(make))
   await page.goto('/volunteer/profile')
   await page.getByLabel('Postnummer').fill('12')
