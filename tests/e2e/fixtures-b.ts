@@ -48,6 +48,23 @@ export const test = base.extend<{ more: More }>({
 
 type Db = typeof prisma
 
+/**
+ * SQLite has one writer at a time, and this process writes next to the server (and the other
+ * worker). On a loaded 2-core machine a write here once met SQLITE_BUSY ("Operation has timed
+ * out") before the busy timeout: a failed write is rolled back whole, so it is tried again.
+ */
+async function written<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write()
+    } catch (error) {
+      const busy = /Operation has timed out|SQLITE_BUSY|database is locked/.test(error instanceof Error ? error.message : String(error))
+      if (!busy || attempt === 4) throw error
+      await new Promise((resolve) => setTimeout(resolve, 400 * attempt))
+    }
+  }
+}
+
 function moreFactories(prisma: Db, make: Factories) {
   return {
     /** The Prisma client the server's database is opened with, for a one-off change a story needs. */
@@ -55,15 +72,15 @@ function moreFactories(prisma: Db, make: Factories) {
 
     /** A municipality's contact (kommunal tovholder) who reads the given municipality. */
     async municipalityAccount(municipalityId: string, options: { name?: string } = {}): Promise<Person> {
-      const person = await make.person('municipality', { name: options.name ?? `Kirsten Kommune ${make.unique('k').slice(-6)}` })
-      await prisma.municipalityAccess.create({ data: { userId: person.id, municipalityId } })
+      const person = await written(() => make.person('municipality', { name: options.name ?? `Kirsten Kommune ${make.unique('k').slice(-6)}` }))
+      await written(() => prisma.municipalityAccess.create({ data: { userId: person.id, municipalityId } }))
       return person
     },
 
     /** The application was sent `days` days ago (the centre's queue is oldest first, flagged after 48 hours). */
     async sentDaysAgo(applicationId: string, days: number) {
       const at = new Date(Date.now() - days * 86_400_000)
-      await prisma.application.update({ where: { id: applicationId }, data: { createdAt: at, updatedAt: at } })
+      await written(() => prisma.application.update({ where: { id: applicationId }, data: { createdAt: at, updatedAt: at } }))
     },
 
     /** A visit of the match on a day relative to today; `done` ones are logged by the volunteer. */
@@ -74,7 +91,7 @@ function moreFactories(prisma: Db, make: Factories) {
       const to = options.to ?? '17:00'
       const status = options.status ?? 'planned'
       const done = status === 'done'
-      return prisma.visit.create({
+      return written(() => prisma.visit.create({
         data: {
           matchId: match.id,
           facilityId: match.facilityId,
@@ -92,14 +109,15 @@ function moreFactories(prisma: Db, make: Factories) {
           residentFeedback: done ? (options.feedback ?? null) : null,
           feedbackBy: done && options.feedback ? (options.feedbackBy ?? 'resident') : null,
         },
-      })
+      }))
     },
 
     /** The match's check-in falls due now and is sent (the model's own sending: the e-mails go through the outbox). */
     async checkInSent(match: Pick<Match, 'id'>) {
       const { sendFollowUp } = await import('~/models/follow-up.server')
-      const followUp = await prisma.followUp.create({ data: { matchId: match.id, dueAt: new Date(Date.now() - 60_000) } })
-      const sent = await sendFollowUp(followUp.id)
+      const followUp = await written(() => prisma.followUp.create({ data: { matchId: match.id, dueAt: new Date(Date.now() - 60_000) } }))
+      // Sending claims the check-in (due → sent) in its transaction: a retry never sends twice.
+      const sent = await written(() => sendFollowUp(followUp.id))
       if (!sent) throw new Error('The check-in was not sent')
       return followUp
     },
@@ -107,7 +125,7 @@ function moreFactories(prisma: Db, make: Factories) {
     /** A resident's wish at the facility, added by a staff member (one after the other: the oldest first). */
     async wish(facility: FacilityWorld, input: { what: string; tasks: string[]; residentCount?: number; by?: Person }) {
       const { addWish } = await import('~/models/wish.server')
-      const result = await addWish((input.by ?? facility.leader).id, facility.id, { what: input.what, tasks: input.tasks as never, residentCount: input.residentCount ?? 1 })
+      const result = await written(() => addWish((input.by ?? facility.leader).id, facility.id, { what: input.what, tasks: input.tasks as never, residentCount: input.residentCount ?? 1 }))
       if (!result.ok) throw new Error(`The wish was not added: ${result.reason}`)
       return result.id
     },
@@ -115,20 +133,20 @@ function moreFactories(prisma: Db, make: Factories) {
     /** The facility's common-room screen address. */
     async whoComesAddress(facility: FacilityWorld) {
       const { regenerateWhoComesToken } = await import('~/models/who-comes.server')
-      return `/who-comes/${await regenerateWhoComesToken(facility.leader.id, facility.id)}`
+      return `/who-comes/${await written(() => regenerateWhoComesToken(facility.leader.id, facility.id))}`
     },
 
     /** One more point in the municipality's ethics template (made by its contact; every change raises the version). */
     async templateEntry(by: Pick<Person, 'id'>, municipalityId: string, entry: { technology: string; dilemma: string; agreedValues: string }) {
       const { changeEthicsTemplate } = await import('~/models/ethics-template.server')
-      const result = await changeEthicsTemplate(by.id, municipalityId, { intent: 'add', entry })
+      const result = await written(() => changeEthicsTemplate(by.id, municipalityId, { intent: 'add', entry }))
       if (!result.ok) throw new Error(`The template was not changed: ${result.reason}`)
     },
 
     /** The facility's leader takes the municipality's template (as it is now) in use. */
     async adoptTemplate(facility: FacilityWorld) {
       const { adoptEthicsTemplate } = await import('~/models/ethics-template.server')
-      const result = await adoptEthicsTemplate(facility.leader.id, facility.id)
+      const result = await written(() => adoptEthicsTemplate(facility.leader.id, facility.id))
       if (!result.ok) throw new Error(`The template was not adopted: ${result.reason}`)
     },
 
@@ -141,7 +159,7 @@ function moreFactories(prisma: Db, make: Factories) {
     /** A thread started by `author` in a facility's space or (facilityId null) the centre's network; the author follows it. */
     async thread(author: Pick<Person, 'id'>, place: { centreId: string; facilityId: string | null }, input: { title: string; body: string; tags?: string[] }) {
       const { startThread } = await import('~/models/thread.server')
-      const { threadId } = await startThread(author.id, place, { title: input.title, body: input.body, tags: input.tags ?? [], announcement: false })
+      const { threadId } = await written(() => startThread(author.id, place, { title: input.title, body: input.body, tags: input.tags ?? [], announcement: false }))
       return { id: threadId, title: input.title, path: `/threads/${threadId}` }
     },
 
@@ -156,7 +174,7 @@ function moreFactories(prisma: Db, make: Factories) {
       const sharp = (await import('sharp')).default
       const { saveVolunteerPhoto } = await import('~/models/who-comes.server')
       const bytes = await sharp({ create: { width: 600, height: 600, channels: 3, background: colour } }).jpeg().toBuffer()
-      const result = await saveVolunteerPhoto(volunteer.id, bytes)
+      const result = await written(() => saveVolunteerPhoto(volunteer.id, bytes))
       if (!result.ok) throw new Error(`The photo was not saved: ${result.reason}`)
     },
   }
