@@ -16,6 +16,10 @@
  *     await logIn(page, facility.leader.email, PASSWORD)          // or through the form (helpers.ts), waits for "Log ud"
  *   })
  *
+ * - Also: make.person(role), make.coordinator(centre), make.application(ad, volunteer),
+ *   make.match(ad, volunteer), make.visitWindow(facility), make.booking(volunteer, window, date),
+ *   make.pastVisit(match, window, date), make.closure(facility, …), make.event({ centre, sessions }),
+ *   make.signUp(event, person, { at }), make.runFollowUps(), make.unique(prefix); nextWeekday(n).
  * - Every person gets a unique e-mail (worker, counter and random part), so `waitForMail(email, …)`
  *   on the shared mail catcher only ever sees this story's mail. Every password is `PASSWORD`
  *   (the demo password), so `logIn(page, person.email)` works too.
