@@ -1,19 +1,27 @@
-import { expect, test } from '@playwright/test'
-import { expectAccessible, logIn, waitForMail } from './helpers'
+import { expect, isoDate, test } from './fixtures-b'
+import { expectAccessible, waitForMail } from './helpers'
+
+// The coordinator's queue on a centre of the story's own: a video ad with one place at a facility
+// whose leader is the contact person; Mikkel applied four days ago (flagged), Aisha yesterday.
+// Neither has the checks the ad requires.
 
 /** A date a week from now, as the date input wants it (the browser runs in Copenhagen time). */
-function inAWeek() {
-  const date = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000)
-  return date.toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' })
-}
-function today() {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' })
-}
+const inAWeek = () => isoDate(7)
+const today = () => isoDate(0)
 
-test('the coordinator works the queue: reasons, missing checks, approval with an intro meeting; the facility then sees the phone', async ({ page }) => {
+test('the coordinator works the queue: reasons, missing checks, approval with an intro meeting; the facility then sees the phone', async ({ page, make, more, signIn }) => {
   // A long story with axe on eight pages; the default minute is too tight on a busy machine.
   test.setTimeout(240_000)
-  await logIn(page, 'koordinator@frivilligbro.test')
+  const centre = await make.centre()
+  const facility = await make.facility({ centre })
+  const ad = await make.ad({ facility, title: `Videoopkald med familien ${make.unique('').slice(-6)}`, requiresConfidentiality: true, volunteersWanted: 1 })
+  await more.db.jobAd.update({ where: { id: ad.id }, data: { requiresCriminalRecord: true } })
+  const mikkel = await make.volunteer({ centre, name: `Mikkel Thomsen ${make.unique('').slice(-6)}`, phone: '26 90 14 57' })
+  const aisha = await make.volunteer({ centre, name: `Aisha Rahman ${make.unique('').slice(-6)}`, phone: '31 22 84 10' })
+  await more.sentDaysAgo((await make.application(ad, mikkel)).id, 4)
+  await more.sentDaysAgo((await make.application(ad, aisha)).id, 1)
+  const contact = facility.leader
+  await signIn(page, centre.coordinator)
   await page.goto('/centre')
   await expect(page.getByRole('heading', { level: 2, name: 'Ansøgninger, der venter' })).toBeVisible()
   await expectAccessible(page)
@@ -21,13 +29,13 @@ test('the coordinator works the queue: reasons, missing checks, approval with an
   // Oldest first: Mikkel has waited four days and is flagged in words, not only by colour.
   const queue = page.getByRole('region', { name: 'Ansøgninger, der venter' }).getByRole('listitem')
   const first = queue.first()
-  await expect(first).toContainText('Mikkel Thomsen')
+  await expect(first).toContainText(mikkel.name)
   await expect(first).toContainText('venter i 4 dage')
   await expect(first).toContainText('Over 48 timer – svar snart')
-  await expect(queue.filter({ hasText: 'Aisha Rahman' })).not.toContainText('Over 48 timer')
-  await first.getByRole('link', { name: 'Åbn ansøgningen fra Mikkel Thomsen' }).click()
+  await expect(queue.filter({ hasText: aisha.name })).not.toContainText('Over 48 timer')
+  await first.getByRole('link', { name: `Åbn ansøgningen fra ${mikkel.name}` }).click()
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Ansøgning fra Mikkel Thomsen' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: `Ansøgning fra ${mikkel.name}` })).toBeVisible()
   await expect(page.getByRole('heading', { level: 2, name: /Hvorfor de passer/ })).toBeVisible()
   await expect(page.getByText('Bor i samme kommune')).toBeVisible()
   await expect(page.getByText(/Har tid, når tilbuddet ønsker det: tirsdag eftermiddag/)).toBeVisible()
@@ -41,8 +49,8 @@ test('the coordinator works the queue: reasons, missing checks, approval with an
   await expect(page.getByRole('heading', { level: 1, name: /Kandidater til/ })).toBeVisible()
   const applicants = page.getByRole('region', { name: 'Har søgt' })
   await expect(applicants.getByRole('listitem').first()).toContainText('Score:')
-  await expect(applicants).toContainText('Mikkel Thomsen')
-  await expect(applicants).toContainText('Aisha Rahman')
+  await expect(applicants).toContainText(mikkel.name)
+  await expect(applicants).toContainText(aisha.name)
   await expectAccessible(page)
   await page.goBack()
 
@@ -65,23 +73,22 @@ test('the coordinator works the queue: reasons, missing checks, approval with an
 
   await page.getByLabel('Dato for intromøde').fill(inAWeek())
   await page.getByLabel('Klokkeslæt').fill('15:00')
-  await page.getByLabel('Sted', { exact: true }).fill('Bostedet Skovbrynet, fællesstuen i hus B')
+  await page.getByLabel('Sted', { exact: true }).fill(`${facility.name}, fællesstuen i hus B`)
   await page.getByRole('button', { name: 'Godkend match og send e-mails' }).click()
   await expect(page.getByText(/Matchet er godkendt/)).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Ansøgninger, der venter' })).not.toContainText('Mikkel Thomsen')
+  await expect(page.getByRole('region', { name: 'Ansøgninger, der venter' })).not.toContainText(mikkel.name)
   // Mikkel took the video ad's last place: Aisha, who also applied, is answered at once.
   await expect(page.getByText('de øvrige ansøgere (1) har fået et venligt svar')).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Ansøgninger, der venter' })).not.toContainText('Aisha Rahman')
-  await waitForMail('aisha.rahman@frivilligbro.test', 'Opgaven er besat')
+  await expect(page.getByRole('region', { name: 'Ansøgninger, der venter' })).not.toContainText(aisha.name)
+  await waitForMail(aisha.email, 'Opgaven er besat')
   await expectAccessible(page)
 
   // Both parties get the other one's contact details and a calendar file at 15:00 Copenhagen time.
-  const toVolunteer = await waitForMail('mikkel.thomsen@frivilligbro.test', 'Godkendt match')
-  expect(toVolunteer.text).toContain('Jonas Berg')
-  expect(toVolunteer.text).toContain('48 79 40 02')
-  expect(toVolunteer.text).toContain('jonas.skovbrynet@frivilligbro.test')
-  // The marketplace story also tells Jonas about a match (Emma); this one is about Mikkel.
-  const toContact = await waitForMail('jonas.skovbrynet@frivilligbro.test', 'Godkendt match', { containing: 'Mikkel Thomsen' })
+  const toVolunteer = await waitForMail(mikkel.email, 'Godkendt match')
+  expect(toVolunteer.text).toContain(contact.name)
+  expect(toVolunteer.text).toContain('48 79 40 01')
+  expect(toVolunteer.text).toContain(contact.email)
+  const toContact = await waitForMail(contact.email, 'Godkendt match', { containing: mikkel.name })
   expect(toContact.text).toContain('26 90 14 57')
   for (const mail of [toVolunteer, toContact]) {
     const ics = mail.attachments.find((a) => a.filename.endsWith('.ics'))
@@ -92,22 +99,27 @@ test('the coordinator works the queue: reasons, missing checks, approval with an
 
   // The facility's leader now sees Mikkel's phone.
   await page.context().clearCookies()
-  await logIn(page, 'tilbud@frivilligbro.test')
+  await signIn(page, contact)
   await page.goto('/facility/volunteers')
   await expect(page.getByRole('heading', { level: 1, name: 'Vores frivillige' })).toBeVisible()
-  const mikkel = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Mikkel Thomsen' }) })
-  await expect(mikkel).toContainText('26 90 14 57')
-  await expect(mikkel).toContainText('mikkel.thomsen@frivilligbro.test')
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: mikkel.name }) })
+  await expect(card).toContainText('26 90 14 57')
+  await expect(card).toContainText(mikkel.email)
   await expectAccessible(page)
 })
 
-test('the coordinator sees a volunteer\'s checks and ranked ads', async ({ page }) => {
-  await logIn(page, 'koordinator@frivilligbro.test')
+test('the coordinator sees a volunteer\'s checks and ranked ads', async ({ page, make, signIn }) => {
+  const centre = await make.centre()
+  const facility = await make.facility({ centre })
+  const ad = await make.ad({ facility, title: `Hjælp til e-mail og Digital Post ${make.unique('').slice(-6)}`, tasks: ['email'] })
+  await make.ad({ facility, title: `Tablets i fællesstuen ${make.unique('').slice(-6)}`, tasks: ['tablets_phones'] })
+  const emma = await make.volunteer({ centre, name: `Emma Larsen ${make.unique('').slice(-6)}`, skills: ['email', 'tablets_phones'] })
+  await make.application(ad, emma)
+  await signIn(page, centre.coordinator)
   await page.goto('/centre')
-  // Not Aisha: approving Mikkel above filled the video ad, which answered her application to it.
-  await page.getByRole('region', { name: 'Ansøgninger, der venter' }).getByRole('listitem').filter({ hasText: 'Hjælp til e-mail og Digital Post' }).getByRole('link', { name: 'Åbn ansøgningen fra Emma Larsen' }).click()
+  await page.getByRole('region', { name: 'Ansøgninger, der venter' }).getByRole('listitem').filter({ hasText: ad.title }).getByRole('link', { name: `Åbn ansøgningen fra ${emma.name}` }).click()
   await page.getByRole('link', { name: 'Se frivilliges profil og andre opslag' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Emma Larsen' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: emma.name })).toBeVisible()
   await expect(page.getByRole('heading', { level: 2, name: 'Opslag, der passer' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Opslag, der passer' }).getByRole('listitem').first()).toContainText('Score:')
   await expectAccessible(page)

@@ -1,19 +1,20 @@
-import { expect, test } from '@playwright/test'
-import { DEMO_PASSWORD } from './helpers'
+import { expect, PASSWORD, test } from './fixtures'
 
 // Core forms are plain HTML forms: they work with JavaScript turned off. (axe needs JavaScript to
 // run, so these same pages are checked for accessibility in the other specs.)
 test.use({ javaScriptEnabled: false })
 
-test('without JavaScript: a bad log-in shows the error, a good one logs in, the language switches', async ({ page }) => {
+test('without JavaScript: a bad log-in shows the error, a good one logs in, the language switches', async ({ page, make }) => {
+  // The language is kept on the account: a volunteer of the story's own, not a demo account.
+  const volunteer = await make.volunteer()
   await page.goto('/login')
-  await page.getByLabel('E-mail').fill('frivillig@frivilligbro.test')
+  await page.getByLabel('E-mail').fill(volunteer.email)
   await page.getByLabel('Adgangskode', { exact: true }).fill('forkert adgangskode')
   await page.getByRole('button', { name: 'Log ind' }).click()
   await expect(page.getByRole('alert')).toHaveText('E-mail eller adgangskode er forkert.')
-  await expect(page.getByLabel('E-mail')).toHaveValue('frivillig@frivilligbro.test')
+  await expect(page.getByLabel('E-mail')).toHaveValue(volunteer.email)
 
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByLabel('Adgangskode', { exact: true }).fill(PASSWORD)
   await page.getByRole('button', { name: 'Log ind' }).click()
   await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible()
 

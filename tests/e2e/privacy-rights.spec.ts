@@ -1,84 +1,17 @@
-import crypto from 'node:crypto'
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import { expect, test } from '@playwright/test'
-import { DEMO_PASSWORD, expectAccessible, logIn, uniqueEmail, waitForMail } from './helpers'
+import { expect, PASSWORD, test } from './fixtures-b'
+import { expectAccessible, logIn, waitForMail } from './helpers'
 
-type Db = {
-  prepare(sql: string): { get(...params: unknown[]): unknown; run(...params: unknown[]): unknown }
-  pragma(source: string): unknown
-  close(): void
-}
-const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string, options: { fileMustExist: boolean; timeout: number }) => Db
-
-const port = Number(process.env.E2E_PORT ?? 3100)
-const databaseFile = path.resolve(`tests/.tmp/e2e-${port}/db/e2e.db`)
-
-/** An instant as Prisma stores it in SQLite. */
-const instant = (date: Date) => date.toISOString().replace('Z', '+00:00')
-const id = () => `e2e${crypto.randomBytes(10).toString('hex')}`
-
-/**
- * The story's own facility (in a municipality no demo centre covers, so no other story sees it),
- * its leader as contact person, a filled ad, and a volunteer with an approved, active match and a
- * planned visit. Written straight into the server's database so the story stands alone and no
- * demo account is deleted; the volunteer's password is the demo password (its hash is copied).
- */
-function seedVolunteerWithMatch() {
-  const db = new Database(databaseFile, { fileMustExist: true, timeout: 5000 })
-  try {
-    db.pragma('secure_delete = ON')
-    const now = new Date()
-    const stamp = instant(now)
-    const { passwordHash } = db.prepare(`SELECT "passwordHash" FROM "User" WHERE "email" = 'frivillig@frivilligbro.test'`).get() as { passwordHash: string }
-    const { municipalityId, postcode, town } = db
-      .prepare(`SELECT p."municipalityId", p."code" AS "postcode", p."town" FROM "Postcode" p JOIN "Municipality" m ON m."id" = p."municipalityId" WHERE m."name" = 'Aarhus Kommune' LIMIT 1`)
-      .get() as { municipalityId: string; postcode: string; town: string }
-    const suffix = crypto.randomBytes(3).toString('hex')
-    const volunteer = { id: id(), name: `Vibeke Sletsen ${suffix}`, email: uniqueEmail('vibeke'), phone: '61 72 83 94' }
-    const contact = { id: id(), name: `Kasper Kontaktsen ${suffix}`, email: uniqueEmail('kasper') }
-    const facility = { id: id(), name: `Bostedet Egelunden ${suffix}` }
-    const ad = { id: id(), title: `Tablet-hjælp i Egelunden ${suffix}` }
-
-    const user = db.prepare(
-      `INSERT INTO "User" ("id", "email", "emailVerifiedAt", "passwordHash", "name", "phone", "role", "locale", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, 'da', ?, ?)`,
-    )
-    user.run(volunteer.id, volunteer.email, stamp, passwordHash, volunteer.name, volunteer.phone, 'volunteer', stamp, stamp)
-    user.run(contact.id, contact.email, stamp, passwordHash, contact.name, '86 12 34 56', 'facility_staff', stamp, stamp)
-    db.prepare(
-      `INSERT INTO "VolunteerProfile" ("id", "userId", "bio", "postcode", "municipalityId", "consentDataAt", "createdAt", "updatedAt") VALUES (?, ?, 'Pensioneret IT-underviser.', ?, ?, ?, ?, ?)`,
-    ).run(id(), volunteer.id, postcode, municipalityId, stamp, stamp, stamp)
-    db.prepare(
-      `INSERT INTO "Facility" ("id", "name", "kind", "address", "postcode", "town", "municipalityId", "status", "approvedAt", "createdAt", "updatedAt") VALUES (?, ?, 'bosted', 'Egevej 3', ?, ?, ?, 'active', ?, ?, ?)`,
-    ).run(facility.id, facility.name, postcode, town, municipalityId, stamp, stamp, stamp)
-    db.prepare(
-      `INSERT INTO "FacilityMembership" ("id", "facilityId", "userId", "role", "isContactPerson", "status", "createdAt") VALUES (?, ?, ?, 'leader', 1, 'active', ?)`,
-    ).run(id(), facility.id, contact.id, stamp)
-    db.prepare(
-      `INSERT INTO "JobAd" ("id", "facilityId", "municipalityId", "title", "contactPersonId", "status", "publishedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, 'filled', ?, ?, ?)`,
-    ).run(ad.id, facility.id, municipalityId, ad.title, contact.id, stamp, stamp, stamp)
-    const applicationId = id()
-    db.prepare(
-      `INSERT INTO "Application" ("id", "jobAdId", "volunteerId", "motivation", "status", "decidedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, 'Jeg kan lide at forklare.', 'matched', ?, ?, ?)`,
-    ).run(applicationId, ad.id, volunteer.id, stamp, stamp, stamp)
-    const matchId = id()
-    db.prepare(
-      `INSERT INTO "Match" ("id", "jobAdId", "facilityId", "volunteerId", "applicationId", "status", "approvedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
-    ).run(matchId, ad.id, facility.id, volunteer.id, applicationId, stamp, stamp, stamp)
-    const startsAt = new Date(now.getTime() + 10 * 86_400_000)
-    db.prepare(
-      `INSERT INTO "Visit" ("id", "matchId", "facilityId", "volunteerId", "localDate", "startsAt", "endsAt", "location", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, 'Fællesstuen', 'planned', ?, ?)`,
-    ).run(id(), matchId, facility.id, volunteer.id, startsAt.toISOString().slice(0, 10), instant(startsAt), instant(new Date(startsAt.getTime() + 7_200_000)), stamp, stamp)
-    return { volunteer, contact, facility, ad }
-  } finally {
-    db.close()
-  }
-}
-
-test('a volunteer downloads their data, prints it, and deletes their account; the contact person is told', async ({ page }) => {
+test('a volunteer downloads their data, prints it, and deletes their account; the contact person is told', async ({ page, make, more }) => {
   test.setTimeout(180_000)
-  const { volunteer, contact, facility, ad } = seedVolunteerWithMatch()
+  // The story's own facility (its leader the contact person), a filled ad, and a volunteer with an
+  // approved, active match and a visit planned in ten days.
+  const centre = await make.centre()
+  const facility = await make.facility({ centre, name: `Bostedet Egelunden ${make.unique('').slice(-6)}` })
+  const contact = facility.leader
+  const ad = await make.ad({ facility, title: `Tablet-hjælp i Egelunden ${make.unique('').slice(-6)}`, status: 'filled' })
+  const volunteer = { ...(await make.volunteer({ centre, name: `Vibeke Sletsen ${make.unique('').slice(-6)}`, phone: '61 72 83 94' })), phone: '61 72 83 94' }
+  await more.visit(await make.match(ad, volunteer), { day: 10 })
   await logIn(page, volunteer.email)
 
   await page.goto('/settings')
@@ -114,7 +47,7 @@ test('a volunteer downloads their data, prints it, and deletes their account; th
   await expect(deletion.locator('.field-errors').getByText('Adgangskoden er forkert.')).toBeVisible()
   await expectAccessible(page)
 
-  await deletion.getByLabel('Skriv din adgangskode for at bekræfte').fill(DEMO_PASSWORD)
+  await deletion.getByLabel('Skriv din adgangskode for at bekræfte').fill(PASSWORD)
   await deletion.getByRole('button', { name: 'Slet min konto' }).click()
   await expect(page).toHaveURL(/\/$/)
   await expect(page.getByText('Din konto er slettet.')).toBeVisible()
@@ -130,17 +63,18 @@ test('a volunteer downloads their data, prints it, and deletes their account; th
   // The old log-in no longer works.
   await page.goto('/login')
   await page.getByLabel('E-mail').fill(volunteer.email)
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByLabel('Adgangskode', { exact: true }).fill(PASSWORD)
   await page.getByRole('button', { name: 'Log ind' }).click()
   await expect(page.getByText('E-mail eller adgangskode er forkert.')).toBeVisible()
 })
 
-test('a facility\'s only leader is told to hand the role on before deleting', async ({ page }) => {
-  await logIn(page, 'tilbud@frivilligbro.test')
+test('a facility\'s only leader is told to hand the role on before deleting', async ({ page, make, signIn }) => {
+  const facility = await make.facility({ centre: await make.centre() })
+  await signIn(page, facility.leader)
   await page.goto('/settings/data')
   const deletion = page.getByRole('region', { name: 'Slet din konto' })
   await expect(deletion.getByText('Du kan ikke slette din konto endnu')).toBeVisible()
-  await expect(deletion.getByText(/Du er den eneste leder af .*Bostedet Skovbrynet/)).toBeVisible()
+  await expect(deletion.getByText(new RegExp(`Du er den eneste leder af .*${facility.name}`))).toBeVisible()
   await expect(deletion.getByRole('button', { name: 'Slet min konto' })).toHaveCount(0)
   await expectAccessible(page)
 })
