@@ -93,7 +93,7 @@ test('a facility adopts the municipality’s template and records a review; anot
   const review = page.getByRole('region', { name: 'Gennemgang med beboere og personale' })
   await review.getByLabel('Dato for gennemgangen').fill('2099-01-01')
   await review.getByRole('button', { name: 'Gem gennemgangen' }).click()
-  await expect(page.getByText('Datoen må ikke ligge i fremtiden.')).toBeVisible()
+  await expect(page.locator('.field-errors').getByText('Datoen må ikke ligge i fremtiden.')).toBeVisible()
   await expectAccessible(page)
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date())
   await review.getByLabel('Dato for gennemgangen').fill(today)

@@ -39,7 +39,7 @@ test("residents' wishes: added on the common room's tablet, an ad written from t
   await addForm.getByLabel('Hvad vil beboeren gerne?').fill('Ringe til 010190-1234')
   await addForm.getByLabel('Billeder').check()
   await addForm.getByRole('button', { name: 'Tilføj ønsket' }).click()
-  await expect(addForm.getByText(/ser ud til at indeholde et CPR-nummer/)).toBeVisible()
+  await expect(addForm.locator('.field-errors').getByText(/ser ud til at indeholde et CPR-nummer/)).toBeVisible()
   await expect(addForm.getByLabel('Hvad vil beboeren gerne?')).toHaveValue('Ringe til 010190-1234')
   await expect(addForm.getByLabel('Hvad vil beboeren gerne?')).toHaveAttribute('aria-invalid', 'true')
   await expectAccessible(tablet)

@@ -125,14 +125,14 @@ test('a volunteer adds a photo for the board only with consent, and deletes it a
   const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2a9d8f' } }).jpeg().toBuffer()
   await page.getByLabel('Billede', { exact: true }).setInputFiles({ name: 'mig.jpg', mimeType: 'image/jpeg', buffer: photo })
   await page.getByRole('button', { name: 'Gem billedet' }).click()
-  await expect(page.getByText('Sæt kryds, hvis du giver lov til, at billedet vises. Uden din tilladelse gemmer vi det ikke.')).toBeVisible()
+  await expect(page.locator('.field-errors').getByText('Sæt kryds, hvis du giver lov til, at billedet vises. Uden din tilladelse gemmer vi det ikke.')).toBeVisible()
   await expectAccessible(page)
 
   // A text file with an image's name is refused next to the field.
   await page.getByLabel('Billede', { exact: true }).setInputFiles({ name: 'ferie.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('bare tekst') })
   await page.getByLabel('Jeg giver lov til at mit billede vises på opslagstavlen hos de bosteder, jeg er matchet med').check()
   await page.getByRole('button', { name: 'Gem billedet' }).click()
-  await expect(page.getByText('Filen er ikke et billede, vi kan læse. Vælg et foto i JPEG, PNG eller WebP.')).toBeVisible()
+  await expect(page.locator('.field-errors').getByText('Filen er ikke et billede, vi kan læse. Vælg et foto i JPEG, PNG eller WebP.')).toBeVisible()
 
   await page.getByLabel('Billede', { exact: true }).setInputFiles({ name: 'mig.jpg', mimeType: 'image/jpeg', buffer: photo })
   await page.getByLabel('Jeg giver lov til at mit billede vises på opslagstavlen hos de bosteder, jeg er matchet med').check()
