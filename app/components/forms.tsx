@@ -140,22 +140,32 @@ type FieldProps = {
   defaultValue?: string
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'defaultValue'>
 
-/** A labelled input with its hint and errors linked for screen readers; keeps what was typed. */
-export function Field({ label, name, state, hint, defaultValue, type = 'text', id: explicitId, ...props }: FieldProps) {
+/** A field's id, its errors and the ids that describe it (hint, errors) for aria-describedby. */
+function useFieldParts(name: string, state: FormState, hint: string | undefined, explicitId: string | undefined) {
   const id = useFieldId(name, explicitId)
   const errors = state?.fieldErrors?.[name]
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(' ') || undefined
+  return { id, errors, describedBy }
+}
+
+function FieldHint({ id, hint }: { id: string; hint?: string }) {
+  return hint ? (
+    <p id={`${id}-hint`} className="hint">
+      {hint}
+    </p>
+  ) : null
+}
+
+/** A labelled input with its hint and errors linked for screen readers; keeps what was typed. */
+export function Field({ label, name, state, hint, defaultValue, type = 'text', id: explicitId, ...props }: FieldProps) {
+  const { id, errors, describedBy } = useFieldParts(name, state, hint, explicitId)
   const keep = type !== 'password'
   return (
     <div className="field">
       <label htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       <input
         id={id}
         name={name}
@@ -176,17 +186,11 @@ type TextAreaProps = { label: string; name: string; state: FormState; hint?: str
 >
 
 export function TextAreaField({ label, name, state, hint, defaultValue, id: explicitId, ...props }: TextAreaProps) {
-  const id = useFieldId(name, explicitId)
-  const errors = state?.fieldErrors?.[name]
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(' ') || undefined
+  const { id, errors, describedBy } = useFieldParts(name, state, hint, explicitId)
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       <textarea
         id={id}
         name={name}
@@ -212,19 +216,13 @@ type SelectProps = {
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'defaultValue'>
 
 export function SelectField({ label, name, state, options, placeholder, hint, defaultValue, id: explicitId, ...props }: SelectProps) {
-  const id = useFieldId(name, explicitId)
-  const errors = state?.fieldErrors?.[name]
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(' ') || undefined
+  const { id, errors, describedBy } = useFieldParts(name, state, hint, explicitId)
   return (
     <div className="field">
       <label htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       <select
         id={id}
         name={name}

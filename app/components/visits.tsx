@@ -201,15 +201,7 @@ export function MonthTable({ month, visits, marks, role, locale, today }: { mont
                     <span className="visually-hidden">{shortDay(day, locale)}</span>
                   </span>
                   <DayMarkList marks={marks} day={day} />
-                  {own.length > 0 ? (
-                    <ul className="chip-list">
-                      {own.map((visit) => (
-                        <li key={visit.id}>
-                          <VisitChip visit={visit} role={role} />
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  <VisitChips visits={own} role={role} />
                 </td>
               )
             })}
@@ -218,6 +210,20 @@ export function MonthTable({ month, visits, marks, role, locale, today }: { mont
       </tbody>
     </table>
     </>
+  )
+}
+
+/** A day's visits as a list of chips; nothing when the day has none. */
+function VisitChips({ visits, role }: { visits: VisitListItem[]; role: string }) {
+  if (visits.length === 0) return null
+  return (
+    <ul className="chip-list">
+      {visits.map((visit) => (
+        <li key={visit.id}>
+          <VisitChip visit={visit} role={role} />
+        </li>
+      ))}
+    </ul>
   )
 }
 
@@ -251,15 +257,7 @@ function MonthAgenda({ month, visits, marks, role, locale, today }: { month: str
               <li key={day} className={day === today ? 'agenda-day today' : 'agenda-day'} aria-current={day === today ? 'date' : undefined}>
                 <h3>{dayLabel(day, locale)}</h3>
                 <DayMarkList marks={marks} day={day} />
-                {own.length > 0 ? (
-                  <ul className="chip-list">
-                    {own.map((visit) => (
-                      <li key={visit.id}>
-                        <VisitChip visit={visit} role={role} />
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
+                <VisitChips visits={own} role={role} />
               </li>
             )
           })}

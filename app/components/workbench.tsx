@@ -4,7 +4,7 @@
 import { Form, Link, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { listHref, pageNumbers, type ActionItem, type ListPage } from '~/utils/workbench'
+import { csvHref, listHref, pageNumbers, type ActionItem, type ListPage } from '~/utils/workbench'
 
 export type { ActionItem }
 
@@ -52,6 +52,102 @@ export function ListForm({
         {filtered.size > 0 ? <Link to={pathname}>{t('list.clear')}</Link> : null}
       </div>
     </Form>
+  )
+}
+
+/** A column of a list's table: its heading (also the cell's label on a narrow screen) and the cell. */
+export type ListColumn<Row> = { label: string; cell: (row: Row) => ReactNode }
+
+/**
+ * A whole workbench list page: the way back to the workbench, the heading and lead, the list's
+ * filter form (`form`, a ListForm), the count or the empty state, the table, the page links and,
+ * with `csvPath`, the download of the whole filtered list. `aside` stands above the form,
+ * `notice` below it.
+ */
+export function WorkbenchList<Row extends { id: string }>({
+  title,
+  intro,
+  aside,
+  form,
+  notice,
+  page,
+  rows,
+  columns,
+  csvPath,
+}: {
+  title: string
+  intro: string
+  aside?: ReactNode
+  form: ReactNode
+  notice?: ReactNode
+  page: ListPage
+  rows: Row[]
+  columns: ListColumn<Row>[]
+  csvPath?: string
+}) {
+  const { t } = useTranslation('workbench')
+  const { search } = useLocation()
+  return (
+    <div className="workbench">
+      <p>
+        <Link to="/centre">{t('dashboard.workbench')}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p className="lead">{intro}</p>
+      {aside}
+      {form}
+      {notice}
+      <ListSummary page={page} filtered={isFiltered(search)} />
+      {rows.length > 0 ? (
+        <table className="responsive-table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column.label} scope="col">
+                  {column.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                {columns.map((column) => (
+                  <td key={column.label} data-label={column.label}>
+                    {column.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <Pagination page={page} />
+      {csvPath && page.total > 0 ? (
+        <p>
+          <a href={csvHref(csvPath, search)} download>
+            {t('list.csv')}
+          </a>
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** The municipality filter, shown only to a centre that serves more than one. */
+export function MunicipalityFilter({ value, municipalities }: { value: string; municipalities: { id: string; name: string }[] }) {
+  const { t } = useTranslation('workbench')
+  if (municipalities.length <= 1) return null
+  return (
+    <SelectFilter
+      id="filter-municipality"
+      name="municipality"
+      label={t('list.municipality')}
+      value={value}
+      anyLabel={t('list.allMunicipalities')}
+      options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
+    />
   )
 }
 

@@ -7,7 +7,6 @@ import { acceptInvitation } from './user.server'
 import {
   addEthicsEntry,
   ethicsPolicy,
-  facilitiesForCentre,
   facilityStaff,
   inviteStaff,
   moveEthicsEntry,
@@ -211,10 +210,6 @@ test('a coordinator deactivates and reactivates a facility with a reason; the le
   const leader = await createUser('facility_staff', { locale: 'en' })
   await addStaff(facility.id, leader.id, 'leader')
 
-  const listed = await facilitiesForCentre([facility.municipalityId])
-  expect(listed.findIndex((f) => f.id === pending.id)).toBeLessThan(listed.findIndex((f) => f.id === facility.id))
-  expect(listed.filter((f) => f.status === 'pending').length).toBe(listed.findIndex((f) => f.status !== 'pending'))
-
   expect(await setFacilityActive(coordinator.id, facility.id, false, 'Ingen kontakt i et halvt år')).toMatchObject({ ok: true })
   expect((await prisma.facility.findUniqueOrThrow({ where: { id: facility.id } })).status).toBe('inactive')
   expect(await setFacilityActive(coordinator.id, facility.id, false, 'igen')).toEqual({ ok: false, reason: 'wrong-status' })
@@ -223,9 +218,7 @@ test('a coordinator deactivates and reactivates a facility with a reason; the le
   expect(mail.text).toContain('Ingen kontakt i et halvt år')
 
   expect(await setFacilityActive(coordinator.id, facility.id, true, 'Ny leder')).toMatchObject({ ok: true })
-  const active = (await facilitiesForCentre([facility.municipalityId], 'active')).map((f) => f.id)
-  expect(active).toContain(facility.id)
-  expect(active).not.toContain(pending.id)
+  expect((await prisma.facility.findUniqueOrThrow({ where: { id: facility.id } })).status).toBe('active')
   expect(await setFacilityActive(coordinator.id, pending.id, false, 'x')).toEqual({ ok: false, reason: 'wrong-status' })
   const log = await prisma.auditLog.findMany({ where: { entityId: facility.id } })
   expect(log.map((row) => row.action)).toEqual(expect.arrayContaining(['facility.deactivated', 'facility.reactivated']))

@@ -434,28 +434,6 @@ export async function inviteStaff(actor: { id: string; name: string }, facilityI
   })
 }
 
-/** Every facility in a centre's municipalities, waiting ones first, for the coordinator. */
-export async function facilitiesForCentre(municipalityIds: string[], status?: 'pending' | 'active' | 'inactive') {
-  const rows = await prisma.facility.findMany({
-    where: { municipalityId: { in: municipalityIds }, ...(status ? { status } : {}) },
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      status: true,
-      address: true,
-      postcode: true,
-      town: true,
-      createdAt: true,
-      municipality: { select: { name: true } },
-      memberships: { where: { role: 'leader', status: 'active' }, select: { user: { select: { name: true, email: true } } } },
-    },
-    orderBy: [{ createdAt: 'asc' }],
-  })
-  const rank = { pending: 0, active: 1, inactive: 2 } as Record<string, number>
-  return rows.sort((a, b) => (rank[a.status] ?? 3) - (rank[b.status] ?? 3) || (a.status === 'pending' ? 0 : a.name.localeCompare(b.name, 'da')))
-}
-
 /**
  * A coordinator takes a facility off the platform (inactive) or brings it back (active), with a
  * reason the leaders read in their e-mail.

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz'
 import { describe, expect, test } from 'vitest'
 import { createAd, createApplication, createVolunteer, matchingWorld, recordValidCheck } from '../../tests/setup/fixtures-matching'
-import { applicationQueue, approveMatch, declineApplication, markInReview } from './match.server'
+import { approveMatch, declineApplication, markInReview } from './match.server'
 import { missingChecks } from './check.server'
 import { candidatesForAd, resetMunicipalityCache } from './matching.server'
 import { prisma } from '~/utils/db.server'
@@ -122,7 +122,7 @@ describe('approving a match', () => {
   })
 })
 
-describe('declining and the queue', () => {
+describe('declining and reviewing', () => {
   test('declining sends the kind message to the volunteer and is audited', async () => {
     const world = await matchingWorld()
     const note = 'Kære Mette. Tak for din ansøgning. Der er desværre ikke plads lige nu, men vi gemmer din profil.'
@@ -137,17 +137,10 @@ describe('declining and the queue', () => {
     expect(await declineApplication(world.coordinator.id, { applicationId: world.application.id, note })).toEqual({ ok: false, reason: 'already-decided' })
   })
 
-  test('the queue lists open applications oldest first and flags those waiting over 48 hours', async () => {
+  test('taking an application into review marks it in review', async () => {
     const world = await matchingWorld({ municipality: 'Furesø Kommune' })
-    const other = await createVolunteer('Furesø Kommune')
-    const old = await createApplication(world.ad.id, other.id, { createdAt: new Date(Date.now() - 3 * 86_400_000) })
-    const queue = await applicationQueue([world.facility.municipalityId])
-    expect(queue.map((a) => a.id)).toEqual([old.id, world.application.id])
-    expect(queue[0]).toMatchObject({ overdue: true, waitedHours: 72 })
-    expect(queue[1].overdue).toBe(false)
-    expect(await applicationQueue([])).toEqual([])
-    await markInReview(world.coordinator.id, old.id)
-    expect((await prisma.application.findUniqueOrThrow({ where: { id: old.id } })).status).toBe('in_review')
+    await markInReview(world.coordinator.id, world.application.id)
+    expect((await prisma.application.findUniqueOrThrow({ where: { id: world.application.id } })).status).toBe('in_review')
   })
 })
 

@@ -32,29 +32,8 @@ const volunteerProfileForCentre = {
 /** A volunteer's profile as the centre reads it (application and volunteer pages). */
 export type VolunteerProfileForCentre = Prisma.VolunteerProfileGetPayload<{ select: typeof volunteerProfileForCentre }>
 
-export const WAITING_FLAG_HOURS = 48
 /** Intro meetings are booked for an hour. */
 const INTRO_MINUTES = 60
-
-/** The coordinator's work queue: open applications in the centre's municipalities, oldest first. */
-export async function applicationQueue(municipalityIds: string[], now = new Date()) {
-  const rows = await prisma.application.findMany({
-    where: { status: { in: OPEN_APPLICATION_STATUSES }, jobAd: { municipalityId: { in: municipalityIds } } },
-    select: {
-      id: true,
-      status: true,
-      createdAt: true,
-      volunteer: { select: { id: true, name: true } },
-      jobAd: { select: { id: true, title: true, facility: { select: { name: true } }, municipality: { select: { name: true } } } },
-    },
-    orderBy: { createdAt: 'asc' },
-    take: 200,
-  })
-  return rows.map((row) => {
-    const waitedHours = Math.max(0, Math.floor((now.getTime() - row.createdAt.getTime()) / 3_600_000))
-    return { ...row, waitedHours, overdue: waitedHours >= WAITING_FLAG_HOURS }
-  })
-}
 
 /** One application with what the coordinator needs to decide (the volunteer's contact data included). */
 export function applicationForReview(applicationId: string) {

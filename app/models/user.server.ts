@@ -44,17 +44,24 @@ async function queueAccountExists(tx: Tx, user: { email: string; name: string; l
 
 export type NewAccount = { name: string; email: string; password: string; phone: string | null; locale: Locale }
 
+/**
+ * The new account, or null when the address already has one: its owner is then told by e-mail
+ * (nobody learns from the form whether an address is registered).
+ */
+async function createAccountUnlessTaken(tx: Tx, account: NewAccount, role: 'volunteer' | 'facility_staff', passwordHash: string) {
+  const existing = await tx.user.findUnique({ where: { email: account.email } })
+  if (existing) {
+    await queueAccountExists(tx, existing)
+    return null
+  }
+  return tx.user.create({ data: { name: account.name, email: account.email, phone: account.phone, locale: account.locale, role, passwordHash } })
+}
+
 export async function signUpVolunteer(account: NewAccount) {
   const passwordHash = await hashPassword(account.password)
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email: account.email } })
-    if (existing) {
-      await queueAccountExists(tx, existing)
-      return { created: false as const }
-    }
-    const user = await tx.user.create({
-      data: { name: account.name, email: account.email, phone: account.phone, locale: account.locale, role: 'volunteer', passwordHash },
-    })
+    const user = await createAccountUnlessTaken(tx, account, 'volunteer', passwordHash)
+    if (!user) return { created: false as const }
     // The sign-up form's consent is the profile's data consent (same words); asking again on the
     // profile would make a new volunteer's first save look like a new decision.
     await tx.volunteerProfile.create({ data: { userId: user.id, consentDataAt: new Date() } })
@@ -89,14 +96,8 @@ export type NewFacility = {
 export async function signUpFacilityStaff(account: NewAccount, facility: { create: NewFacility } | { joinFacilityId: string }) {
   const passwordHash = await hashPassword(account.password)
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email: account.email } })
-    if (existing) {
-      await queueAccountExists(tx, existing)
-      return { created: false as const }
-    }
-    const user = await tx.user.create({
-      data: { name: account.name, email: account.email, phone: account.phone, locale: account.locale, role: 'facility_staff', passwordHash },
-    })
+    const user = await createAccountUnlessTaken(tx, account, 'facility_staff', passwordHash)
+    if (!user) return { created: false as const }
     if ('create' in facility) {
       const created = await tx.facility.create({ data: { ...facility.create, status: 'pending' } })
       await tx.facilityMembership.create({

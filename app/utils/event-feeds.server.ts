@@ -3,7 +3,7 @@
 // intro evenings and internet cafés open to everyone.
 import type { Locale } from './domain'
 import { appUrl } from './env.server'
-import { escapeXml, textAsHtml } from './feeds.server'
+import { escapeXml, rssDocument, textAsHtml } from './feeds.server'
 import { wellFormed, withoutControlCharacters } from './text-fields'
 
 export type FeedEvent = {
@@ -41,22 +41,15 @@ export function eventsRssFeed(input: EventFeedInput, now = new Date()) {
       '    </item>',
     ].join('\n')
   })
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
-    '  <channel>',
-    `    <title>${escapeXml(input.t('events:feeds.title'))}</title>`,
-    `    <link>${escapeXml(home)}</link>`,
-    `    <description>${escapeXml(input.t('events:feeds.description'))}</description>`,
-    `    <language>${input.locale}</language>`,
-    `    <atom:link href="${escapeXml(appUrl(`/events.rss${input.query}`))}" rel="self" type="application/rss+xml"/>`,
-    `    <lastBuildDate>${now.toUTCString()}</lastBuildDate>`,
-    `    <ttl>5</ttl>`,
-    ...items,
-    '  </channel>',
-    '</rss>',
-    '',
-  ].join('\n')
+  return rssDocument({
+    title: input.t('events:feeds.title'),
+    home,
+    description: input.t('events:feeds.description'),
+    locale: input.locale,
+    self: appUrl(`/events.rss${input.query}`),
+    now,
+    items,
+  })
 }
 
 export function eventsJsonFeed(input: EventFeedInput) {

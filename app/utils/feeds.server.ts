@@ -76,6 +76,26 @@ function channel(input: FeedInput) {
   return { title, description: input.t('board:feeds.description'), home: appUrl(`/jobs${input.query}`) }
 }
 
+/** An RSS 2.0 document around its items (each already rendered), pointing at itself. */
+export function rssDocument(channel: { title: string; home: string; description: string; locale: Locale; self: string; now: Date; items: string[] }) {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+    '  <channel>',
+    `    <title>${escapeXml(channel.title)}</title>`,
+    `    <link>${escapeXml(channel.home)}</link>`,
+    `    <description>${escapeXml(channel.description)}</description>`,
+    `    <language>${channel.locale}</language>`,
+    `    <atom:link href="${escapeXml(channel.self)}" rel="self" type="application/rss+xml"/>`,
+    `    <lastBuildDate>${channel.now.toUTCString()}</lastBuildDate>`,
+    `    <ttl>5</ttl>`,
+    ...channel.items,
+    '  </channel>',
+    '</rss>',
+    '',
+  ].join('\n')
+}
+
 export function rssFeed(input: FeedInput, now = new Date()) {
   const today = copenhagenDate(now)
   const { title, description, home } = channel(input)
@@ -95,22 +115,7 @@ export function rssFeed(input: FeedInput, now = new Date()) {
       .filter((line) => line !== null)
       .join('\n')
   })
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
-    '  <channel>',
-    `    <title>${escapeXml(title)}</title>`,
-    `    <link>${escapeXml(home)}</link>`,
-    `    <description>${escapeXml(description)}</description>`,
-    `    <language>${input.locale}</language>`,
-    `    <atom:link href="${escapeXml(appUrl(`/jobs.rss${input.query}`))}" rel="self" type="application/rss+xml"/>`,
-    `    <lastBuildDate>${now.toUTCString()}</lastBuildDate>`,
-    `    <ttl>5</ttl>`,
-    ...items,
-    '  </channel>',
-    '</rss>',
-    '',
-  ].join('\n')
+  return rssDocument({ title, home, description, locale: input.locale, self: appUrl(`/jobs.rss${input.query}`), now, items })
 }
 
 export function jsonFeed(input: FeedInput, now = new Date()) {

@@ -173,6 +173,11 @@ export const newPasswordField = z
     for (const message of passwordWeakness(password, personalWordsInParse) ?? []) ctx.addIssue({ code: 'custom', message })
   })
 
+/** A new password set through an e-mailed link (invitation, reset): the link's token and the password typed twice. */
+export const tokenPasswordSchema = z
+  .object({ token: z.string().min(1), password: newPasswordField, confirm: z.string() })
+  .refine((value) => value.password === value.confirm, { path: ['confirm'], message: 'validation.passwordsDiffer' })
+
 export const nameField = oneLineText()
   .trim()
   .min(1, 'validation.required')

@@ -30,6 +30,24 @@ export function pageParam(params: URLSearchParams) {
   return /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : 1
 }
 
+/** What every list's URL may hold besides its own filters: the search, the municipality, the sort and the page. */
+export function listQueryOf<S extends string>(params: URLSearchParams, sorts: readonly S[]) {
+  return {
+    q: searchParam(params),
+    municipalityId: params.get('municipality') ?? undefined,
+    sort: choiceParam(params, 'sort', sorts),
+    page: pageParam(params),
+  }
+}
+
+/** The query as the filter form shows it again: a filter that is off is '', no sort is the list's default. */
+export function listFormValues<Q extends { sort?: string }>(query: Q, defaultSort: NonNullable<Q['sort']>) {
+  const values = Object.fromEntries(Object.entries(query).map(([name, value]) => [name, value ?? ''])) as {
+    [K in keyof Q]-?: undefined extends Q[K] ? Exclude<Q[K], undefined> | '' : Q[K]
+  }
+  return { ...values, sort: query.sort ?? defaultSort }
+}
+
 export type ListPage = { page: number; pages: number; total: number; from: number; to: number }
 
 /** The page actually shown: a page past the end shows the last one. */
@@ -111,31 +129,25 @@ export const CSV_MAX_ROWS = 10_000
 
 /** The list query in a URL, for the list page and its CSV download alike. */
 export function volunteerQueryOf(params: URLSearchParams, taskName: (task: string) => string, tasks: readonly string[]) {
-  const q = searchParam(params)
-  const folded = q.toLowerCase()
+  const common = listQueryOf(params, VOLUNTEER_SORTS)
+  const folded = common.q.toLowerCase()
   return {
-    q,
+    ...common,
     // A search for a task's name (in the coordinator's language) finds the volunteers who offer it.
     tasks: folded ? tasks.filter((task) => taskName(task).toLowerCase().includes(folded) || task.includes(folded)) : [],
     noActiveMatch: flagParam(params, 'noMatch'),
     checksExpiring: flagParam(params, 'checks'),
     paused: flagParam(params, 'paused'),
-    municipalityId: params.get('municipality') ?? undefined,
-    sort: choiceParam(params, 'sort', VOLUNTEER_SORTS),
-    page: pageParam(params),
   }
 }
 
 export function matchQueryOf(params: URLSearchParams, facilityIds: string[]) {
   return {
-    q: searchParam(params),
+    ...listQueryOf(params, MATCH_SORTS),
     state: choiceParam(params, 'state', MATCH_LIST_STATES),
     // Only one of the centre's own facilities filters; any other value is ignored.
     facilityId: choiceParam(params, 'facility', facilityIds),
-    municipalityId: params.get('municipality') ?? undefined,
     quiet: flagParam(params, 'quiet'),
-    sort: choiceParam(params, 'sort', MATCH_SORTS),
-    page: pageParam(params),
   }
 }
 

@@ -1,19 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { ErrorSummary, Field, FormScope, SubmitButton } from '~/components/forms'
 import { acceptInvitation, isTokenValid, tokenOwnerWords } from '~/models/user.server'
 import { createUserSession } from '~/utils/auth.server'
-import { formFailure, newPasswordField, parseForm, readForm } from '~/utils/forms.server'
+import { formFailure, parseForm, readForm, tokenPasswordSchema } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { startPageFor } from '~/utils/start-page'
 import { toastCookie } from '~/utils/toast.server'
-
-const AcceptSchema = z
-  .object({ token: z.string().min(1), password: newPasswordField, confirm: z.string() })
-  .refine((value) => value.password === value.confirm, { path: ['confirm'], message: 'validation.passwordsDiffer' })
 
 export const handle = { i18n: ['auth'] }
 
@@ -27,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request)
   const token = formData.get('token')
   const personalWords = typeof token === 'string' ? await tokenOwnerWords(token, 'invitation') : []
-  const form = parseForm(formData, AcceptSchema, { personalWords })
+  const form = parseForm(formData, tokenPasswordSchema, { personalWords })
   if (!form.ok) return json(form, { status: 400 })
   const result = await acceptInvitation(form.data.token, form.data.password)
   if (!result.ok) return formFailure(formData, { formError: 'auth:invitation.invalid' })

@@ -1,17 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { ErrorSummary, Field, FormScope, SubmitButton } from '~/components/forms'
 import { isTokenValid, resetPassword, tokenOwnerWords } from '~/models/user.server'
-import { formFailure, newPasswordField, parseForm, readForm } from '~/utils/forms.server'
+import { formFailure, parseForm, readForm, tokenPasswordSchema } from '~/utils/forms.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { redirectWithToast } from '~/utils/toast.server'
-
-const ResetSchema = z
-  .object({ token: z.string().min(1), password: newPasswordField, confirm: z.string() })
-  .refine((value) => value.password === value.confirm, { path: ['confirm'], message: 'validation.passwordsDiffer' })
 
 export const handle = { i18n: ['auth'] }
 
@@ -25,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request)
   const token = formData.get('token')
   const personalWords = typeof token === 'string' ? await tokenOwnerWords(token, 'reset_password') : []
-  const form = parseForm(formData, ResetSchema, { personalWords })
+  const form = parseForm(formData, tokenPasswordSchema, { personalWords })
   if (!form.ok) return json(form, { status: 400 })
   const result = await resetPassword(form.data.token, form.data.password)
   if (!result.ok) return formFailure(formData, { formError: 'auth:reset.invalid' })

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorList, ErrorSummary, Field, FormScope, SubmitButton } from '~/components/forms'
 import { EmptyState } from '~/components/empty-state'
+import { MunicipalityCheckboxes } from '~/components/municipality-checkboxes'
 import { createCentre, installationCounts, listCentres } from '~/models/centre.server'
 import { listMunicipalities } from '~/models/reference.server'
 import { emailField, formFailure, nameField, parseForm, readForm } from '~/utils/forms.server'
@@ -49,7 +50,6 @@ export default function AdminPage() {
   const state = useActionData<typeof action>()
   const chosen = new Set([state?.values?.municipalityIds ?? []].flat())
   const free = municipalities.filter((m) => !m.centreId)
-  const regions = [...new Set(free.map((m) => m.region))]
   return (
     <div>
       <h1>{t('overview.title')}</h1>
@@ -103,21 +103,7 @@ export default function AdminPage() {
             <legend>{t('centres.municipalities')}</legend>
             <p className="hint">{t('centres.municipalitiesHint')}</p>
             {free.length === 0 ? <EmptyState>{t('centres.allCovered')}</EmptyState> : null}
-            {regions.map((region) => (
-              <details key={region}>
-                <summary>{region}</summary>
-                <div className="checkbox-grid">
-                  {free
-                    .filter((m) => m.region === region)
-                    .map((m) => (
-                      <div key={m.id} className="field-checkbox">
-                        <input type="checkbox" id={`m-${m.id}`} name="municipalityIds" value={m.id} defaultChecked={chosen.has(m.id)} />
-                        <label htmlFor={`m-${m.id}`}>{m.name}</label>
-                      </div>
-                    ))}
-                </div>
-              </details>
-            ))}
+            <MunicipalityCheckboxes municipalities={free} chosen={chosen} />
             <ErrorList id="municipality-errors" errors={state?.fieldErrors?.municipalityIds} />
           </fieldset>
           <SubmitButton>{t('centres.create')}</SubmitButton>

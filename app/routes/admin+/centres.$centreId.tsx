@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorList, ErrorSummary, Field, FormScope, SubmitButton } from '~/components/forms'
+import { MunicipalityCheckboxes } from '~/components/municipality-checkboxes'
 import { centreForAdmin, updateCentre } from '~/models/centre.server'
 import { listMunicipalities } from '~/models/reference.server'
 import { emailField, formFailure, nameField, parseForm, phoneField, readForm } from '~/utils/forms.server'
@@ -65,7 +66,6 @@ export default function AdminCentrePage() {
   const { centre, choosable } = useLoaderData<typeof loader>()
   const state = useActionData<typeof action>()
   const chosen = new Set(state?.values ? [state.values.municipalityIds ?? []].flat() : centre.municipalities.map((m) => m.id))
-  const regions = [...new Set(choosable.map((m) => m.region))]
   const errors = state?.fieldErrors?.municipalityIds
   return (
     <div>
@@ -89,21 +89,7 @@ export default function AdminCentrePage() {
           <p className="hint" id="municipality-hint">
             {t('centreEdit.municipalitiesHint')}
           </p>
-          {regions.map((region) => (
-            <details key={region} open={choosable.some((m) => m.region === region && chosen.has(m.id))}>
-              <summary>{region}</summary>
-              <div className="checkbox-grid">
-                {choosable
-                  .filter((m) => m.region === region)
-                  .map((m) => (
-                    <div key={m.id} className="field-checkbox">
-                      <input type="checkbox" id={`m-${m.id}`} name="municipalityIds" value={m.id} defaultChecked={chosen.has(m.id)} />
-                      <label htmlFor={`m-${m.id}`}>{m.name}</label>
-                    </div>
-                  ))}
-              </div>
-            </details>
-          ))}
+          <MunicipalityCheckboxes municipalities={choosable} chosen={chosen} openChosen />
           <ErrorList id="municipality-errors" errors={errors} />
         </fieldset>
         </FormScope>

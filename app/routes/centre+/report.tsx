@@ -145,14 +145,13 @@ export default function ResultsReportPage() {
             <ChartWithTable
               id="visits-chart"
               title={t('visits.chartTitle')}
-              keyHeading={t('visits.status')}
-              countHeading={t('visits.count')}
+              headings={[t('visits.status'), t('visits.count')]}
               bars={(['visitsPlanned', 'visitsDone', 'visitsCancelled', 'visitsCancelledLate', 'visitsNoShow'] as const).map((key) => ({
                 label: t(`column.${key}`),
                 value: report.totals[key],
                 shown: number(report.totals[key]),
               }))}
-              extraRow={{ label: t('column.hours'), shown: number(report.totals.hours, 2) }}
+              moreRows={[{ label: t('column.hours'), cells: [number(report.totals.hours, 2)] }]}
             />
           </section>
 
@@ -165,8 +164,7 @@ export default function ResultsReportPage() {
               <ChartWithTable
                 id="tasks-chart"
                 title={t('tasks.chartTitle')}
-                keyHeading={t('tasks.task')}
-                countHeading={t('tasks.visits')}
+                headings={[t('tasks.task'), t('tasks.visits')]}
                 bars={report.tasks.map((task) => ({ label: t(`common:task.${task.key}`, { defaultValue: task.key }), value: task.count, shown: number(task.count) }))}
               />
             )}
@@ -275,8 +273,7 @@ function VolunteersSection({ report }: { report: Report }) {
           <ChartWithTable
             id="age-chart"
             title={t('volunteers.chartTitle')}
-            keyHeading={t('volunteers.ageBand')}
-            countHeading={t('volunteers.count')}
+            headings={[t('volunteers.ageBand'), t('volunteers.count')]}
             bars={AGE_BANDS.map((band) => {
               const count = report.volunteersByAgeBand.find((row) => row.key === band)?.count ?? 0
               return { label: t(`volunteers.band.${band}`), value: count, shown: number(count) }
@@ -418,8 +415,15 @@ function FigureTable({ caption, figures, keys }: { caption: string; figures: Rep
   )
 }
 
+type TableRow = { label: string; cells: string[] }
+
 function CountTable({ caption, keyHeading, countHeading, rows }: { caption: string; keyHeading: string; countHeading: string; rows: { label: string; count: number }[] }) {
   const { number } = useFormat()
+  return <LabelledTable caption={caption} headings={[keyHeading, countHeading]} rows={rows.map((row) => ({ label: row.label, cells: [number(row.count)] }))} />
+}
+
+/** A table whose rows are headed by their label, the figures (already formatted) in the columns after it. */
+function LabelledTable({ caption, headings: [keyHeading, ...figureHeadings], rows }: { caption: string; headings: string[]; rows: TableRow[] }) {
   return (
     <div className="table-wrap">
       <table>
@@ -427,16 +431,22 @@ function CountTable({ caption, keyHeading, countHeading, rows }: { caption: stri
         <thead>
           <tr>
             <th scope="col">{keyHeading}</th>
-            <th scope="col" className="number">
-              {countHeading}
-            </th>
+            {figureHeadings.map((heading) => (
+              <th key={heading} scope="col" className="number">
+                {heading}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((row, index) => (
             <tr key={index}>
               <th scope="row">{row.label}</th>
-              <td className="number">{number(row.count)}</td>
+              {row.cells.map((cell, column) => (
+                <td key={column} className="number">
+                  {cell}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -445,53 +455,36 @@ function CountTable({ caption, keyHeading, countHeading, rows }: { caption: stri
   )
 }
 
+/**
+ * A figure as a bar chart with the same figures as a table beside it (the table is what a screen
+ * reader and a printout use). By default a row a bar with its shown value; `rows` replaces them,
+ * `moreRows` adds to them.
+ */
 function ChartWithTable({
   id,
   title,
-  keyHeading,
-  countHeading,
+  headings,
   bars,
-  extraRow,
+  max,
+  caption = title,
+  rows = bars.map((bar) => ({ label: bar.label, cells: [bar.shown] })),
+  moreRows = [],
 }: {
   id: string
   title: string
-  keyHeading: string
-  countHeading: string
+  headings: string[]
   bars: Bar[]
-  extraRow?: { label: string; shown: string }
+  max?: number
+  caption?: string
+  rows?: TableRow[]
+  moreRows?: TableRow[]
 }) {
   const { t } = useFormat()
   const description = t('chartDescription', { values: describeBars(bars) })
   return (
     <div className="chart-with-table">
-      <BarChart id={id} title={title} description={description} bars={bars} />
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{keyHeading}</th>
-              <th scope="col" className="number">
-                {countHeading}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.label}>
-                <th scope="row">{bar.label}</th>
-                <td className="number">{bar.shown}</td>
-              </tr>
-            ))}
-            {extraRow ? (
-              <tr>
-                <th scope="row">{extraRow.label}</th>
-                <td className="number">{extraRow.shown}</td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <BarChart id={id} title={title} description={description} bars={bars} max={max} />
+      <LabelledTable caption={caption} headings={headings} rows={[...rows, ...moreRows]} />
     </div>
   )
 }
@@ -499,36 +492,16 @@ function ChartWithTable({
 function RetentionChart({ figures }: { figures: ReportFigures }) {
   const { t, number, percent } = useFormat()
   const rows = RETENTION_MONTHS.map((months) => ({ months, share: retentionShare(figures, months), base: figures.retention.find((r) => r.months === months)?.eligible ?? 0 }))
-  const bars = rows.map((row) => ({ label: t('matches.after', { months: row.months }), value: (row.share ?? 0) * 100, shown: percent(row.share) }))
   return (
-    <div className="chart-with-table">
-      <BarChart id="retention-chart" title={t('matches.chartTitle')} description={t('chartDescription', { values: describeBars(bars) })} bars={bars} max={100} />
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t('matches.retentionHeading')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('matches.retentionHeading')}</th>
-              <th scope="col" className="number">
-                {t('matches.share')}
-              </th>
-              <th scope="col" className="number">
-                {t('matches.base')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.months}>
-                <th scope="row">{t('matches.after', { months: row.months })}</th>
-                <td className="number">{percent(row.share)}</td>
-                <td className="number">{number(row.base)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <ChartWithTable
+      id="retention-chart"
+      title={t('matches.chartTitle')}
+      caption={t('matches.retentionHeading')}
+      headings={[t('matches.retentionHeading'), t('matches.share'), t('matches.base')]}
+      bars={rows.map((row) => ({ label: t('matches.after', { months: row.months }), value: (row.share ?? 0) * 100, shown: percent(row.share) }))}
+      max={100}
+      rows={rows.map((row) => ({ label: t('matches.after', { months: row.months }), cells: [percent(row.share), number(row.base)] }))}
+    />
   )
 }
 
