@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { boardAd, boardFacility } from '../../tests/setup/fixtures-board'
 import { createUser } from '../../tests/setup/fixtures'
 import { prisma } from '~/utils/db.server'
-import { boardChoices, boardFiltersFromUrl, feedAds, ftsTerms, municipalitiesOutsideRegion, publishedAd, searchBoard } from './job-board.server'
+import { boardFiltersFromUrl } from '~/utils/job-board-query'
+import { boardChoices, feedAds, ftsTerms, municipalitiesOutsideRegion, publishedAd, searchBoard } from './job-board.server'
 
 const search = (query: string) => searchBoard(boardFiltersFromUrl(new URLSearchParams(query)))
 const titles = async (query: string) => (await search(query)).ads.map((ad) => ad.title)

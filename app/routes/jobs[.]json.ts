@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { boardFiltersFromUrl, boardQueryString, feedAds, hasActiveFilters } from '~/models/job-board.server'
+import { feedAds } from '~/models/job-board.server'
+import { boardFiltersFromUrl, boardQueryString, hasActiveFilters } from '~/utils/job-board-query'
 import { FEED_CACHE_CONTROL, jsonFeed } from '~/utils/feeds.server'
 import { getFixedT } from '~/utils/i18n.server'
 
