@@ -47,7 +47,8 @@ export default defineConfig({
       url: `${baseURL}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,
-      stdout: 'ignore',
+      // Warnings and errors only (LOG_LEVEL below): a failed story shows the server's side of it.
+      stdout: 'pipe',
       stderr: 'pipe',
       env: {
         PORT: String(PORT),
