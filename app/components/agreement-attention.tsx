@@ -8,12 +8,13 @@ import { localeOf } from '~/utils/domain'
 /**
  * The coordinator's start page items from cooperation agreements and two-way check-ins: a
  * suggested follow-up meeting for each flagged match, and "aftale mangler" for each match whose
- * agreement both parties have not accepted. Each links to the match's page.
+ * agreement both parties have not accepted. Each links to the match's page; past the first
+ * ATTENTION_SHOWN a link leads to the whole list (the matches list, filtered).
  */
 export function AgreementAttention({ attention }: { attention: SerializeFrom<CentreAgreementAttention> }) {
   const { t, i18n } = useTranslation('agreement')
   const locale = localeOf(i18n.language)
-  const { missing, flagged } = attention
+  const { missing, flagged, moreMissing, moreFlagged } = attention
   const waitingFor = (item: (typeof missing)[number]) =>
     item.version === null
       ? t('startPage.noVersion')
@@ -34,6 +35,11 @@ export function AgreementAttention({ attention }: { attention: SerializeFrom<Cen
               </li>
             ))}
           </ul>
+          {moreFlagged ? (
+            <p>
+              <Link to="/centre/matches?attention=flagged">{t('startPage.flaggedAll')}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
       {missing.length > 0 ? (
@@ -48,6 +54,11 @@ export function AgreementAttention({ attention }: { attention: SerializeFrom<Cen
               </li>
             ))}
           </ul>
+          {moreMissing ? (
+            <p>
+              <Link to="/centre/matches?attention=agreement">{t('startPage.missingAll')}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
     </>

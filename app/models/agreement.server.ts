@@ -20,7 +20,7 @@ import type { Actor } from '~/utils/permissions'
 import { checkInsForParty, flaggedMatches } from '~/models/check-in-sharing.server'
 import { all, rawQuery, sql } from '~/utils/sql.server'
 import { isLargeCentre } from '~/models/centre-size.server'
-import { sql as raw } from 'kysely'
+import { sql as raw, type SqlBool } from 'kysely'
 import { copenhagenDate } from '~/utils/time'
 
 /*
@@ -385,6 +385,11 @@ function agreementsMissingByFacility(municipalityIds: string[], take: number) {
     .select(['m.id as matchId', 'v.name as volunteerName', 'f.name as facilityName', 'a.number as version', 'a.volunteerAcceptedAt', 'a.facilityAcceptedAt'])
 }
 
+/** A live, approved match (alias "m") whose newest agreement is not accepted by both, or that has none: for the matches list's filter. */
+export const AGREEMENT_MISSING = raw<SqlBool>`"m"."status" in ('active', 'paused') and "m"."approvedAt" is not null and "m"."agreementComplete" = 0
+  and not exists (select 1 from "AgreementVersion" a where a."matchId" = "m"."id" and a."volunteerAcceptedAt" is not null and a."facilityAcceptedAt" is not null
+    and a."number" = (select max(b."number") from "AgreementVersion" b where b."matchId" = "m"."id"))`
+
 /** The walk of a large centre, exposed for the EXPLAIN QUERY PLAN test. */
 export function agreementsMissingByApproval(municipalityIds: string[], take = 50) {
   // The conditions of the partial index are written as it is (literals), so SQLite can use it; the
@@ -426,9 +431,22 @@ export async function agreementForReader(actor: Actor, match: { id: string; stat
   return { versions, side, canAct: side !== null && match.status !== 'ended', accepted, checkIns }
 }
 
-/** The coordinator's start page: matches whose agreement is missing, and matches flagged by a check-in answer. */
+/** How many of each list the coordinator's start page shows; the rest are on the matches list, filtered. */
+export const ATTENTION_SHOWN = 10
+
+/**
+ * The coordinator's start page: the first matches whose agreement is missing, and the first matches
+ * flagged by a check-in answer, each with whether there are more (one row more is read to know).
+ */
 export function centreAgreementAttention(municipalityIds: string[]) {
   const large = municipalityIds.length > 0 && isLargeCentre(municipalityIds)
-  return { missing: agreementsMissing(municipalityIds, 50, { large }), flagged: flaggedMatches(municipalityIds, 50, { large }) }
+  const missing = agreementsMissing(municipalityIds, ATTENTION_SHOWN + 1, { large })
+  const flagged = flaggedMatches(municipalityIds, ATTENTION_SHOWN + 1, { large })
+  return {
+    missing: missing.slice(0, ATTENTION_SHOWN),
+    moreMissing: missing.length > ATTENTION_SHOWN,
+    flagged: flagged.slice(0, ATTENTION_SHOWN),
+    moreFlagged: flagged.length > ATTENTION_SHOWN,
+  }
 }
 export type CentreAgreementAttention = ReturnType<typeof centreAgreementAttention>

@@ -1,4 +1,4 @@
-import { sql as raw } from 'kysely'
+import { sql as raw, type SqlBool } from 'kysely'
 import { LIVE_MATCH_STATUSES } from '~/models/matching.server'
 import { audit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
@@ -39,6 +39,9 @@ export function flaggedMatches(municipalityIds: string[], take = 50, { large = m
 const FLAGGED = raw`r."answeredAt" is not null and (r."expectationsAligned" = 0 or r."satisfaction" <= ${raw.lit(FLAG_SATISFACTION_MAX)})`
 /** Given after the match's latest meeting: no meeting recorded at or after the answer. */
 const SINCE_LAST_MEETING = raw`not exists (select 1 from "FollowUpMeeting" g where g."matchId" = m."id" and g."createdAt" >= r."answeredAt")`
+
+/** A live match (alias "m") that the start page flags: for the matches list's "flagged" filter. */
+export const FLAGGED_MATCH = raw<SqlBool>`"m"."status" in ('active', 'paused') and exists (select 1 from "FollowUp" u cross join "FollowUpResponse" r on r."followUpId" = u."id" where u."matchId" = "m"."id" and ${FLAGGED} and ${SINCE_LAST_MEETING})`
 
 function flaggedByFacility(municipalityIds: string[], take: number) {
   return sql

@@ -9,6 +9,8 @@ import { sql as raw, type Compilable, type CompiledQuery, type Expression, type 
 import { all, first, sql } from '~/utils/sql.server'
 import { sqliteInstant } from '~/utils/time'
 import { parseList } from '~/utils/domain'
+import { AGREEMENT_MISSING } from '~/models/agreement.server'
+import { FLAGGED_MATCH } from '~/models/check-in-sharing.server'
 import {
   AD_STATE_ORDER,
   CHECK_EXPIRY_WARNING_DAYS,
@@ -19,6 +21,7 @@ import {
   type AD_SORTS,
   type APPLICATION_SORTS,
   type FACILITY_SORTS,
+  type MATCH_ATTENTION,
   type MATCH_LIST_STATES,
   type MATCH_SORTS,
   type VOLUNTEER_SORTS,
@@ -196,6 +199,8 @@ export type MatchListQuery = {
   municipalityId?: string
   /** Active for over 30 days with no visit logged as done in the last 30. */
   quiet?: boolean
+  /** Only live matches missing an agreement, or flagged by a check-in answer (the start page's lists in full). */
+  attention?: (typeof MATCH_ATTENTION)[number]
   sort?: (typeof MATCH_SORTS)[number]
   page?: number
   everything?: boolean
@@ -237,6 +242,8 @@ export function matchList(municipalityIds: string[], query: MatchListQuery, now 
         ),
       )
   }
+  if (query.attention === 'agreement') base = base.where(AGREEMENT_MISSING)
+  if (query.attention === 'flagged') base = base.where(FLAGGED_MATCH)
   const text = matchesText(['v.name', 'f.name'], query.q)
   if (text) base = base.where(text)
   const total = Number(first(base.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0)

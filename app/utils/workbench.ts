@@ -85,6 +85,8 @@ export function pageNumbers(page: number, pages: number): (number | null)[] {
 export const VOLUNTEER_SORTS = ['name', 'newest', 'lastActive'] as const
 export const MATCH_SORTS = ['start', 'facility'] as const
 export const MATCH_LIST_STATES = ['proposed', 'active', 'paused', 'ended'] as const
+/** What the start page's attention lists link to: live matches missing an agreement, or flagged by a check-in. */
+export const MATCH_ATTENTION = ['agreement', 'flagged'] as const
 export const AD_SORTS = ['state', 'newest', 'title', 'facility'] as const
 /** The order of the ads list by default: what waits for the coordinator first, the finished last. */
 export const AD_STATE_ORDER = ['submitted', 'published', 'paused', 'filled', 'draft', 'closed'] as const
@@ -148,6 +150,7 @@ export function matchQueryOf(params: URLSearchParams, facilityIds: string[]) {
     // Only one of the centre's own facilities filters; any other value is ignored.
     facilityId: choiceParam(params, 'facility', facilityIds),
     quiet: flagParam(params, 'quiet'),
+    attention: choiceParam(params, 'attention', MATCH_ATTENTION),
   }
 }
 

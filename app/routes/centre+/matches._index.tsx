@@ -9,7 +9,7 @@ import { shownVolunteerName } from '~/utils/former-person'
 import { getFixedT } from '~/utils/i18n.server'
 import { pageMeta } from '~/utils/meta'
 import { requirePermission } from '~/utils/permissions.server'
-import { listFormValues, MATCH_LIST_STATES, matchQueryOf } from '~/utils/workbench'
+import { listFormValues, MATCH_ATTENTION, MATCH_LIST_STATES, matchQueryOf } from '~/utils/workbench'
 import workbenchStyles from '~/styles/workbench.css'
 
 export const handle = { i18n: ['workbench', 'rights'] }
@@ -69,6 +69,14 @@ export default function CentreMatchesPage() {
           />
           <MunicipalityFilter value={query.municipalityId} municipalities={municipalities} />
           <CheckFilter id="filter-quiet" name="quiet" label={t('matches.quiet')} checked={query.quiet} />
+          <SelectFilter
+            id="filter-attention"
+            name="attention"
+            label={t('matches.attention')}
+            value={query.attention}
+            anyLabel={t('list.any')}
+            options={MATCH_ATTENTION.map((attention) => ({ value: attention, label: t(attention === 'agreement' ? 'matches.attentionAgreement' : 'matches.attentionFlagged') }))}
+          />
         </ListForm>
       }
       page={list}
