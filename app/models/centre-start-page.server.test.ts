@@ -6,12 +6,16 @@ import { seedDemo } from '../../prisma/seed'
 import {
   agreementsMissingBefore,
   flaggedMatchesBefore,
+  openReportCountBefore,
   overdueFollowUpsBefore,
+  pendingFacilitiesBefore,
   upcomingCentreEventsBefore,
   visitAttentionCountsBefore,
 } from '../../tests/setup/start-page-before'
 import { agreementsMissing, agreementsMissingByApproval } from './agreement.server'
 import { flaggedByTimeQuery, flaggedMatches } from './check-in-sharing.server'
+import { pendingFacilities } from './facility.server'
+import { openReportCount } from './thread.server'
 import { upcomingCentreEvents } from './event.server'
 import { overdueFollowUps, overdueFollowUpsQuery } from './follow-up.server'
 import { visitAttentionCounts, visitAttentionQueries } from './visit-attention.server'
@@ -125,6 +129,35 @@ describe('the start page reads the same as before', () => {
     await prisma.agreementVersion.create({ data: { matchId: withVersion!.matchId, number: withVersion!.version! + 1, changes: '["schedule"]', content: '{}' } })
     expect(compare().map((row) => row.matchId)).toContain(withVersion!.matchId)
     expect(await complete()).toBe(false)
+  })
+
+  test('facilities waiting for approval, with their municipality and leaders', async () => {
+    // Three more, one with two leaders and one with none, so order and grouping can differ.
+    const [gribskov] = await prisma.municipality.findMany({ where: { id: { in: municipalityIds } }, select: { id: true }, take: 1 })
+    const leaders = await prisma.user.findMany({ where: { role: 'facility_staff' }, select: { id: true }, take: 2 })
+    for (const [i, count] of [2, 0, 1].entries()) {
+      const facility = await prisma.facility.create({
+        data: { name: `Venter ${i}`, kind: 'bosted', address: 'Vej 1', postcode: '3200', town: 'Helsinge', municipalityId: gribskov.id, status: 'pending', createdAt: new Date(now.getTime() + i * 60_000) },
+      })
+      for (const leader of leaders.slice(0, count)) await prisma.facilityMembership.create({ data: { facilityId: facility.id, userId: leader.id, role: 'leader' } })
+    }
+    const before = await pendingFacilitiesBefore(municipalityIds)
+    expect(before.length).toBeGreaterThan(3)
+    expect(before.some((facility) => facility.memberships.length === 2)).toBe(true)
+    expect(pendingFacilities(municipalityIds)).toEqual(before)
+    expect(pendingFacilities(municipalityIds, 2)).toEqual(await pendingFacilitiesBefore(municipalityIds, 2))
+  })
+
+  test('open reports in the centre’s spaces', async () => {
+    // Two open reports and a handled one on the centre's posts.
+    const posts = await prisma.post.findMany({ where: { thread: { centreId } }, select: { id: true }, take: 2 })
+    for (const [i, post] of posts.entries()) await prisma.postReport.create({ data: { postId: post.id, reason: 'Tonen', status: i === 0 ? 'open' : 'handled' } })
+    await prisma.postReport.create({ data: { postId: posts[1].id, reason: 'Personoplysninger' } })
+    const before = await openReportCountBefore(centreId)
+    expect(before).toBeGreaterThan(1)
+    expect(openReportCount(centreId)).toBe(before)
+    const other = await prisma.centre.findFirstOrThrow({ where: { id: { not: centreId } }, select: { id: true } })
+    expect(openReportCount(other.id)).toBe(await openReportCountBefore(other.id))
   })
 
   test('the centre’s coming events, filtered and sorted in SQL', () => {

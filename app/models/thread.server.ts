@@ -465,8 +465,18 @@ export async function reportPost(reporterId: string, postId: string, reason: str
 
 const openReportsIn = (centreId: string): Prisma.PostReportWhereInput => ({ status: 'open', post: { thread: { centreId } } })
 
+/** How many open reports wait in the centre's spaces (the start page's to-do), straight from SQLite. */
 export function openReportCount(centreId: string) {
-  return prisma.postReport.count({ where: openReportsIn(centreId) })
+  const row = first(
+    sql
+      .selectFrom('PostReport as r')
+      .innerJoin('Post as p', 'p.id', 'r.postId')
+      .innerJoin('Thread as t', 't.id', 'p.threadId')
+      .where('r.status', '=', 'open')
+      .where('t.centreId', '=', centreId)
+      .select((eb) => eb.fn.countAll<number>().as('n')),
+  )
+  return Number(row?.n ?? 0)
 }
 
 /** The coordinators' queue: open reports in their centre's spaces, oldest first, with the post. */

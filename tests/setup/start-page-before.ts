@@ -110,3 +110,26 @@ export function upcomingCentreEventsBefore(centreId: string, now = new Date(), t
     .sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)))
     .slice(0, take)
 }
+
+export function pendingFacilitiesBefore(municipalityIds: string[], take?: number) {
+  return prisma.facility.findMany({
+    where: { status: 'pending', municipalityId: { in: municipalityIds } },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      address: true,
+      postcode: true,
+      town: true,
+      createdAt: true,
+      municipality: { select: { name: true } },
+      memberships: { where: { role: 'leader' }, select: { user: { select: { name: true, email: true, emailVerifiedAt: true } } } },
+    },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take,
+  })
+}
+
+export function openReportCountBefore(centreId: string) {
+  return prisma.postReport.count({ where: { status: 'open', post: { thread: { centreId } } } })
+}
