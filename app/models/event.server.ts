@@ -192,7 +192,7 @@ function eventListRow<R extends { confirmed: number | null; waiting: number | nu
   return { ...row, confirmed: Number(row.confirmed ?? 0), waiting: Number(row.waiting ?? 0) }
 }
 
-/** All of a centre's events, the latest first (the paged list replaced it on the page; kept as the whole list). */
+/** All of a centre's events, the latest first: the whole list, which the paged read and the start page's block are tested against. */
 export function centreEvents(centreId: string) {
   return all(sql.selectFrom('Event as e').where('e.centreId', '=', centreId).select(eventListColumns(firstSessionStart)).orderBy('startsAt', 'desc')).map(eventListRow)
 }
