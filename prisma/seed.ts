@@ -2376,7 +2376,30 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       signups: { create: [{ name: 'Grethe Hansen', email: 'grethe.hansen@example.test', status: 'confirmed', position: 1, createdAt: ago(3) }] },
     },
   })
-  step('events (an intro course with 3 of 12 places taken; a full network meeting with 2 on the waiting list and its agenda thread; a public internet café)')
+  // Last month's café, so that /centre/events has a past event to show under "Tidligere".
+  const pastCafeDay = addDays(copenhagenDate(), -14)
+  await tx.event.create({
+    data: {
+      centreId: gribskovCentre.id,
+      kind: 'internet_cafe',
+      title: 'Internetcafé: billeder og videoopkald',
+      description: 'IT-frivillige hjalp med at sende billeder og ringe op med video. Kaffen var gratis.',
+      capacity: 15,
+      audience: 'public',
+      status: 'published',
+      signupDeadline: at(pastCafeDay, '10:00'),
+      createdById: karin,
+      createdAt: ago(30),
+      sessions: { create: [{ localDate: pastCafeDay, startsAt: at(pastCafeDay, '10:00'), endsAt: at(pastCafeDay, '12:00'), place: 'Helsinge Bibliotek, Torvegade 1, 3200 Helsinge' }] },
+      signups: {
+        create: [
+          { name: 'Bent Mortensen', email: 'bent.mortensen@example.test', status: 'confirmed', position: 1, createdAt: ago(20) },
+          { name: 'Inger Poulsen', email: 'inger.poulsen@example.test', status: 'confirmed', position: 2, createdAt: ago(18) },
+        ],
+      },
+    },
+  })
+  step('events (an intro course with 3 of 12 places taken; a full network meeting with 2 on the waiting list and its agenda thread; a public internet café; a past café)')
 
   // --- Audit trail ---------------------------------------------------------------------------
   const audit = (actorId: string, action: string, entityType: string, entityId: string, daysAgo: number, data?: Record<string, unknown>) =>

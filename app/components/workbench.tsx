@@ -181,14 +181,16 @@ export function CheckFilter({ id, name, label, checked }: { id: string; name: st
 /**
  * "Showing 26–50 of 312", in a status region so a screen reader hears the new count after a
  * search made in place; without JavaScript it is read with the new page. Nothing found: the
- * friendly empty state with a way back to the whole list.
+ * friendly empty state with a way back to the whole list, or the list's own (`empty`).
  */
-export function ListSummary({ page, filtered }: { page: ListPage; filtered: boolean }) {
+export function ListSummary({ page, filtered, empty }: { page: ListPage; filtered: boolean; empty?: ReactNode }) {
   const { t } = useTranslation('workbench')
   const { pathname } = useLocation()
   return (
     <div role="status" className="list-summary">
-      {page.total === 0 ? (
+      {page.total === 0 && empty ? (
+        empty
+      ) : page.total === 0 ? (
         <p className="empty">
           {filtered ? t('list.noneFiltered') : t('list.none')} {filtered ? <Link to={pathname}>{t('list.clear')}</Link> : null}
         </p>

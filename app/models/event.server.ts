@@ -1,17 +1,18 @@
 import crypto from 'node:crypto'
-import { sql as raw } from 'kysely'
+import { sql as raw, type RawBuilder } from 'kysely'
 import { audit } from '~/utils/audit.server'
 import { formatInZone } from '~/utils/dates'
 import { prisma, type Tx } from '~/utils/db.server'
 import { localeOf, type Locale } from '~/utils/domain'
 import { queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
-import { COURSE_KINDS, eventFiltersFromUrl, eventQueryString, mayJoin, maySee, type EventAudience, type EventKind, type EventViewer, type SignupStatus } from '~/utils/events'
+import { COURSE_KINDS, eventFiltersFromUrl, type CentreEventView, eventQueryString, mayJoin, maySee, type EventAudience, type EventKind, type EventViewer, type SignupStatus } from '~/utils/events'
 import { getFixedT } from '~/utils/i18n.server'
 import { calendarInvitation } from '~/utils/ics'
 import { all, first, sql } from '~/utils/sql.server'
 import { hashToken } from '~/utils/tokens.server'
 import { addDays, copenhagenDate, copenhagenTime, sqliteInstant, wallClockInstant } from '~/utils/time'
+import { listPage, PAGE_SIZE } from '~/utils/workbench'
 import { REMINDER_FROM_HOUR } from './visit.server'
 
 export type SessionInput = { localDate: string; startTime: string; endTime: string; place: string; onlineUrl: string | null }
@@ -161,26 +162,85 @@ export async function eventForEditing(eventId: string) {
   })
 }
 
-/** A centre's events, the latest first, with sign-ups against capacity and the waiting line. */
+// ---------------------------------------------------------------------------------------------
+// The centre's event lists (/centre/events and the coordinator's start page)
+// ---------------------------------------------------------------------------------------------
+
+/** The start of an event's first session: what "Første gang" shows and what the lists sort by. */
+const firstSessionStart = raw<string | null>`(select min(s."startsAt") from "EventSession" s where s."eventId" = "e"."id")`
+
+/**
+ * The columns of a row in the centre's event lists, for a query that reads the event as "e":
+ * sign-ups against capacity and the waiting line, counted only for the rows shown. `startsAt` is
+ * the first session's start, given by the caller (a subquery, or the session the query walks).
+ */
+function eventListColumns(startsAt: RawBuilder<string | null>) {
+  return [
+    'e.id',
+    'e.title',
+    'e.kind',
+    'e.status',
+    'e.capacity',
+    'e.audience',
+    startsAt.as('startsAt'),
+    raw<number>`(select count(*) from "EventSignup" c where c."eventId" = "e"."id" and c."status" = 'confirmed')`.as('confirmed'),
+    raw<number>`(select count(*) from "EventSignup" w where w."eventId" = "e"."id" and w."status" = 'waiting')`.as('waiting'),
+  ] as const
+}
+
+function eventListRow<R extends { confirmed: number | null; waiting: number | null }>(row: R) {
+  return { ...row, confirmed: Number(row.confirmed ?? 0), waiting: Number(row.waiting ?? 0) }
+}
+
+/** All of a centre's events, the latest first: the whole list, which the paged read and the start page's block are tested against. */
 export function centreEvents(centreId: string) {
-  const rows = all(
-    sql
-      .selectFrom('Event as e')
-      .where('e.centreId', '=', centreId)
-      .select((eb) => [
-        'e.id',
-        'e.title',
-        'e.kind',
-        'e.status',
-        'e.capacity',
-        'e.audience',
-        eb.selectFrom('EventSession as s').whereRef('s.eventId', '=', 'e.id').select((s) => s.fn.min('s.startsAt').as('first')).as('startsAt'),
-        eb.selectFrom('EventSignup as c').whereRef('c.eventId', '=', 'e.id').where('c.status', '=', 'confirmed').select((c) => c.fn.countAll<number>().as('n')).as('confirmed'),
-        eb.selectFrom('EventSignup as w').whereRef('w.eventId', '=', 'e.id').where('w.status', '=', 'waiting').select((w) => w.fn.countAll<number>().as('n')).as('waiting'),
-      ])
-      .orderBy('startsAt', 'desc'),
-  )
-  return rows.map((row) => ({ ...row, confirmed: Number(row.confirmed ?? 0), waiting: Number(row.waiting ?? 0) }))
+  return all(sql.selectFrom('Event as e').where('e.centreId', '=', centreId).select(eventListColumns(firstSessionStart)).orderBy('startsAt', 'desc')).map(eventListRow)
+}
+
+/** How many of the centre's events lie ahead (their first session not begun) and behind. One walk of the centre's events on the (centreId, status) index, one index probe each. */
+export function centreEventCountsQuery(centreId: string, now: Date) {
+  const stamp = sqliteInstant(now)
+  return sql
+    .selectFrom((db) => db.selectFrom('Event as e').where('e.centreId', '=', centreId).select(firstSessionStart.as('first')).as('f'))
+    .select([raw<number>`coalesce(sum("f"."first" > ${stamp}), 0)`.as('coming'), raw<number>`coalesce(sum("f"."first" <= ${stamp}), 0)`.as('past')])
+}
+
+/**
+ * One page of the centre's coming events (first session ahead, soonest first) or past ones (first
+ * session begun, the latest first). The query walks the sessions' startsAt index from `now`
+ * outwards and keeps each event's first session of this centre, so it reads about as many
+ * sessions as the page needs and never sorts: the CROSS JOIN keeps SQLite from starting at the
+ * centre's events instead, which sorts the centre's whole history in a temporary B-tree. Ties
+ * on the start are broken by the session's rowid, the index's own last column, so the pages
+ * neither overlap nor skip.
+ */
+export function centreEventPageQuery(centreId: string, view: CentreEventView, now: Date, offset: number) {
+  const direction = view === 'coming' ? 'asc' : 'desc'
+  return sql
+    .selectFrom('EventSession as s')
+    .crossJoin('Event as e')
+    .whereRef('e.id', '=', 's.eventId')
+    .where('e.centreId', '=', centreId)
+    .where('s.startsAt', view === 'coming' ? '>' : '<=', sqliteInstant(now))
+    .where(
+      raw<boolean>`not exists (select 1 from "EventSession" p where p."eventId" = "s"."eventId" and (p."startsAt" < "s"."startsAt" or (p."startsAt" = "s"."startsAt" and p.rowid < "s".rowid)))`,
+    )
+    .select(eventListColumns(raw.ref<string>('s.startsAt')))
+    .orderBy('s.startsAt', direction)
+    .orderBy(raw`"s".rowid`, direction)
+    .limit(PAGE_SIZE)
+    .offset(offset)
+}
+
+/**
+ * The centre's events as /centre/events lists them: one page (PAGE_SIZE rows) of the coming or
+ * the past ones, with both counts for the view links. A page past the end shows the last one.
+ */
+export function centreEventPage(centreId: string, query: { view: CentreEventView; page: number }, now = new Date()) {
+  const counts = first(centreEventCountsQuery(centreId, now)) ?? { coming: 0, past: 0 }
+  const page = listPage(Number(counts[query.view]), query.page)
+  const rows = page.total === 0 ? [] : all(centreEventPageQuery(centreId, query.view, now, page.offset)).map(eventListRow)
+  return { ...page, view: query.view, counts: { coming: Number(counts.coming), past: Number(counts.past) }, rows }
 }
 
 /**
@@ -767,29 +827,17 @@ export function nextEventOf(userId: string, now = new Date()) {
  * the centre's published events are read, and only the few shown are counted.
  */
 export function upcomingCentreEvents(centreId: string, now = new Date(), take = 5) {
-  const firstSession = raw<string | null>`(select min(s."startsAt") from "EventSession" s where s."eventId" = "e"."id")`
-  const rows = all(
+  return all(
     sql
       .selectFrom('Event as e')
       .where('e.centreId', '=', centreId)
       .where('e.status', '=', 'published')
-      .where(firstSession, '>', sqliteInstant(now))
-      .select((eb) => [
-        'e.id',
-        'e.title',
-        'e.kind',
-        'e.status',
-        'e.capacity',
-        'e.audience',
-        firstSession.as('startsAt'),
-        eb.selectFrom('EventSignup as c').whereRef('c.eventId', '=', 'e.id').where('c.status', '=', 'confirmed').select((c) => c.fn.countAll<number>().as('n')).as('confirmed'),
-        eb.selectFrom('EventSignup as w').whereRef('w.eventId', '=', 'e.id').where('w.status', '=', 'waiting').select((w) => w.fn.countAll<number>().as('n')).as('waiting'),
-      ])
+      .where(firstSessionStart, '>', sqliteInstant(now))
+      .select(eventListColumns(firstSessionStart))
       .orderBy('startsAt')
       .orderBy('e.id')
       .limit(take),
-  )
-  return rows.map((row) => ({ ...row, confirmed: Number(row.confirmed ?? 0), waiting: Number(row.waiting ?? 0) }))
+  ).map(eventListRow)
 }
 
 /** Whether the person has completed a course of this kind (an ad may require the intro course before approval). */

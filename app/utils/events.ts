@@ -9,6 +9,14 @@ export type EventAudience = (typeof EVENT_AUDIENCES)[number]
 export type EventStatus = 'draft' | 'published' | 'cancelled' | 'done'
 export type SignupStatus = 'unconfirmed' | 'confirmed' | 'waiting' | 'cancelled'
 
+/**
+ * The two views of the centre's event list: events still to come (their first session not begun,
+ * the default) and past ones. An event that has begun is past even while later sessions remain:
+ * the newest past ones head that view.
+ */
+export const CENTRE_EVENT_VIEWS = ['coming', 'past'] as const
+export type CentreEventView = (typeof CENTRE_EVENT_VIEWS)[number]
+
 /** The most session rows the event form offers. */
 export const MAX_SESSIONS = 4
 

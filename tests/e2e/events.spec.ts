@@ -176,8 +176,15 @@ test('the coordinator ticks who came to the intro course; it shows on the volunt
   await expect(page.getByRole('alert')).toContainText('opslaget kræver, at den frivillige har gennemført introduktionskurset')
   await expectAccessible(page)
 
-  // The coordinator ticks who came.
+  // The coordinator ticks who came: yesterday's course is among the past events, not the coming ones.
   await page.goto('/centre/events')
+  await expect(page.getByText('Centret har ingen kommende arrangementer.')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Se de tidligere arrangementer' })).toBeVisible()
+  await expect(page.getByRole('link', { name: course.title })).toHaveCount(0)
+  await expectAccessible(page)
+  await page.getByRole('navigation', { name: 'Kommende eller tidligere arrangementer' }).getByRole('link', { name: 'Tidligere (1)' }).click()
+  await expect(page.getByText('Viser 1–1 af 1')).toBeVisible()
+  await expectAccessible(page)
   await page.getByRole('link', { name: course.title }).click()
   const attendance = page.getByRole('region', { name: 'Fremmøde' })
   await expect(attendance).toBeVisible()

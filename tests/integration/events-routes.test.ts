@@ -64,8 +64,11 @@ describe('the coordinator creates, edits, publishes and cancels an event', () =>
     expect((await prisma.event.findUniqueOrThrow({ where: { id: eventId } })).status).toBe('draft')
     const publish = await call(editEvent.action as Handler, formRequest(`/centre/events/${eventId}`, { intent: 'publish' }, { cookie }), { eventId })
     expect(publish.status).toBe(302)
-    const list = await (await call(centreEvents.loader as Handler, getRequest('/centre/events', cookie))).json()
-    expect(list.events).toEqual([expect.objectContaining({ id: eventId, status: 'published', capacity: 10, confirmed: 0, waiting: 0 })])
+    const { list } = await (await call(centreEvents.loader as Handler, getRequest('/centre/events', cookie))).json()
+    expect(list.rows).toEqual([expect.objectContaining({ id: eventId, status: 'published', capacity: 10, confirmed: 0, waiting: 0 })])
+    expect([list.view, list.counts, list.total]).toEqual(['coming', { coming: 1, past: 0 }, 1])
+    const past = (await (await call(centreEvents.loader as Handler, getRequest('/centre/events?view=past', cookie))).json()).list
+    expect([past.view, past.rows, past.total]).toEqual(['past', [], 0])
 
     // Editing keeps the sessions (and so their calendar UIDs) and moves the time.
     const save = await call(editEvent.action as Handler, formRequest(`/centre/events/${eventId}`, { intent: 'save', ...eventFields({ 'sessions.1.startTime': '18:00', 'sessions.1.endTime': '20:00' }) }, { cookie }), { eventId })
@@ -92,6 +95,11 @@ describe('the coordinator creates, edits, publishes and cancels an event', () =>
     expect((await call(editEvent.loader as Handler, getRequest(`/centre/events/${eventId}`, volunteerCookie), { eventId })).status).toBe(403)
     expect((await call(newEvent.action as Handler, formRequest('/centre/events/new', eventFields(), { cookie: volunteerCookie }))).status).toBe(403)
     expect((await call(editEvent.loader as Handler, getRequest(`/centre/events/${eventId}`), { eventId })).status).toBe(302)
+    // The list is always the signed-in coordinator's own centre's; others are turned away.
+    const othersList = (await (await call(centreEvents.loader as Handler, getRequest('/centre/events', otherCookie))).json()).list
+    expect([othersList.rows, othersList.counts]).toEqual([[], { coming: 0, past: 0 }])
+    expect((await call(centreEvents.loader as Handler, getRequest('/centre/events?view=past', volunteerCookie))).status).toBe(403)
+    expect((await call(centreEvents.loader as Handler, getRequest('/centre/events'))).status).toBe(302)
     expect((await call(editEvent.loader as Handler, getRequest('/centre/events/nope', cookie), { eventId: 'nope' })).status).toBe(404)
     const event = await prisma.event.findUniqueOrThrow({ where: { id: eventId } })
     expect([event.title, event.status]).toEqual(['Kursus: hjælp med MitID', 'draft'])
@@ -145,6 +153,13 @@ describe('the coordinator creates, edits, publishes and cancels an event', () =>
       expect(edit.status).toBe(400)
       const join = await call(eventPage.action as Handler, formRequest(`/events/${eventId}`, { intent: value }, { cookie }), { eventId })
       expect([400, 404]).toContain(join.status)
+    }
+    // A made-up view or page in the list's address is the first page of the coming events, never an error.
+    for (const value of [...HOSTILE, '-1', '0', '1e9', '9999999']) {
+      const response = await call(centreEvents.loader as Handler, getRequest(`/centre/events?view=${encodeURIComponent(value)}&page=${encodeURIComponent(value)}`, cookie))
+      expect(response.status).toBe(200)
+      const { list } = await response.json()
+      expect([list.view, list.page, list.rows.map((row: { id: string }) => row.id)]).toEqual(['coming', 1, [eventId]])
     }
     const garbage = await call(newEvent.action as Handler, formRequest('/centre/events/new', '%%%&&&=', { cookie, contentType: 'multipart/form-data; boundary=x' }))
     expect(garbage.status).toBe(400)
