@@ -3,7 +3,7 @@ import { audit } from '~/utils/audit.server'
 import { refreshFacilityAgreements } from './agreement.server'
 import { prisma, type Tx } from '~/utils/db.server'
 import { localeOf } from '~/utils/domain'
-import { queueEmail } from '~/utils/email.server'
+import { queueAfterClaim } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { addDays, copenhagenDate } from '~/utils/time'
 
@@ -203,9 +203,9 @@ export const REVIEW_EVERY_DAYS = 365
 /**
  * The yearly reminder to review the policy with residents and staff, to every active leader of an
  * active facility whose policy is due. Claimed per due date (EthicsPolicyState.reviewReminderFor)
- * in the transaction that queues the e-mails, each with a dedupe key: a rerun, a restart or a
- * parallel run sends nothing twice; the next reminder comes a year after the next review (or,
- * with no review, a year after this one).
+ * in the transaction that queues the e-mails (rendered before it, queueAfterClaim), each with a
+ * dedupe key: a rerun, a restart or a parallel run sends nothing twice; the next reminder comes a
+ * year after the next review (or, with no review, a year after this one).
  */
 export async function queueEthicsReviewReminders(now = new Date(), limit = 200) {
   const today = copenhagenDate(now)
@@ -228,33 +228,28 @@ export async function queueEthicsReviewReminders(now = new Date(), limit = 200) 
     // With no review since the last reminder, the next one is a year after that reminder.
     if (state?.reviewReminderFor && state.reviewReminderFor >= due) due = addDays(state.reviewReminderFor, REVIEW_EVERY_DAYS)
     if (due > today) continue
-    const sent = await prisma.$transaction(async (tx) => {
+    const leaders = await prisma.facilityMembership.findMany({
+      where: { facilityId: facility.id, role: 'leader', status: 'active', user: { deactivatedAt: null, anonymizedAt: null } },
+      select: { user: { select: { id: true, email: true, name: true, locale: true } } },
+    })
+    const requests = leaders.map(({ user }) => ({
+      to: user.email,
+      toName: user.name,
+      locale: localeOf(user.locale),
+      template: 'notice' as const,
+      props: { kind: 'ethicsReviewDue' as const, name: user.name, url: appUrl(`/facility/${facility.id}/ethics#review`), values: { facility: facility.name, since } },
+      dedupeKey: `ethics-review:${facility.id}:${due}:${user.id}`,
+    }))
+    const sent = await queueAfterClaim(requests, async (tx) => {
       await tx.ethicsPolicyState.upsert({ where: { facilityId: facility.id }, create: { facilityId: facility.id }, update: {} })
       const claimed = await tx.ethicsPolicyState.updateMany({
         where: { facilityId: facility.id, OR: [{ reviewReminderFor: null }, { reviewReminderFor: { lt: due } }] },
         data: { reviewReminderFor: due },
       })
-      if (claimed.count === 0) return 0
-      const leaders = await tx.facilityMembership.findMany({
-        where: { facilityId: facility.id, role: 'leader', status: 'active', user: { deactivatedAt: null, anonymizedAt: null } },
-        select: { user: { select: { id: true, email: true, name: true, locale: true } } },
-      })
-      let count = 0
-      for (const { user } of leaders) {
-        const message = await queueEmail(tx, {
-          to: user.email,
-          toName: user.name,
-          locale: localeOf(user.locale),
-          template: 'notice',
-          props: { kind: 'ethicsReviewDue', name: user.name, url: appUrl(`/facility/${facility.id}/ethics#review`), values: { facility: facility.name, since } },
-          dedupeKey: `ethics-review:${facility.id}:${due}:${user.id}`,
-        })
-        if (message) count += 1
-      }
-      return count
+      return claimed.count > 0
     })
     facilities += 1
-    queued += sent
+    queued += sent ?? 0
   }
   return { queued }
 }

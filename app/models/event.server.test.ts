@@ -220,6 +220,32 @@ describe('changes, reminders and the personal calendar', () => {
     expect(reminders[0].text).toContain('tirsdag 24. marts 2026 kl. 17:00–19:00')
   })
 
+  test('runs at once queue each reminder once; one rendered for a session moved meanwhile is dropped and sent afresh with the new time', async () => {
+    const { eventId, coordinator } = await world()
+    const people = await volunteers(3)
+    for (const person of people) await signUp((await eventViewer(person))!, eventId, NOW)
+    const emails = people.map((person) => person.email)
+    const remindersTo = () => prisma.outboxMessage.findMany({ where: { template: 'event-reminder', toEmail: { in: emails } } })
+    const at = wallClockInstant('2026-03-23', '08:05')
+    const allReminders = () => prisma.outboxMessage.count({ where: { template: 'event-reminder' } })
+    const before = await allReminders()
+    // Both runs read the same due reminders and render them; the dedupe key lets one write each.
+    const runs = await Promise.all([queueEventReminders(at), queueEventReminders(at)])
+    expect(runs[0].queued + runs[1].queued).toBe((await allReminders()) - before)
+    expect((await remindersTo()).map((m) => m.toEmail).sort()).toEqual([...emails].sort())
+    expect(await queueEventReminders(wallClockInstant('2026-03-23', '18:00'))).toEqual({ queued: 0 })
+
+    // The second session's reminders: a run starts rendering them, and the coordinator moves the
+    // session before they are written: they are dropped, and the next run sends the new time.
+    const moved = intro({ sessions: [intro().sessions[0], { ...intro().sessions[1], startTime: '18:00', endTime: '20:00' }] })
+    const dayBefore = wallClockInstant('2026-03-30', '09:00')
+    await Promise.all([queueEventReminders(dayBefore), updateEvent(coordinator.id, eventId, moved, NOW)])
+    await queueEventReminders(wallClockInstant('2026-03-30', '09:10'))
+    const secondSession = (await remindersTo()).filter((m) => m.text.includes('31. marts'))
+    expect(secondSession.map((m) => m.toEmail).sort()).toEqual([...emails].sort())
+    for (const mail of secondSession) expect(mail.text).toContain('tirsdag 31. marts 2026 kl. 18:00–20:00')
+  })
+
   test("the sessions are in the person's calendar feed with the e-mail's UIDs, cancelled ones marked so calendars drop them", async () => {
     const { eventId, coordinator } = await world()
     const [a] = await volunteers(1)

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto'
-import { sql as raw, type RawBuilder } from 'kysely'
+import { sql as raw, type RawBuilder, type SqlBool } from 'kysely'
 import { audit } from '~/utils/audit.server'
 import { formatInZone } from '~/utils/dates'
 import { prisma, type Tx } from '~/utils/db.server'
 import { localeOf, type Locale } from '~/utils/domain'
-import { queueEmail } from '~/utils/email.server'
+import { queueAfterClaim, queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { COURSE_KINDS, eventFiltersFromUrl, type CentreEventView, eventQueryString, mayJoin, maySee, type EventAudience, type EventKind, type EventViewer, type SignupStatus } from '~/utils/events'
 import { getFixedT } from '~/utils/i18n.server'
@@ -537,7 +537,11 @@ async function tellAboutPlace(tx: Tx, signupId: string, what: 'confirmed' | 'wai
 /**
  * The day-before reminder for each session of a published event, to everyone with a place: from
  * 08:00 the day before (as visit reminders, REMINDER_FROM_HOUR) and for sessions later the same day.
- * Idempotent by its dedupe key (session and sign-up), so a restart or the next run sends nothing twice.
+ * Idempotent by its dedupe key (session and sign-up), so a restart or the next run sends nothing
+ * twice: the due query leaves out reminders already in the outbox (so a run renders only what it
+ * may send, and a day with more than the batch still gets through it), and the write checks the key
+ * again. Each reminder is rendered before its short transaction (queueAfterClaim), which drops it
+ * when the place, the event or its times changed after it was read.
  */
 export async function queueEventReminders(now = new Date()) {
   const today = copenhagenDate(now)
@@ -551,39 +555,46 @@ export async function queueEventReminders(now = new Date()) {
       .where('s.startsAt', '>', sqliteInstant(now))
       .where('e.status', '=', 'published')
       .where('u.status', '=', 'confirmed')
+      .where(raw<SqlBool>`not exists (select 1 from "OutboxMessage" o where o."dedupeKey" = 'event-reminder:' || s."id" || ':' || u."id")`)
       .select(['s.id as sessionId', 'u.id as signupId'])
       .limit(5000),
   )
   let queued = 0
   for (const { sessionId, signupId } of due) {
-    queued += await prisma.$transaction(async (tx) => {
-      const signup = await tx.eventSignup.findUnique({
+    const [signup, session] = await Promise.all([
+      prisma.eventSignup.findUnique({
         where: { id: signupId },
-        select: { status: true, name: true, email: true, user: { select: { name: true, email: true, locale: true, deactivatedAt: true } }, event: { select: { id: true, title: true, status: true, centre: { select: { name: true } } } } },
-      })
-      const session = await tx.eventSession.findUnique({ where: { id: sessionId }, select: { startsAt: true, endsAt: true, place: true, onlineUrl: true } })
-      if (!signup || !session || signup.status !== 'confirmed' || signup.event.status !== 'published' || signup.user?.deactivatedAt) return 0
-      const email = signup.user?.email ?? signup.email
-      if (!email) return 0
-      const locale = localeOf(signup.user?.locale)
-      const when = formatSessionTime(session.startsAt, session.endsAt, locale)
-      const message = await queueEmail(tx, {
-        to: email,
-        toName: signup.user?.name ?? signup.name,
-        locale,
-        template: 'event-reminder',
-        dedupeKey: `event-reminder:${sessionId}:${signupId}`,
-        props: {
-          name: signup.user?.name ?? signup.name ?? '',
-          title: signup.event.title,
-          centreName: signup.event.centre.name,
-          when,
-          session: { when, place: sessionPlace(session) },
-          url: appUrl(`/events/${signup.event.id}`),
-        },
-      })
-      return message ? 1 : 0
-    })
+        select: { status: true, name: true, email: true, user: { select: { name: true, email: true, locale: true, deactivatedAt: true } }, event: { select: { id: true, title: true, status: true, sequence: true, centre: { select: { name: true } } } } },
+      }),
+      prisma.eventSession.findUnique({ where: { id: sessionId }, select: { startsAt: true, endsAt: true, place: true, onlineUrl: true } }),
+    ])
+    if (!signup || !session || signup.status !== 'confirmed' || signup.event.status !== 'published' || signup.user?.deactivatedAt) continue
+    const email = signup.user?.email ?? signup.email
+    if (!email) continue
+    const locale = localeOf(signup.user?.locale)
+    const when = formatSessionTime(session.startsAt, session.endsAt, locale)
+    const request = {
+      to: email,
+      toName: signup.user?.name ?? signup.name,
+      locale,
+      template: 'event-reminder' as const,
+      dedupeKey: `event-reminder:${sessionId}:${signupId}`,
+      props: {
+        name: signup.user?.name ?? signup.name ?? '',
+        title: signup.event.title,
+        centreName: signup.event.centre.name,
+        when,
+        session: { when, place: sessionPlace(session) },
+        url: appUrl(`/events/${signup.event.id}`),
+      },
+    }
+    // The dedupe key is the claim; the place must still be held, and the event as rendered (an
+    // edit of title, times or places raises its sequence, and the next run renders it afresh).
+    const stillDue = async (tx: Tx) =>
+      (await tx.eventSignup.count({
+        where: { id: signupId, status: 'confirmed', event: { status: 'published', sequence: signup.event.sequence, sessions: { some: { id: sessionId, startsAt: { gt: now } } } } },
+      })) > 0
+    queued += (await queueAfterClaim([request], stillDue)) ?? 0
   }
   return { queued }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { activeMatch, bookingWorld } from '../../tests/setup/fixtures-booking'
-import { answerCheckIn, centreFollowUps, changeMatchStatus, checkInByToken, followUpDueAt, runFollowUps, scheduleFollowUps } from './follow-up.server'
+import { answerCheckIn, centreFollowUps, changeMatchStatus, checkInByToken, followUpDueAt, runFollowUps, scheduleFollowUps, sendFollowUp } from './follow-up.server'
 import { bookWindowVisit } from './visit-booking.server'
 import { prisma } from '~/utils/db.server'
 
@@ -61,6 +61,34 @@ describe('follow-ups', () => {
     await Promise.all([runFollowUps(due), runFollowUps(due)])
     expect(await prisma.followUp.count({ where: { matchId: { in: matchIds }, status: 'sent' } })).toBe(2)
     expect(await prisma.outboxMessage.count({ where: { template: 'follow-up-request', toEmail: world.contact.email } })).toBe(2)
+  })
+
+  test('a check-in sent twice at once goes out once: the e-mails of the send that lost the claim are dropped, and the links sent work', async () => {
+    const world = await bookingWorld({ approvedAt: APPROVED })
+    await runFollowUps(new Date('2026-02-01T10:00:00Z'))
+    const followUp = await prisma.followUp.findFirstOrThrow({ where: { matchId: world.match.id, status: 'due' } })
+    const now = new Date('2026-02-02T11:00:00Z')
+    // Both read the due check-in and render its e-mails (each with new links); one claims it.
+    expect((await Promise.all([sendFollowUp(followUp.id, now), sendFollowUp(followUp.id, now)])).sort()).toEqual([false, true])
+    const mails = await prisma.outboxMessage.findMany({ where: { template: 'follow-up-request', dedupeKey: { startsWith: `follow-up:${followUp.id}:` } } })
+    expect(mails.map((m) => m.toEmail).sort()).toEqual([world.volunteer.email, world.contact.email].sort())
+    // Only the winner's links were stored, and they are the ones in the e-mails.
+    expect(await prisma.oneTimeToken.count({ where: { purpose: 'follow_up', data: JSON.stringify({ followUpId: followUp.id }) } })).toBe(2)
+    for (const mail of mails) expect((await checkInByToken(tokenFrom(mail.text), now)).state).toBe('open')
+    expect(await prisma.auditLog.count({ where: { action: 'followup.sent', entityId: followUp.id } })).toBe(1)
+    expect(await sendFollowUp(followUp.id, now)).toBe(false)
+  })
+
+  test('a check-in whose match ends while its e-mails are rendered is not sent', async () => {
+    const world = await bookingWorld({ approvedAt: APPROVED })
+    await runFollowUps(new Date('2026-02-01T10:00:00Z'))
+    const followUp = await prisma.followUp.findFirstOrThrow({ where: { matchId: world.match.id, status: 'due' } })
+    const now = new Date('2026-02-02T11:00:00Z')
+    const [sent] = await Promise.all([sendFollowUp(followUp.id, now), changeMatchStatus(world.coordinator.id, { matchId: world.match.id, change: 'end', reason: 'Flyttet.' }, now)])
+    expect(sent).toBe(false)
+    expect(await prisma.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).toMatchObject({ status: 'closed' })
+    expect(await prisma.outboxMessage.count({ where: { template: 'follow-up-request', dedupeKey: { startsWith: `follow-up:${followUp.id}:` } } })).toBe(0)
+    expect(await prisma.oneTimeToken.count({ where: { purpose: 'follow_up', data: JSON.stringify({ followUpId: followUp.id }) } })).toBe(0)
   })
 
   test('a contact person with several volunteers can answer every check-in; answers are saved once', async () => {

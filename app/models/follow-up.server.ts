@@ -4,7 +4,7 @@ import { contactOfMatch } from '~/models/visit-details.server'
 import { audit } from '~/utils/audit.server'
 import { prisma, Prisma, type Tx } from '~/utils/db.server'
 import { localeOf, type Locale } from '~/utils/domain'
-import { queueEmail } from '~/utils/email.server'
+import { queueAfterClaim, queueEmail } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { addCopenhagenCalendar, sqliteInstant } from '~/utils/time'
@@ -85,70 +85,70 @@ const matchPeopleSelect = {
   },
 } satisfies Prisma.MatchSelect
 
-/** A follow-up link: its own token per person and check-in (see sendFollowUp for why not issueToken). */
-async function followUpToken(tx: Tx, input: { userId: string; email: string; followUpId: string; now: Date }) {
-  const token = crypto.randomBytes(32).toString('base64url')
-  await tx.oneTimeToken.create({
-    data: {
-      tokenHash: hashToken(token),
-      purpose: 'follow_up',
-      userId: input.userId,
-      email: input.email,
-      data: JSON.stringify({ followUpId: input.followUpId }),
-      expiresAt: new Date(input.now.getTime() + TOKEN_LIFETIME_MS.follow_up),
-    },
-  })
-  return token
-}
-
 /**
  * Sends one due check-in: the volunteer and the contact person each get their own link. Tokens
  * are made here rather than with issueToken, which voids a person's earlier links of the same
  * purpose: a contact person with three volunteers gets three check-ins and must be able to answer
- * each of them. The claim (due → sent) makes a second run send nothing.
+ * each of them. The e-mails are rendered first, each with its token; then one short transaction
+ * claims the check-in (due → sent, its match still active), stores the tokens' hashes and the
+ * expected answers, and writes the e-mails (queueAfterClaim). A check-in claimed meanwhile by
+ * another run, or closed because its match ended, gets nothing, and the rendered e-mails are
+ * dropped: a second run sends nothing.
  */
 export async function sendFollowUp(followUpId: string, now = new Date()) {
-  return prisma.$transaction(async (tx) => {
-    const followUp = await tx.followUp.findUnique({ where: { id: followUpId }, select: { id: true, status: true, match: { select: matchPeopleSelect } } })
-    if (!followUp || followUp.status !== 'due' || followUp.match.status !== 'active') return false
-    const claimed = await tx.followUp.updateMany({ where: { id: followUp.id, status: 'due' }, data: { status: 'sent', sentAt: now } })
+  const followUp = await prisma.followUp.findUnique({ where: { id: followUpId }, select: { id: true, status: true, match: { select: matchPeopleSelect } } })
+  if (!followUp || followUp.status !== 'due' || followUp.match.status !== 'active') return false
+  const { match } = followUp
+  const contact = contactOfMatch(match)
+  const centreName = match.facility.municipality.centre?.name ?? ''
+  const people = [
+    { person: match.volunteer, role: 'volunteer' as const, other: contact?.name ?? '' },
+    ...(contact ? [{ person: contact, role: 'contact_person' as const, other: match.volunteer.name }] : []),
+  ].map((entry) => ({ ...entry, token: crypto.randomBytes(32).toString('base64url') }))
+  const requests = people.map(({ person, role, other, token }) => {
+    const locale = localeOf(person.locale)
+    return {
+      to: person.email,
+      toName: person.name,
+      locale,
+      template: 'follow-up-request' as const,
+      dedupeKey: `follow-up:${followUp.id}:${person.id}`,
+      props: {
+        name: person.name,
+        recipient: role === 'volunteer' ? ('volunteer' as const) : ('contact' as const),
+        facilityName: match.facility.name,
+        otherName: other,
+        adTitle: match.jobAd.title,
+        centreName,
+        // The page opens signed out, so the link carries the recipient's language.
+        url: appUrl(`/follow-up/${token}?lng=${locale}`),
+      },
+    }
+  })
+  const written = await queueAfterClaim(requests, async (tx) => {
+    const claimed = await tx.followUp.updateMany({ where: { id: followUp.id, status: 'due', match: { status: 'active' } }, data: { status: 'sent', sentAt: now } })
     if (claimed.count === 0) return false
-    const { match } = followUp
-    const contact = contactOfMatch(match)
-    const centreName = match.facility.municipality.centre?.name ?? ''
-    const people = [
-      { person: match.volunteer, role: 'volunteer' as const, other: contact?.name ?? '' },
-      ...(contact ? [{ person: contact, role: 'contact_person' as const, other: match.volunteer.name }] : []),
-    ]
-    for (const { person, role, other } of people) {
+    for (const { person, role, token } of people) {
       await tx.followUpResponse.upsert({
         where: { followUpId_respondentId: { followUpId: followUp.id, respondentId: person.id } },
         create: { followUpId: followUp.id, respondentId: person.id, respondentRole: role },
         update: {},
       })
-      const token = await followUpToken(tx, { userId: person.id, email: person.email, followUpId: followUp.id, now })
-      const locale = localeOf(person.locale)
-      await queueEmail(tx, {
-        to: person.email,
-        toName: person.name,
-        locale,
-        template: 'follow-up-request',
-        dedupeKey: `follow-up:${followUp.id}:${person.id}`,
-        props: {
-          name: person.name,
-          recipient: role === 'volunteer' ? 'volunteer' : 'contact',
-          facilityName: match.facility.name,
-          otherName: other,
-          adTitle: match.jobAd.title,
-          centreName,
-          // The page opens signed out, so the link carries the recipient's language.
-          url: appUrl(`/follow-up/${token}?lng=${locale}`),
+      await tx.oneTimeToken.create({
+        data: {
+          tokenHash: hashToken(token),
+          purpose: 'follow_up',
+          userId: person.id,
+          email: person.email,
+          data: JSON.stringify({ followUpId: followUp.id }),
+          expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS.follow_up),
         },
       })
     }
     await audit(tx, { actorId: null, action: 'followup.sent', entityType: 'FollowUp', entityId: followUp.id, data: { matchId: match.id, respondents: people.map((p) => p.person.id) } })
     return true
   })
+  return written !== null
 }
 
 /**

@@ -3,7 +3,7 @@ import { audit } from '~/utils/audit.server'
 import { formatDate } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
 import { localeOf } from '~/utils/domain'
-import { queueEmail } from '~/utils/email.server'
+import { queueAfterClaim } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 import { addDays as addLocalDays, copenhagenDate, wallClockInstant } from '~/utils/time'
@@ -26,7 +26,7 @@ const WARNED_ROLES = ['volunteer', 'facility_staff', 'coordinator', 'admin']
 const OPEN_MATCH = ['proposed', 'active', 'paused']
 const OPEN_APPLICATION = ['submitted', 'in_review']
 const DELIVERED = ['sent', 'kept']
-/** Rendering a warning costs ~25 ms of CPU in the web process; a backlog drains over several ticks. */
+/** Rendering a warning costs ~25 ms of CPU in the background thread; a backlog drains over several ticks. */
 const WARNINGS_PER_RUN = 200
 /** Anonymising ends matches and queues e-mails to the other party; kept small per tick for the same reason. */
 const ANONYMISATIONS_PER_RUN = 50
@@ -107,43 +107,50 @@ function inactiveUnwarned(now: Date, periods: RetentionPeriods) {
 /**
  * Warns each long-unused account once by e-mail, queued in the same transaction that sets
  * `inactivityWarnedAt` (the start of the grace period). Deactivated accounts cannot log in, so
- * they get no e-mail that tells them to; their grace period starts all the same.
+ * they get no e-mail that tells them to; their grace period starts all the same. The warning is
+ * rendered before its short transaction (queueAfterClaim); an account that logged in, was warned
+ * by another run, or was (re)activated after it was read is not claimed, and the e-mail is dropped.
  */
 export async function warnInactiveAccounts(now: Date, periods = retentionPeriods()) {
   const due = await prisma.user.findMany({
     where: inactiveUnwarned(now, periods),
-    select: { id: true },
+    select: { id: true, email: true, name: true, locale: true, role: true, deactivatedAt: true },
     orderBy: { createdAt: 'asc' },
     take: WARNINGS_PER_RUN + 1,
   })
   let warned = 0
-  for (const { id } of due.slice(0, WARNINGS_PER_RUN)) {
-    const sent = await prisma.$transaction(async (tx) => {
-      const claimed = await tx.user.updateMany({ where: { id, ...inactiveUnwarned(now, periods) }, data: { inactivityWarnedAt: now } })
-      if (claimed.count === 0) return false
-      const user = await tx.user.findUniqueOrThrow({ where: { id }, select: { email: true, name: true, locale: true, role: true, deactivatedAt: true } })
-      const locale = localeOf(user.locale)
-      const autoDelete = AUTO_DELETED_ROLES.includes(user.role)
-      if (!user.deactivatedAt) {
-        await queueEmail(tx, {
-          to: user.email,
-          toName: user.name,
-          locale,
-          template: 'inactivity-warning',
-          props: {
-            name: user.name,
-            url: appUrl(`/login?lng=${locale}`),
-            months: periods.inactiveMonths,
-            deleteOn: formatDate(addDays(now, periods.inactiveGraceDays), locale),
-            autoDelete,
+  for (const user of due.slice(0, WARNINGS_PER_RUN)) {
+    const locale = localeOf(user.locale)
+    const autoDelete = AUTO_DELETED_ROLES.includes(user.role)
+    const emailed = !user.deactivatedAt
+    const requests = emailed
+      ? [
+          {
+            to: user.email,
+            toName: user.name,
+            locale,
+            template: 'inactivity-warning' as const,
+            props: {
+              name: user.name,
+              url: appUrl(`/login?lng=${locale}`),
+              months: periods.inactiveMonths,
+              deleteOn: formatDate(addDays(now, periods.inactiveGraceDays), locale),
+              autoDelete,
+            },
+            dedupeKey: `inactivity-warning:${user.id}:${now.toISOString()}`,
           },
-          dedupeKey: `inactivity-warning:${id}:${now.toISOString()}`,
-        })
-      }
-      await audit(tx, { actorId: null, action: 'user.inactivity_warned', entityType: 'User', entityId: id, data: { autoDelete, emailed: !user.deactivatedAt } })
+        ]
+      : []
+    const written = await queueAfterClaim(requests, async (tx) => {
+      const claimed = await tx.user.updateMany({
+        where: { id: user.id, ...inactiveUnwarned(now, periods), deactivatedAt: emailed ? null : { not: null } },
+        data: { inactivityWarnedAt: now },
+      })
+      if (claimed.count === 0) return false
+      await audit(tx, { actorId: null, action: 'user.inactivity_warned', entityType: 'User', entityId: user.id, data: { autoDelete, emailed } })
       return true
     })
-    if (sent) warned++
+    if (written !== null) warned++
   }
   return { warned, more: due.length > WARNINGS_PER_RUN }
 }

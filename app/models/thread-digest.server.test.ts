@@ -175,14 +175,17 @@ describe('follower digests', () => {
     expect(mail.text).toContain('… og 3 indlæg mere.')
   })
 
-  test('two sweeps at once send one digest', async () => {
+  test('sweeps at once render the same digest; one claims the subscription and sends it, the others drop theirs', async () => {
     const w = await spacesWorld()
     const t0 = new Date(Date.now() - 60 * MINUTE)
-    const thread = await createThread({ centreId: w.centre.id, title: 'Spil', posts: [{ authorId: w.volunteer.id, body: 'Hvilke spil?', at: t0 }] })
-    await addPost(thread.id, { authorId: w.staffHere.id, body: 'Kortspil.', at: new Date(t0.getTime() + MINUTE) })
+    const thread = await createThread({ centreId: w.centre.id, title: 'Skærmlæser', posts: [{ authorId: w.volunteer.id, body: 'Hvem kender VoiceOver?', at: t0 }] })
+    await addPost(thread.id, { authorId: w.staffHere.id, body: 'Det gør jeg.', at: new Date(t0.getTime() + MINUTE) })
     const now = new Date(t0.getTime() + 2 * MINUTE)
-    await Promise.all([sendThreadDigests(now), sendThreadDigests(now), sendThreadDigests(now)])
-    await sendThreadDigests(new Date(now.getTime() + 1000))
-    expect(await prisma.outboxMessage.count({ where: { template: 'thread-digest', toEmail: w.volunteer.email } })).toBe(1)
+    const results = await Promise.all([sweep(now), sweep(now), sweep(now)])
+    // Every sweep found the follower due (and so rendered the digest); one of them sent it.
+    expect(results.map((r) => r.checked)).toEqual([1, 1, 1])
+    expect(results.map((r) => r.sent).sort()).toEqual([0, 0, 1])
+    expect(to(w.volunteer.email).map((mail) => mail.subject)).toEqual(['Nyt indlæg i »Skærmlæser«'])
+    expect(await sweep(new Date(now.getTime() + 1000))).toMatchObject({ checked: 0, sent: 0 })
   })
 })

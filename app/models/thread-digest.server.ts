@@ -9,7 +9,7 @@ import { audit } from '~/utils/audit.server'
 import { formatDateTime } from '~/utils/dates'
 import { prisma } from '~/utils/db.server'
 import { localeOf, type Locale, type Role } from '~/utils/domain'
-import { queueEmail } from '~/utils/email.server'
+import { queueAfterClaim } from '~/utils/email.server'
 import { appUrl, getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -27,7 +27,7 @@ export const DIGEST_MIN_GAP_MS = 60 * 60_000
 export const DIGEST_LOOKBACK_MS = 24 * 60 * 60_000
 /**
  * Subscriptions handled per query, and queries per sweep. Rendering a message costs ~25 ms of CPU
- * in the web server's process, so a burst (e.g. the first sweep after a busy day) is spread over
+ * in the background thread (outside the write transaction, which holds the claim and the insert), so a burst (e.g. the first sweep after a busy day) is spread over
  * a few sweeps — at most 500 digests a minute — instead of holding the CPU for long.
  */
 const BATCH_SIZE = 100
@@ -85,7 +85,8 @@ export type DigestResult = { sent: number; noAccess: number; checked: number; fa
 
 /**
  * The sweep: e-mails each due follower one digest per thread. Idempotent: the subscription's
- * `lastNotifiedAt` moves in the same transaction as the queued message, and the message's dedupe
+ * `lastNotifiedAt` moves in the same transaction as the queued message (rendered before it, see
+ * queueAfterClaim), and the message's dedupe
  * key names the subscription and the moment the digest starts, so a repeated or concurrent sweep
  * sends nothing twice. Access is decided at send time with the follower's current spaces.
  */
@@ -152,33 +153,35 @@ async function digestFor(row: DueRow, now: Date, spacesByUser: Map<string, Promi
 
   const locale: Locale = localeOf(follower.locale)
   const t = await getFixedT(locale, 'rights')
-  return prisma.$transaction(async (tx) => {
-    const claimed = await tx.threadSubscription.updateMany({ where: claim, data: { lastNotifiedAt: now } })
-    // Unfollowed, or another sweep got here first.
-    if (claimed.count === 0) return 'nothing'
-    const queued = await queueEmail(tx, {
-      to: follower.email,
-      toName: follower.name,
-      locale,
-      template: 'thread-digest',
-      dedupeKey: `thread-digest:${userId}:${threadId}:${since.toISOString()}`,
-      props: {
-        name: follower.name,
-        threadTitle: thread.title,
-        space: thread.facilityId ? { kind: 'facility', name: thread.facility?.name ?? '' } : { kind: 'network', name: thread.centre.name },
-        count: postCount,
-        more: Math.max(0, postCount - posts.length),
-        posts: posts.map((post) => ({
-          author: post.author ? shownName(t, post.author) : null,
-          when: formatDateTime(post.createdAt, locale),
-          excerpt: excerpt(post.body),
-        })),
-        url: appUrl(`/threads/${threadId}`),
-        unfollowUrl: appUrl(`/unfollow/${unfollowToken(userId, threadId)}?lng=${locale}`),
+  // Rendered before the transaction that claims the subscription; unfollowed, or another sweep
+  // got here first, and the claim fails and the digest is dropped.
+  const written = await queueAfterClaim(
+    [
+      {
+        to: follower.email,
+        toName: follower.name,
+        locale,
+        template: 'thread-digest',
+        dedupeKey: `thread-digest:${userId}:${threadId}:${since.toISOString()}`,
+        props: {
+          name: follower.name,
+          threadTitle: thread.title,
+          space: thread.facilityId ? { kind: 'facility', name: thread.facility?.name ?? '' } : { kind: 'network', name: thread.centre.name },
+          count: postCount,
+          more: Math.max(0, postCount - posts.length),
+          posts: posts.map((post) => ({
+            author: post.author ? shownName(t, post.author) : null,
+            when: formatDateTime(post.createdAt, locale),
+            excerpt: excerpt(post.body),
+          })),
+          url: appUrl(`/threads/${threadId}`),
+          unfollowUrl: appUrl(`/unfollow/${unfollowToken(userId, threadId)}?lng=${locale}`),
+        },
       },
-    })
-    return queued ? 'sent' : 'nothing'
-  })
+    ],
+    async (tx) => (await tx.threadSubscription.updateMany({ where: claim, data: { lastNotifiedAt: now } })).count > 0,
+  )
+  return written ? 'sent' : 'nothing'
 }
 
 function newPostsWhere(threadId: string, userId: string, since: Date, now: Date) {

@@ -43,6 +43,18 @@ describe('the day-before reminder', () => {
     expect(await remindersFor(nextWeek.id)).toHaveLength(0)
   })
 
+  test('two runs at once render the same reminders; the one that claims the visit writes them, the other drops its own', async () => {
+    const world = await worldWithPlan(wallClockInstant('2026-03-20', '10:00'))
+    const visit = await prisma.visit.findFirstOrThrow({ where: { planId: world.planId, localDate: '2026-03-24' } })
+    const at = wallClockInstant('2026-03-23', '08:30')
+    const allReminders = () => prisma.outboxMessage.count({ where: { template: 'visit-reminder' } })
+    const before = await allReminders()
+    const runs = await Promise.all([queueVisitReminders(at), queueVisitReminders(at)])
+    // What the runs say they queued is what is in the outbox: nothing counted twice.
+    expect(runs[0].queued + runs[1].queued).toBe((await allReminders()) - before)
+    expect((await remindersFor(visit.id)).map((m) => m.toEmail)).toEqual([world.volunteer.email])
+  })
+
   test('a visit whose reminder was never queued (the server was down the day before) still gets it on the day, before it starts', async () => {
     const world = await worldWithPlan(wallClockInstant('2026-03-20', '10:00'))
     const visit = await prisma.visit.findFirstOrThrow({ where: { planId: world.planId, localDate: '2026-03-24' } })

@@ -2,9 +2,9 @@ import crypto from 'node:crypto'
 import { audit } from '~/utils/audit.server'
 import { formatInZone } from '~/utils/dates'
 import { sql as raw, type InferResult } from 'kysely'
-import { prisma, type Prisma } from '~/utils/db.server'
+import { prisma, type Prisma, type Tx } from '~/utils/db.server'
 import { localeOf } from '~/utils/domain'
-import { prepareEmail, queuePreparedEmail, type PreparedEmail } from '~/utils/email.server'
+import { queueAfterClaim, type AnyEmailRequest } from '~/utils/email.server'
 import { appUrl } from '~/utils/env.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { all, first, sql } from '~/utils/sql.server'
@@ -359,7 +359,7 @@ export function visitsDueForReminder(now: Date) {
 /**
  * Queues the due reminders visit by visit: the visit is read and its e-mails rendered first, then
  * one short transaction claims the visit (checked again: a visit cancelled a moment ago gets
- * none) and writes the rendered messages. Rendering inside the transaction held SQLite's write
+ * none) and writes the rendered messages (queueAfterClaim). Rendering inside the transaction held SQLite's write
  * lock for the whole render, and requests that write waited behind a burst of thousands.
  */
 export async function queueVisitReminders(now = new Date()) {
@@ -395,37 +395,30 @@ export async function queueVisitReminders(now = new Date()) {
       visit.volunteer.deactivatedAt ? null : { person: visit.volunteer, recipient: 'volunteer' as const, other: contact },
       contact?.visitReminders ? { person: contact, recipient: 'contact' as const, other: visit.volunteer } : null,
     ]
-    const emails: PreparedEmail[] = []
+    const requests: AnyEmailRequest[] = []
     for (const entry of recipients) {
       if (!entry) continue
       const locale = localeOf(entry.person.locale)
       const when = `${formatInZone(visit.startsAt, locale === 'da' ? "EEEE 'den' d. MMMM 'kl.' HH:mm" : "EEEE d MMMM 'at' HH:mm", locale)}–${formatInZone(visit.endsAt, 'HH:mm', locale)}`
-      emails.push(
-        await prepareEmail({
-          to: entry.person.email,
-          toName: entry.person.name,
-          locale,
-          template: 'visit-reminder',
-          dedupeKey: `visit-reminder:${visit.id}:${entry.person.id}`,
-          props: {
-            name: entry.person.name,
-            recipient: entry.recipient,
-            facilityName: visit.facility.name,
-            when,
-            place,
-            other: entry.other ? { name: entry.other.name, phone: entry.other.phone } : null,
-            url: appUrl(`/visits/${visit.id}`),
-          },
-        }),
-      )
+      requests.push({
+        to: entry.person.email,
+        toName: entry.person.name,
+        locale,
+        template: 'visit-reminder',
+        dedupeKey: `visit-reminder:${visit.id}:${entry.person.id}`,
+        props: {
+          name: entry.person.name,
+          recipient: entry.recipient,
+          facilityName: visit.facility.name,
+          when,
+          place,
+          other: entry.other ? { name: entry.other.name, phone: entry.other.phone } : null,
+          url: appUrl(`/visits/${visit.id}`),
+        },
+      })
     }
-    queued += await prisma.$transaction(async (tx) => {
-      const claimed = await tx.visit.updateMany({ where: { id: visit.id, status: 'planned', reminderQueuedAt: null }, data: { reminderQueuedAt: now } })
-      if (claimed.count === 0) return 0
-      let count = 0
-      for (const email of emails) if (await queuePreparedEmail(tx, email)) count++
-      return count
-    })
+    const claim = async (tx: Tx) => (await tx.visit.updateMany({ where: { id: visit.id, status: 'planned', reminderQueuedAt: null }, data: { reminderQueuedAt: now } })).count > 0
+    queued += (await queueAfterClaim(requests, claim)) ?? 0
   }
   return { visits: due.length, queued }
 }

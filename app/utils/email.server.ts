@@ -1,7 +1,7 @@
 import { render } from '@react-email/render'
 import { createElement } from 'react'
 import { subjectKey, templates, type EmailTemplates, type EmailT, type TemplateName } from '../../emails/index'
-import type { Tx } from './db.server'
+import { prisma, type Tx } from './db.server'
 import type { Locale } from './domain'
 import { getFixedT } from './i18n.server'
 import { wakeOutbox } from './outbox.server'
@@ -61,6 +61,30 @@ export async function prepareEmail<N extends TemplateName>(request: EmailRequest
 export async function queuePreparedEmail(tx: Tx, { request, rendered }: PreparedEmail) {
   if (request.dedupeKey && (await alreadyQueued(tx, request.dedupeKey))) return null
   return writeToOutbox(tx, request, rendered)
+}
+
+/** A request for any template, its props checked against that template's. */
+export type AnyEmailRequest = { [N in TemplateName]: EmailRequest<N> }[TemplateName]
+
+/**
+ * One step of a background job that sends many e-mails: renders `requests` first (prepareEmail),
+ * then in one short transaction runs `claim` and, only if it returns true, writes the messages
+ * (queuePreparedEmail, with its dedupe check). `claim` re-checks that the row is still due and
+ * marks it taken with a guarded update (e.g. `FollowUp` due → sent), plus any writes that belong
+ * with the e-mails; when it fails — another run or process took the row after it was read, or it
+ * was cancelled meanwhile — the rendered messages are dropped. The transaction holds SQLite's
+ * write lock for the claim and the inserts only, not for the rendering.
+ * Returns how many messages were written, or null when the claim failed.
+ */
+export async function queueAfterClaim(requests: AnyEmailRequest[], claim: (tx: Tx) => Promise<boolean>): Promise<number | null> {
+  const emails: PreparedEmail[] = []
+  for (const request of requests) emails.push(await prepareEmail(request))
+  return prisma.$transaction(async (tx) => {
+    if (!(await claim(tx))) return null
+    let written = 0
+    for (const email of emails) if (await queuePreparedEmail(tx, email)) written++
+    return written
+  })
 }
 
 async function alreadyQueued(tx: Tx, dedupeKey: string) {

@@ -4,7 +4,9 @@
 //
 // Works on a copy of the database (the sweep writes lastNotifiedAt and outbox rows) and sweeps at
 // the seed's "now" — a day of posts to tell followers about — until a sweep finds nothing due (the
-// cost of the sweep that runs every minute on a quiet day).
+// cost of the sweep that runs every minute on a quiet day). Beside each sweep's time it prints how
+// long its transactions took (the time SQLite's write lock is held, and web requests that write
+// wait): in total, the longest one, and the median.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -23,6 +25,16 @@ process.env.LOG_LEVEL = 'silent'
 try {
   const { prisma } = await import('~/utils/db.server')
   const { sendThreadDigests } = await import('~/models/thread-digest.server')
+  const held: number[] = []
+  const transaction = prisma.$transaction.bind(prisma) as (...args: unknown[]) => Promise<unknown>
+  ;(prisma as unknown as { $transaction: unknown }).$transaction = async (...args: unknown[]) => {
+    const started = performance.now()
+    try {
+      return await transaction(...args)
+    } finally {
+      held.push(performance.now() - started)
+    }
+  }
   const [latest] = await prisma.$queryRaw<{ at: string }[]>`SELECT max("createdAt") AS "at" FROM "Post"`
   const now = new Date(new Date(latest.at).getTime() + 60_000)
   const counts = {
@@ -36,7 +48,11 @@ try {
     const cpu = process.cpuUsage()
     const result = await sendThreadDigests(now)
     const used = process.cpuUsage(cpu)
-    console.log(`sweep ${sweep}: ${(performance.now() - started).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms) — ${JSON.stringify(result)}`)
+    const sorted = held.splice(0).sort((a, b) => a - b)
+    const lock = sorted.length
+      ? `; ${sorted.length} transactions, ${sorted.reduce((sum, ms) => sum + ms, 0).toFixed(0)} ms in all, longest ${sorted[sorted.length - 1].toFixed(1)} ms, median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms`
+      : ''
+    console.log(`sweep ${sweep}: ${(performance.now() - started).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms${lock}) — ${JSON.stringify(result)}`)
     if (result.checked === 0) break
   }
   await prisma.$disconnect()
