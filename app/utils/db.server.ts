@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
+import type Database from 'better-sqlite3'
 import { Prisma, PrismaClient } from '~/generated/prisma/client'
 
 /** Prisma's namespace (query types, `Prisma.sql`, errors), so nothing else imports the generated client. */
@@ -19,8 +20,27 @@ class SecureDeleteSQLite3 extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect()
     await adapter.executeScript('PRAGMA secure_delete = ON')
+    beginTransactionsImmediately(adapter)
     return adapter
   }
+}
+
+/**
+ * Every transaction takes SQLite's write lock when it begins (BEGIN IMMEDIATE), not at its first
+ * write. The file has several writers — the web thread, the background thread and, in the browser
+ * tests, each Playwright worker, each with its own connection — and under the adapter's plain
+ * BEGIN a transaction that read first (a reset link's token, then using it up) and then found that
+ * another connection had committed meanwhile was refused at once with "database is locked"
+ * (SQLITE_BUSY_SNAPSHOT: the busy timeout does not apply). A password reset under load ended on
+ * the error page that way. Taking the lock first, a transaction waits its turn (the busy timeout)
+ * and then reads the latest data. The adapter runs `BEGIN` through its better-sqlite3 client's
+ * prepare(); app/utils/db.server.test.ts fails if that ever changes.
+ */
+function beginTransactionsImmediately(adapter: object) {
+  const client = (adapter as { client?: Pick<Database.Database, 'prepare'> }).client
+  if (typeof client?.prepare !== 'function') throw new Error('db.server: the SQLite adapter no longer exposes its better-sqlite3 client')
+  const prepare = client.prepare.bind(client)
+  client.prepare = ((source: string) => prepare(source === 'BEGIN' ? 'BEGIN IMMEDIATE' : source)) as Database.Database['prepare']
 }
 
 /**
