@@ -27,7 +27,7 @@ const AFTER_PAINT_TYPE = 'text/x-after-paint'
 const LOADER = `;(function(){function go(){var s=document.querySelector('script[type="${AFTER_PAINT_TYPE}"]');if(!s)return;document.querySelectorAll('link[data-rel="modulepreload"]').forEach(function(l){l.rel='modulepreload'});s.type='module';s.textContent=s.textContent}function later(){if(document.hidden)go();else requestAnimationFrame(function(){setTimeout(go,0)})}if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',later);else later()})();`
 
 /** The page's HTML with its scripts fetched after the first paint; HTML without Remix's scripts comes back as it was. */
-export function scriptsAfterFirstPaint(html: Buffer): Buffer {
+export function scriptsAfterFirstPaint(html: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
   const start = html.indexOf(PRELOAD)
   if (start < 0) return html
   // Only the part from the first preload on (<Scripts> ends the <body>) is decoded and changed.
