@@ -7,6 +7,7 @@ import { prisma } from './utils/db.server'
 import { getLocale, i18nInstance } from './utils/i18n.server'
 import { logger } from './utils/logger.server'
 import { NonceProvider } from './utils/nonce-provider'
+import { scriptsAfterFirstPaint } from './utils/scripts-after-paint.server'
 
 // The Express server (app/server.ts) reaches these through the server build's entry module, so
 // the app and its background work share one Prisma client and one set of settings.
@@ -18,6 +19,8 @@ export { publicContentVersion } from './models/job-board.server'
 export { runInRequestScope } from './utils/request-scope.server'
 // …and whether a request is signed in, for its Cache-Control (app/server/security.ts).
 export { hasValidSession } from './utils/auth.server'
+// …and the messages the browser fetches (app/entry.client.tsx), one file per language.
+export { browserMessages } from './utils/i18n.server'
 
 const ABORT_DELAY = 5_000
 
@@ -57,7 +60,7 @@ export default async function handleRequest(
         done()
       },
       final(done) {
-        const html = Buffer.concat(chunks)
+        const html = scriptsAfterFirstPaint(Buffer.concat(chunks))
         responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
         responseHeaders.set('Content-Length', String(html.byteLength))
         resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }))

@@ -259,3 +259,32 @@ describe('meta descriptions', () => {
     expect(await descriptionOf(await get('/jobs', { Cookie: `lng=${btoa(JSON.stringify('en'))}` }))).toMatch(/^Open IT volunteering tasks/)
   })
 })
+
+describe('scripts after the first paint, messages as a file', () => {
+  test('a page with scripts names its modules without fetching them, and runs them from the handoff script', async () => {
+    const { html, scripts, allowed } = await noncesOf(await get('/login'))
+    // Nothing for the preload scanner to fetch while the page waits to paint…
+    expect(html).not.toContain('<link rel="modulepreload"')
+    expect(html).not.toMatch(/<script[^>]*type="module"/)
+    const preloads = [...html.matchAll(/<link data-rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1])
+    expect(preloads).toContain(build.assets.entry.module)
+    // …and the module script is still there, with the nonce, for the handoff script to start.
+    expect(scripts.some((tag) => tag.includes('type="text/x-after-paint"') && tag.includes(`nonce="${allowed}"`))).toBe(true)
+    expect(html).toMatch(/window\.__remixContext = [^<]*requestAnimationFrame[^<]*<\/script>/)
+  })
+
+  test('the browser gets one language’s messages without the e-mails, kept for the build’s life even when signed in', async () => {
+    const cookie = await sessionCookieFor((await createUser('volunteer')).id)
+    const danish = await get(`/locales/da.json?v=${build.assets.version}`, { cookie })
+    expect(danish.status).toBe(200)
+    expect(danish.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    const da = (await danish.json()) as Record<string, Record<string, unknown>>
+    expect(Object.keys(da)).toContain('common')
+    expect(Object.keys(da)).not.toContain('emails')
+    const en = (await (await get(`/locales/en.json?v=${build.assets.version}`)).json()) as Record<string, Record<string, unknown>>
+    expect(en.common.skipLink).not.toBe(da.common.skipLink)
+    // An old page after a new build asks with its old version: answered, but not kept.
+    expect((await get('/locales/da.json?v=old')).headers.get('cache-control')).toBe('no-cache')
+    expect((await get('/locales/xx.json')).status).toBe(404)
+  })
+})

@@ -6,6 +6,7 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { verifyRequestOrigin } from 'lucia'
+import { isLocale, type Locale } from '../utils/domain'
 import type { Env } from '../utils/env.server'
 import { logger } from '../utils/logger.server'
 import { anonymousPageCache } from '../utils/page-cache.server'
@@ -21,6 +22,7 @@ export type EntryModule = {
   afterResponseWorkDone: () => Promise<void>
   runInRequestScope: <T>(fn: () => T, response?: { once(event: 'close', listener: () => void): unknown }) => T
   hasValidSession: (cookieHeader: string) => Promise<boolean>
+  browserMessages: (locale: Locale) => string
 }
 
 export function entryOf(build: ServerBuild) {
@@ -80,9 +82,17 @@ export function createApp(build: ServerBuild, env: Pick<Env, 'APP_URL' | 'NODE_E
 
   app.use('/build', express.static(path.join(root, 'public', 'build'), { immutable: true, maxAge: '1y' }))
   // The one public file outside /build. Serving public/ for every path cost an fs.stat per page;
-  // the message files in public/locales are bundled into the app, not fetched.
+  // the message files in public/locales are bundled into the server, and sent to the browser below.
   const favicon = path.join(root, 'public', 'favicon.svg')
   app.get('/favicon.svg', (_req, res) => res.sendFile(favicon, { maxAge: '1d' }))
+  // The browser's messages (app/entry.client.tsx), served here rather than by Remix so that a
+  // signed-in browser may keep them: the address carries the build's version, a new build a new one.
+  app.get('/locales/:file', (req, res, next) => {
+    const locale = /^([a-z]{2})\.json$/.exec(req.params.file)?.[1]
+    if (!locale || !isLocale(locale)) return next()
+    res.set('Cache-Control', req.query.v === build.assets.version ? 'public, max-age=31536000, immutable' : 'no-cache')
+    res.type('application/json').send(entry.browserMessages(locale))
+  })
   // Anonymous visitors of the board, ad pages and feeds: see app/utils/page-cache.server.ts. A
   // cached page gets this response's nonce in place of the one it was rendered with.
   app.use(anonymousPageCache({ version: entry.publicContentVersion, nonce: cspNonce }))
