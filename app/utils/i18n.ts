@@ -49,8 +49,9 @@ import enWorkbench from '../../public/locales/en/workbench.json'
 import { DEFAULT_LOCALE, LOCALES } from './domain'
 
 /**
- * The message files are bundled into both the server and the browser build, so a page renders
- * in the right language on the first paint with no extra request (the files are small).
+ * Every message file, for the server (pages are rendered in the right language) and the e-mails.
+ * The browser does not bundle them: it fetches one language's messages, without the e-mails, as
+ * `/locales/<lng>.json` before it hydrates (`browserMessages` in app/utils/i18n.server.ts).
  */
 export const resources = {
   da: { common: daCommon, auth: daAuth, admin: daAdmin, emails: daEmails, facility: daFacility, jobs: daJobs, board: daBoard, volunteer: daVolunteer, matching: daMatching, visits: daVisits, booking: daBooking, followup: daFollowup, threads: daThreads, moderation: daModeration, search: daSearch, privacy: daPrivacy, rights: daRights, report: daReport, events: daEvents, agreement: daAgreement, municipality: daMunicipality, wishes: daWishes, whocomes: daWhocomes, workbench: daWorkbench },
