@@ -86,9 +86,9 @@ describe('remembered route matches', () => {
     const routes = treeOf(build.routes)
     const whole = createStaticHandler(routes as never)
     const made: number[] = []
-    const create = (tree: never, options?: object) => {
-      made.push(tree === (routes as never) ? 0 : 1)
-      return createStaticHandler(tree, options) as never
+    const create = (tree: unknown[], options?: object) => {
+      made.push(tree === routes ? 0 : 1)
+      return createStaticHandler(tree as never, options) as never
     }
     const branched = branchStaticHandlers(create, rememberingMatchRoutes(matchRoutes as never))(routes, {})
     for (let round = 0; round < 2; round++) {
