@@ -1,7 +1,6 @@
-import { Writable } from 'node:stream'
 import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
-import { renderToPipeableStream } from 'react-dom/server'
+import { renderToString } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { prisma } from './utils/db.server'
 import { getLocale, i18nInstance } from './utils/i18n.server'
@@ -24,6 +23,18 @@ export { browserMessages } from './utils/i18n.server'
 
 const ABORT_DELAY = 5_000
 
+const wholeBodies = new WeakMap<Response, Buffer>()
+
+/**
+ * The page a Response from handleRequest stands for. The Response itself has no body: the app's
+ * bridge to Remix (app/server/remix-handler.ts) sends this Buffer as it is, where a body would
+ * first be copied into a web stream and read back out of it (decision "A lighter bridge to Remix").
+ * Only that bridge serves these Responses.
+ */
+export function wholeBodyOf(response: Response): Buffer | undefined {
+  return wholeBodies.get(response)
+}
+
 // The app's one SQLite connection reads through memory-mapped I/O (up to 1 GiB of the file): the
 // board's and matching's index walks then cost no read() calls, about half the CPU time on the
 // national-scale data. A per-connection setting, so it is made here, where the server starts.
@@ -41,61 +52,31 @@ export default async function handleRequest(
   const nonce = typeof loadContext?.cspNonce === 'string' ? loadContext.cspNonce : ''
   const instance = await i18nInstance(await getLocale(request))
 
-  // The whole page is rendered into memory and sent as one body with its length. No page suspends
-  // (no defer, Await or Suspense), so streaming sent nothing sooner; it only cost CPU: React's
-  // chunks went through a PassThrough, a web ReadableStream and back into Express, and the
+  // The whole page is rendered into one string and sent as one body with its length. No page
+  // suspends (no defer, Await or Suspense), so streaming sent nothing sooner; it only cost CPU:
+  // React's chunks went through a PassThrough, a web ReadableStream and back into Express, and the
   // compression middleware flushed zlib after each one (README decision "Pages rendered whole").
-  return new Promise((resolve, reject) => {
-    // An error inside a Suspense boundary still renders the page (with a 500); one in the shell
-    // rejects, and Remix logs it (handleError).
-    let boundaryError: unknown
-    const chunks: Buffer[] = []
-    const body = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk)
-        done()
-      },
-      writev(entries, done) {
-        for (const entry of entries) chunks.push(entry.chunk as Buffer)
-        done()
-      },
-      final(done) {
-        const html = scriptsAfterFirstPaint(Buffer.concat(chunks))
-        responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-        responseHeaders.set('Content-Length', String(html.byteLength))
-        resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }))
-        done()
-      },
-    })
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={instance}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-        </I18nextProvider>
-      </NonceProvider>,
-      {
-        // React's own inline scripts (streamed Suspense boundaries) carry it too.
-        nonce: nonce || undefined,
-        onAllReady() {
-          clearTimeout(timer)
-          if (boundaryError !== undefined) logger.error({ err: boundaryError }, 'render error')
-          pipe(body)
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timer)
-          reject(error)
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500
-          boundaryError = error
-        },
-      },
-    )
-    // Only for a render that never finishes; cleared as soon as it does (a timer left running
-    // fired abort() on every finished page 5 s later, which made and threw away a stream error).
-    // React calls back only after this line (its work starts on a later turn of the event loop).
-    const timer = setTimeout(abort, ABORT_DELAY)
-  })
+  // renderToString rather than renderToPipeableStream into memory: the streaming renderer encodes
+  // its output into small byte chunks as it goes (TextEncoder, ~5 % of a page's CPU), where one
+  // Buffer.from of the finished text does the same work at once. A render error throws here, as
+  // a shell error did before, and Remix renders the error boundary instead (handleError logs it).
+  const page = Buffer.from(
+    '<!DOCTYPE html>' +
+      renderToString(
+        <NonceProvider value={nonce}>
+          <I18nextProvider i18n={instance}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+          </I18nextProvider>
+        </NonceProvider>,
+      ),
+    'utf8',
+  )
+  const html = scriptsAfterFirstPaint(page)
+  responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+  responseHeaders.set('Content-Length', String(html.byteLength))
+  const response = new Response(null, { headers: responseHeaders, status: responseStatusCode })
+  wholeBodies.set(response, html)
+  return response
 }
 
 /**

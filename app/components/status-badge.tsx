@@ -19,6 +19,11 @@ export function applicationLook(status: string): Look {
   return status === 'matched' ? 'done' : status === 'declined' ? 'cancelled' : status === 'withdrawn' ? 'no-show' : 'waiting'
 }
 
+/** The icon of a look, for tables that draw it once (SharedIcon, kept-icon.tsx). */
+export function statusIconOf(look: Look): LucideIcon {
+  return ICONS[look]
+}
+
 export function StatusIcon({ look }: { look: Look }) {
   return <KeptIcon icon={ICONS[look]} size={16} className="status-icon" />
 }

@@ -1,10 +1,10 @@
 import { Form, Link } from '@remix-run/react'
 import { CalendarDays, Clock, MapPin, User } from 'lucide-react'
-import { KeptIcon } from './kept-icon'
+import { IconSprite, SharedIcon } from './kept-icon'
 import { useTranslation } from 'react-i18next'
 import { ErrorSummary, Field, FormScope, type FormState, SelectField, SubmitButton, valueOf } from '~/components/forms'
 import { EmptyState } from '~/components/empty-state'
-import { StatusIcon, visitLook } from '~/components/status-badge'
+import { statusIconOf, visitLook } from '~/components/status-badge'
 import type { CalendarMarks } from '~/models/facility-closure.server'
 import type { VisitListItem } from '~/models/visit.server'
 import { formatLocalDate } from '~/utils/dates'
@@ -47,23 +47,29 @@ function withWhom(t: Parameters<typeof shownVolunteerName>[0], visit: VisitListI
   return role === 'volunteer' ? visit.facility.name : `${shownVolunteerName(t, visit.volunteer.name)} (${visit.facility.name})`
 }
 
-export function VisitStatus({ visit }: { visit: VisitListItem }) {
+/** A row's status in the visit table; its icon is drawn by the table's IconSprite. */
+function VisitStatus({ visit }: { visit: VisitListItem }) {
   const { t } = useTranslation('visits')
   return (
     <span className={`visit-status visit-status-${visit.status}`}>
-      <StatusIcon look={visitLook(visit.status)} />
+      <SharedIcon icon={statusIconOf(visitLook(visit.status))} size={16} className="status-icon" />
       {t(`status.${visit.status}`)}
       {visit.lateCancellation ? ` (${t('status.late')})` : ''}
     </span>
   )
 }
 
-/** The upcoming visits as a table: date, time, with whom, contact person, place, notes, status. */
+/**
+ * The upcoming visits as a table: date, time, with whom, contact person, place, notes, status. The
+ * icons repeated on every row are drawn once, in the table's IconSprite (SharedIcon, kept-icon.tsx).
+ */
 export function VisitTable({ visits, role, locale }: { visits: VisitListItem[]; role: string; locale: Locale }) {
   const { t } = useTranslation('visits')
   if (visits.length === 0) return <EmptyState icon={CalendarDays}>{t('list.none')}</EmptyState>
+  const statusIcons = [...new Set(visits.map((visit) => statusIconOf(visitLook(visit.status))))]
   return (
     <div className="table-wrap">
+      <IconSprite icons={[CalendarDays, Clock, User, MapPin, ...statusIcons]} />
       <table className="visit-table responsive-table">
         <caption className="visually-hidden">{t('list.caption')}</caption>
         <thead>
@@ -81,20 +87,20 @@ export function VisitTable({ visits, role, locale }: { visits: VisitListItem[]; 
           {visits.map((visit) => (
             <tr key={visit.id} className={visit.status === 'cancelled' ? 'visit-cancelled' : undefined}>
               <th scope="row">
-                <KeptIcon icon={CalendarDays} size={16} className="cell-icon" />
+                <SharedIcon icon={CalendarDays} size={16} className="cell-icon" />
                 <Link to={`/visits/${visit.id}`}>{dayLabel(visit.localDate, locale)}</Link>
               </th>
               <td data-label={t('list.time')}>
-                <KeptIcon icon={Clock} size={16} className="cell-icon" />
+                <SharedIcon icon={Clock} size={16} className="cell-icon" />
                 {visit.startTime}–{visit.endTime}
               </td>
               <td data-label={role === 'volunteer' ? t('list.facility') : t('list.volunteer')}>{withWhom(t, visit, role)}</td>
               <td data-label={t('list.contact')}>
-                {visit.contact ? <KeptIcon icon={User} size={16} className="cell-icon" /> : null}
+                {visit.contact ? <SharedIcon icon={User} size={16} className="cell-icon" /> : null}
                 {visit.contact ? `${visit.contact.name}${visit.contact.phone ? `, ${visit.contact.phone}` : ''}` : '—'}
               </td>
               <td data-label={t('list.place')}>
-                <KeptIcon icon={MapPin} size={16} className="cell-icon" />
+                <SharedIcon icon={MapPin} size={16} className="cell-icon" />
                 {[visit.location, `${visit.facility.address}, ${visit.facility.postcode} ${visit.facility.town}`].filter(Boolean).join(' · ')}
               </td>
               <td data-label={t('list.notes')}>{visit.note ?? ''}</td>

@@ -1,7 +1,6 @@
 // The Express app that serves the Remix build: app/server.ts starts it, the HTTP tests
 // (app/server/app.test.ts) start it on a random port.
 import path from 'node:path'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
@@ -11,7 +10,8 @@ import type { Env } from '../utils/env.server'
 import { logger } from '../utils/logger.server'
 import { anonymousPageCache } from '../utils/page-cache.server'
 import { bodyLimit } from './body-limit'
-import { cacheRouteMatches, cacheServerRoutes } from './route-cache'
+import { remixHandler } from './remix-handler'
+import { cacheRouteMatches, cacheServerRoutes, cacheStaticHandlerMatches } from './route-cache'
 import { cspNonce, noStoreWhenSignedIn, securityHeaders } from './security'
 
 /** What app/entry.server.tsx exports for the server besides the renderer. */
@@ -23,6 +23,7 @@ export type EntryModule = {
   runInRequestScope: <T>(fn: () => T, response?: { once(event: 'close', listener: () => void): unknown }) => T
   hasValidSession: (cookieHeader: string) => Promise<boolean>
   browserMessages: (locale: Locale) => string
+  wholeBodyOf: (response: Response) => Uint8Array | undefined
 }
 
 export function entryOf(build: ServerBuild) {
@@ -45,6 +46,7 @@ export function createApp(build: ServerBuild, env: Pick<Env, 'APP_URL' | 'NODE_E
   // Remix built its route tree and matched every address against all routes four times per request (route-cache.ts).
   cacheRouteMatches()
   cacheServerRoutes()
+  cacheStaticHandlerMatches()
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -102,10 +104,12 @@ export function createApp(build: ServerBuild, env: Pick<Env, 'APP_URL' | 'NODE_E
   app.use(noStoreWhenSignedIn(entry.hasValidSession))
   app.all(
     '*',
-    createRequestHandler({
+    // In place of @remix-run/express's createRequestHandler: pages are sent as the Buffer they were rendered into (remix-handler.ts).
+    remixHandler({
       build,
       mode: env.NODE_ENV,
       getLoadContext: (req, res): ServerLoadContext => ({ clientIp: req.ip ?? 'unknown', cspNonce: cspNonce(res) }),
+      wholeBodyOf: entry.wholeBodyOf,
     }),
   )
   return app

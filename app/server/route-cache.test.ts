@@ -7,11 +7,11 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
-import { matchRoutes } from '@remix-run/router'
+import { createStaticHandler, matchRoutes } from '@remix-run/router'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createUser, sessionCookieFor } from '../../tests/setup/fixtures'
 import { createApp } from './app'
-import { keepingServerRoutes, rememberingMatchRoutes } from './route-cache'
+import { branchStaticHandlers, keepingServerRoutes, rememberingMatchRoutes } from './route-cache'
 
 type Route = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] }
 
@@ -75,6 +75,36 @@ describe('remembered route matches', () => {
     const first = remembering(treeOf(build.routes), '/threads/abc')!
     first.at(-1)!.params.threadId = 'changed'
     expect(remembering(treeOf(build.routes), '/threads/abc')!.at(-1)!.params.threadId).toBe('abc')
+  })
+
+  test("the static handler's answer for every address is the same with a handler per matched branch", async () => {
+    type Context = { statusCode: number; matches: { route: { id: string }; params: object; pathname: string; pathnameBase: string }[] }
+    const seen = (context: unknown) => {
+      const { statusCode, matches } = context as Context
+      return { statusCode, matches: matches.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, pathnameBase: m.pathnameBase })) }
+    }
+    const routes = treeOf(build.routes)
+    const whole = createStaticHandler(routes as never)
+    const made: number[] = []
+    const create = (tree: unknown[], options?: object) => {
+      made.push(tree === routes ? 0 : 1)
+      return createStaticHandler(tree as never, options) as never
+    }
+    const branched = branchStaticHandlers(create, rememberingMatchRoutes(matchRoutes as never))(routes, {})
+    for (let round = 0; round < 2; round++) {
+      for (const address of addresses(build.routes)) {
+        const url = `http://localhost${address}`
+        // Pages (query) and data or resource requests (queryRoute, for the address's own route).
+        expect(seen(await branched.query(new Request(url)))).toEqual(seen(await whole.query(new Request(url))))
+        const expected = await whole.queryRoute(new Request(url)).catch((error: unknown) => error)
+        const got = await branched.queryRoute(new Request(url)).catch((error: unknown) => error)
+        expect(got).toEqual(expected)
+      }
+    }
+    // One whole handler, then one per branch, each made once however often its addresses come.
+    expect(made[0]).toBe(0)
+    expect(made.filter((kind) => kind === 1).length).toBeLessThanOrEqual(Object.keys(build.routes).length)
+    expect((branched.dataRoutes[0] as { id: string }).id).toBe('root')
   })
 
   test('the server route tree is kept per build, and made anew for other route modules', () => {
