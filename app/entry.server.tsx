@@ -28,7 +28,7 @@ const wholeBodies = new WeakMap<Response, Buffer>()
 /**
  * The page a Response from handleRequest stands for. The Response itself has no body: the app's
  * bridge to Remix (app/server/remix-handler.ts) sends this Buffer as it is, where a body would
- * first be copied into a web stream and read back out of it (decision "A lighter bridge to Remix").
+ * first be copied into a web stream and read back out of it (README decision 28).
  * Only that bridge serves these Responses.
  */
 export function wholeBodyOf(response: Response): Buffer | undefined {
@@ -55,7 +55,7 @@ export default async function handleRequest(
   // The whole page is rendered into one string and sent as one body with its length. No page
   // suspends (no defer, Await or Suspense), so streaming sent nothing sooner; it only cost CPU:
   // React's chunks went through a PassThrough, a web ReadableStream and back into Express, and the
-  // compression middleware flushed zlib after each one (README decision "Pages rendered whole").
+  // compression middleware flushed zlib after each one (README decision 8).
   // renderToString rather than renderToPipeableStream into memory: the streaming renderer encodes
   // its output into small byte chunks as it goes (TextEncoder, ~5 % of a page's CPU), where one
   // Buffer.from of the finished text does the same work at once. A render error throws here, as

@@ -42,7 +42,7 @@ function spriteId(icon: LucideIcon) {
  * (size, stroke, classes, aria-hidden), whose drawing is a <use> of the icon's <symbol> in the
  * table's IconSprite. On "my visits" the five icons of each of its ~40 rows repeated their paths
  * (CalendarDays alone has ten elements): 138 KB became 113 KB, and React writes ~1,000 fewer
- * elements (−28 % CPU together with decision "A lighter bridge"); the browser draws the same picture (the stroke attributes on the outer <svg> are
+ * elements (−28 % CPU together with README decision 28); the browser draws the same picture (the stroke attributes on the outer <svg> are
  * inherited into the <use>, and the symbol has the icon's 24×24 viewBox). The page must render an
  * <IconSprite> with this icon once, before or after (a <use> finds its symbol anywhere on the page).
  */

@@ -3,7 +3,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 
 /*
  * The bridge between Express and Remix: what @remix-run/express's createRequestHandler does, with
- * two costs of every page taken out (decision "A lighter bridge to Remix").
+ * two costs of every page taken out (README decision 28).
  *
  * 1. A page comes back whole. app/entry.server.tsx renders each page into one Buffer and hands it
  *    over through `wholeBodyOf` with a Response that has no body of its own. @remix-run/express

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 
 /*
- * Remix's route work done once, not on every request (decision "Route work once per address").
+ * Remix's route work done once, not on every request (README decision 8).
  *
  * 1. Route matching once per address, not four times per request.
  *

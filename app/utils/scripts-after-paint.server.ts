@@ -1,5 +1,5 @@
 // The browser starts fetching a page's scripts once it has painted the page, not while it is
-// still waiting to paint (README decision "Scripts after the first paint").
+// still waiting to paint (README decision 26).
 //
 // Remix's <Scripts> writes, at the end of <body>, a `<link rel="modulepreload">` for each of the
 // page's ~30 modules, the handoff script (`window.__remixContext = …`) and a module script that
