@@ -6,7 +6,6 @@ import { prisma } from './utils/db.server'
 import { getLocale, i18nInstance } from './utils/i18n.server'
 import { logger } from './utils/logger.server'
 import { NonceProvider } from './utils/nonce-provider'
-import { scriptsAfterFirstPaint } from './utils/scripts-after-paint.server'
 
 // The Express server (app/server.ts) reaches these through the server build's entry module, so
 // the app and its background work share one Prisma client and one set of settings.
@@ -60,7 +59,7 @@ export default async function handleRequest(
   // its output into small byte chunks as it goes (TextEncoder, ~5 % of a page's CPU), where one
   // Buffer.from of the finished text does the same work at once. A render error throws here, as
   // a shell error did before, and Remix renders the error boundary instead (handleError logs it).
-  const page = Buffer.from(
+  const html = Buffer.from(
     '<!DOCTYPE html>' +
       renderToString(
         <NonceProvider value={nonce}>
@@ -71,7 +70,6 @@ export default async function handleRequest(
       ),
     'utf8',
   )
-  const html = scriptsAfterFirstPaint(page)
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
   responseHeaders.set('Content-Length', String(html.byteLength))
   const response = new Response(null, { headers: responseHeaders, status: responseStatusCode })

@@ -260,19 +260,7 @@ describe('meta descriptions', () => {
   })
 })
 
-describe('scripts after the first paint, messages as a file', () => {
-  test('a page with scripts names its modules without fetching them, and runs them from the handoff script', async () => {
-    const { html, scripts, allowed } = await noncesOf(await get('/login'))
-    // Nothing for the preload scanner to fetch while the page waits to paint…
-    expect(html).not.toContain('<link rel="modulepreload"')
-    expect(html).not.toMatch(/<script[^>]*type="module"/)
-    const preloads = [...html.matchAll(/<link data-rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1])
-    expect(preloads).toContain(build.assets.entry.module)
-    // …and the module script is still there, with the nonce, for the handoff script to start.
-    expect(scripts.some((tag) => tag.includes('type="text/x-after-paint"') && tag.includes(`nonce="${allowed}"`))).toBe(true)
-    expect(html).toMatch(/window\.__remixContext = [^<]*requestAnimationFrame[^<]*<\/script>/)
-  })
-
+describe('the browser’s messages as a file', () => {
   test('the browser gets one language’s messages without the e-mails, kept for the build’s life even when signed in', async () => {
     const cookie = await sessionCookieFor((await createUser('volunteer')).id)
     const danish = await get(`/locales/da.json?v=${build.assets.version}`, { cookie })
