@@ -1,6 +1,5 @@
-import { sql as raw, type SqlBool } from 'kysely'
 import { prisma } from '~/utils/db.server'
-import { all, sql } from '~/utils/sql.server'
+import { all, inJsonList, sql } from '~/utils/sql.server'
 import { TASKS, localeOf } from '~/utils/domain'
 import { TOKEN_LIFETIME_MS, issueToken } from '~/utils/tokens.server'
 import { TARGET_GROUPS } from '~/utils/facility'
@@ -35,7 +34,7 @@ export function pendingFacilities(municipalityIds: string[], take = -1) {
       .selectFrom('Facility as f')
       .innerJoin('Municipality as mu', 'mu.id', 'f.municipalityId')
       .where('f.status', '=', 'pending')
-      .where(raw<SqlBool>`"f"."municipalityId" in (select value from json_each(${JSON.stringify(municipalityIds)}))`)
+      .where(inJsonList('f.municipalityId', municipalityIds))
       .select(['f.id', 'f.name', 'f.kind', 'f.address', 'f.postcode', 'f.town', 'f.createdAt', 'mu.name as municipalityName'])
       .orderBy('f.createdAt')
       .orderBy('f.id')
@@ -45,7 +44,7 @@ export function pendingFacilities(municipalityIds: string[], take = -1) {
     sql
       .selectFrom('FacilityMembership as m')
       .innerJoin('User as u', 'u.id', 'm.userId')
-      .where(raw<SqlBool>`"m"."facilityId" in (select value from json_each(${JSON.stringify(facilities.map((f) => f.id))}))`)
+      .where(inJsonList('m.facilityId', facilities.map((f) => f.id)))
       .where('m.role', '=', 'leader')
       .select(['m.facilityId', 'u.name', 'u.email', 'u.emailVerifiedAt'])
       .orderBy('m.id'),

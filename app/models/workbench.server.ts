@@ -5,8 +5,8 @@
 // json_each: the SQL text is the same for every centre (one cached statement) and no IN list grows
 // with the data. Searches use instr(fold(column), ?) — fold() is lower case for every script
 // (app/utils/sql.server.ts), and instr needs no escaping of % and _ as LIKE would.
-import { sql as raw, type Compilable, type CompiledQuery, type Expression, type RawBuilder, type SqlBool } from 'kysely'
-import { all, first, sql } from '~/utils/sql.server'
+import { sql as raw, type Expression, type SqlBool } from 'kysely'
+import { all, first, inJsonList, rawQuery, sql } from '~/utils/sql.server'
 import { sqliteInstant } from '~/utils/time'
 import { parseList } from '~/utils/domain'
 import { AGREEMENT_MISSING } from '~/models/agreement.server'
@@ -31,15 +31,6 @@ import {
 export const APPLICATION_WAIT_HOURS = 48
 
 const DAY = 86_400_000
-
-/** A hand-written select (INDEXED BY, json_each joins) run like a Kysely one. */
-function rawQuery<Row>(query: RawBuilder<unknown>): Compilable<Row> {
-  return { compile: () => query.compile(sql) as CompiledQuery<Row> }
-}
-
-function inScope(column: string, municipalityIds: string[]): Expression<SqlBool> {
-  return raw<SqlBool>`${raw.ref(column)} in (select value from json_each(${JSON.stringify(municipalityIds)}))`
-}
 
 /** The term searched for in any of the columns (folded); true when there is no term. */
 function matchesText(columns: string[], term: string): Expression<SqlBool> | null {
@@ -87,7 +78,7 @@ export function volunteerList(municipalityIds: string[], query: VolunteerListQue
     .selectFrom('VolunteerProfile as p')
     .innerJoin('User as u', 'u.id', 'p.userId')
     .innerJoin('Municipality as mu', 'mu.id', 'p.municipalityId')
-    .where(inScope('p.municipalityId', municipalityIds))
+    .where(inJsonList('p.municipalityId', municipalityIds))
     .where('u.role', '=', 'volunteer')
     .where('u.anonymizedAt', 'is', null)
   if (municipalityId) base = base.where('p.municipalityId', '=', municipalityId)
@@ -219,7 +210,7 @@ export function matchList(municipalityIds: string[], query: MatchListQuery, now 
     .innerJoin('User as v', 'v.id', 'm.volunteerId')
     .innerJoin('JobAd as j', 'j.id', 'm.jobAdId')
     .innerJoin('Municipality as mu', 'mu.id', 'f.municipalityId')
-    .where(inScope('f.municipalityId', municipalityIds))
+    .where(inJsonList('f.municipalityId', municipalityIds))
   if (municipalityId) base = base.where('f.municipalityId', '=', municipalityId)
   if (query.state) base = base.where('m.status', '=', query.state)
   if (query.facilityId) base = base.where('m.facilityId', '=', query.facilityId)
@@ -288,7 +279,7 @@ export function facilitiesWithMatches(municipalityIds: string[]) {
     sql
       .selectFrom('Facility as f')
       .select(['f.id', 'f.name'])
-      .where(inScope('f.municipalityId', municipalityIds))
+      .where(inJsonList('f.municipalityId', municipalityIds))
       .where((eb) => eb.exists(eb.selectFrom('Match as m').select('m.id').whereRef('m.facilityId', '=', 'f.id')))
       .orderBy('f.name')
       .orderBy('f.id'),
@@ -320,7 +311,7 @@ export function adList(municipalityIds: string[], query: AdListQuery) {
     .selectFrom('JobAd as j')
     .innerJoin('Facility as f', 'f.id', 'j.facilityId')
     .innerJoin('Municipality as mu', 'mu.id', 'f.municipalityId')
-    .where(inScope('f.municipalityId', municipalityIds))
+    .where(inJsonList('f.municipalityId', municipalityIds))
   if (municipalityId) base = base.where('f.municipalityId', '=', municipalityId)
   if (query.state) base = base.where('j.status', '=', query.state)
   if (query.task) base = base.where(raw<SqlBool>`exists (select 1 from json_each("j"."tasks") t where t.value = ${query.task})`)
@@ -391,7 +382,7 @@ export function facilityList(municipalityIds: string[], query: FacilityListQuery
   let base = sql
     .selectFrom('Facility as f')
     .innerJoin('Municipality as mu', 'mu.id', 'f.municipalityId')
-    .where(inScope('f.municipalityId', municipalityIds))
+    .where(inJsonList('f.municipalityId', municipalityIds))
   if (municipalityId) base = base.where('f.municipalityId', '=', municipalityId)
   if (query.status) base = base.where('f.status', '=', query.status)
   if (query.openAds) base = base.where((eb) => eb.exists(eb.selectFrom('JobAd as j').select('j.id').whereRef('j.facilityId', '=', 'f.id').where('j.status', '=', 'published')))
@@ -500,7 +491,7 @@ function withWaiting<T extends { createdAt: string }>(row: T, now: Date) {
 
 /** The centre's municipalities, by name, for the lists' municipality filter. */
 export function centreMunicipalities(municipalityIds: string[]) {
-  return all(sql.selectFrom('Municipality as mu').select(['mu.id', 'mu.name']).where(inScope('mu.id', municipalityIds)).orderBy('mu.name'))
+  return all(sql.selectFrom('Municipality as mu').select(['mu.id', 'mu.name']).where(inJsonList('mu.id', municipalityIds)).orderBy('mu.name'))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -531,7 +522,7 @@ function openApplicationsByAd(municipalityIds: string[]) {
     .crossJoin('Application as a')
     .whereRef('j.facilityId', '=', 'f.id')
     .whereRef('a.jobAdId', '=', 'j.id')
-    .where(inScope('f.municipalityId', municipalityIds))
+    .where(inJsonList('f.municipalityId', municipalityIds))
     .where('a.status', 'in', ['submitted', 'in_review'])
 }
 
@@ -570,7 +561,7 @@ function queueByAd(municipalityIds: string[]) {
 /** The queries of the dashboard, exposed for the EXPLAIN QUERY PLAN test. */
 export function dashboardQueries(municipalityIds: string[], now = new Date()) {
   const waitingSince = sqliteInstant(new Date(now.getTime() - APPLICATION_WAIT_HOURS * 3_600_000))
-  const facilities = () => sql.selectFrom('Facility as f').where(inScope('f.municipalityId', municipalityIds))
+  const facilities = () => sql.selectFrom('Facility as f').where(inJsonList('f.municipalityId', municipalityIds))
   const adsIn = (status: string) =>
     facilities()
       .crossJoin('JobAd as x')
@@ -591,12 +582,12 @@ export function dashboardQueries(municipalityIds: string[], now = new Date()) {
       .select((eb) => eb.fn.countAll<number>().as('n')),
     pendingFacilities: sql
       .selectFrom('Facility as f')
-      .where(inScope('f.municipalityId', municipalityIds))
+      .where(inJsonList('f.municipalityId', municipalityIds))
       .where('f.status', '=', 'pending')
       .select((eb) => eb.fn.countAll<number>().as('n')),
     volunteers: sql
       .selectFrom('VolunteerProfile as p')
-      .where(inScope('p.municipalityId', municipalityIds))
+      .where(inJsonList('p.municipalityId', municipalityIds))
       .select((eb) => eb.fn.countAll<number>().as('n')),
   }
 }

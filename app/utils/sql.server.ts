@@ -8,7 +8,10 @@ import {
   type Compilable,
   type CompiledQuery,
   type InferResult,
+  type Expression,
   type RawBuilder,
+  type SqlBool,
+  sql as raw,
 } from 'kysely'
 import type { DB } from '~/generated/kysely/types'
 import { databaseFilePath } from './database-url'
@@ -90,6 +93,14 @@ export function registerFunctions(database: Database.Database) {
  */
 export function rawQuery<Row>(query: RawBuilder<unknown>): Compilable<Row> {
   return { compile: () => query.compile(sql) as CompiledQuery<Row> }
+}
+
+/**
+ * `column IN` a list passed as ONE JSON parameter walked with json_each: the SQL text is the same
+ * whatever the list's length (one cached statement), and no IN list of placeholders grows with it.
+ */
+export function inJsonList(column: string, values: readonly string[]): Expression<SqlBool> {
+  return raw<SqlBool>`${raw.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`
 }
 
 /** Every row of a Kysely select, typed. */
