@@ -3,21 +3,22 @@ import i18next, { type BackendModule, type ResourceLanguage } from 'i18next'
 import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { browserMessagesHref } from './utils/browser-messages'
 import { i18nConfig } from './utils/i18n'
 
 /**
  * The page's language's messages come as one JSON file (app/server/app.ts, /locales/<lng>.json,
  * kept by the browser for the build's lifetime) instead of inside this script: bundled, both
  * languages and the e-mails' texts were ~100 KB of the ~275 KB of JavaScript every signed-in page
- * loaded before it could paint in Lighthouse's slow-4G model. The file is fetched in parallel with
- * nothing the first paint needs; hydration waits for it.
+ * loaded before it could paint in Lighthouse's slow-4G model. The root preloads the file beside the
+ * scripts (so it arrives with them, and the page's load event waits for it); hydration waits for it.
  */
 const languages = new Map<string, Promise<ResourceLanguage>>()
 function messagesOf(lng: string): Promise<ResourceLanguage> {
   let messages = languages.get(lng)
   if (!messages) {
     const version = (window as unknown as { __remixManifest?: { version?: string } }).__remixManifest?.version ?? ''
-    messages = fetch(`/locales/${encodeURIComponent(lng)}.json?v=${encodeURIComponent(version)}`).then((response) => {
+    messages = fetch(browserMessagesHref(lng, version)).then((response) => {
       if (!response.ok) throw new Error(`messages for ${lng}: HTTP ${response.status}`)
       return response.json() as Promise<ResourceLanguage>
     })

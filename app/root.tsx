@@ -1,9 +1,10 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react'
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, UNSAFE_RemixContext, useLoaderData, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react'
 import { CalendarDays, ChartColumn, House, type LucideIcon, Mail, Megaphone, Menu as MenuIcon, MessagesSquare, Search, Settings, Users, X } from 'lucide-react'
-import { useEffect, useRef, useState } from 'react'
+import { useContext, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
+import { browserMessagesHref } from './utils/browser-messages'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { LogoMark } from './components/logo'
 import { ToastMessage } from './components/toast'
@@ -83,6 +84,15 @@ function usePageScripts() {
   return !useMatches().some((match) => (match.handle as { scripts?: boolean } | undefined)?.scripts === false)
 }
 
+/**
+ * The browser's messages, fetched before hydration (app/entry.client.tsx), start to load with the
+ * page's scripts instead of after them; a preload also holds the page's load event until they are here.
+ */
+function MessagesPreload({ locale }: { locale: string }) {
+  const version = useContext(UNSAFE_RemixContext)?.manifest.version ?? ''
+  return <link rel="preload" href={browserMessagesHref(locale, version)} as="fetch" crossOrigin="anonymous" />
+}
+
 export function Document({ children, locale }: { children: React.ReactNode; locale: string }) {
   // The Content-Security-Policy lets inline scripts run only with this response's nonce.
   const nonce = useNonce()
@@ -94,6 +104,7 @@ export function Document({ children, locale }: { children: React.ReactNode; loca
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {scripts ? <MessagesPreload locale={locale} /> : null}
       </head>
       <body>
         {children}

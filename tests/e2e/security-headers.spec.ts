@@ -18,6 +18,8 @@ function watchForRefusals(page: Page) {
 
 /** Proves the page is hydrated: a client-side navigation keeps the same document. */
 async function expectHydrated(page: Page, linkName: string | RegExp) {
+  // The menu button gets its aria-expanded from React (app/root.tsx): present once the page has hydrated.
+  await expect(page.locator('summary.menu-button')).toHaveAttribute('aria-expanded', 'false')
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }))
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: linkName, exact: true }).click()
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
@@ -33,9 +35,17 @@ test('public pages come without scripts; other anonymous pages hydrate and run u
   // Home, the board and an ad need no JavaScript (handle.scripts = false in their routes).
   const scripts = () => page.locator('script:not([type="application/ld+json"])').count()
   expect(await scripts()).toBe(0)
-  // From a page with scripts, the board is reached by a client-side navigation.
+  // From a page with scripts, the board is reached by a client-side navigation. The page's
+  // messages are fetched once: the script finds the file the page preloaded.
+  const messageRequests: string[] = []
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/locales/')) messageRequests.push(request.url())
+  })
   await page.goto('/login')
+  const preloaded = await page.locator('link[rel="preload"][as="fetch"]').getAttribute('href')
+  expect(preloaded).toMatch(/^\/locales\/da\.json\?v=\w+$/)
   await expectHydrated(page, 'Jobopslag')
+  expect(messageRequests).toEqual([new URL(preloaded!, page.url()).href])
   await expect(page).toHaveURL(/\/jobs$/)
   // An ad page (with its JSON-LD data block and the inline flex layouts).
   await page.getByRole('main').getByRole('listitem').getByRole('heading', { level: 2 }).getByRole('link').first().click()
