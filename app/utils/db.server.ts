@@ -4,7 +4,7 @@ import { Prisma, PrismaClient } from '~/generated/prisma/client'
 
 /** Prisma's namespace (query types, `Prisma.sql`, errors), so nothing else imports the generated client. */
 export { Prisma }
-import { databaseFilePath } from './database-url'
+import { databaseFilePath, PAGE_CACHE_PRAGMA } from './database-url'
 import { getEnv } from './env.server'
 
 export type Db = PrismaClient
@@ -14,12 +14,13 @@ export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
 /**
  * Deleted rows must not linger: an anonymised account's name, e-mail and phone may not stay in
  * the file's free pages (the deletion test searches the raw bytes). `secure_delete` is a setting
- * of each connection, so it is switched on whenever the adapter opens one, not once at start.
+ * of each connection, so it is switched on whenever the adapter opens one, not once at start; so
+ * is the page cache's size (PAGE_CACHE_PRAGMA).
  */
 class SecureDeleteSQLite3 extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect()
-    await adapter.executeScript('PRAGMA secure_delete = ON')
+    await adapter.executeScript(`PRAGMA secure_delete = ON; PRAGMA ${PAGE_CACHE_PRAGMA}`)
     beginTransactionsImmediately(adapter)
     return adapter
   }

@@ -4,7 +4,8 @@ import { lucia } from './auth.server'
 import { prisma } from './db.server'
 import type { Role } from './domain'
 import { buildActor } from './permissions.server'
-import { all, sql } from './sql.server'
+import { sql as raw } from 'kysely'
+import { all, first, rawQuery, sql } from './sql.server'
 
 describe('typed reads', () => {
   test('the session lookup returns what the Prisma read it replaced returns', async () => {
@@ -43,6 +44,12 @@ describe('typed reads', () => {
     expect(all(sql.selectFrom('User').select(['name']).where('id', '=', user.id))).toEqual([{ name: 'Ændret Navn' }])
     expect(() => all(sql.deleteFrom('User').where('id', '=', user.id).returning('id'))).toThrow(/readonly|query_only|attempt to write/i)
     expect(() => all(sql.selectFrom('User').selectAll().where('createdAt', '>', new Date() as unknown as string))).toThrow(/as text or numbers/)
+  })
+
+  test("both connections keep 64 MB of database pages, not SQLite's 2 MB (PAGE_CACHE_PRAGMA)", async () => {
+    expect(first(rawQuery<{ cache_size: number }>(raw`pragma cache_size`))).toEqual({ cache_size: -65536 })
+    const [prismaSetting] = await prisma.$queryRawUnsafe<{ cache_size: number | bigint }[]>('PRAGMA cache_size')
+    expect(Number(prismaSetting.cache_size)).toBe(-65536)
   })
 
   test('the actor of every signed-in request equals the Prisma read it replaced', async () => {

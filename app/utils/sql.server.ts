@@ -14,7 +14,7 @@ import {
   sql as raw,
 } from 'kysely'
 import type { DB } from '~/generated/kysely/types'
-import { databaseFilePath } from './database-url'
+import { databaseFilePath, PAGE_CACHE_PRAGMA } from './database-url'
 import { getEnv } from './env.server'
 
 /**
@@ -54,6 +54,7 @@ function readConnection() {
     connection = new Database(databaseFilePath(getEnv().DATABASE_URL), { fileMustExist: true })
     connection.pragma('busy_timeout = 5000')
     connection.pragma('query_only = ON')
+    connection.pragma(PAGE_CACHE_PRAGMA)
     registerFunctions(connection)
   }
   return connection

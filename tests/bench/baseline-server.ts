@@ -9,6 +9,7 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import Database from 'better-sqlite3'
+import { PAGE_CACHE_PRAGMA } from '../../app/utils/database-url'
 
 export type CapturedStatement = { sql: string; reader: boolean; params: unknown[] }
 export type BaselinePage = { url: string; sessionId: string | null; bytes: number; statements: CapturedStatement[] }
@@ -47,6 +48,8 @@ function main() {
   const [databaseFile, pagesFile, port] = process.argv.slice(2)
   const db = new Database(databaseFile, { fileMustExist: true })
   db.pragma('busy_timeout = 5000')
+  // The app's connections keep 64 MB of pages; the baseline keeps as many, so the ratio is the price of what is around the SQL.
+  db.pragma(PAGE_CACHE_PRAGMA)
   const pages = new Map<string, BaselinePage>()
   for (const page of JSON.parse(fs.readFileSync(pagesFile, 'utf8')) as BaselinePage[]) {
     pages.set(`${page.url} ${page.sessionId ?? ''}`, { ...page, statements: page.statements.map((s) => ({ ...s, params: decode(s.params) as unknown[] })) })
