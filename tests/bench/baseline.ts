@@ -41,6 +41,30 @@ export function groupCpuMs(processGroup: number) {
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND
 }
 
+/**
+ * CPU time of the server's web thread alone (the main thread of the group's process with the most
+ * threads: the one that answers requests), in ms: the burst tells the web thread's own CPU per
+ * request apart from the time it waited for a core.
+ */
+export function webThreadCpuMs(processGroup: number) {
+  let best: { pid: string; threads: number } | undefined
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== processGroup) continue
+      const threads = fs.readdirSync(`/proc/${entry}/task`).length
+      if (!best || threads > best.threads) best = { pid: entry, threads }
+    } catch {
+      continue // gone meanwhile
+    }
+  }
+  if (!best) return 0
+  const stat = fs.readFileSync(`/proc/${best.pid}/task/${best.pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
