@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { createCentre, createFacility, createUser, formRequest, getRequest, sessionCookieFor, TEST_PASSWORD } from '../../tests/setup/fixtures'
 import { createAd, createApplication, createVolunteer, matchingWorld, recordValidCheck } from '../../tests/setup/fixtures-matching'
 import { callRoute } from '../../tests/setup/routes'
-import { startSmtpCatcher } from '../../tests/setup/smtp-catcher'
+import { smtpCatcherForFile } from '../../tests/setup/smtp-catcher'
 import { deactivateAccount, findAccounts, reactivateAccount } from './account-admin.server'
 import { updateCentre } from './centre.server'
 import { approveMatch } from './match.server'
@@ -17,14 +17,8 @@ import { createMailer, deliverDueMessages } from '~/utils/outbox.server'
 import { resetRateLimits } from '~/utils/rate-limit.server'
 
 const FROM = 'Frivilligbro <no-reply@frivilligbro.test>'
-let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>
+const catcher = smtpCatcherForFile()
 
-beforeAll(async () => {
-  catcher = await startSmtpCatcher()
-})
-afterAll(async () => {
-  await catcher.close()
-})
 
 /** A volunteer with an active match (and a future intro) and another open application, plus an admin. */
 async function deactivationWorld() {

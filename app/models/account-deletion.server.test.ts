@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { addStaff, createFacility, createUser, formRequest, sessionCookieFor, TEST_PASSWORD } from '../../tests/setup/fixtures'
 import { createAd } from '../../tests/setup/fixtures-matching'
 import { richVolunteer } from '../../tests/setup/fixtures-rights'
-import { startSmtpCatcher } from '../../tests/setup/smtp-catcher'
+import { smtpCatcherForFile } from '../../tests/setup/smtp-catcher'
 import { anonymizeAccount, deletionBlocks } from './account-deletion.server'
 import { threadPage } from './thread.server'
 import { saveVolunteerPhoto } from './who-comes.server'
@@ -19,14 +19,8 @@ import { createMailer, deliverDueMessages } from '~/utils/outbox.server'
 import { resetRateLimits } from '~/utils/rate-limit.server'
 
 const FROM = 'Frivilligbro <no-reply@frivilligbro.test>'
-let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>
+const catcher = smtpCatcherForFile()
 
-beforeAll(async () => {
-  catcher = await startSmtpCatcher()
-})
-afterAll(async () => {
-  await catcher.close()
-})
 
 /** The database file and its write-ahead log as raw bytes, lower-cased (ASCII) for a case-blind search. */
 function databaseBytes() {

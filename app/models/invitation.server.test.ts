@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { createCentre, createFacility, createUser, formRequest, getRequest, sessionCookieFor } from '../../tests/setup/fixtures'
 import { createAd, createApplication, createVolunteer, matchingWorld, recordValidCheck } from '../../tests/setup/fixtures-matching'
 import { callRoute } from '../../tests/setup/routes'
-import { startSmtpCatcher } from '../../tests/setup/smtp-catcher'
+import { smtpCatcherForFile } from '../../tests/setup/smtp-catcher'
 import { applyToAd } from './application.server'
 import { adSummary, invitationBehind, inviteToApply } from './invitation.server'
 import { approveMatch, moveApplication } from './match.server'
@@ -16,14 +16,8 @@ import { createMailer, deliverDueMessages } from '~/utils/outbox.server'
 
 const FROM = 'Frivilligbro <no-reply@frivilligbro.test>'
 const copenhagen = (y: number, m: number, d: number, h: number) => new Date(new TZDate(y, m - 1, d, h, 0, 0, 'Europe/Copenhagen').getTime())
-let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>
+const catcher = smtpCatcherForFile()
 
-beforeAll(async () => {
-  catcher = await startSmtpCatcher()
-})
-afterAll(async () => {
-  await catcher.close()
-})
 
 async function deliver() {
   await deliverDueMessages({ mailer: createMailer(catcher.url), from: FROM })

@@ -1,8 +1,8 @@
 import { addDays, addMonths, addYears, subDays, subMonths, subYears } from 'date-fns'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { createUser, formRequest, sessionCookieFor } from '../../tests/setup/fixtures'
 import { createApplication, createVolunteer, matchingWorld } from '../../tests/setup/fixtures-matching'
-import { linkIn, startSmtpCatcher } from '../../tests/setup/smtp-catcher'
+import { linkIn, smtpCatcherForFile } from '../../tests/setup/smtp-catcher'
 import * as loginRoute from '~/routes/_auth+/login'
 import * as mailboxPage from '~/routes/mailbox+/_index'
 import * as messagePage from '~/routes/mailbox+/$messageId'
@@ -23,14 +23,8 @@ import {
 } from './retention.server'
 
 const FROM = 'Frivilligbro <no-reply@frivilligbro.test>'
-let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>
+const catcher = smtpCatcherForFile()
 
-beforeAll(async () => {
-  catcher = await startSmtpCatcher()
-})
-afterAll(async () => {
-  await catcher.close()
-})
 
 async function message(data: { status: string; sentAt?: Date | null; createdAt?: Date; subject?: string }) {
   return prisma.outboxMessage.create({

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { formRequest, getRequest } from '../../tests/setup/fixtures'
 import { addPost, createThread, spacesWorld } from '../../tests/setup/fixtures-notify'
-import { linkIn, startSmtpCatcher, type CaughtMail } from '../../tests/setup/smtp-catcher'
+import { linkIn, smtpCatcherForFile, type CaughtMail } from '../../tests/setup/smtp-catcher'
 import * as unfollowRoute from '~/routes/unfollow.$token'
 import { prisma } from '~/utils/db.server'
 import { createMailer, deliverDueMessages } from '~/utils/outbox.server'
@@ -10,15 +10,11 @@ import { callRoute } from '../../tests/setup/routes'
 
 const FROM = 'Frivilligbro <no-reply@frivilligbro.test>'
 const MINUTE = 60_000
-let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>
+const catcher = smtpCatcherForFile()
 let mailer: ReturnType<typeof createMailer>
 
-beforeAll(async () => {
-  catcher = await startSmtpCatcher()
+beforeAll(() => {
   mailer = createMailer(catcher.url)
-})
-afterAll(async () => {
-  await catcher.close()
 })
 beforeEach(async () => {
   catcher.messages.length = 0

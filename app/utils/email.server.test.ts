@@ -1,20 +1,14 @@
 // queueAfterClaim: e-mails rendered before the short transaction that claims their row.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { createUser } from '../../tests/setup/fixtures'
-import { startSmtpCatcher } from '../../tests/setup/smtp-catcher'
+import { smtpCatcherForFile } from '../../tests/setup/smtp-catcher'
 import { prisma, type Tx } from './db.server'
 import { queueAfterClaim, type AnyEmailRequest } from './email.server'
 import { createMailer, deliverDueMessages } from './outbox.server'
 
 const FROM = 'Frivilligbro <no-reply@frivilligbro.test>'
-let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>
+const catcher = smtpCatcherForFile()
 
-beforeAll(async () => {
-  catcher = await startSmtpCatcher()
-})
-afterAll(async () => {
-  await catcher.close()
-})
 
 function verification(to: string, dedupeKey?: string): AnyEmailRequest {
   return { to, toName: 'Test', locale: 'da', template: 'verify-email', dedupeKey, props: { name: 'Test', url: 'http://localhost:3000/verify-email?token=abc', expiresInHours: 48 } }

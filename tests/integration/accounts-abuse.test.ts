@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test } from 'vitest'
 import { createFacility, createUser, formRequest, sessionCookieFor, TEST_PASSWORD } from '../setup/fixtures'
-import { startSmtpCatcher } from '../setup/smtp-catcher'
+import { smtpCatcherForFile } from '../setup/smtp-catcher'
 import * as forgot from '~/routes/_auth+/forgot-password'
 import * as login from '~/routes/_auth+/login'
 import * as signup from '~/routes/_auth+/signup'
@@ -24,11 +24,7 @@ async function seen(response: Response, typedEmail: string) {
   return { status: response.status, headers, body: (await response.text()).replaceAll(typedEmail, '<typed address>') }
 }
 
-let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>
-beforeAll(async () => {
-  catcher = await startSmtpCatcher()
-})
-afterAll(() => catcher.close())
+const catcher = smtpCatcherForFile()
 afterEach(async () => {
   await afterResponseWorkDone()
   await resetRateLimits()
