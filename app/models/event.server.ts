@@ -252,18 +252,33 @@ export async function eventViewer(user: { id: string; role: string; centreId: st
   let volunteerOf: string[] = []
   let staffOf: string[] = []
   if (user.role === 'volunteer') {
-    const municipalities = await prisma.municipality.findMany({
-      where: { centreId: { not: null }, OR: [{ volunteers: { some: { userId: user.id } } }, { travelAreas: { some: { profile: { userId: user.id } } } }] },
-      select: { centreId: true },
-    })
-    volunteerOf = [...new Set(municipalities.map((m) => m.centreId!))]
+    // The centres of the municipality the volunteer lives in and of those they travel to.
+    const home = sql
+      .selectFrom('VolunteerProfile as p')
+      .innerJoin('Municipality as m', 'm.id', 'p.municipalityId')
+      .where('p.userId', '=', user.id)
+      .where('m.centreId', 'is not', null)
+      .select('m.centreId')
+    const travel = sql
+      .selectFrom('VolunteerProfile as p')
+      .innerJoin('VolunteerArea as a', 'a.profileId', 'p.id')
+      .innerJoin('Municipality as m', 'm.id', 'a.municipalityId')
+      .where('p.userId', '=', user.id)
+      .where('m.centreId', 'is not', null)
+      .select('m.centreId')
+    volunteerOf = all(home.union(travel)).map((row) => row.centreId!)
   }
   if (user.role === 'facility_staff') {
-    const municipalities = await prisma.municipality.findMany({
-      where: { centreId: { not: null }, facilities: { some: { memberships: { some: { userId: user.id, status: 'active' } } } } },
-      select: { centreId: true },
-    })
-    staffOf = [...new Set(municipalities.map((m) => m.centreId!))]
+    const centres = sql
+      .selectFrom('FacilityMembership as fm')
+      .innerJoin('Facility as f', 'f.id', 'fm.facilityId')
+      .innerJoin('Municipality as m', 'm.id', 'f.municipalityId')
+      .where('fm.userId', '=', user.id)
+      .where('fm.status', '=', 'active')
+      .where('m.centreId', 'is not', null)
+      .select('m.centreId')
+      .distinct()
+    staffOf = all(centres).map((row) => row.centreId!)
   }
   return { userId: user.id, volunteerOf, staffOf, coordinatorOf: user.role === 'coordinator' ? user.centreId : null }
 }
@@ -319,32 +334,34 @@ export type EventPage = NonNullable<Awaited<ReturnType<typeof eventForViewer>>>
 
 /** One event as the viewer sees it, or null when it does not exist or is not theirs to see. */
 export async function eventForViewer(eventId: string, viewer: EventViewer) {
-  const event = await prisma.event.findUnique({
-    where: { id: eventId },
-    select: {
-      id: true,
-      centreId: true,
-      centre: { select: { name: true } },
-      kind: true,
-      title: true,
-      description: true,
-      capacity: true,
-      audience: true,
-      status: true,
-      signupDeadline: true,
-      sessions: { select: { id: true, startsAt: true, endsAt: true, place: true, onlineUrl: true }, orderBy: { startsAt: 'asc' } },
-    },
-  })
-  if (!event || !maySee(viewer, event)) return null
-  if (event.status === 'draft' && viewer?.coordinatorOf !== event.centreId) return null
-  const [confirmed, mine] = await Promise.all([
-    prisma.eventSignup.count({ where: { eventId, status: 'confirmed' } }),
-    viewer ? prisma.eventSignup.findUnique({ where: { eventId_userId: { eventId, userId: viewer.userId } }, select: { status: true, position: true } }) : null,
-  ])
+  const row = first(
+    sql
+      .selectFrom('Event as e')
+      .innerJoin('Centre as c', 'c.id', 'e.centreId')
+      .where('e.id', '=', eventId)
+      .select(['e.id', 'e.centreId', 'c.name as centreName', 'e.kind', 'e.title', 'e.description', 'e.capacity', 'e.audience', 'e.status', 'e.signupDeadline']),
+  )
+  if (!row || !maySee(viewer, row)) return null
+  if (row.status === 'draft' && viewer?.coordinatorOf !== row.centreId) return null
+  const sessions = all(
+    sql.selectFrom('EventSession').where('eventId', '=', eventId).select(['id', 'startsAt', 'endsAt', 'place', 'onlineUrl']).orderBy('startsAt').orderBy('id'),
+  ).map((session) => ({ ...session, startsAt: new Date(session.startsAt), endsAt: new Date(session.endsAt) }))
+  const confirmed = Number(first(sql.selectFrom('EventSignup').where('eventId', '=', eventId).where('status', '=', 'confirmed').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0)
+  const mine = viewer ? first(sql.selectFrom('EventSignup').where('eventId', '=', eventId).where('userId', '=', viewer.userId).select(['status', 'position'])) : undefined
   let waitingAhead = 0
-  if (mine?.status === 'waiting') waitingAhead = await prisma.eventSignup.count({ where: { eventId, status: 'waiting', position: { lt: mine.position } } })
+  if (mine?.status === 'waiting') {
+    waitingAhead = Number(
+      first(sql.selectFrom('EventSignup').where('eventId', '=', eventId).where('status', '=', 'waiting').where('position', '<', mine.position).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0,
+    )
+  }
+  const { centreName, ...event } = row
   return {
     ...event,
+    centre: { name: centreName },
+    kind: event.kind as EventKind,
+    audience: event.audience as EventAudience,
+    signupDeadline: new Date(event.signupDeadline),
+    sessions,
     placesLeft: Math.max(0, event.capacity - confirmed),
     mayJoin: mayJoin(viewer, event),
     myStatus: (mine && mine.status !== 'cancelled' ? mine.status : null) as SignupStatus | null,

@@ -5,6 +5,7 @@
  */
 import { prisma, Prisma } from '~/utils/db.server'
 import { parseList } from '~/utils/domain'
+import { mayJoin, maySee, type EventViewer, type SignupStatus } from '~/utils/events'
 import type { Actor } from '~/utils/permissions'
 import { plainExcerpt } from '~/utils/post-format'
 import { canStillEdit, POSTS_PER_PAGE, spaceKey, THREADS_PER_PAGE, type SpaceRef } from '~/utils/threads'
@@ -326,4 +327,60 @@ export async function resolveSpaceBefore(ref: SpaceRef): Promise<Space | null> {
   const centre = facility.municipality.centre
   // A facility in a municipality no centre covers yet has a space nobody can moderate; '' matches no centre.
   return { key: spaceKey({ centreId: centre?.id ?? '', facilityId: facility.id }), centreId: centre?.id ?? '', facilityId: facility.id, name: facility.name, centreName: centre?.name ?? null }
+}
+
+// The event page's reads (app/models/event.server.ts) before they moved to the read connection.
+export async function eventViewerBefore(user: { id: string; role: string; centreId: string | null } | null): Promise<EventViewer> {
+  if (!user) return null
+  let volunteerOf: string[] = []
+  let staffOf: string[] = []
+  if (user.role === 'volunteer') {
+    const municipalities = await prisma.municipality.findMany({
+      where: { centreId: { not: null }, OR: [{ volunteers: { some: { userId: user.id } } }, { travelAreas: { some: { profile: { userId: user.id } } } }] },
+      select: { centreId: true },
+    })
+    volunteerOf = [...new Set(municipalities.map((m) => m.centreId!))]
+  }
+  if (user.role === 'facility_staff') {
+    const municipalities = await prisma.municipality.findMany({
+      where: { centreId: { not: null }, facilities: { some: { memberships: { some: { userId: user.id, status: 'active' } } } } },
+      select: { centreId: true },
+    })
+    staffOf = [...new Set(municipalities.map((m) => m.centreId!))]
+  }
+  return { userId: user.id, volunteerOf, staffOf, coordinatorOf: user.role === 'coordinator' ? user.centreId : null }
+}
+
+export async function eventForViewerBefore(eventId: string, viewer: EventViewer) {
+  const event = await prisma.event.findUnique({
+    where: { id: eventId },
+    select: {
+      id: true,
+      centreId: true,
+      centre: { select: { name: true } },
+      kind: true,
+      title: true,
+      description: true,
+      capacity: true,
+      audience: true,
+      status: true,
+      signupDeadline: true,
+      sessions: { select: { id: true, startsAt: true, endsAt: true, place: true, onlineUrl: true }, orderBy: { startsAt: 'asc' } },
+    },
+  })
+  if (!event || !maySee(viewer, event)) return null
+  if (event.status === 'draft' && viewer?.coordinatorOf !== event.centreId) return null
+  const [confirmed, mine] = await Promise.all([
+    prisma.eventSignup.count({ where: { eventId, status: 'confirmed' } }),
+    viewer ? prisma.eventSignup.findUnique({ where: { eventId_userId: { eventId, userId: viewer.userId } }, select: { status: true, position: true } }) : null,
+  ])
+  let waitingAhead = 0
+  if (mine?.status === 'waiting') waitingAhead = await prisma.eventSignup.count({ where: { eventId, status: 'waiting', position: { lt: mine.position } } })
+  return {
+    ...event,
+    placesLeft: Math.max(0, event.capacity - confirmed),
+    mayJoin: mayJoin(viewer, event),
+    myStatus: (mine && mine.status !== 'cancelled' ? mine.status : null) as SignupStatus | null,
+    waitingAhead,
+  }
 }
