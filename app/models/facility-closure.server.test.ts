@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { bookingWorld } from '../../tests/setup/fixtures-booking'
+import { calendarMarksBefore } from '../../tests/setup/reads-before'
 import { addClosure, calendarMarks, facilityClosurePage, removeClosure, setHolidayOpen } from './facility-closure.server'
 import { bookWindowVisit } from './visit-booking.server'
 import { moveVisit } from './visit-change.server'
@@ -68,6 +69,15 @@ describe('holidays and closures close visit windows', () => {
     // The volunteer is matched with the world's facility, not the stranger's.
     const volunteer = await calendarMarks({ id: world.volunteer.id, role: 'volunteer', memberships: [] }, '2026-12-21', '2027-01-03')
     expect(volunteer.closures.map((c) => c.reason)).toEqual(['Flytning'])
+    // Read from the read connection, the marks equal the Prisma read they replaced, for every kind of person.
+    for (const actor of [
+      { id: world.contact.id, role: 'facility_staff', memberships: [{ facilityId: world.facility.id }, { facilityId: stranger.facility.id }] },
+      { id: world.contact.id, role: 'facility_staff', memberships: [] },
+      { id: world.volunteer.id, role: 'volunteer', memberships: [] },
+      { id: world.contact.id, role: 'coordinator', memberships: [] },
+    ]) {
+      for (const [from, to] of [['2026-12-21', '2027-01-03'], ['2026-11-02', '2026-11-08']]) expect(await calendarMarks(actor, from, to)).toEqual(await calendarMarksBefore(actor, from, to))
+    }
   })
 
   test('a closure period closes every window date in it, even an opened holiday; visits already booked are kept and counted', async () => {

@@ -160,33 +160,37 @@ export async function setHolidayOpen(actorId: string, facilityId: string, localD
  * volunteers: where they have an active match), so nobody plans a visit into a closed day.
  */
 export async function calendarMarks(actor: { id: string; role: string; memberships: { facilityId: string }[] }, from: string, to: string) {
-  const facilityWhere =
-    actor.role === 'facility_staff'
-      ? { id: { in: actor.memberships.map((m) => m.facilityId) } }
-      : actor.role === 'volunteer'
-        ? { matches: { some: { volunteerId: actor.id, status: 'active' } } }
-        : null
   const holidays = holidaysBetween(from, to)
-  const [closures, openDays] = facilityWhere
-    ? await Promise.all([
-        prisma.facilityClosure.findMany({
-          where: { facility: facilityWhere, toDate: { gte: from }, fromDate: { lte: to } },
-          select: { fromDate: true, toDate: true, reason: true, facility: { select: { name: true } } },
-          orderBy: { fromDate: 'asc' },
-        }),
-        holidays.length > 0
-          ? prisma.facilityOpenDay.findMany({
-              where: { facility: facilityWhere, localDate: { in: holidays.map((holiday) => holiday.date) } },
-              select: { localDate: true, facility: { select: { name: true } } },
-            })
-          : [],
-      ])
-    : [[], []]
-  return {
-    holidays,
-    closures: closures.map((closure) => ({ fromDate: closure.fromDate, toDate: closure.toDate, reason: closure.reason, facilityName: closure.facility.name })),
-    openDays: openDays.map((day) => ({ date: day.localDate, facilityName: day.facility.name })),
-  }
+  // Staff: their facilities; a volunteer: the facilities of their active matches; others: none.
+  const facilityIds =
+    actor.role === 'facility_staff'
+      ? raw<string>`(SELECT value FROM json_each(${JSON.stringify(actor.memberships.map((m) => m.facilityId))}))`
+      : actor.role === 'volunteer'
+        ? raw<string>`(SELECT "facilityId" FROM "Match" WHERE "volunteerId" = ${actor.id} AND "status" = 'active')`
+        : null
+  if (!facilityIds) return { holidays, closures: [], openDays: [] }
+  const closures = all(
+    sql
+      .selectFrom('FacilityClosure as c')
+      .innerJoin('Facility as f', 'f.id', 'c.facilityId')
+      .select(['c.fromDate', 'c.toDate', 'c.reason', 'f.name as facilityName'])
+      .where('c.facilityId', 'in', facilityIds)
+      .where('c.toDate', '>=', from)
+      .where('c.fromDate', '<=', to)
+      .orderBy('c.fromDate'),
+  )
+  const openDays =
+    holidays.length > 0
+      ? all(
+          sql
+            .selectFrom('FacilityOpenDay as d')
+            .innerJoin('Facility as f', 'f.id', 'd.facilityId')
+            .select(['d.localDate as date', 'f.name as facilityName'])
+            .where('d.facilityId', 'in', facilityIds)
+            .where('d.localDate', 'in', raw<string>`(SELECT value FROM json_each(${JSON.stringify(holidays.map((holiday) => holiday.date))}))`),
+        )
+      : []
+  return { holidays, closures, openDays }
 }
 
 /** Holidays, closure periods and opened holidays, as the week and month views mark them. */

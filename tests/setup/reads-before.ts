@@ -14,6 +14,7 @@ import type { Space } from '~/models/thread.server'
 import { facilityCalendars } from '~/models/facility-closure.server'
 import { BOOKING_WEEKS_AHEAD, upcomingWindowDates } from '~/models/visit-window.server'
 import { addDays, copenhagenDate, copenhagenTime } from '~/utils/time'
+import { holidaysBetween } from '~/utils/holidays'
 
 const windowSelect = { id: true, title: true, weekday: true, startTime: true, endTime: true, capacity: true, validFrom: true, validTo: true, location: true, active: true } as const
 
@@ -382,5 +383,36 @@ export async function eventForViewerBefore(eventId: string, viewer: EventViewer)
     mayJoin: mayJoin(viewer, event),
     myStatus: (mine && mine.status !== 'cancelled' ? mine.status : null) as SignupStatus | null,
     waitingAhead,
+  }
+}
+
+// The calendar's marks (app/models/facility-closure.server.ts) before they moved to the read connection.
+export async function calendarMarksBefore(actor: { id: string; role: string; memberships: { facilityId: string }[] }, from: string, to: string) {
+  const facilityWhere =
+    actor.role === 'facility_staff'
+      ? { id: { in: actor.memberships.map((m) => m.facilityId) } }
+      : actor.role === 'volunteer'
+        ? { matches: { some: { volunteerId: actor.id, status: 'active' } } }
+        : null
+  const holidays = holidaysBetween(from, to)
+  const [closures, openDays] = facilityWhere
+    ? await Promise.all([
+        prisma.facilityClosure.findMany({
+          where: { facility: facilityWhere, toDate: { gte: from }, fromDate: { lte: to } },
+          select: { fromDate: true, toDate: true, reason: true, facility: { select: { name: true } } },
+          orderBy: { fromDate: 'asc' },
+        }),
+        holidays.length > 0
+          ? prisma.facilityOpenDay.findMany({
+              where: { facility: facilityWhere, localDate: { in: holidays.map((holiday) => holiday.date) } },
+              select: { localDate: true, facility: { select: { name: true } } },
+            })
+          : [],
+      ])
+    : [[], []]
+  return {
+    holidays,
+    closures: closures.map((closure) => ({ fromDate: closure.fromDate, toDate: closure.toDate, reason: closure.reason, facilityName: closure.facility.name })),
+    openDays: openDays.map((day) => ({ date: day.localDate, facilityName: day.facility.name })),
   }
 }
