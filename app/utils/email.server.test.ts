@@ -1,7 +1,7 @@
 // queueAfterClaim: e-mails rendered before the short transaction that claims their row.
 import { describe, expect, test } from 'vitest'
 import { createUser } from '../../tests/setup/fixtures'
-import { smtpCatcherForFile } from '../../tests/setup/smtp-catcher'
+import { smtpCatcherForFile } from '../../tests/setup/smtp-catcher-for-file'
 import { prisma, type Tx } from './db.server'
 import { queueAfterClaim, type AnyEmailRequest } from './email.server'
 import { createMailer, deliverDueMessages } from './outbox.server'

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { createFacility, createUser, formRequest, sessionCookieFor, TEST_PASSWORD } from '../setup/fixtures'
-import { smtpCatcherForFile } from '../setup/smtp-catcher'
+import { smtpCatcherForFile } from '../setup/smtp-catcher-for-file'
 import * as forgot from '~/routes/_auth+/forgot-password'
 import * as login from '~/routes/_auth+/login'
 import * as signup from '~/routes/_auth+/signup'

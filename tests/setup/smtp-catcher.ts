@@ -1,6 +1,5 @@
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
-import { afterAll, beforeAll } from 'vitest'
 
 export type CaughtMail = {
   messageId: string
@@ -65,24 +64,6 @@ export async function startSmtpCatcher(port = 0) {
 }
 
 export type SmtpCatcher = Awaited<ReturnType<typeof startSmtpCatcher>>
-
-/**
- * A catcher for the whole test file: started before its first test, closed after its last.
- * The object is filled in when the file's tests start, so read its fields inside tests and hooks:
- *
- *   const catcher = smtpCatcherForFile()
- *   test('…', async () => { await deliverDueMessages({ mailer: createMailer(catcher.url), … }) })
- */
-export function smtpCatcherForFile(): SmtpCatcher {
-  const catcher = {} as SmtpCatcher
-  beforeAll(async () => {
-    Object.assign(catcher, await startSmtpCatcher())
-  })
-  afterAll(async () => {
-    await catcher.close?.()
-  })
-  return catcher
-}
 
 /** The first link into the app found in a message's plain text. */
 export function linkIn(mail: CaughtMail, pathPrefix: string) {
