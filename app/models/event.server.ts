@@ -358,8 +358,6 @@ export async function eventForViewer(eventId: string, viewer: EventViewer) {
   return {
     ...event,
     centre: { name: centreName },
-    kind: event.kind as EventKind,
-    audience: event.audience as EventAudience,
     signupDeadline: new Date(event.signupDeadline),
     sessions,
     placesLeft: Math.max(0, event.capacity - confirmed),

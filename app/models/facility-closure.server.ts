@@ -1,10 +1,10 @@
 // The days a facility's visit windows cannot be booked: public holidays and customary closing
 // days (app/utils/holidays.ts) unless the facility opens that date on purpose, and the closure
 // periods the facility adds (summer holiday, a move).
-import { sql as raw } from 'kysely'
+import { sql as raw, type SqlBool } from 'kysely'
 import { audit } from '~/utils/audit.server'
 import { prisma, Prisma, type Tx } from '~/utils/db.server'
-import { all, sql } from '~/utils/sql.server'
+import { all, inJsonList, sql } from '~/utils/sql.server'
 import { holidayOn, holidaysBetween, type HolidayCode, type HolidayKind } from '~/utils/holidays'
 import { addDays, copenhagenDate } from '~/utils/time'
 
@@ -161,20 +161,19 @@ export async function setHolidayOpen(actorId: string, facilityId: string, localD
  */
 export async function calendarMarks(actor: { id: string; role: string; memberships: { facilityId: string }[] }, from: string, to: string) {
   const holidays = holidaysBetween(from, to)
-  // Staff: their facilities; a volunteer: the facilities of their active matches; others: none.
-  const facilityIds =
+  if (actor.role !== 'facility_staff' && actor.role !== 'volunteer') return { holidays, closures: [], openDays: [] }
+  // Staff: their facilities; a volunteer: the facilities of their active matches.
+  const facilityIds = actor.memberships.map((m) => m.facilityId)
+  const ofActor = (column: string) =>
     actor.role === 'facility_staff'
-      ? raw<string>`(SELECT value FROM json_each(${JSON.stringify(actor.memberships.map((m) => m.facilityId))}))`
-      : actor.role === 'volunteer'
-        ? raw<string>`(SELECT "facilityId" FROM "Match" WHERE "volunteerId" = ${actor.id} AND "status" = 'active')`
-        : null
-  if (!facilityIds) return { holidays, closures: [], openDays: [] }
+      ? inJsonList(column, facilityIds)
+      : raw<SqlBool>`${raw.ref(column)} in (select "facilityId" from "Match" where "volunteerId" = ${actor.id} and "status" = 'active')`
   const closures = all(
     sql
       .selectFrom('FacilityClosure as c')
       .innerJoin('Facility as f', 'f.id', 'c.facilityId')
       .select(['c.fromDate', 'c.toDate', 'c.reason', 'f.name as facilityName'])
-      .where('c.facilityId', 'in', facilityIds)
+      .where(ofActor('c.facilityId'))
       .where('c.toDate', '>=', from)
       .where('c.fromDate', '<=', to)
       .orderBy('c.fromDate'),
@@ -186,8 +185,8 @@ export async function calendarMarks(actor: { id: string; role: string; membershi
             .selectFrom('FacilityOpenDay as d')
             .innerJoin('Facility as f', 'f.id', 'd.facilityId')
             .select(['d.localDate as date', 'f.name as facilityName'])
-            .where('d.facilityId', 'in', facilityIds)
-            .where('d.localDate', 'in', raw<string>`(SELECT value FROM json_each(${JSON.stringify(holidays.map((holiday) => holiday.date))}))`),
+            .where(ofActor('d.facilityId'))
+            .where(inJsonList('d.localDate', holidays.map((holiday) => holiday.date))),
         )
       : []
   return { holidays, closures, openDays }
